@@ -1,0 +1,201 @@
+/**
+ * The data model of the analysis core. Everything here is plain data: offsets into an article's text
+ * (UTF-16 code units, as JavaScript strings index), never editor positions (invariant 3).
+ */
+
+/** A half-open range [start, end) of UTF-16 code units in one article's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** One article as the analysis receives it: a stable id (a URI or a path) and its text. */
+export interface ArticleInput {
+  id: string;
+  text: string;
+}
+
+/** The kinds of named thing Dateline highlights and links across articles. */
+export type EntityType = 'person' | 'organization' | 'place' | 'event' | 'programme';
+
+/** A title or office attached to a person mention: "New Zealand Prime Minister" before "Chris Hipkins". */
+export interface RoleMention {
+  /** The office, normalised to Title Case without the holder's country or organisation: "Prime Minister". */
+  title: string;
+  /** The whole role phrase as written, e.g. "New Zealand Prime Minister" or "NATO Secretary General". */
+  span: Span;
+  /** The country the office belongs to, as a country's common name ("South Korea" from "South Korean"). */
+  country?: string;
+  /** The organisation the office belongs to, as written ("NATO", "European Commission"). */
+  organization?: string;
+}
+
+/** One mention of a named entity in an article. */
+export interface EntityMention {
+  type: EntityType;
+  /** The name itself, without any title: "Chris Hepkins", "Kishida", "Vilnius". */
+  span: Span;
+  text: string;
+  /** The title or office written with this mention, if any. */
+  role?: RoleMention;
+  /** For a place: the country it is in ("Vilnius" → "Lithuania"); a country names itself. */
+  country?: string;
+  /** True for a mention in a headline, where Title Case makes capitalisation no evidence of a name. */
+  inHeadline?: boolean;
+  /** True when the mention is a generic plural ("their Individual Partnership Programmes"), not a name. */
+  generic?: boolean;
+}
+
+/** An acronym as written, and its expansion when this mention defines it: "Long Form (LF)". */
+export interface AcronymMention {
+  acronym: string;
+  span: Span;
+  /** The long form this mention defines, when written as "Long Form (LF)" or "LF (Long Form)". */
+  expansion?: { text: string; span: Span };
+}
+
+/** What a temporal expression's value was resolved against. */
+export type DateAnchor = 'absolute' | 'dateline' | 'inferred' | 'unresolved';
+
+/** A temporal expression and its normalised value. */
+export interface DateMention {
+  text: string;
+  span: Span;
+  /**
+   * ISO 8601 at the precision stated: "2024", "2024-07", "2024-07-11", "2024-07-10T12:35+09:00",
+   * an interval "2023/2026"; null when it cannot be resolved (a weekday in an undated article).
+   */
+  value: string | null;
+  /** True when the value depends on an anchor (a weekday, "last July", "next year", "earlier that day"). */
+  relative: boolean;
+  anchor: DateAnchor;
+  /** One sentence on how the value was found, for the hover: "weekday after the dateline (future tense: “will meet”)". */
+  how: string;
+  /** A weekday written with a full date ("Monday, July 11, 2024"), for the weekday-mismatch rule. */
+  statedWeekday?: { name: string; span: Span };
+}
+
+/** An article's own date line: "12:35 JST, July 10, 2024". */
+export interface Dateline {
+  text: string;
+  span: Span;
+  /** ISO 8601 at the precision stated: "2024-07-10T12:35+09:00" or "2024-05-05". */
+  value: string;
+  /** The calendar date alone, "YYYY-MM-DD", the anchor for relative dates. */
+  date: string;
+}
+
+/** Kinds of page furniture: text on the page that is not the article. */
+export type FurnitureKind =
+  | 'link-list'
+  | 'site-widget'
+  | 'newsletter'
+  | 'author-bio'
+  | 'comments'
+  | 'credit'
+  | 'navigation';
+
+/** A run of lines that belongs to the page around the article, not to the article. */
+export interface FurnitureBlock {
+  span: Span;
+  kind: FurnitureKind;
+  /** Why it was taken for furniture, for the hover: "12 short Title Case lines separated by '-' lines". */
+  reason: string;
+}
+
+/** The parts of an article: headline, dateline, body lines and page furniture. */
+export interface ArticleStructure {
+  /** Every line, without its line break ("\n" or "\r\n"). */
+  lines: Span[];
+  headline: Span | null;
+  dateline: Dateline | null;
+  furniture: FurnitureBlock[];
+  /** Sentences of article content (not furniture); a line break always ends a sentence. */
+  sentences: Span[];
+}
+
+/** A mention of an event (a summit, a visit, a signing) and what the article says of its time. */
+export interface EventMention {
+  /** The phrase that names the event: "the NATO summit in Lithuania", "the Vilnius Summit". */
+  text: string;
+  span: Span;
+  /** The head noun, lower case and singular: "summit", "meeting", "visit". */
+  kind: string;
+  organization?: string;
+  /** The place it is in, and that place's country. */
+  place?: { name: string; country?: string };
+  /** A date the same sentence gives it: "scheduled to start Tuesday" → "2023-07-11". */
+  date?: { value: string; span: Span };
+  /** How the article places it relative to its own date: "future" for "upcoming", "will", "to be held". */
+  tense: 'future' | 'past' | 'present' | 'unknown';
+  /** The words that show the tense. */
+  cue?: { text: string; span: Span };
+}
+
+/** Something the analysis wants to tell about an article itself (binary, truncated, undated). */
+export interface ArticleNote {
+  span: Span;
+  severity: Severity;
+  message: string;
+}
+
+/** Everything the analysis knows about one article, independent of the rest of the corpus. */
+export interface ArticleAnalysis {
+  id: string;
+  text: string;
+  structure: ArticleStructure;
+  entities: EntityMention[];
+  acronyms: AcronymMention[];
+  dates: DateMention[];
+  events: EventMention[];
+  notes: ArticleNote[];
+}
+
+/** LSP's four severities, and the level a rule may be set to. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** The stable rule ids; each is a file in rules/ and a diagnostic's `code`. */
+export type RuleId =
+  | 'name-variant'
+  | 'acronym-expansion'
+  | 'dateline-conflict'
+  | 'weekday-mismatch'
+  | 'role-conflict';
+
+/** A place in the corpus: an article and a span in it. */
+export interface CorpusLocation {
+  articleId: string;
+  span: Span;
+}
+
+/** One replacement of text in one article. */
+export interface TextEdit {
+  articleId: string;
+  span: Span;
+  newText: string;
+}
+
+/** A named set of edits that fixes a finding. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** A finding of a rule, with the evidence for it (invariant 4: provenance travels with the finding). */
+export interface Finding {
+  ruleId: RuleId;
+  severity: Severity;
+  articleId: string;
+  span: Span;
+  /** What was expected and why, in one sentence, naming the evidence. */
+  message: string;
+  /** The text as written. */
+  actual: string;
+  /** The replacement(s) the evidence supports, best first. */
+  expected: string[];
+  /** The evidence in this and other articles. */
+  related: { location: CorpusLocation; message: string }[];
+  fixes: Fix[];
+  /** The reasoning, one step a line, for the hover card. */
+  explanation: string[];
+}

@@ -1,0 +1,2 @@
+/** Entry point of the `dateline` command. */
+process.stderr.write('dateline: not built yet\n');
