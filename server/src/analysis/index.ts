@@ -31,3 +31,6 @@ export function analyzeArticle(input: ArticleInput): ArticleAnalysis {
 function contains(outer: Span, inner: Span): boolean {
   return outer.start <= inner.start && inner.end <= outer.end;
 }
+
+export type * from './corpus-model.js';
+export { Corpus } from './corpus.js';
