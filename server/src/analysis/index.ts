@@ -2,35 +2,10 @@
  * The analysis API: text in, annotations and findings out. No editor, no protocol, no file system,
  * no clock (ARCHITECTURE.md, invariant 1).
  */
-import { annotateAcronyms } from './annotators/acronyms.js';
-import { annotateDates } from './annotators/dates.js';
-import { annotateEntities } from './annotators/entities.js';
-import { annotateEvents } from './annotators/events.js';
-import { parseStructure } from './structure.js';
-import { parseText, sentencesOf } from './tokenize.js';
-import type { ArticleAnalysis, ArticleInput, Span } from './types.js';
-
 export type * from './types.js';
 export type * from './knowledge-model.js';
-export { emptyKnowledge } from './knowledge-model.js';
-
-/** Analyses one article on its own: structure, entities, acronyms, dates against its dateline, events. */
-export function analyzeArticle(input: ArticleInput): ArticleAnalysis {
-  const { id, text } = input;
-  const all = sentencesOf(parseText(text));
-  const structure = parseStructure(text, all);
-  const sentences = all.filter((sentence) => !structure.furniture.some((block) => contains(block.span, sentence)));
-  const anchor = structure.dateline ? { date: structure.dateline.date, source: 'dateline' as const } : null;
-  const entities = annotateEntities(text, structure, sentences);
-  const acronyms = annotateAcronyms(text, sentences);
-  const dates = annotateDates(text, structure, sentences, anchor);
-  const events = annotateEvents(text, sentences, entities, dates);
-  return { id, text, structure, entities, acronyms, dates, events, notes: [] };
-}
-
-function contains(outer: Span, inner: Span): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
-}
-
 export type * from './corpus-model.js';
+export { emptyKnowledge } from './knowledge-model.js';
+export { analyzeArticle } from './article.js';
 export { Corpus } from './corpus.js';
+export { rules } from './rules/index.js';

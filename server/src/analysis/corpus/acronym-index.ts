@@ -1,0 +1,130 @@
+/**
+ * Acronyms across the corpus: every long form written for each, defined in parentheses
+ * ("Long Form (LF)") or written out alone where its initials spell a defined acronym.
+ */
+import { initialsMatch } from '../annotators/acronyms.js';
+import type { AcronymEntry } from '../corpus-model.js';
+import type { Knowledge, KnowledgeAcronym } from '../knowledge-model.js';
+import { conventionKey } from '../names.js';
+import type { ArticleAnalysis, CorpusLocation } from '../types.js';
+import type { Claim, Reliability } from './reliability.js';
+import { support, tieMargin } from './reliability.js';
+
+/** Long forms of one acronym that are the same but for spelling conventions ("Programme"/"Program"). */
+export interface ExpansionGroup {
+  key: string;
+  /** Each exact spelling, where it is written, and whether there as a definition. */
+  spellings: Map<string, (CorpusLocation & { definition: boolean })[]>;
+  articles: Set<string>;
+  support: number;
+}
+
+/** An acronym as the rules see it. */
+export interface IndexedAcronym extends AcronymEntry {
+  groups: ExpansionGroup[];
+  canonicalGroup?: ExpansionGroup;
+  /** The exact spelling a fix writes: the most common one of the canonical long form. */
+  canonicalSpelling?: string;
+  knowledge?: KnowledgeAcronym;
+  tie: boolean;
+}
+
+/** Collects every acronym, its uses, and the long forms written for it. */
+export function collectAcronyms(articles: Iterable<ArticleAnalysis>, knowledge: Knowledge): IndexedAcronym[] {
+  const entries = new Map<string, IndexedAcronym>();
+  const entryOf = (acronym: string): IndexedAcronym => {
+    let entry = entries.get(acronym);
+    if (!entry) entries.set(acronym, (entry = { acronym, expansions: [], uses: [], groups: [], tie: false }));
+    return entry;
+  };
+  const add = (entry: IndexedAcronym, text: string, location: CorpusLocation, definition: boolean): void => {
+    const key = conventionKey(text);
+    let group = entry.groups.find((g) => g.key === key);
+    if (!group) entry.groups.push((group = { key, spellings: new Map(), articles: new Set(), support: 0 }));
+    const locations = group.spellings.get(text) ?? [];
+    if (locations.some((l) => l.articleId === location.articleId && l.span.start === location.span.start)) return;
+    locations.push({ ...location, definition });
+    group.spellings.set(text, locations);
+    group.articles.add(location.articleId);
+  };
+
+  const list = [...articles];
+  for (const article of list) {
+    for (const mention of article.acronyms) {
+      const entry = entryOf(mention.acronym);
+      if (mention.expansion) {
+        add(entry, mention.expansion.text, { articleId: article.id, span: mention.expansion.span }, true);
+      } else entry.uses.push({ articleId: article.id, span: mention.span });
+    }
+  }
+  for (const pinned of knowledge.acronyms) entryOf(pinned.acronym).knowledge = pinned;
+
+  // A long form written without its acronym still counts: "drafted the Individually Tailored
+  // Partnership Programme" is a long form of the acronym another article defines.
+  const defined = [...entries.values()].filter((e) => e.groups.length > 0 || e.knowledge);
+  const byInitial = new Map<string, IndexedAcronym[]>();
+  for (const entry of defined) {
+    const initial = entry.acronym[0]!.toLowerCase();
+    byInitial.set(initial, [...(byInitial.get(initial) ?? []), entry]);
+  }
+  for (const article of list) {
+    for (const mention of article.entities) {
+      if (mention.generic || mention.type === 'person' || mention.type === 'place') continue;
+      const text = mention.text.replace(/^the\s+/i, '');
+      if (!/\s/.test(text)) continue;
+      for (const entry of byInitial.get(text[0]!.toLowerCase()) ?? []) {
+        if (initialsMatch(entry.acronym, text)) add(entry, text, { articleId: article.id, span: mention.span }, false);
+      }
+    }
+  }
+  return [...entries.values()];
+}
+
+/** The claims the acronyms make for truth discovery: which article writes which long form. */
+export function claimsOfAcronyms(acronyms: IndexedAcronym[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const entry of acronyms) {
+    for (const group of entry.groups) {
+      for (const articleId of group.articles) claims.push({ item: `acronym:${entry.acronym}`, value: group.key, articleId });
+    }
+  }
+  return claims;
+}
+
+/** Chooses each acronym's canonical long form: pinned, else the best-supported one. */
+export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliability): void {
+  for (const entry of acronyms) {
+    for (const group of entry.groups) group.support = support(reliability, group.articles);
+    entry.groups.sort((a, b) => b.support - a.support || b.articles.size - a.articles.size);
+    entry.expansions = entry.groups.flatMap((group) =>
+      [...group.spellings].map(([text, locations]) => ({ text, locations: locations.map(({ articleId, span }) => ({ articleId, span })) })),
+    );
+    if (entry.knowledge) {
+      const key = conventionKey(entry.knowledge.expansion);
+      const group = entry.groups.find((g) => g.key === key);
+      if (group) entry.canonicalGroup = group;
+      entry.canonical = entry.knowledge.expansion;
+      entry.canonicalSpelling = entry.knowledge.expansion;
+      entry.canonicalReason = 'pinned in the knowledge file';
+      continue;
+    }
+    const [best, runnerUp] = entry.groups;
+    if (!best) continue;
+    entry.canonicalGroup = best;
+    entry.canonicalSpelling = mostWritten(best);
+    entry.canonical = entry.canonicalSpelling;
+    entry.tie = runnerUp !== undefined && best.support - runnerUp.support < tieMargin;
+    const n = (group: ExpansionGroup): string => `${group.articles.size} article${group.articles.size === 1 ? '' : 's'}`;
+    entry.canonicalReason = !runnerUp
+      ? `the only long form, in ${n(best)}`
+      : entry.tie
+        ? `a tie between ${n(best)} and ${n(runnerUp)}, neither more reliable`
+        : best.articles.size > runnerUp.articles.size
+          ? `${n(best)} against ${n(runnerUp)}`
+          : `${n(best)} against ${n(runnerUp)}, broken by reliability: the other article disagrees with the corpus on other facts`;
+  }
+}
+
+function mostWritten(group: ExpansionGroup): string {
+  return [...group.spellings.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]![0];
+}

@@ -1,0 +1,260 @@
+/**
+ * Linking entity mentions across articles into clusters: one cluster per person, organisation,
+ * place, event or programme, whatever each article calls it.
+ *
+ * Mentions are first grouped by a key that ignores case, hyphens, diacritics and name order; a
+ * surname alone joins the full name written in the same article. Then forms that differ by a likely
+ * typo or a romanisation join when their context agrees (the same office of the same country or
+ * organisation), and never when it disagrees ("Pedersen" the minister, "Petersen" the general).
+ */
+import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
+import { compareNames, conventionKey, nameKey, nameTokens, soundCodes } from '../names.js';
+import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
+
+/** A mention and the article it is in. */
+export interface MentionRef {
+  articleId: string;
+  mention: EntityMention;
+}
+
+/** All mentions that share one normal form of a name ("fumio kishida"). */
+export interface Form {
+  key: string;
+  type: EntityType;
+  /** Mentions written with this form in full. */
+  mentions: MentionRef[];
+  /** Surname-alone mentions that the same article ties to this form ("Kishida" after "Fumio Kishida"). */
+  partial: MentionRef[];
+}
+
+/** Why two forms were taken for one entity, or kept as only possibly one. */
+export interface Link {
+  a: Form;
+  b: Form;
+  relation: 'typo' | 'transliteration';
+  /** 'strong': the same office of the same country or organisation; 'weak': nothing contradicts. */
+  strength: 'strong' | 'weak';
+  reason: string;
+}
+
+/** Forms linked into one entity, before its canonical name is chosen. */
+export interface ClusterDraft {
+  type: EntityType;
+  forms: Form[];
+  links: Link[];
+  knowledge?: KnowledgeEntity;
+}
+
+/** The result of linking: clusters, and pairs only weakly alike (reported, not merged). */
+export interface Linking {
+  drafts: ClusterDraft[];
+  possible: Link[];
+}
+
+/** Links every non-generic entity mention of the corpus into clusters. */
+export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Knowledge): Linking {
+  const forms = new Map<string, Form>();
+  const formOf = (type: EntityType, key: string): Form => {
+    const id = `${type}|${key}`;
+    let form = forms.get(id);
+    if (!form) forms.set(id, (form = { key, type, mentions: [], partial: [] }));
+    return form;
+  };
+  const loneSurnames: MentionRef[] = [];
+
+  for (const article of articles) {
+    const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
+    const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
+    for (const mention of inArticle) {
+      const ref = { articleId: article.id, mention };
+      const tokens = nameTokens(mention.text);
+      if (mention.type === 'person' && tokens.length === 1) {
+        const host = uniqueHost(tokens[0]!, fullPersons);
+        if (host) formOf('person', nameKey(host.text)).partial.push(ref);
+        else loneSurnames.push(ref);
+        continue;
+      }
+      formOf(mention.type, keyOf(mention.type, mention.text)).mentions.push(ref);
+    }
+  }
+
+  const all = [...forms.values()];
+  const sets = new UnionFind<Form>(all);
+  const knowledgeOf = new Map<Form, KnowledgeEntity>();
+  for (const entity of knowledge.entities) {
+    const pinned = [entity.name, ...entity.aliases]
+      .map((name) => forms.get(`${entity.type}|${keyOf(entity.type, name)}`))
+      .filter((form): form is Form => form !== undefined);
+    for (const form of pinned) {
+      sets.union(pinned[0]!, form);
+      knowledgeOf.set(form, entity);
+    }
+  }
+
+  const distinct = new Set(knowledge.distinct.map((d) => nameKey(d.name)));
+  const links: Link[] = [];
+  const possible: Link[] = [];
+  for (const [a, b] of blocks(all)) {
+    const link = compareForms(a!, b!);
+    if (!link || distinct.has(nameKey(textOf(link.a))) || distinct.has(nameKey(textOf(link.b)))) continue;
+    if (link.strength === 'strong' || link.relation === 'transliteration') {
+      sets.union(link.a, link.b);
+      links.push(link);
+    } else possible.push(link);
+  }
+
+  // A surname alone in an article without the full name joins the one cluster that has it.
+  for (const ref of loneSurnames) {
+    const token = nameTokens(ref.mention.text)[0]!;
+    const hosts = new Set(
+      all
+        .filter((f) => f.type === 'person' && f.mentions.length > 0 && hasEdgeToken(f.key, token))
+        .map((f) => sets.find(f)),
+    );
+    if (hosts.size === 1) [...hosts][0]!.partial.push(ref);
+    else formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
+  }
+
+  const groups = new Map<Form, Form[]>();
+  for (const form of forms.values()) {
+    const root = sets.has(form) ? sets.find(form) : form;
+    const group = groups.get(root) ?? [];
+    group.push(form);
+    groups.set(root, group);
+  }
+  const drafts = [...groups.values()]
+    .map((group) => ({
+      type: group[0]!.type,
+      forms: group.filter((f) => f.mentions.length + f.partial.length > 0),
+      links: links.filter((l) => group.includes(l.a)),
+      knowledge: group.map((f) => knowledgeOf.get(f)).find((k) => k !== undefined),
+    }))
+    .filter((draft) => draft.forms.length > 0);
+  return { drafts, possible };
+}
+
+/** The grouping key of a name: order-free for people, spelling-convention-free for the rest. */
+export function keyOf(type: EntityType, name: string): string {
+  return type === 'person' ? nameKey(name) : conventionKey(name);
+}
+
+function uniqueHost(token: string, fullPersons: EntityMention[]): EntityMention | undefined {
+  const hosts = fullPersons.filter((m) => hasEdgeToken(nameTokens(m.text).join(' '), token));
+  const keys = new Set(hosts.map((m) => nameKey(m.text)));
+  return keys.size === 1 ? hosts[0] : undefined;
+}
+
+/** True when `token` is the first or last token of a name: a surname, or a family name written first. */
+function hasEdgeToken(name: string, token: string): boolean {
+  const tokens = name.split(' ');
+  return tokens.length > 1 && (tokens[tokens.length - 1] === token || tokens[0] === token);
+}
+
+function textOf(form: Form): string {
+  return form.mentions[0]?.mention.text ?? form.key;
+}
+
+/**
+ * Candidate pairs: forms of one type and token count that sound alike token by token, or that are
+ * equal but for one token ("Grégory Doucat" and "Grégory Doucet" differ in sound, not in a word).
+ */
+function blocks(forms: Form[]): Form[][] {
+  const byKey = new Map<string, Form[]>();
+  const add = (key: string, form: Form): void => {
+    const block = byKey.get(key) ?? [];
+    block.push(form);
+    byKey.set(key, block);
+  };
+  for (const form of forms) {
+    if (form.mentions.length === 0) continue;
+    const tokens = nameTokens(textOf(form));
+    if (tokens.length < 2) continue;
+    add(`${form.type}|${tokens.length}|${tokens.map((t) => soundCodes(t)[0]).sort().join('.')}`, form);
+    tokens.forEach((_, i) => add(`${form.type}|${tokens.length}|${i}|${tokens.filter((__, j) => j !== i).join(' ')}`, form));
+  }
+  const seen = new Set<string>();
+  const pairs: Form[][] = [];
+  for (const block of byKey.values()) {
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const id = `${block[i]!.key}|${block[j]!.key}`;
+        if (block[i] === block[j] || seen.has(id)) continue;
+        seen.add(id);
+        pairs.push([block[i]!, block[j]!]);
+      }
+    }
+  }
+  return pairs;
+}
+
+function compareForms(a: Form, b: Form): Link | undefined {
+  const comparison = compareNames(textOf(a), textOf(b));
+  if (comparison.relation === 'different' || comparison.relation === 'same') return undefined;
+  const relation = comparison.relation;
+  if (a.type !== 'person') {
+    // "European Comission" and "European Commission": one word off, the rest the same.
+    if (comparison.differing.length !== 1 || comparison.identical < 1) return undefined;
+    return { a, b, relation, strength: 'strong', reason: 'the same name but for one word' };
+  }
+  if (comparison.identical < 1 && relation === 'typo') return undefined;
+  const context = compareRoles(rolesOf(a), rolesOf(b));
+  if (context.verdict === 'veto') return undefined;
+  return { a, b, relation, strength: context.verdict, reason: context.reason };
+}
+
+function rolesOf(form: Form): RoleMention[] {
+  return [...form.mentions, ...form.partial].map((ref) => ref.mention.role).filter((r) => r !== undefined);
+}
+
+/** Whether two sets of offices say "the same person" (strong), say nothing (weak), or "two people" (veto). */
+export function compareRoles(
+  a: RoleMention[],
+  b: RoleMention[],
+): { verdict: 'strong' | 'weak' | 'veto'; reason: string } {
+  if (a.length === 0 || b.length === 0) return { verdict: 'weak', reason: 'no office is given for both' };
+  let titleMatch: RoleMention | undefined;
+  for (const ra of a) {
+    for (const rb of b) {
+      if (ra.title.toLowerCase() !== rb.title.toLowerCase()) continue;
+      const qa = qualifierOf(ra);
+      const qb = qualifierOf(rb);
+      if (qa && qb && qa === qb) return { verdict: 'strong', reason: `both are ${describeRole(ra)}` };
+      if (qa && qb) continue;
+      titleMatch = ra;
+    }
+  }
+  if (titleMatch) return { verdict: 'weak', reason: `both are called ${titleMatch.title}` };
+  return { verdict: 'veto', reason: 'their offices differ' };
+}
+
+function qualifierOf(role: RoleMention): string | undefined {
+  return (role.country ?? role.organization)?.toLowerCase();
+}
+
+/** "New Zealand Prime Minister", "NATO Secretary General", "President". */
+export function describeRole(role: RoleMention): string {
+  const qualifier = role.country ?? role.organization;
+  return qualifier ? `${qualifier} ${role.title}` : role.title;
+}
+
+/** A plain union-find over objects. */
+class UnionFind<T> {
+  private readonly parent = new Map<T, T>();
+  constructor(items: T[]) {
+    for (const item of items) this.parent.set(item, item);
+  }
+  has(item: T): boolean {
+    return this.parent.has(item);
+  }
+  find(item: T): T {
+    let root = item;
+    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(item, root);
+    return root;
+  }
+  union(a: T, b: T): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(rb, ra);
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Choosing each cluster's canonical name: pinned by the knowledge file, else the form that the most
+ * trusted articles write (see reliability.ts), with the tie said out loud rather than broken by a coin.
+ */
+import type { ClusterMention, EntityCluster } from '../corpus-model.js';
+import { nameKey, nameTokens } from '../names.js';
+import type { CorpusLocation } from '../types.js';
+import type { ClusterDraft, Form, Link } from './clusters.js';
+import { keyOf } from './clusters.js';
+import type { Claim, Reliability } from './reliability.js';
+import { support, tieMargin, trustOf } from './reliability.js';
+
+/** A form of a cluster's name with its support. */
+export interface NamedForm {
+  form: Form;
+  /** The spelling most often written for this form. */
+  spelling: string;
+  /** Trust-weighted count of the articles that write it. */
+  support: number;
+  articles: string[];
+}
+
+/** A cluster as the rules see it: the public cluster plus its forms, links and whether it is a tie. */
+export interface IndexedCluster extends EntityCluster {
+  forms: NamedForm[];
+  /** The canonical form; undefined when pinned by the knowledge file to a name no article writes. */
+  canonicalForm?: NamedForm;
+  links: Link[];
+  /** True when two forms have the same support: no spelling can be called right. */
+  tie: boolean;
+}
+
+/** The claims a cluster makes for truth discovery: which article writes which form of the name. */
+export function claimsOf(drafts: ClusterDraft[]): Claim[] {
+  const claims: Claim[] = [];
+  for (const draft of drafts) {
+    const item = `${draft.type}:${draft.forms[0]!.key}`;
+    for (const form of draft.forms) {
+      for (const ref of form.mentions) claims.push({ item, value: form.key, articleId: ref.articleId });
+    }
+  }
+  return claims;
+}
+
+/** Names every cluster and marks which mentions are variants of the canonical name. */
+export function nameClusters(drafts: ClusterDraft[], reliability: Reliability): IndexedCluster[] {
+  return drafts.map((draft) => nameCluster(draft, reliability));
+}
+
+function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedCluster {
+  const forms = draft.forms
+    .filter((form) => form.mentions.length > 0)
+    .map((form): NamedForm => {
+      const articles = [...new Set(form.mentions.map((ref) => ref.articleId))];
+      return { form, spelling: preferredSpelling(form), support: support(reliability, articles), articles };
+    })
+    .sort((a, b) => b.support - a.support || b.form.mentions.length - a.form.mentions.length);
+
+  let canonical: string;
+  let canonicalReason: string;
+  let canonicalForm: NamedForm | undefined = forms[0];
+  let tie = false;
+  if (draft.knowledge) {
+    const pinnedKey = keyOf(draft.type, draft.knowledge.name);
+    canonical = draft.knowledge.name;
+    canonicalForm = forms.find((f) => f.form.key === pinnedKey);
+    const line = draft.knowledge.origin ? `, line ${draft.knowledge.origin.line + 1}` : '';
+    canonicalReason = `pinned in the knowledge file${line}`;
+  } else if (canonicalForm) {
+    canonical = canonicalForm.spelling;
+    const runnerUp = forms[1];
+    tie = runnerUp !== undefined && canonicalForm.support - runnerUp.support < tieMargin;
+    canonicalReason = reasonFor(canonicalForm, runnerUp, tie, reliability);
+  } else {
+    // Only surname-alone mentions: the surname is all the corpus knows.
+    const partial = draft.forms[0]!.partial[0]!;
+    canonical = partial.mention.text;
+    canonicalReason = 'only the surname is written';
+  }
+
+  const mentions: ClusterMention[] = [];
+  for (const form of draft.forms) {
+    const isCanonical = canonicalForm?.form === form || (draft.knowledge && isPinned(draft, form));
+    for (const ref of [...form.mentions, ...form.partial]) {
+      mentions.push({
+        articleId: ref.articleId,
+        span: ref.mention.span,
+        text: ref.mention.text,
+        mention: ref.mention,
+        variant: !isCanonical,
+      });
+    }
+  }
+  mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.span.start - b.span.start));
+
+  return {
+    id: `${draft.type}:${canonical}`,
+    type: draft.type,
+    canonical,
+    canonicalReason,
+    ...(draft.knowledge ? { knowledge: draft.knowledge } : {}),
+    mentions,
+    roles: rolesOf(mentions),
+    forms,
+    ...(canonicalForm ? { canonicalForm } : {}),
+    links: draft.links,
+    tie,
+  };
+}
+
+function isPinned(draft: ClusterDraft, form: Form): boolean {
+  const entity = draft.knowledge!;
+  return [entity.name, ...entity.aliases].some((name) => keyOf(draft.type, name) === form.key);
+}
+
+/** The spelling written most often, preferring body text over headlines and mixed case over capitals. */
+function preferredSpelling(form: Form): string {
+  const counts = new Map<string, number>();
+  for (const ref of form.mentions) {
+    const { text, inHeadline } = ref.mention;
+    const shouting = text === text.toUpperCase() && /\p{Lu}{2}/u.test(text) && nameTokens(text).length > 1;
+    const weight = (inHeadline ? 0.5 : 1) * (shouting ? 0.25 : 1);
+    counts.set(text, (counts.get(text) ?? 0) + weight);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+function reasonFor(best: NamedForm, runnerUp: NamedForm | undefined, tie: boolean, reliability: Reliability): string {
+  const articles = (n: number): string => `${n} article${n === 1 ? '' : 's'}`;
+  if (!runnerUp) return `the only spelling, in ${articles(best.articles.length)}`;
+  if (tie) {
+    return `a tie: ${articles(best.articles.length)} write “${best.spelling}”, ${articles(runnerUp.articles.length)} “${runnerUp.spelling}”, and neither is more reliable`;
+  }
+  if (best.articles.length > runnerUp.articles.length) {
+    return `${articles(best.articles.length)} write “${best.spelling}”, ${articles(runnerUp.articles.length)} “${runnerUp.spelling}”`;
+  }
+  const trust = (form: NamedForm): string =>
+    (form.articles.reduce((sum, id) => sum + trustOf(reliability, id), 0) / form.articles.length).toFixed(2);
+  return (
+    `${articles(best.articles.length)} against ${articles(runnerUp.articles.length)}, broken by reliability: ` +
+    `the article${runnerUp.articles.length === 1 ? '' : 's'} writing “${runnerUp.spelling}” disagree${runnerUp.articles.length === 1 ? 's' : ''} ` +
+    `with the rest of the corpus on other facts (trust ${trust(runnerUp)} against ${trust(best)})`
+  );
+}
+
+function rolesOf(mentions: ClusterMention[]): EntityCluster['roles'] {
+  const roles = new Map<string, EntityCluster['roles'][number]>();
+  for (const { mention, articleId } of mentions) {
+    const role = mention.role;
+    if (!role) continue;
+    const key = `${role.title}|${role.country ?? ''}|${role.organization ?? ''}`;
+    let entry = roles.get(key);
+    if (!entry) {
+      entry = {
+        title: role.title,
+        ...(role.country ? { country: role.country } : {}),
+        ...(role.organization ? { organization: role.organization } : {}),
+        locations: [],
+      };
+      roles.set(key, entry);
+    }
+    const location: CorpusLocation = { articleId, span: role.span };
+    entry.locations.push(location);
+  }
+  return [...roles.values()];
+}
+
+/** True when two spellings name the same form of a cluster (case, hyphens, order aside). */
+export function sameForm(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}

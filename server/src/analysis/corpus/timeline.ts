@@ -1,0 +1,160 @@
+/**
+ * The corpus timeline: event mentions joined into events when kind and place agree, each dated by
+ * the articles (and the knowledge file) that give it a date.
+ */
+import type { CorpusEvent, InferredDate } from '../corpus-model.js';
+import type { Knowledge } from '../knowledge-model.js';
+import type { ArticleAnalysis, EventMention } from '../types.js';
+
+/** An event mention with its article, after places were shared within the article. */
+export interface PlacedMention {
+  articleId: string;
+  mention: EventMention;
+  country?: string;
+  place?: string;
+}
+
+/** An event of the timeline, with the mentions the rules need. */
+export interface TimelineEvent extends CorpusEvent {
+  placed: PlacedMention[];
+}
+
+/** Dated sources further apart than this are two events: a yearly summit in one country. */
+const sameEventDays = 14;
+
+/** Builds the timeline of every event the corpus places and dates. */
+export function buildTimeline(articles: Iterable<ArticleAnalysis>, knowledge: Knowledge): TimelineEvent[] {
+  const groups = new Map<string, PlacedMention[]>();
+  for (const article of articles) {
+    for (const placed of placeMentions(article)) {
+      const where = placed.country ?? placed.place;
+      if (!where) continue;
+      const key = `${placed.mention.kind}|${where.toLowerCase()}`;
+      groups.set(key, [...(groups.get(key) ?? []), placed]);
+    }
+  }
+  const events: TimelineEvent[] = [];
+  for (const [key, placed] of groups) events.push(...splitByDate(key, placed));
+  for (const event of events) pinFromKnowledge(event, knowledge);
+  return events;
+}
+
+/**
+ * Within one article, a mention without a place takes the place of the article's other mentions of
+ * the same kind: "the summit taking place in Lithuania … Following the NATO summit, …".
+ */
+function placeMentions(article: ArticleAnalysis): PlacedMention[] {
+  const placesByKind = new Map<string, Set<string>>();
+  const located = new Map<string, { place: string; country?: string }>();
+  for (const mention of article.events) {
+    if (!mention.place) continue;
+    const where = mention.place.country ?? mention.place.name;
+    placesByKind.set(mention.kind, (placesByKind.get(mention.kind) ?? new Set()).add(where));
+    located.set(mention.kind, { place: mention.place.name, ...(mention.place.country ? { country: mention.place.country } : {}) });
+  }
+  return article.events.map((mention): PlacedMention => {
+    if (mention.place) {
+      return {
+        articleId: article.id,
+        mention,
+        place: mention.place.name,
+        ...(mention.place.country ? { country: mention.place.country } : {}),
+      };
+    }
+    const unique = placesByKind.get(mention.kind)?.size === 1 ? located.get(mention.kind) : undefined;
+    return { articleId: article.id, mention, ...(unique ?? {}) };
+  });
+}
+
+function splitByDate(key: string, placed: PlacedMention[]): TimelineEvent[] {
+  const dated = placed.filter((p) => p.mention.date).sort((a, b) => (a.mention.date!.value < b.mention.date!.value ? -1 : 1));
+  const clusters: PlacedMention[][] = [];
+  for (const p of dated) {
+    const last = clusters[clusters.length - 1];
+    const lastDate = last?.[last.length - 1]?.mention.date!.value;
+    if (last && lastDate && daysBetween(lastDate, p.mention.date!.value) <= sameEventDays) last.push(p);
+    else clusters.push([p]);
+  }
+  const undated = placed.filter((p) => !p.mention.date);
+  // With one dated cluster (or none) every mention is that event; with several, an undated mention
+  // could be any of them, so it stays off the timeline.
+  if (clusters.length <= 1) return [toEvent(key, 0, [...(clusters[0] ?? []), ...undated])];
+  return clusters.map((cluster, i) => toEvent(key, i, cluster));
+}
+
+function toEvent(key: string, index: number, placed: PlacedMention[]): TimelineEvent {
+  const first = placed[0]!;
+  const kind = first.mention.kind;
+  const place = mostCommon(placed.map((p) => p.place).filter((p): p is string => p !== undefined));
+  const country = mostCommon(placed.map((p) => p.country).filter((c): c is string => c !== undefined));
+  const organization = mostCommon(placed.map((p) => p.mention.organization).filter((o): o is string => o !== undefined));
+  const named = mostCommon(placed.map((p) => p.mention.text).filter((t) => /^\p{Lu}/u.test(t) && /\p{Lu}\p{L}*$/u.test(t)));
+  const name = named ?? [organization, kind].filter(Boolean).join(' ') + (country ?? place ? ` in ${country ?? place}` : '');
+  const dateSources = placed
+    .filter((p) => p.mention.date)
+    .map((p) => ({
+      location: { articleId: p.articleId, span: p.mention.date!.span },
+      value: p.mention.date!.value,
+      how: `dated in the sentence that mentions “${p.mention.text}”`,
+    }));
+  const date = dateSources.map((s) => s.value.slice(0, 10)).sort()[0];
+  return {
+    id: `${key}#${index}`,
+    name,
+    kind,
+    ...(place ? { place } : {}),
+    ...(country ? { country } : {}),
+    ...(organization ? { organization } : {}),
+    ...(date ? { date } : {}),
+    dateSources,
+    mentions: placed.map((p) => ({ articleId: p.articleId, span: p.mention.span, text: p.mention.text, tense: p.mention.tense })),
+    placed,
+  };
+}
+
+function pinFromKnowledge(event: TimelineEvent, knowledge: Knowledge): void {
+  for (const pinned of knowledge.events) {
+    const names = [pinned.name, ...pinned.aliases].map((n) => n.toLowerCase());
+    const placeMatches =
+      pinned.place !== undefined &&
+      [event.place, event.country].some((p) => p?.toLowerCase() === pinned.place!.toLowerCase()) &&
+      names.some((n) => n.includes(event.kind));
+    const nameMatches = event.mentions.some((m) => names.includes(m.text.toLowerCase()));
+    if (!placeMatches && !nameMatches) continue;
+    event.name = pinned.name;
+    event.date = pinned.start;
+    event.dateSources.unshift({ ...(pinned.origin ? { origin: pinned.origin } : {}), value: pinned.start, how: 'pinned in the knowledge file' });
+  }
+}
+
+/** Infers the date of an undated article from the dated events it mentions. */
+export function inferDate(article: ArticleAnalysis, timeline: TimelineEvent[]): InferredDate | undefined {
+  if (article.structure.dateline) return undefined;
+  const evidence: InferredDate['evidence'] = [];
+  let date: string | undefined;
+  for (const event of timeline) {
+    if (!event.date) continue;
+    for (const placed of event.placed) {
+      if (placed.articleId !== article.id) continue;
+      const tense = placed.mention.tense;
+      const reasoning =
+        tense === 'future'
+          ? `it speaks of “${placed.mention.text}” as ahead (“${placed.mention.cue?.text ?? ''}”), and the corpus dates that ${event.date}: written before then`
+          : `it speaks of “${placed.mention.text}” as ${tense === 'past' ? 'past' : 'going on'}, and the corpus dates that ${event.date}: written on or after it`;
+      evidence.push({ event, mention: { articleId: article.id, span: placed.mention.span }, reasoning });
+      date ??= event.date;
+    }
+  }
+  return date ? { date, evidence } : undefined;
+}
+
+/** Whole days from one ISO date to another (positive when `b` is later). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b.slice(0, 10)) - Date.parse(a.slice(0, 10))) / 86_400_000);
+}
+
+function mostCommon<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+}

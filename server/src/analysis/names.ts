@@ -1,0 +1,139 @@
+/**
+ * Comparing names: normal forms, sound-alike tests and the grade of a difference.
+ *
+ * No string metric alone separates "Hepkins"/"Hipkins" (one person) from "Hipkins"/"Hopkins" (two):
+ * they score the same on every metric. These functions only say how two spellings differ; whether
+ * they name one entity is decided in corpus/clusters.ts from context (role, organisation, country).
+ */
+import { jaroWinkler } from '@skyra/jaro-winkler';
+import damerauLevenshtein from 'damerau-levenshtein';
+import { doubleMetaphone } from 'double-metaphone';
+
+/** The tokens of a name in a normal form: no diacritics, lower case, hyphens and possessives dropped. */
+export function nameTokens(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]s$/u, '')
+    .toLowerCase()
+    .split(/[\s\-‐–]+/u)
+    .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))
+    .filter((token) => token.length > 0);
+}
+
+/**
+ * A key equal for spellings that differ only in case, hyphenation, diacritics or name order:
+ * "KISHIDA Fumio" and "Fumio Kishida", "Suk-yeol" and "Suk Yeol".
+ */
+export function nameKey(name: string): string {
+  return [...nameTokens(name)].sort().join(' ');
+}
+
+/**
+ * British and American spellings of the same word, and plural endings, folded to one form. The
+ * pairs are the regular spelling conventions (-mme/-m, -our/-or, -ence/-ense, -ise/-ize, -tre/-ter).
+ */
+const conventionRewrites: [RegExp, string][] = [
+  [/programme/g, 'program'],
+  [/ence\b/g, 'ense'],
+  [/our\b/g, 'or'],
+  [/is(e|ed|ing|ation)\b/g, 'iz$1'],
+  [/tre\b/g, 'ter'],
+  [/ogue\b/g, 'og'],
+];
+
+/** A name folded over spelling conventions: "Individually Tailored Partnership Programme" = "…Program". */
+export function conventionKey(name: string): string {
+  let key = nameTokens(name).join(' ');
+  for (const [pattern, replacement] of conventionRewrites) key = key.replace(pattern, replacement);
+  return key;
+}
+
+/**
+ * A token reduced to what survives romanisation differences: doubled letters collapsed, q/g/k and
+ * y/i merged, "ph"/"kh"/"dh" folded. "Gaddafi", "Qaddafi" and "Kadhafi" share one skeleton, as do
+ * "Zelensky" and "Zelenskyy"; "Hipkins" and "Hepkins" do not (a changed vowel is a typo, not a
+ * transliteration).
+ */
+export function transliterationSkeleton(token: string): string {
+  return token
+    .toLowerCase()
+    .replace(/ph/g, 'f')
+    .replace(/([kdgt])h/g, '$1')
+    .replace(/[qgc]/g, 'k')
+    .replace(/[yj]/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** How two spellings of a token relate. */
+export type TokenRelation = 'same' | 'transliteration' | 'typo' | 'different';
+
+/**
+ * Compares two name tokens: the same once normalised, a romanisation variant, a likely typo
+ * (sounds alike and one or two edits apart), or different.
+ */
+export function compareTokens(a: string, b: string): TokenRelation {
+  if (a === b) return 'same';
+  if (transliterationSkeleton(a) === transliterationSkeleton(b)) return 'transliteration';
+  if (a.length < 3 || b.length < 3) return 'different';
+  const edits = damerauLevenshtein(a, b).steps;
+  // One slip of the finger in a longer word can change its sound: "Doucat" for "Doucet".
+  if (!soundAlike(a, b) && !(edits === 1 && Math.min(a.length, b.length) >= 5)) return 'different';
+  const similar = jaroWinkler(a, b) >= 0.84 || edits <= 2;
+  return similar && edits <= Math.max(2, Math.floor(Math.min(a.length, b.length) / 3)) ? 'typo' : 'different';
+}
+
+function soundAlike(a: string, b: string): boolean {
+  const [a1, a2] = doubleMetaphone(a);
+  const [b1, b2] = doubleMetaphone(b);
+  return a1 === b1 || a1 === b2 || a2 === b1 || a2 === b2;
+}
+
+/** How two full names relate, token by token, with the tokens that differ. */
+export interface NameComparison {
+  relation: 'same' | 'transliteration' | 'typo' | 'different';
+  /** Indexes (in the first name's tokens) of the tokens that differ. */
+  differing: number[];
+  /** How many tokens are identical. */
+  identical: number;
+  /** True when the second name is written in the other order ("KISHIDA Fumio" against "Fumio Kishida"). */
+  reversed: boolean;
+}
+
+/**
+ * Compares two names of the same length token by token, in order or in reverse order
+ * ("Yoon Suk Yeol" against "Yoon Sok Yul"). Names of different lengths are 'different': a missing
+ * given name is a surname-alone mention, handled elsewhere.
+ */
+export function compareNames(a: string, b: string): NameComparison {
+  const ta = nameTokens(a);
+  const tb = nameTokens(b);
+  const none: NameComparison = { relation: 'different', differing: [], identical: 0, reversed: false };
+  if (ta.length !== tb.length || ta.length === 0) return none;
+  const forward = compareAligned(ta, tb);
+  if (forward.relation !== 'different') return forward;
+  // Reversed order matches "KISHIDA Fumio" to "Fumio Kishida"; indexes stay those of `a`.
+  return { ...compareAligned(ta, [...tb].reverse()), reversed: true };
+}
+
+function compareAligned(ta: string[], tb: string[]): NameComparison {
+  const reversed = false;
+  const differing: number[] = [];
+  let identical = 0;
+  let worst: TokenRelation = 'same';
+  for (let i = 0; i < ta.length; i++) {
+    const relation = compareTokens(ta[i]!, tb[i]!);
+    if (relation === 'different') return { relation: 'different', differing: [], identical: 0, reversed };
+    if (relation === 'same') identical++;
+    else differing.push(i);
+    if (relation === 'typo' || (relation === 'transliteration' && worst === 'same')) worst = relation;
+  }
+  return { relation: worst, differing, identical, reversed };
+}
+
+/** The letter-sound codes of a token, for blocking candidate pairs cheaply before comparing them. */
+export function soundCodes(token: string): string[] {
+  const [primary, secondary] = doubleMetaphone(token);
+  return primary === secondary ? [primary] : [primary, secondary];
+}

@@ -1,0 +1,73 @@
+/** Warn when an acronym's long form differs from the one the rest of the corpus (or the knowledge file) gives it. */
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { where } from '../corpus/corpus-index.js';
+import type { IndexedAcronym } from '../corpus/acronym-index.js';
+import { conventionKey } from '../names.js';
+import type { CorpusLocation, Finding } from '../types.js';
+import type { CorpusRule } from './rule.js';
+
+export const acronymExpansion: CorpusRule = {
+  id: 'acronym-expansion',
+  description: 'An acronym expanded differently from the way the rest of the corpus expands it.',
+  severity: 'warning',
+  check(index) {
+    return index.acronyms.flatMap((entry) => findingsFor(index, entry));
+  },
+};
+
+function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
+  const right = entry.canonicalSpelling;
+  if (!right || (entry.groups.length < 2 && !(entry.knowledge && !entry.canonicalGroup))) return [];
+  const canonicalLocations = entry.canonicalGroup ? [...entry.canonicalGroup.spellings.values()].flat() : [];
+  const related = canonicalLocations.slice(0, 20).map((location) => ({
+    location: { articleId: location.articleId, span: location.span },
+    message: `${entry.acronym} written out as “${right}” here`,
+  }));
+  const citations = canonicalLocations.slice(0, 3).map((l) => where(index, l));
+  const n = entry.canonicalGroup?.articles.size ?? 0;
+  const severity = entry.tie ? 'information' : 'warning';
+
+  const findings: Finding[] = [];
+  for (const group of entry.groups) {
+    if (group === entry.canonicalGroup) continue;
+    const flagged = new Set<string>();
+    const locations: CorpusLocation[] = [...group.spellings.values()].flat();
+    // The same wrong long form written again in the same article without the acronym:
+    // "The Individual Partnership Program aims …" after "Individual Partnership Program (ITPP)".
+    for (const articleId of group.articles) {
+      for (const mention of index.articles.get(articleId)?.entities ?? []) {
+        if (!mention.generic && conventionKey(mention.text.replace(/^the\s+/i, '')) === group.key) {
+          locations.push({ articleId, span: mention.span });
+        }
+      }
+    }
+    for (const location of locations) {
+      const key = `${location.articleId}#${location.span.start}`;
+      if (flagged.has(key)) continue;
+      flagged.add(key);
+      const actual = index.articles.get(location.articleId)!.text.slice(location.span.start, location.span.end);
+      findings.push({
+        ruleId: 'acronym-expansion',
+        severity,
+        articleId: location.articleId,
+        span: location.span,
+        message:
+          `\`${actual}\` is not what ${entry.acronym} stands for elsewhere: ` +
+          (entry.knowledge
+            ? `the knowledge file gives \`${right}\``
+            : `${n} article${n === 1 ? '' : 's'} write \`${right}\` (${citations.join(', ')})`) +
+          (entry.tie ? '; the evidence is too thin to call either right' : ''),
+        actual,
+        expected: [right],
+        related,
+        fixes: [{ title: `Replace with “${right}”`, edits: [{ articleId: location.articleId, span: location.span, newText: right }] }],
+        explanation: [
+          `${entry.acronym} is written out ${entry.groups.length} ways in the corpus.`,
+          `“${right}” is taken as right: ${entry.canonicalReason ?? ''}.`,
+          `“${actual}” is written in ${group.articles.size} article${group.articles.size === 1 ? '' : 's'}.`,
+        ],
+      });
+    }
+  }
+  return findings;
+}

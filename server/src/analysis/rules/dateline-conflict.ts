@@ -1,0 +1,81 @@
+/** Warn when an article's dateline contradicts the corpus timeline of the events it describes. */
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { where } from '../corpus/corpus-index.js';
+import type { TimelineEvent } from '../corpus/timeline.js';
+import type { ArticleAnalysis, Finding } from '../types.js';
+import type { CorpusRule } from './rule.js';
+
+export const datelineConflict: CorpusRule = {
+  id: 'dateline-conflict',
+  description: 'A dateline that contradicts when other articles date the events this one describes.',
+  severity: 'warning',
+  check(index) {
+    const findings: Finding[] = [];
+    for (const article of index.articles.values()) {
+      const finding = checkArticle(index, article);
+      if (finding) findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+interface Contradiction {
+  event: TimelineEvent;
+  mention: TimelineEvent['placed'][number];
+  date: string;
+  source: TimelineEvent['dateSources'][number];
+}
+
+function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | undefined {
+  const dateline = article.structure.dateline;
+  if (!dateline) return undefined;
+  const contradictions: Contradiction[] = [];
+  for (const event of index.timeline) {
+    // Only dates that other articles (or the knowledge file) give: an article agrees with itself.
+    const source = event.dateSources.find((s) => !s.location || s.location.articleId !== article.id);
+    if (!source) continue;
+    const date = source.value.slice(0, 10);
+    for (const mention of event.placed) {
+      if (mention.articleId !== article.id) continue;
+      const { tense } = mention.mention;
+      // "will issue … during the summit" in an article dated after the summit, or the reverse.
+      if ((tense === 'future' && date < dateline.date) || (tense === 'past' && date > dateline.date)) {
+        contradictions.push({ event, mention, date, source });
+      }
+    }
+  }
+  if (contradictions.length === 0) return undefined;
+
+  const first = contradictions[0]!;
+  const cite = (c: Contradiction): string =>
+    c.source.location ? `${where(index, c.source.location)} dates it ${c.date}` : `the knowledge file dates it ${c.date}`;
+  const described = (c: Contradiction): string => (c.mention.mention.tense === 'future' ? 'as upcoming' : 'as past');
+  const related = contradictions.flatMap((c) => [
+    {
+      location: { articleId: article.id, span: c.mention.mention.span },
+      message: `described ${described(c)} here (“${c.mention.mention.cue?.text ?? c.mention.mention.text}”)`,
+    },
+    ...(c.source.location ? [{ location: c.source.location, message: `${c.event.name} dated ${c.date} here` }] : []),
+  ]);
+  return {
+    ruleId: 'dateline-conflict',
+    severity: 'warning',
+    articleId: article.id,
+    span: dateline.span,
+    message: `Dateline ${dateline.date} contradicts the corpus: this article describes ${first.event.name} ${described(first)}, but ${cite(first)}`,
+    actual: dateline.text,
+    expected: [],
+    related,
+    fixes: [],
+    explanation: [
+      `The dateline “${dateline.text}” reads ${dateline.date}.`,
+      ...contradictions.map(
+        (c) =>
+          `It speaks of “${c.mention.mention.text}” ${described(c)}` +
+          (c.mention.mention.cue ? ` (“${c.mention.mention.cue.text}”)` : '') +
+          `; that is ${c.event.name}, which ${cite(c)} (${c.source.how}).`,
+      ),
+      `So the article was written ${first.mention.mention.tense === 'future' ? 'before' : 'after'} ${first.date}, not on ${dateline.date}: the dateline is probably the page's display date, not the article's.`,
+    ],
+  };
+}

@@ -1,0 +1,128 @@
+/** Warn when a name is spelled differently from the way the rest of the corpus spells the same entity. */
+import type { ClusterMention } from '../corpus-model.js';
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { textAt, where } from '../corpus/corpus-index.js';
+import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
+import { describeRole } from '../corpus/clusters.js';
+import { compareNames, nameTokens } from '../names.js';
+import type { Finding, Severity, Span } from '../types.js';
+import type { CorpusRule } from './rule.js';
+
+export const nameVariant: CorpusRule = {
+  id: 'name-variant',
+  description: 'A name spelled differently from the way the rest of the corpus spells the same entity.',
+  severity: 'warning',
+  check(index) {
+    const findings: Finding[] = [];
+    for (const cluster of index.clusters) {
+      const canonical = cluster.canonicalForm;
+      if (!canonical || cluster.forms.length < 2) continue;
+      for (const form of cluster.forms) {
+        if (form === canonical || isAccepted(cluster, form)) continue;
+        findings.push(...findingsFor(index, cluster, form, canonical));
+      }
+    }
+    return findings;
+  },
+};
+
+function isAccepted(cluster: IndexedCluster, form: NamedForm): boolean {
+  const entity = cluster.knowledge;
+  if (!entity) return false;
+  return entity.aliases.some((alias) => nameTokens(alias).join(' ') === nameTokens(form.spelling).join(' '));
+}
+
+function findingsFor(index: CorpusIndex, cluster: IndexedCluster, form: NamedForm, canonical: NamedForm): Finding[] {
+  const comparison = compareNames(form.spelling, cluster.canonical);
+  if (comparison.relation === 'different' || comparison.relation === 'same') return [];
+  const link = cluster.links.find((l) => (l.a === form.form || l.b === form.form));
+  const severity: Severity =
+    comparison.relation === 'transliteration'
+      ? 'hint'
+      : link?.strength === 'strong' && !cluster.tie
+        ? 'warning'
+        : 'information';
+  const evidence = bestEvidence(cluster, canonical);
+  const related = cluster.mentions
+    .filter((m) => !m.variant)
+    .slice(0, 20)
+    .map((m) => ({ location: { articleId: m.articleId, span: m.span }, message: `spelled “${m.text}” here` }));
+  const kind = comparison.relation === 'typo' ? 'a likely typo' : 'a romanisation variant';
+
+  const findings: Finding[] = [];
+  const refs = [...form.form.mentions, ...form.form.partial];
+  for (const ref of refs) {
+    const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed);
+    if (!edit) continue;
+    const span: Span = { start: ref.mention.span.start + edit.start, end: ref.mention.span.start + edit.end };
+    const actual = ref.mention.text.slice(edit.start, edit.end);
+    findings.push({
+      ruleId: 'name-variant',
+      severity,
+      articleId: ref.articleId,
+      span,
+      message:
+        `\`${actual}\` is spelled \`${edit.newText}\` in ${where(index, evidence)} (${evidenceText(index, evidence)})` +
+        (severity === 'information' ? ': the evidence is too thin to call it a mistake' : ''),
+      actual,
+      expected: [edit.newText],
+      related,
+      fixes: [{ title: `Replace with “${edit.newText}”`, edits: [{ articleId: ref.articleId, span, newText: edit.newText }] }],
+      explanation: [
+        `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
+        link ? `They are taken for one ${cluster.type}: ${link.reason}.` : `They are taken for one ${cluster.type}.`,
+        `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
+      ],
+    });
+  }
+  return findings;
+}
+
+/** The part of a mention to replace so that it reads like the canonical name, token-aligned. */
+function replacementFor(
+  mention: string,
+  canonical: string,
+  reversed: boolean,
+): { start: number; end: number; newText: string } | undefined {
+  const mine = tokenSpans(mention);
+  const theirs = tokenSpans(canonical);
+  if (mine.length === 1) {
+    // A surname alone: compare it with the canonical name's first and last tokens.
+    const target = [theirs[theirs.length - 1]!, theirs[0]!].find((t) => compareNames(mine[0]!.text, t.text).relation !== 'different');
+    if (!target || target.text === mine[0]!.text) return undefined;
+    return { start: mine[0]!.start, end: mine[0]!.end, newText: target.text };
+  }
+  if (reversed || mine.length !== theirs.length) return { start: 0, end: mention.length, newText: canonical };
+  const differing = mine.map((t, i) => (t.text.toLowerCase() === theirs[i]!.text.toLowerCase() ? -1 : i)).filter((i) => i >= 0);
+  if (differing.length === 0) return undefined;
+  const first = differing[0]!;
+  const last = differing[differing.length - 1]!;
+  return { start: mine[first]!.start, end: mine[last]!.end, newText: canonical.slice(theirs[first]!.start, theirs[last]!.end) };
+}
+
+function tokenSpans(text: string): { text: string; start: number; end: number }[] {
+  return [...text.matchAll(/[^\s\-‐–]+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+}
+
+function describeDifference(a: string, b: string): string {
+  if (a.length === b.length) {
+    const changed = [...a].filter((c, i) => c !== b[i]).length;
+    return changed === 1 ? 'one letter' : `${changed} letters`;
+  }
+  return `spelling (“${a}” against “${b}”)`;
+}
+
+/** The canonical mention to cite: one written with an office if any, else the first. */
+function bestEvidence(cluster: IndexedCluster, canonical: NamedForm): ClusterMention {
+  const mentions = cluster.mentions.filter((m) => !m.variant && canonical.form.mentions.some((r) => r.mention === m.mention));
+  return mentions.find((m) => m.mention.role) ?? mentions[0] ?? cluster.mentions[0]!;
+}
+
+/** "New Zealand Prime Minister Chris Hipkins": the evidence as written, with its office. */
+function evidenceText(index: CorpusIndex, mention: ClusterMention): string {
+  const role = mention.mention.role;
+  if (role && role.span.end <= mention.span.start && mention.span.start - role.span.end <= 2) {
+    return textAt(index, { articleId: mention.articleId, span: { start: role.span.start, end: mention.span.end } });
+  }
+  return role ? `${mention.text}, ${describeRole(role)}` : mention.text;
+}

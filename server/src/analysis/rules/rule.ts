@@ -1,0 +1,13 @@
+/** What a corpus rule is: an id, a default severity, and a check over the corpus index. */
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { Finding, RuleId, Severity } from '../types.js';
+
+/** One rule: its file name is its id, and its id is every finding's Diagnostic.code. */
+export interface CorpusRule {
+  id: RuleId;
+  /** One sentence for the README's `## Rules`. */
+  description: string;
+  /** The severity of its confident findings; weaker evidence lowers it in the finding itself. */
+  severity: Severity;
+  check(index: CorpusIndex): Finding[];
+}
