@@ -1,9 +1,182 @@
-/** Headline, dateline, page furniture and content sentences of an article. */
+/**
+ * Headline, dateline, page furniture and content sentences of an article.
+ *
+ * Scraped articles carry the page around them: "POPULAR ARTICLE" link lists, newsletter boxes, author
+ * bios, comment forms, weather widgets. Every entity system finds dozens of spurious names there, so
+ * furniture is found first, by general features of web pages, and left out of every later stage.
+ */
+import * as chrono from 'chrono-node';
+import { knownValues } from './annotators/chrono-values.js';
+import { boilerplateCue, isCapsLabel, isSeparator, isWidgetLine, wordCount } from './structure-cues.js';
 import type { TokenSentence } from './tokenize.js';
 import { linesOf } from './tokenize.js';
-import type { ArticleStructure } from './types.js';
+import type { ArticleStructure, Dateline, FurnitureBlock, Span } from './types.js';
+import type { Known } from './annotators/chrono-values.js';
+
+/** How many non-blank lines from the top may hold the dateline. */
+const datelineWindow = 8;
 
 /** Finds an article's parts. `sentences` are all the text's sentences; the result keeps the content ones. */
 export function parseStructure(text: string, sentences: TokenSentence[]): ArticleStructure {
-  return { lines: linesOf(text), headline: null, dateline: null, furniture: [], sentences: sentences.map(({ start, end }) => ({ start, end })) };
+  const lines = linesOf(text);
+  const lineTexts = lines.map((l) => text.slice(l.start, l.end));
+  const furnitureLines = findFurniture(lineTexts);
+  const dateline = findDateline(text, lines, lineTexts, furnitureLines);
+  const furniture = toBlocks(lines, furnitureLines, dateline);
+  const isFurniture = (span: Span): boolean => furniture.some((b) => b.span.start <= span.start && span.end <= b.span.end);
+  const headline = findHeadline(lines, lineTexts, furniture, dateline);
+  return {
+    lines,
+    headline,
+    dateline,
+    furniture,
+    sentences: sentences.filter((s) => !isFurniture(s)).map(({ start, end }) => ({ start, end })),
+  };
+}
+
+/** Why each line is furniture, by line index. */
+type FurnitureMarks = Map<number, { kind: FurnitureBlock['kind']; reason: string }>;
+
+function findFurniture(lines: string[]): FurnitureMarks {
+  const marks: FurnitureMarks = new Map();
+  const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
+  const nextNonBlank = (i: number): number | undefined => nonBlank.find((j) => j > i);
+  const previousNonBlank = (i: number): number | undefined => [...nonBlank].reverse().find((j) => j < i);
+
+  // A weather or location widget at the top: "9.5 C" then "New York", before the article.
+  if (nonBlank.length > 0 && isWidgetLine(lines[nonBlank[0]!]!)) {
+    for (const i of nonBlank) {
+      const line = lines[i]!.trim();
+      if (isWidgetLine(line) || (wordCount(line) <= 3 && !/[.!?:,;]$/.test(line) && !/\d{4}/.test(line))) {
+        marks.set(i, { kind: 'site-widget', reason: 'a weather or location widget above the article' });
+      } else break;
+    }
+  }
+
+  // Lone boilerplate lines anywhere: "See also …", "Leave a Reply".
+  for (const i of nonBlank) {
+    const cue = boilerplateCue(lines[i]!);
+    if (cue) marks.set(i, cue);
+  }
+
+  // The tail of the page: from the first furniture line after which no article prose follows.
+  const isLinkItem = (i: number): boolean => {
+    const before = previousNonBlank(i);
+    const after = nextNonBlank(i);
+    return (before !== undefined && isSeparator(lines[before]!)) || (after !== undefined && isSeparator(lines[after]!));
+  };
+  const continuesTail = (i: number): boolean => {
+    const line = lines[i]!.trim();
+    if (marks.has(i) || isSeparator(line) || isCapsLabel(line)) return true;
+    if (isLinkItem(i) && !/[.!?]["”]?$/.test(line)) return true;
+    if (wordCount(line) <= 6 && !/[.!?]$/.test(line)) return true;
+    // An author bio: a quoted self-description after a short name line.
+    const before = previousNonBlank(i);
+    return /^["“].*["”]$/.test(line) && before !== undefined && wordCount(lines[before]!) <= 4;
+  };
+  const startsTail = (i: number): boolean => {
+    const line = lines[i]!.trim();
+    return marks.has(i) || isCapsLabel(line) || (isSeparator(line) && isLinkItem(i));
+  };
+  let tailStart: number | undefined;
+  for (let k = nonBlank.length - 1; k >= 0; k--) {
+    const i = nonBlank[k]!;
+    if (!continuesTail(i)) break;
+    if (startsTail(i)) tailStart = i;
+  }
+  if (tailStart !== undefined) {
+    for (const i of nonBlank) {
+      if (i < tailStart || marks.has(i)) continue;
+      const line = lines[i]!.trim();
+      marks.set(i, {
+        kind: isSeparator(line) || isCapsLabel(line) || isLinkItem(i) ? 'link-list' : 'author-bio',
+        reason: isSeparator(line) || isLinkItem(i) ? 'a list of links separated by lone dashes' : 'page text after the article',
+      });
+    }
+  }
+  return marks;
+}
+
+function toBlocks(lines: Span[], marks: FurnitureMarks, dateline: Dateline | null): FurnitureBlock[] {
+  const blocks: FurnitureBlock[] = [];
+  const indexes = [...marks.keys()].sort((a, b) => a - b);
+  for (const i of indexes) {
+    const line = lines[i]!;
+    // The dateline is never furniture, even inside a site widget.
+    if (dateline && dateline.span.start >= line.start && dateline.span.end <= line.end) continue;
+    const mark = marks.get(i)!;
+    const last = blocks[blocks.length - 1];
+    const gapIsBlank = last !== undefined && lines.slice(lineIndex(lines, last.span.end) + 1, i).every((l) => l.end === l.start);
+    if (last && gapIsBlank && (last.kind === mark.kind || mark.kind !== 'site-widget')) {
+      last.span.end = line.end;
+      if (!last.reason.includes(mark.reason)) last.reason += `; ${mark.reason}`;
+    } else blocks.push({ span: { start: line.start, end: line.end }, kind: mark.kind, reason: mark.reason });
+  }
+  return blocks;
+}
+
+function lineIndex(lines: Span[], offset: number): number {
+  return lines.findIndex((l) => l.start <= offset && offset <= l.end);
+}
+
+/**
+ * The article's own date line in the first lines: a line that is mostly one full date with a
+ * year ("12:35 JST, July 10, 2024", "Published: 14 February 2021, 09:30 GMT"). A sentence that
+ * mentions a date is not a dateline; a wire dateline without a year gives none.
+ */
+function findDateline(text: string, lines: Span[], lineTexts: string[], marks: FurnitureMarks): Dateline | null {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < datelineWindow; i++) {
+    const line = lineTexts[i]!;
+    if (!line.trim()) continue;
+    seen++;
+    if (marks.has(i) && marks.get(i)!.kind !== 'site-widget') continue;
+    if (line.length > 120) continue;
+    for (const result of chrono.casual.parse(line, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+      const known = knownValues(result.start);
+      if (known.year === undefined || known.month === undefined || known.day === undefined) continue;
+      const residue = (line.slice(0, result.index) + line.slice(result.index + result.text.length))
+        .replace(/\b(published|updated|posted|on|at|by|last|modified|date)\b/gi, '')
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+      if (wordCount(residue) > 4) continue;
+      const start = lines[i]!.start + result.index;
+      return { text: result.text.trim(), span: { start, end: start + result.text.trim().length }, ...datelineValue(known) };
+    }
+  }
+  void text;
+  return null;
+}
+
+function datelineValue(known: Known): { value: string; date: string } {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const date = `${known.year}-${pad(known.month!)}-${pad(known.day!)}`;
+  if (known.hour === undefined) return { value: date, date };
+  const time = `${pad(known.hour)}:${pad(known.minute ?? 0)}`;
+  const offset = known.timezoneOffset;
+  if (offset === undefined) return { value: `${date}T${time}`, date };
+  const sign = offset < 0 ? '-' : '+';
+  const zone = offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return { value: `${date}T${time}${zone}`, date };
+}
+
+/** The first content line that reads as a headline: short, before the body, without a full stop. */
+function findHeadline(lines: Span[], lineTexts: string[], furniture: FurnitureBlock[], dateline: Dateline | null): Span | null {
+  let looked = 0;
+  for (let i = 0; i < lines.length && looked < 3; i++) {
+    const line = lineTexts[i]!.trim();
+    const span = lines[i]!;
+    if (!line || furniture.some((b) => b.span.start <= span.start && span.end <= b.span.end)) continue;
+    if (dateline && dateline.span.start >= span.start && dateline.span.end <= span.end) continue;
+    looked++;
+    const words = wordCount(line);
+    if (/[.!?]["”]?$/.test(line) || words < 3 || words > 30) {
+      // A caption ("…, right, shakes hands … in January.") may stand before the dateline; a body
+      // sentence ends the search.
+      if (words > 30) return null;
+      continue;
+    }
+    return { start: span.start, end: span.end };
+  }
+  return null;
 }

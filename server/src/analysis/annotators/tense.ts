@@ -1,0 +1,85 @@
+/** Tense cues: whether a sentence puts what it tells ahead of the article's date or behind it. */
+import type { TokenSentence } from '../tokenize.js';
+import type { Span } from '../types.js';
+
+/** Where a sentence puts what it tells, relative to the article's date. */
+export type Tense = 'future' | 'past' | 'present' | 'unknown';
+
+/** Words and phrases that put what a sentence tells ahead of the article's date. */
+const futureCues = [
+  'will',
+  "'ll",
+  'shall',
+  'upcoming',
+  'forthcoming',
+  'scheduled',
+  'to be held',
+  'set to',
+  'due to',
+  'expected to',
+  'plans to',
+  'plan to',
+  'planning to',
+  'ahead of',
+  'next',
+  'is to',
+  'are to',
+  'going to',
+  'intends to',
+  'is set',
+];
+
+/** Phrases that say the event is going on at the article's date. */
+// Not "taking place": "the summit taking place in Lithuania" says nothing of when.
+const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this week'];
+
+/** Past-tense words too irregular to spot by their ending. */
+const irregularPast = new Set([
+  'was', 'were', 'had', 'did', 'held', 'took', 'made', 'met', 'said', 'went', 'came', 'gave', 'told',
+  'began', 'spoke', 'won', 'lost', 'left', 'saw', 'became', 'ago', 'last', 'sent', 'brought', 'led',
+]);
+
+const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
+
+/**
+ * The tense of what a sentence says about the words at `head`: the cue nearest to them decides
+ * ("will attend the Summit … have attended the Meeting").
+ */
+export function tenseNear(
+  text: string,
+  sentence: TokenSentence,
+  head: Span,
+): { tense: Tense; cue?: { text: string; span: { start: number; end: number } } } {
+  const lower = text.slice(sentence.start, sentence.end).toLowerCase();
+  const cues: { tense: Tense; start: number; end: number }[] = [];
+  const findPhrases = (phrases: string[], tense: Tense): void => {
+    for (const phrase of phrases) {
+      const pattern = new RegExp(`(?<![\\p{L}'])${phrase.replace(/'/g, "['’]")}(?![\\p{L}])`, 'gu');
+      for (const match of lower.matchAll(pattern)) {
+        cues.push({ tense, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+      }
+    }
+  };
+  findPhrases(futureCues, 'future');
+  findPhrases(presentCues, 'present');
+  const words = sentence.tokens.filter((t) => t.kind === 'word');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.text.toLowerCase();
+    const previous = words[i - 1]?.text.toLowerCase() ?? '';
+    const next = words[i + 1]?.text.toLowerCase() ?? '';
+    const regularPast = word.length > 4 && word.endsWith('ed') && !beForms.has(previous) && next !== 'to';
+    if (irregularPast.has(word) || regularPast) {
+      cues.push({ tense: 'past', start: words[i]!.start, end: words[i]!.end });
+    }
+  }
+  if (cues.length === 0) return { tense: 'unknown' };
+  const nearest = cues.sort((a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1))[0]!;
+  return {
+    tense: nearest.tense,
+    cue: { text: text.slice(nearest.start, nearest.end), span: { start: nearest.start, end: nearest.end } },
+  };
+}
+
+function distance(cue: { start: number; end: number }, head: Span): number {
+  return cue.end <= head.start ? head.start - cue.end : cue.start - head.end;
+}
