@@ -1,6 +1,22 @@
-/** Temporal expressions, normalised against the article's dateline. */
+/**
+ * Temporal expressions, normalised against the article's dateline.
+ *
+ * chrono-node finds most expressions; it is fed one sentence at a time (sentences never cross a line
+ * break, or it would merge "on Tuesday.\n12:35 JST" into one date). Only the parts chrono says are
+ * written (see chrono-values.ts) are trusted; everything relative is resolved here, against the
+ * anchor, with the direction taken from the sentence's tense. What chrono misses (year ranges,
+ * decades, "last July", "over the next four years", "earlier that day") is in date-patterns.ts.
+ */
+import * as chrono from 'chrono-node';
 import type { TokenSentence } from '../tokenize.js';
-import type { ArticleStructure, DateMention } from '../types.js';
+import type { ArticleStructure, DateMention, Span } from '../types.js';
+import { knownValues } from './chrono-values.js';
+import type { Known } from './chrono-values.js';
+import { addDays, monthValue, pad, weekdayNames } from './calendar.js';
+import { patternDates } from './date-patterns.js';
+import { tenseBefore } from './tense.js';
+
+export { weekdayOf } from './calendar.js';
 
 /** The date relative expressions are resolved against, and where it comes from. */
 export interface DateAnchorInput {
@@ -9,12 +25,175 @@ export interface DateAnchorInput {
   source: 'dateline' | 'inferred';
 }
 
+/** chrono needs a reference instant; with no anchor, relative results are discarded anyway. */
+const neutralReference = new Date(Date.UTC(2000, 0, 1));
+
+/** Words that make a lone month name a date: "in January", "last July", "since March". */
+const monthCue = /\b(in|since|by|until|till|from|through|during|last|next|this|early|late|mid|of|before|after|between|and|to)[\s-]*$/i;
+
 /** Finds and resolves every temporal expression in the article's content sentences. */
 export function annotateDates(
-  _text: string,
-  _structure: ArticleStructure,
-  _sentences: TokenSentence[],
-  _anchor: DateAnchorInput | null,
+  text: string,
+  structure: ArticleStructure,
+  sentences: TokenSentence[],
+  anchor: DateAnchorInput | null,
 ): DateMention[] {
-  return [];
+  const mentions: DateMention[] = [];
+  const dateline = structure.dateline;
+  if (dateline) {
+    const weekday = weekdayAt(text, dateline.span.start);
+    mentions.push({
+      text: dateline.text,
+      span: dateline.span,
+      value: dateline.value,
+      relative: false,
+      anchor: 'absolute',
+      how: 'the article’s dateline',
+      ...(weekday ? { statedWeekday: weekday } : {}),
+    });
+  }
+  for (const sentence of sentences) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    const taken: Span[] = dateline ? [dateline.span] : [];
+    const free = (span: Span): boolean => !taken.some((t) => span.start < t.end && t.start < span.end);
+    for (const found of patternDates(sentenceText, sentence.start, anchor)) {
+      if (!free(found.span)) continue;
+      taken.push(found.span);
+      mentions.push(found);
+    }
+    let results: chrono.ParsedResult[] = [];
+    try {
+      results = chrono.casual.parse(sentenceText, { instant: neutralReference, timezone: 0 });
+    } catch {
+      // chrono can throw on pathological input; a sentence without dates is the safe answer.
+      results = [];
+    }
+    for (const result of results) {
+      const mention = fromChrono(text, sentence, result, anchor);
+      if (!mention || !free(mention.span)) continue;
+      taken.push(mention.span);
+      mentions.push(mention);
+    }
+  }
+  return mentions.sort((a, b) => a.span.start - b.span.start);
 }
+
+function fromChrono(
+  text: string,
+  sentence: TokenSentence,
+  result: chrono.ParsedResult,
+  anchor: DateAnchorInput | null,
+): DateMention | undefined {
+  const known = knownValues(result.start);
+  let start = sentence.start + result.index;
+  let written = result.text;
+  // chrono includes a leading "on"; the date is the words after it.
+  const on = /^(on|at)\s+/i.exec(written);
+  if (on) {
+    start += on[0].length;
+    written = written.slice(on[0].length);
+  }
+  written = written.replace(/[,.\s]+$/, '');
+  const span = { start, end: start + written.length };
+  const base = { text: written, span };
+  const before = text.slice(sentence.start, span.start);
+
+  // "now", "today", "yesterday": chrono states every part, but they are relative to the article.
+  if (/^(now|right now|today|tonight|tomorrow|yesterday)$/i.test(written)) {
+    if (/^(now|right now)$/i.test(written)) return undefined;
+    return relativeWord(base, written, anchor);
+  }
+  if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
+    const day = `${known.year}-${pad(known.month)}-${pad(known.day)}`;
+    const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
+    return { ...base, value: day, relative: false, anchor: 'absolute', how: 'a full date', ...(weekday ? { statedWeekday: weekday } : {}) };
+  }
+  if (known.year !== undefined && known.month !== undefined) {
+    return { ...base, value: `${known.year}-${pad(known.month)}`, relative: false, anchor: 'absolute', how: 'a month and year' };
+  }
+  if (known.year !== undefined) {
+    return { ...base, value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' };
+  }
+  const tense = tenseBefore(text, sentence, span);
+  const future = tense.tense === 'future';
+  const cue = tense.cue ? ` (“${tense.cue.text}”)` : '';
+  if (known.month !== undefined && known.day !== undefined) {
+    if (!anchor) return unresolved(base, 'a day and month without a year');
+    const sameYear = `${anchor.date.slice(0, 4)}-${pad(known.month)}-${pad(known.day)}`;
+    const year = Number(anchor.date.slice(0, 4)) + (future && sameYear < anchor.date ? 1 : !future && sameYear > anchor.date ? -1 : 0);
+    return resolved(base, `${year}-${pad(known.month)}-${pad(known.day)}`, anchor, `the ${future ? 'next' : 'last'} such day ${future ? 'from' : 'up to'} the ${anchorName(anchor)}${cue}`);
+  }
+  if (known.month !== undefined && known.weekday === undefined) {
+    if (!monthCue.test(before)) return undefined;
+    if (!anchor) return unresolved(base, 'a month without a year');
+    const direction = /\blast\s*$/i.test(before) ? 'last' : /\bnext\s*$/i.test(before) ? 'next' : future ? 'coming' : 'recent';
+    const value = monthValue(anchor.date, known.month, direction);
+    const widened = direction === 'last' || direction === 'next' ? widenLeft(text, span, before) : base;
+    const how = {
+      last: `“last” month name: the one before the ${anchorName(anchor)}’s month`,
+      next: `“next” month name: the one after the ${anchorName(anchor)}’s month`,
+      coming: `a month ahead of the ${anchorName(anchor)}${cue}`,
+      recent: `the latest such month up to the ${anchorName(anchor)}${cue}`,
+    }[direction];
+    return resolved(widened, value, anchor, how);
+  }
+  if (known.weekday !== undefined && known.day === undefined) {
+    if (!anchor) return unresolved(base, 'a weekday');
+    const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
+    let offset = known.weekday - anchorDay;
+    if (future) offset = offset <= 0 ? offset + 7 : offset;
+    else offset = offset > 0 ? offset - 7 : offset;
+    const value = addDays(anchor.date, offset);
+    const how =
+      offset === 0
+        ? `the ${anchorName(anchor)}’s own weekday`
+        : `weekday ${future ? 'after' : 'before'} the ${anchorName(anchor)}: ${future ? 'future tense' : tense.tense === 'unknown' ? 'no future cue' : 'past tense'}${cue}`;
+    return resolved(base, value, anchor, how);
+  }
+  if (/\b(ago|week|weekend)\b/i.test(written)) return relativeWord(base, written, anchor);
+  return undefined;
+}
+
+/** "yesterday", "two days ago", "last week": counted from the anchor by chrono itself. */
+function relativeWord(base: { text: string; span: Span }, written: string, anchor: DateAnchorInput | null): DateMention | undefined {
+  if (!anchor) return unresolved(base, 'a date relative to the article’s own');
+  const again = chrono.casual.parseDate(written, { instant: new Date(`${anchor.date}T12:00:00Z`), timezone: 0 });
+  if (!again) return undefined;
+  return resolved(base, again.toISOString().slice(0, 10), anchor, `counted from the ${anchorName(anchor)}`);
+}
+
+/** "Last July": the cue word belongs to the expression. */
+function widenLeft(text: string, span: Span, before: string): { text: string; span: Span } {
+  const match = /\b(last|next)\s*$/i.exec(before);
+  if (!match) return { text: text.slice(span.start, span.end), span };
+  const start = span.start - (before.length - match.index);
+  return { text: text.slice(start, span.end), span: { start, end: span.end } };
+}
+
+function resolved(base: { text: string; span: Span }, value: string, anchor: DateAnchorInput, how: string): DateMention {
+  return { ...base, value, relative: true, anchor: anchor.source, how: anchor.source === 'inferred' ? `${how} (inferred date)` : how };
+}
+
+function unresolved(base: { text: string; span: Span }, what: string): DateMention {
+  return { ...base, value: null, relative: true, anchor: 'unresolved', how: `no dateline: ${what} left unresolved` };
+}
+
+function anchorName(anchor: DateAnchorInput): string {
+  return anchor.source === 'dateline' ? `dateline (${anchor.date})` : `inferred date (${anchor.date})`;
+}
+
+/** A weekday name written at `offset` ("Sunday, May 5, 2024"), for the weekday-mismatch rule. */
+function weekdayAt(text: string, offset: number): DateMention['statedWeekday'] {
+  const match = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?/i.exec(text.slice(offset, offset + 12));
+  if (!match) {
+    // "12:35 JST, Monday, July 11, 2024": the weekday need not lead the dateline.
+    const inside = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i').exec(text.slice(offset, offset + 40));
+    if (!inside) return undefined;
+    const start = offset + inside.index;
+    return { name: inside[1]!, span: { start, end: start + inside[1]!.length } };
+  }
+  const word = match[0].replace(/\.$/, '');
+  return { name: word, span: { start: offset, end: offset + word.length } };
+}
+
+export type { Known };

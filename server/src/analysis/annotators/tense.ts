@@ -21,7 +21,9 @@ const futureCues = [
   'plan to',
   'planning to',
   'ahead of',
-  'next',
+  'next week',
+  'next month',
+  'next year',
   'is to',
   'are to',
   'going to',
@@ -50,6 +52,35 @@ export function tenseNear(
   sentence: TokenSentence,
   head: Span,
 ): { tense: Tense; cue?: { text: string; span: { start: number; end: number } } } {
+  const cues = cuesIn(text, sentence);
+  if (cues.length === 0) return { tense: 'unknown' };
+  const nearest = cues.sort((a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1))[0]!;
+  return {
+    tense: nearest.tense,
+    cue: { text: text.slice(nearest.start, nearest.end), span: { start: nearest.start, end: nearest.end } },
+  };
+}
+
+function distance(cue: { start: number; end: number }, head: Span): number {
+  return cue.end <= head.start ? head.start - cue.end : cue.start - head.end;
+}
+
+/**
+ * The tense that governs a date: the nearest past or future cue before it in the sentence, else the
+ * nearest after it. "is expected to meet … on Thursday" is ahead; "announced on Tuesday that … will
+ * issue" is behind, because "announced" governs "Tuesday" and "will" comes after it.
+ */
+export function tenseBefore(text: string, sentence: TokenSentence, span: Span): { tense: Tense; cue?: { text: string; span: Span } } {
+  const found = cuesIn(text, sentence).filter((c) => c.tense !== 'present');
+  const before = found.filter((c) => c.end <= span.start).sort((a, b) => b.end - a.end)[0];
+  const after = found.filter((c) => c.start >= span.end).sort((a, b) => a.start - b.start)[0];
+  const cue = before ?? after;
+  if (!cue) return { tense: 'unknown' };
+  return { tense: cue.tense, cue: { text: text.slice(cue.start, cue.end), span: { start: cue.start, end: cue.end } } };
+}
+
+/** Every tense cue in a sentence, with absolute offsets. */
+function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: number; end: number }[] {
   const lower = text.slice(sentence.start, sentence.end).toLowerCase();
   const cues: { tense: Tense; start: number; end: number }[] = [];
   const findPhrases = (phrases: string[], tense: Tense): void => {
@@ -72,14 +103,5 @@ export function tenseNear(
       cues.push({ tense: 'past', start: words[i]!.start, end: words[i]!.end });
     }
   }
-  if (cues.length === 0) return { tense: 'unknown' };
-  const nearest = cues.sort((a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1))[0]!;
-  return {
-    tense: nearest.tense,
-    cue: { text: text.slice(nearest.start, nearest.end), span: { start: nearest.start, end: nearest.end } },
-  };
-}
-
-function distance(cue: { start: number; end: number }, head: Span): number {
-  return cue.end <= head.start ? head.start - cue.end : cue.start - head.end;
+  return cues;
 }

@@ -1,0 +1,37 @@
+/** Calendar arithmetic on ISO dates ("YYYY-MM-DD"), in UTC so that no time zone shifts a day. */
+
+/** English weekday names, Sunday first as in `Date.getUTCDay()`. */
+export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** "07" for 7. */
+export function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** The English weekday of an ISO date: weekdayOf("2024-07-11") is "Thursday". */
+export function weekdayOf(isoDate: string): string {
+  return weekdayNames[new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay()]!;
+}
+
+/** An ISO date moved by whole days. */
+export function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * A month name resolved against an anchor date: "last July" from 2024-07-10 is 2023-07 (the July
+ * before this one); "next March" is the March after; "coming" is the next one not before the
+ * anchor's month; "recent" the latest one not after it ("in January" from 2023-07-10 is 2023-01).
+ */
+export function monthValue(anchor: string, month: number, direction: 'last' | 'next' | 'coming' | 'recent'): string {
+  const year = Number(anchor.slice(0, 4));
+  const current = Number(anchor.slice(5, 7));
+  let target = year;
+  if (direction === 'last') target = month >= current ? year - 1 : year;
+  else if (direction === 'next') target = month <= current ? year + 1 : year;
+  else if (direction === 'coming') target = month < current ? year + 1 : year;
+  else target = month > current ? year - 1 : year;
+  return `${target}-${pad(month)}`;
+}
