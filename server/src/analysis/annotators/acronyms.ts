@@ -1,18 +1,142 @@
-/** Acronyms and their definitions: "Long Form (LF)". */
+/**
+ * Acronyms and their definitions: "Long Form (LF)" and "LF (Long Form)".
+ *
+ * The long form is found as Schwartz & Hearst (2003) do: the shortest run of words before the
+ * parenthesis whose letters spell the acronym right to left, the first letter at a word's start.
+ * Hand-written because no maintained npm package implements it. When the letters do not match, the
+ * capitalised name just before the parenthesis is still taken as the long form: a mismatched
+ * expansion ("Individual Partnership Program (ITPP)") is what the acronym-expansion rule looks for.
+ */
 import type { TokenSentence } from '../tokenize.js';
-import type { AcronymMention } from '../types.js';
+import type { AcronymMention, Span } from '../types.js';
 
-/** Finds acronyms, and the long forms the article defines for them. */
-export function annotateAcronyms(_text: string, _sentences: TokenSentence[]): AcronymMention[] {
-  return [];
+const acronymShape = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\d&.-]{2,10}$/u;
+const romanNumeral = /^[IVXLCDM]+$/;
+const stopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);
+
+/** True for "NATO", "IP4", "G7", "U.S."; false for "I", "II", "A.", "12:35". */
+export function isAcronym(word: string): boolean {
+  const bare = word.replace(/['’]s$/u, '');
+  return acronymShape.test(bare) && !romanNumeral.test(bare) && !/^[\d.&-]+$/.test(bare);
 }
 
-/** True when the initials of `phrase` spell `acronym` (placeholder until the annotator lands). */
+/** Finds acronyms, and the long forms the article defines for them. */
+export function annotateAcronyms(text: string, sentences: TokenSentence[]): AcronymMention[] {
+  const mentions: AcronymMention[] = [];
+  for (const sentence of sentences) {
+    const tokens = sentence.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.kind !== 'word' || !isAcronym(token.text)) continue;
+      const acronym = token.text.replace(/['’]s$/u, '');
+      const mention: AcronymMention = { acronym, span: { start: token.start, end: token.start + acronym.length } };
+      const open = tokens[i - 1]?.text === '(' && tokens[i + 1]?.text === ')';
+      if (open) {
+        const expansion = longFormBefore(text, sentence, tokens[i - 1]!.start, acronym);
+        if (expansion) mention.expansion = expansion;
+      } else if (tokens[i + 1]?.kind === 'space' && tokens[i + 2]?.text === '(') {
+        const expansion = longFormAfter(text, tokens[i + 2]!.end, sentence.end, acronym);
+        if (expansion) mention.expansion = expansion;
+      }
+      mentions.push(mention);
+    }
+  }
+  return mentions;
+}
+
+/** The long form written before "(LF)", or undefined when nothing before it can be one. */
+function longFormBefore(text: string, sentence: Span, paren: number, acronym: string): { text: string; span: Span } | undefined {
+  const before = text.slice(sentence.start, paren).trimEnd();
+  const words = wordsOf(before, sentence.start);
+  if (words.length === 0) return undefined;
+  const letters = acronym.replace(/[^\p{L}\d]/gu, '');
+  const limit = Math.min(letters.length + 5, letters.length * 2);
+  const window = words.slice(-limit);
+  const matched = schwartzHearst(letters, window);
+  if (matched) return matched;
+  // The letters do not spell it: take the capitalised name before the parenthesis, if any.
+  const name: typeof words = [];
+  for (let i = words.length - 1; i >= 0 && name.length < letters.length + 3; i--) {
+    const word = words[i]!;
+    if (/^\p{Lu}/u.test(word.text)) name.unshift(word);
+    else if (stopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text)) name.unshift(word);
+    else break;
+  }
+  if (name.length < 2) return undefined;
+  return spanOf(text, name);
+}
+
+/** The long form inside "LF (Long Form)". */
+function longFormAfter(text: string, from: number, to: number, acronym: string): { text: string; span: Span } | undefined {
+  const close = text.indexOf(')', from);
+  if (close < 0 || close > to) return undefined;
+  const words = wordsOf(text.slice(from, close), from);
+  if (words.length < 2) return undefined;
+  const letters = acronym.replace(/[^\p{L}\d]/gu, '');
+  return initialsMatch(letters, words.map((w) => w.text).join(' ')) ? spanOf(text, words) : undefined;
+}
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function wordsOf(fragment: string, offset: number): Word[] {
+  return [...fragment.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => ({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length }));
+}
+
+function spanOf(text: string, words: Word[]): { text: string; span: Span } {
+  const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
+  return { text: text.slice(span.start, span.end), span };
+}
+
+/**
+ * Schwartz–Hearst: match the acronym's letters right to left against the words' characters; the
+ * acronym's first letter must start a word. Returns the words from that word to the end.
+ */
+function schwartzHearst(letters: string, words: Word[]): { text: string; span: Span } | undefined {
+  const joined = words.map((w) => w.text).join(' ');
+  const lower = joined.toLowerCase();
+  const short = letters.toLowerCase();
+  let s = short.length - 1;
+  let l = lower.length - 1;
+  while (s >= 0) {
+    const c = short[s]!;
+    if (!/[\p{L}\p{N}]/u.test(c)) {
+      s--;
+      continue;
+    }
+    while (l >= 0 && (lower[l] !== c || (s === 0 && l > 0 && /[\p{L}\p{N}]/u.test(lower[l - 1]!)))) l--;
+    if (l < 0) return undefined;
+    l--;
+    s--;
+  }
+  const start = l + 1;
+  // Map the character offset back to the word it starts.
+  let offset = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (offset === start) {
+      const chosen = words.slice(i);
+      // "(ITPP)" after "drafted the Programme": a long form has at least as many words as it needs.
+      return chosen.length >= 2 || letters.length <= 1 ? { text: joined.slice(start), span: { start: chosen[0]!.start, end: words[words.length - 1]!.end } } : undefined;
+    }
+    offset += words[i]!.text.length + 1;
+  }
+  return undefined;
+}
+
+/**
+ * True when the initials of `phrase` spell `acronym`, with or without its small words:
+ * "Individually Tailored Partnership Programme" spells ITPP; "Individual Partnership Program" does not.
+ */
 export function initialsMatch(acronym: string, phrase: string): boolean {
-  const initials = phrase
-    .split(/[\s-]+/)
-    .filter((w) => !/^(of|and|the|for)$/i.test(w))
-    .map((w) => w[0]?.toUpperCase() ?? '')
+  const letters = acronym.replace(/[^\p{L}\d]/gu, '').toUpperCase();
+  const words = phrase.split(/[\s-]+/).filter((w) => w.length > 0);
+  const all = words.map((w) => w[0]!.toUpperCase()).join('');
+  const content = words
+    .filter((w) => !stopWords.has(w.toLowerCase()))
+    .map((w) => w[0]!.toUpperCase())
     .join('');
-  return initials === acronym.toUpperCase();
+  return letters === all || letters === content;
 }

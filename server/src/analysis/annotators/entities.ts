@@ -1,12 +1,311 @@
-/** People, organisations, places, events and programmes named in an article. */
+/**
+ * People, organisations, places, events and programmes named in an article: a rule layer over the
+ * candidate names of name-chunks.ts, because no npm package recognises them usably in news text
+ * (notes/nlp-findings.md). Typing, in order: an acronym definition after the name, the head noun,
+ * a title before a person, the gazetteer, the shape of a personal name, a surname already seen.
+ */
 import type { TokenSentence } from '../tokenize.js';
-import type { ArticleStructure, EntityMention } from '../types.js';
+import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
+import { countryOfDemonym, lookupPlace, longestPlaceName } from './gazetteer.js';
+import { functionWords, genericDeterminers, honorifics, placeHeads, speechVerbs, titleExpansions, titleModifiers, titles } from './lexicon.js';
+import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
+
+/** What the rest of the article tells about its words, for judging one chunk. */
+interface Context {
+  text: string;
+  /** Words written with a capital somewhere other than at the start of a sentence. */
+  capitalised: Set<string>;
+  /** Words written in lower case somewhere. */
+  lowercase: Set<string>;
+  /** Words of the people's names found so far (given names and surnames), lower case. */
+  personWords: Set<string>;
+  /** Full texts of organisations, programmes and events found so far, lower case. */
+  names: Map<string, EntityType>;
+}
 
 /** Finds the named entities in the article's content sentences. */
-export function annotateEntities(
-  _text: string,
-  _structure: ArticleStructure,
-  _sentences: TokenSentence[],
-): EntityMention[] {
+export function annotateEntities(text: string, structure: ArticleStructure, sentences: TokenSentence[]): EntityMention[] {
+  const headline = structure.headline;
+  const isHeadline = (s: Span): boolean => headline !== null && s.start >= headline.start && s.end <= headline.end;
+  const body = sentences.filter((s) => !isHeadline(s)).map((s) => ({ sentence: s, chunks: nameChunks(s) }));
+  const heads = sentences.filter(isHeadline).map((s) => ({ sentence: s, chunks: nameChunks(s) }));
+  const context = contextOf(text, body.flatMap((b) => b.chunks), [...body, ...heads].map((b) => b.sentence));
+
+  const mentions: EntityMention[] = [];
+  const lone: NameChunk[] = [];
+  for (const { chunks } of body) {
+    for (const chunk of chunks) {
+      const found = classify(chunk, context);
+      if (found.length === 0 && chunk.words.length === 1) lone.push(chunk);
+      for (const mention of found) remember(mention, context);
+      mentions.push(...found);
+    }
+  }
+  // "Stoltenberg" alone, after "Jens Stoltenberg" earlier or later in the article.
+  for (const chunk of lone) {
+    const word = chunk.words[0]!;
+    if (context.personWords.has(word.text.toLowerCase()) && !word.acronym) mentions.push(mentionOf('person', word, word, context));
+  }
+  for (const { sentence, chunks } of heads) {
+    const titleCase = isTitleCase(sentence);
+    for (const chunk of chunks) {
+      const found = titleCase ? classifyHeadline(chunk, context) : classify(chunk, context);
+      mentions.push(...found.map((m) => ({ ...m, inHeadline: true })));
+    }
+  }
+  return mentions.sort((a, b) => a.span.start - b.span.start);
+}
+
+function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]): Context {
+  const capitalised = new Set<string>();
+  for (const chunk of chunks) for (const word of chunk.words) if (!word.initial && !word.lower) capitalised.add(word.text.toLowerCase());
+  const lowercase = new Set<string>();
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
+  }
+  return { text, capitalised, lowercase, personWords: new Set(), names: new Map() };
+}
+
+function remember(mention: EntityMention, context: Context): void {
+  if (mention.type === 'person') {
+    for (const word of mention.text.split(/\s+/)) if (isCapitalised(word)) context.personWords.add(word.toLowerCase());
+  } else if (mention.type !== 'place') context.names.set(mention.text.toLowerCase(), mention.type);
+}
+
+/** Types one candidate name of the article body; may yield several mentions (a role's organisation and its holder). */
+function classify(raw: NameChunk, context: Context): EntityMention[] {
+  const words = trimInitial(raw.words, context);
+  if (words.length === 0) return [];
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const joined = join(words);
+
+  // "Indo-Pacific Quad (IP4)": whatever defines an acronym is an organisation, programme or event.
+  if (definesAcronym(raw, context.text) && words.length > 1) {
+    return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
+  }
+  const head = headKind(last.text);
+  if (head && words.length > 1) {
+    const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
+    return [{ ...mentionOf(head, first, last, context), ...(generic ? { generic } : {}) }];
+  }
+  if (placeHeads.has(last.text.toLowerCase()) && words.length > 1) return [mentionOf('place', first, last, context)];
+
+  const titled = splitTitle(words, raw, context);
+  if (titled) return titled;
+
+  const place = lookupPlace(joined);
+  if (place) return [{ ...mentionOf('place', first, last, context), ...(place.country ? { country: place.country } : {}) }];
+  const places = placesIn(words, context);
+  if (places.length > 0) return places;
+
+  if (words.length === 1) {
+    if (first.acronym || countryOfDemonym(first.text) || head) return [];
+    const after = wordAfter(raw, context.text);
+    if (speechVerbs.has(after) || context.personWords.has(first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
+    return [];
+  }
+  const lowerTitle = titleBefore(raw, context.text);
+  if (looksLikePersonalName(words)) {
+    return [{ ...mentionOf('person', first, last, context), ...(lowerTitle ? { role: lowerTitle } : {}) }];
+  }
   return [];
+}
+
+/** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
+function trimInitial(words: NameWord[], context: Context): NameWord[] {
+  const first = words[0];
+  if (!first?.initial || first.acronym) return words;
+  const lower = first.text.toLowerCase();
+  const known =
+    context.capitalised.has(lower) || lookupPlace(first.text) !== undefined || countryOfDemonym(first.text) !== undefined || titleAt(words, 0) !== undefined || honorifics.has(lower);
+  if (known && !functionWords.has(lower)) return words;
+  const ordinary = functionWords.has(lower) || context.lowercase.has(lower) || /(ly|ing|ed)$/.test(lower);
+  return ordinary || words.length === 1 ? words.slice(1) : words;
+}
+
+/** "New Zealand Prime Minister Chris Hipkins" → place New Zealand? no: a role qualifier, and the person. */
+function splitTitle(words: NameWord[], raw: NameChunk, context: Context): EntityMention[] | undefined {
+  let found: { start: number; end: number } | undefined;
+  for (let i = 0; i < words.length; ) {
+    const end = titleAt(words, i);
+    if (end !== undefined) {
+      found = { start: i, end };
+      i = end;
+    } else i++;
+  }
+  if (!found) return undefined;
+  const prefix = words.slice(0, found.start);
+  const name = words.slice(found.end);
+  const mentions: EntityMention[] = [];
+  const qualifier = prefix.length > 0 ? join(prefix) : undefined;
+  const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
+  if (qualifier && !countryOfDemonym(qualifier)) {
+    const sub = { ...raw, words: prefix, start: prefix[0]!.start, end: prefix[prefix.length - 1]!.end };
+    const head = headKind(prefix[prefix.length - 1]!.text);
+    if (head) mentions.push(mentionOf(head, prefix[0]!, prefix[prefix.length - 1]!, context));
+    else if (country) mentions.push(...classify(sub, context).filter((m) => m.type === 'place'));
+  }
+  if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text))) return mentions;
+  if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
+  const titleWords = words.slice(found.start, found.end);
+  const honorific = titleWords.length === 1 && honorifics.has(titleWords[0]!.text.toLowerCase());
+  const role: RoleMention = {
+    title: titleOf(titleWords),
+    span: { start: (prefix[0] ?? titleWords[0]!).start, end: titleWords[titleWords.length - 1]!.end },
+    ...(country ? { country } : qualifier ? { organization: qualifier } : {}),
+  };
+  const person = mentionOf('person', name[0]!, name[name.length - 1]!, context);
+  mentions.push(honorific ? person : { ...person, role });
+  return mentions;
+}
+
+/** The index after a title starting at word i ("Prime Minister", "Deputy Prime Minister", "Mr"), if any. */
+function titleAt(words: NameWord[], i: number): number | undefined {
+  let start = i;
+  while (start < words.length && titleModifiers.has(words[start]!.text.toLowerCase())) start++;
+  for (let n = Math.min(4, words.length - start); n >= 1; n--) {
+    const phrase = words
+      .slice(start, start + n)
+      .map((w) => w.text.toLowerCase())
+      .join(' ');
+    if (titles.has(phrase) || (start === i && honorifics.has(phrase))) return start + n;
+  }
+  return undefined;
+}
+
+function titleOf(words: NameWord[]): string {
+  const phrase = words.map((w) => w.text).join(' ');
+  const expanded = titleExpansions[phrase.toLowerCase()];
+  if (expanded) return expanded;
+  return phrase.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/-/g, ' ');
+}
+
+/** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Fumio Kishida". */
+function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
+  const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
+  const match = /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2})\s+$/u.exec(before);
+  if (!match) return undefined;
+  const words = match[2]!.split(/\s+/);
+  for (let n = words.length; n >= 1; n--) {
+    const title = words.slice(words.length - n).join(' ');
+    if (!titles.has(title) || title.length < 3) continue;
+    const end = chunk.start - (before.length - before.trimEnd().length);
+    const start = end - title.length;
+    const qualifier = match[1]!.trim().replace(/['’]s$/u, '');
+    const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
+    const role: RoleMention = { title: titleOf(title.split(' ').map((t) => ({ text: t }) as NameWord)), span: { start, end } };
+    if (country) role.country = country;
+    else if (qualifier) role.organization = qualifier;
+    return role;
+  }
+  return undefined;
+}
+
+function countryOf(name: string): string | undefined {
+  const place = lookupPlace(name);
+  return place?.kind === 'country' ? place.country : undefined;
+}
+
+/** Places inside a chunk that is nothing else: "Vilnius Lithuania" written without a comma. */
+function placesIn(words: NameWord[], context: Context): EntityMention[] {
+  const found: EntityMention[] = [];
+  const longest = longestPlaceName();
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    for (let n = Math.min(longest, words.length - i); n >= 1 && matched === 0; n--) {
+      const place = lookupPlace(join(words.slice(i, i + n)));
+      if (place) {
+        found.push({ ...mentionOf('place', words[i]!, words[i + n - 1]!, context), ...(place.country ? { country: place.country } : {}) });
+        matched = n;
+      }
+    }
+    if (matched === 0) return [];
+    i += matched;
+  }
+  return found;
+}
+
+// "Chris Hipkins", "Ursula von der Leyen", "Yoon Suk-yeol"; not "Indo-Pacific Quad", "South Korean".
+function looksLikePersonalName(words: NameWord[]): boolean {
+  const named = words.filter((w) => !w.lower);
+  if (named.length < 2 || named.length > 4) return false;
+  return named.every(
+    (w) =>
+      !w.acronym &&
+      /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^\p{Lu}\.$/u.test(w.text) &&
+      !countryOfDemonym(w.text) &&
+      // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
+      !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&
+      !headKind(w.text) &&
+      !titles.has(w.text.toLowerCase()) &&
+      !functionWords.has(w.text.toLowerCase()),
+  );
+}
+
+/** In a Title Case headline capitals prove nothing: keep titled known names, places and names seen in the body. */
+function classifyHeadline(chunk: NameChunk, context: Context): EntityMention[] {
+  const found: EntityMention[] = [];
+  const words = chunk.words;
+  const longest = Math.max(longestPlaceName(), 6);
+  for (let i = 0; i < words.length; ) {
+    let matched = 0;
+    const titleEnd = titleAt(words, i);
+    if (titleEnd !== undefined && titleEnd < words.length && context.personWords.has(words[titleEnd]!.text.toLowerCase())) {
+      let end = titleEnd;
+      while (end < words.length && context.personWords.has(words[end]!.text.toLowerCase())) end++;
+      const titleWords = words.slice(i, titleEnd);
+      const role: RoleMention = { title: titleOf(titleWords), span: { start: titleWords[0]!.start, end: titleWords[titleWords.length - 1]!.end } };
+      found.push({ ...mentionOf('person', words[titleEnd]!, words[end - 1]!, context), role });
+      i = end;
+      continue;
+    }
+    for (let n = Math.min(longest, words.length - i); n >= 1 && matched === 0; n--) {
+      const slice = words.slice(i, i + n);
+      const text = join(slice).toLowerCase();
+      const place = lookupPlace(text);
+      const known = context.names.get(text);
+      if (slice.every((w) => context.personWords.has(w.text.toLowerCase()))) {
+        found.push(mentionOf('person', slice[0]!, slice[n - 1]!, context));
+      } else if (known) found.push(mentionOf(known, slice[0]!, slice[n - 1]!, context));
+      else if (place) found.push({ ...mentionOf('place', slice[0]!, slice[n - 1]!, context), ...(place.country ? { country: place.country } : {}) });
+      else continue;
+      matched = n;
+    }
+    i += Math.max(matched, 1);
+  }
+  return found;
+}
+
+// A headline is Title Case when nearly every longer word is capitalised.
+function isTitleCase(sentence: TokenSentence): boolean {
+  const long = sentence.tokens.filter((t) => t.kind === 'word' && /^\p{L}{4,}/u.test(t.text));
+  if (long.length < 3) return false;
+  return long.filter((t) => isCapitalised(t.text)).length / long.length >= 0.8;
+}
+
+function definesAcronym(chunk: NameChunk, text: string): boolean {
+  return /^\s*\(\s*[\p{Lu}][\p{Lu}\d&.-]{1,9}\s*\)/u.test(text.slice(chunk.end, chunk.end + 16));
+}
+
+function wordBefore(chunk: NameChunk, text: string): string {
+  return /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, chunk.start - 30), chunk.start))?.[1]?.toLowerCase() ?? '';
+}
+
+function wordAfter(chunk: NameChunk, text: string): string {
+  return /^(?:['’]s)?,?\s+([\p{L}]+)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1]?.toLowerCase() ?? '';
+}
+
+function join(words: NameWord[]): string {
+  return words.map((w) => w.text).join(' ');
+}
+
+function mentionOf(type: EntityType, first: NameWord, last: NameWord, context: Context): EntityMention {
+  const span = { start: first.start, end: last.end };
+  const mention: EntityMention = { type, span, text: context.text.slice(span.start, span.end) };
+  if (type === 'place') {
+    const place = lookupPlace(mention.text);
+    if (place?.country) mention.country = place.country;
+  }
+  return mention;
 }

@@ -1,0 +1,71 @@
+/** Looking up places and demonyms in the generated gazetteer (data/gazetteer.ts). */
+import { cityRows, countryRows } from '../data/gazetteer.js';
+
+/** What the gazetteer knows of a place name. */
+export interface Place {
+  kind: 'country' | 'capital' | 'city' | 'region';
+  /** The country's common name; absent for a region ("Europe"). */
+  country?: string;
+}
+
+interface Tables {
+  places: Map<string, Place>;
+  demonyms: Map<string, string>;
+  longest: number;
+}
+
+let tables: Tables | undefined;
+
+function load(): Tables {
+  const places = new Map<string, Place>();
+  const demonyms = new Map<string, string>();
+  const add = (name: string, place: Place): void => {
+    const key = name.toLowerCase();
+    // A country beats a capital beats a city of the same name ("Luxembourg", "Mexico").
+    if (!places.has(key)) places.set(key, place);
+  };
+  for (const [name, , aliases, demonymList, capitals, region, subregion] of countryRows) {
+    add(name, { kind: 'country', country: name });
+    for (const alias of aliases) add(alias, { kind: 'country', country: name });
+    for (const demonym of demonymList) demonyms.set(demonym.toLowerCase(), name);
+    for (const capital of capitals) add(capital, { kind: 'capital', country: name });
+    if (region) add(region, { kind: 'region' });
+    if (subregion) add(subregion, { kind: 'region' });
+  }
+  for (const row of cityRows) {
+    const bar = row.indexOf('|');
+    add(row.slice(0, bar), { kind: 'city', country: row.slice(bar + 1) });
+  }
+  const longest = Math.max(...[...places.keys(), ...demonyms.keys()].map((k) => k.split(' ').length));
+  return { places, demonyms, longest };
+}
+
+function get(): Tables {
+  tables ??= load();
+  return tables;
+}
+
+/** The place a name denotes ("Vilnius" → capital of Lithuania), or undefined. Case-insensitive. */
+export function lookupPlace(name: string): Place | undefined {
+  const place = get().places.get(name.toLowerCase());
+  if (place) return place;
+  // "U.S.", "U.K.": a dotted two-letter code is unambiguous where a bare "US" is a pronoun.
+  if (/^(\p{Lu}\.){2}$/u.test(name)) {
+    const code = name.replace(/\./g, '');
+    const alias = get().places.get(code.toLowerCase());
+    if (alias?.kind === 'country') return alias;
+    const row = countryRows.find((c) => c[1] === code);
+    if (row) return { kind: 'country', country: row[0] };
+  }
+  return undefined;
+}
+
+/** The country a demonym belongs to ("South Korean" → "South Korea"), or undefined. */
+export function countryOfDemonym(word: string): string | undefined {
+  return get().demonyms.get(word.toLowerCase());
+}
+
+/** The most words any gazetteer name has, for n-gram lookups. */
+export function longestPlaceName(): number {
+  return get().longest;
+}
