@@ -1,2 +1,80 @@
-/** Entry point of the `dateline` command. */
-process.stderr.write('dateline: not built yet\n');
+/** Entry point of the `dateline` command: parse arguments, load the corpus, print, set the exit code. */
+import { rules } from './analysis/index.js';
+import { parseArgs, usage } from './cli/args.js';
+import type { CliRequest } from './cli/args.js';
+import {
+  collectFindings,
+  countFindings,
+  formatCheckJson,
+  formatFindingsText,
+  formatProblem,
+  formatSummary,
+  makePaint,
+} from './cli/format.js';
+import {
+  collectAnnotations,
+  formatAnnotationsJson,
+  formatAnnotationsText,
+} from './cli/format-annotations.js';
+import { buildCorpus, loadInput } from './cli/load.js';
+import { readVersion } from './cli/version.js';
+
+/** Exit codes: findings at warning or error, and bad input or arguments. */
+const EXIT_FINDINGS = 1;
+const EXIT_BAD_INPUT = 2;
+
+/** Runs the command line and returns the exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const parsed = parseArgs(
+    argv,
+    rules.map((rule) => rule.id),
+  );
+  if (!parsed.ok) {
+    process.stderr.write(`dateline: ${parsed.message}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const request = parsed.request;
+  if (request.command === 'help') return write(usage, 0);
+  if (request.command === 'version') return write(`${readVersion()}\n`, 0);
+  return runCorpusCommand(request);
+}
+
+async function runCorpusCommand(
+  request: Extract<CliRequest, { command: 'check' | 'annotate' }>,
+): Promise<number> {
+  const input = await loadInput(request);
+  const corpus = buildCorpus(input);
+  for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
+  const badInput = input.problems.length > 0;
+  if (request.command === 'annotate') {
+    const output = collectAnnotations(corpus, input);
+    process.stdout.write(
+      request.format === 'json' ? formatAnnotationsJson(output) : formatAnnotationsText(output, paint),
+    );
+    return badInput ? EXIT_BAD_INPUT : 0;
+  }
+  const findings = collectFindings(corpus, input);
+  const counts = countFindings(input.articles.length, findings);
+  if (request.format === 'json') process.stdout.write(formatCheckJson(input, findings));
+  else process.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
+  if (badInput) return EXIT_BAD_INPUT;
+  return counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : 0;
+}
+
+function write(text: string, code: number): number {
+  process.stdout.write(text);
+  return code;
+}
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(
+      `dateline: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exitCode = EXIT_BAD_INPUT;
+  },
+);

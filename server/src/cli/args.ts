@@ -1,0 +1,110 @@
+/** The `dateline` command line: what was asked for, or why it cannot be understood. */
+import { parseArgs as parseNodeArgs } from 'node:util';
+import type { RuleId, Severity } from '../analysis/index.js';
+
+/** Output formats of `check` and `annotate`. */
+export type OutputFormat = 'text' | 'json';
+
+/** What the user asked for. */
+export type CliRequest =
+  | { command: 'help' }
+  | { command: 'version' }
+  | {
+      command: 'check' | 'annotate';
+      /** Files and folders; the corpus is every article in them. */
+      paths: string[];
+      format: OutputFormat;
+      /** An explicit knowledge file, else the one found next to the articles. */
+      knowledge?: string;
+      /** Rule settings from `--rule id=severity`, over those of the knowledge file. */
+      rules: Partial<Record<RuleId, Severity | 'off'>>;
+    };
+
+/** A parsed command line, or the one-line reason it is wrong. */
+export type ParsedArgs = { ok: true; request: CliRequest } | { ok: false; message: string };
+
+/** The usage text of `dateline --help`. */
+export const usage = `Usage: dateline <command> [paths…] [options]
+
+Reads the .txt articles in the given files and folders as one corpus and reports where they
+disagree with each other.
+
+Commands:
+  check [paths…]      print findings as file:line:col: severity rule-id: message
+  annotate [paths…]   print what was recognised: entities, acronyms, dates, datelines
+
+Options:
+  --format text|json  output format (check: text, annotate: json)
+  --knowledge FILE    the knowledge file (default: dateline.yaml in the first folder or an ancestor)
+  --rule ID=SEVERITY  set a rule to error, warning, information, hint or off (repeatable)
+  -h, --help          show this help
+  -v, --version       show the version
+
+Exit codes: 0 no warning or error, 1 warnings or errors found, 2 bad input or bad arguments.
+Paths default to the current folder.
+`;
+
+const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Parses the arguments after `dateline`, checking rule ids against `ruleIds`. */
+export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseNodeArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        knowledge: { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    // "Unknown option '--frmat'. To specify a positional argument starting with a '-', …" → first sentence
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: message.split('. ')[0].replace(/\.$/, '') };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, request: { command: 'help' } };
+  if (values.version) return { ok: true, request: { command: 'version' } };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return { ok: false, message: 'no command given (try `dateline --help`)' };
+  if (command === 'help') return { ok: true, request: { command: 'help' } };
+  if (command !== 'check' && command !== 'annotate') {
+    return { ok: false, message: `unknown command '${command}' (expected check or annotate)` };
+  }
+  const format = values.format ?? (command === 'check' ? 'text' : 'json');
+  if (format !== 'text' && format !== 'json') {
+    return { ok: false, message: `unknown format '${format}' (expected text or json)` };
+  }
+  const rules: Partial<Record<RuleId, Severity | 'off'>> = {};
+  for (const setting of values.rule ?? []) {
+    const match = /^([^=]+)=(.*)$/.exec(setting);
+    if (!match) return { ok: false, message: `--rule takes ID=SEVERITY, not '${setting}'` };
+    const [, id, level] = match;
+    if (!ruleIds.includes(id)) {
+      return { ok: false, message: `unknown rule '${id}' (expected one of ${ruleIds.join(', ')})` };
+    }
+    const severity = level === 'info' ? 'information' : level;
+    if (!severities.has(severity)) {
+      return {
+        ok: false,
+        message: `unknown severity '${level}' for ${id} (expected error, warning, information, hint or off)`,
+      };
+    }
+    rules[id as RuleId] = severity as Severity | 'off';
+  }
+  return {
+    ok: true,
+    request: {
+      command,
+      paths: paths.length > 0 ? paths : ['.'],
+      format,
+      ...(values.knowledge !== undefined ? { knowledge: values.knowledge } : {}),
+      rules,
+    },
+  };
+}

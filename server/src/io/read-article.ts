@@ -1,0 +1,119 @@
+/**
+ * Reading an article from disk: size limit, binary files, strict UTF-8. The text is returned exactly
+ * as stored (a BOM and "\r\n" kept) so that offsets into it are offsets into the file's characters.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { offsetToLineColumn } from './positions.js';
+
+/** Why a file was not analysed, at a 0-based line and column (UTF-16 code units). */
+export interface ReadProblem {
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** The text of a file, or the reason it cannot be analysed. */
+export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem };
+
+/** How far into a file a NUL byte marks it as binary, as git and grep look. */
+const BINARY_SNIFF_BYTES = 8192;
+
+/** Reads a file as UTF-8 text, refusing files over `maxBytes`, binary files and invalid UTF-8. */
+export async function readArticleFile(path: string, maxBytes: number): Promise<ReadResult> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return problemAtStart('is a directory, not a file');
+    if (info.size > maxBytes) return problemAtStart(tooLarge(info.size, maxBytes));
+    bytes = await readFile(path);
+  } catch (error) {
+    return problemAtStart(`cannot read: ${describeError(error)}`);
+  }
+  // The file may have grown between stat and read.
+  if (bytes.length > maxBytes) return problemAtStart(tooLarge(bytes.length, maxBytes));
+  return decodeArticle(bytes);
+}
+
+/** Decodes a file's bytes as strict UTF-8, keeping a BOM; the bytes-in-memory half of `readArticleFile`. */
+export function decodeArticle(bytes: Uint8Array): ReadResult {
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul !== -1) return problemAtStart(`binary file (NUL byte at byte ${nul}); not analysed`);
+  try {
+    // ignoreBOM: true keeps U+FEFF in the text, so offsets stay those of the file's characters.
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    const bad = firstInvalidUtf8(bytes) ?? 0;
+    const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
+    const { line, column } = offsetToLineColumn(before, before.length);
+    const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+    return {
+      ok: false,
+      problem: {
+        message: `invalid UTF-8 at byte ${bad} (0x${hex}, line ${line + 1}, column ${column + 1}); not analysed`,
+        line,
+        column,
+      },
+    };
+  }
+}
+
+/**
+ * The byte offset where the first ill-formed UTF-8 sequence starts (its lead byte), or undefined when
+ * all is well-formed; follows the table of well-formed sequences in Unicode §3.9 (no overlongs, no surrogates).
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let length: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // overlong
+      if (lead === 0xed) high = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90; // overlong
+      if (lead === 0xf4) high = 0x8f; // above U+10FFFF
+    } else return i;
+    if (i + length > bytes.length) return i;
+    const second = bytes[i + 1];
+    if (second < low || second > high) return i;
+    for (let k = 2; k < length; k++) {
+      const next = bytes[i + k];
+      if (next < 0x80 || next > 0xbf) return i;
+    }
+    i += length;
+  }
+  return undefined;
+}
+
+function problemAtStart(message: string): ReadResult {
+  return { ok: false, problem: { message, line: 0, column: 0 } };
+}
+
+function tooLarge(size: number, maxBytes: number): string {
+  return `file is ${megabytes(size)} MB, over dateline.maxFileSize (${megabytes(maxBytes)} MB); not analysed`;
+}
+
+/** 2500000 → "2.5"; small sizes keep two significant digits so that 1200 bytes is "0.0012", not "0.0". */
+function megabytes(bytes: number): string {
+  const mb = bytes / 1_000_000;
+  return mb >= 1 ? String(Math.round(mb * 10) / 10) : String(Number(mb.toPrecision(2)));
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // "ENOENT: no such file or directory, stat 'x.txt'" → "no such file or directory"
+    const match = /^[A-Z]+: ([^,]+)/.exec(error.message);
+    return match ? match[1] : (code ?? error.message);
+  }
+  return String(error);
+}

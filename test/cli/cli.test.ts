@@ -1,0 +1,180 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// out/test/cli/cli.test.js → the repository root
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const bin = join(root, 'bin', 'dateline.cjs');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built `dateline` in `cwd`, without colours. */
+function dateline(args: string[], cwd: string): Run {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
+
+describe('dateline CLI', function () {
+  let folder: string;
+
+  before(async function () {
+    // npm test builds first; a lone run of this file builds the bundle if it is missing.
+    if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
+      this.timeout(120_000);
+      const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+      assert.equal(build.status, 0, build.stderr);
+    }
+    folder = await mkdtemp(join(tmpdir(), 'dateline-cli-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  /** A fresh folder under the temporary one, with the given files. */
+  async function corpus(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
+    const dir = join(folder, name);
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
+    return dir;
+  }
+
+  it('--help prints the usage and exits 0', () => {
+    const run = dateline(['--help'], root);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^Usage: dateline/);
+  });
+
+  it('--version prints the package version', () => {
+    const run = dateline(['--version'], root);
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
+  });
+
+  it('an unknown option exits 2 with a message', () => {
+    const run = dateline(['check', '--frobnicate'], root);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^dateline: Unknown option '--frobnicate'/);
+  });
+
+  it('an unknown rule in --rule exits 2', () => {
+    const run = dateline(['check', '.', '--rule', 'no-such-rule=off'], root);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /unknown rule 'no-such-rule'/);
+  });
+
+  it('a binary file exits 2 with file:1:1 on stderr, and the good files are still checked', async () => {
+    const dir = await corpus('binary', {
+      'good.txt': article,
+      'image.txt': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
+    });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'image.txt:1:1: binary file (NUL byte at byte 4); not analysed\n');
+    assert.match(run.stdout, /^1 article, \d+ warnings?, \d+ errors?, \d+ infos?\n$/m);
+  });
+
+  it('an invalid UTF-8 file exits 2 with the line and column of the bad byte', async () => {
+    // "Headline\nSecond line: caf" then Latin-1 "é" (0xE9) followed by ASCII: byte 25, line 2, column 17
+    const bytes = Uint8Array.from([
+      ...Buffer.from('Headline\nSecond line: caf'),
+      0xe9,
+      ...Buffer.from(' ok\n'),
+    ]);
+    const dir = await corpus('latin1', { 'latin1.txt': bytes });
+    const run = dateline(['check', 'latin1.txt'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(
+      run.stderr,
+      'latin1.txt:2:17: invalid UTF-8 at byte 25 (0xE9, line 2, column 17); not analysed\n',
+    );
+  });
+
+  it('an empty file is an article with nothing in it', async () => {
+    const dir = await corpus('empty', { 'empty.txt': '' });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    assert.equal(run.stdout, '1 article, 0 warnings, 0 errors, 0 infos\n');
+  });
+
+  it('a file with a BOM and CRLF line breaks is read', async () => {
+    const dir = await corpus('crlf', { 'crlf.txt': `\uFEFF${article.replaceAll('\n', '\r\n')}` });
+    const run = dateline(['annotate', 'crlf.txt', '--format', 'json'], dir);
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+    const output = JSON.parse(run.stdout) as {
+      articles: { file: string; annotations: { line: number; column: number; text: string }[] }[];
+    };
+    assert.deepEqual(
+      output.articles.map((a) => a.file),
+      ['crlf.txt'],
+    );
+    // whatever the analysis finds, positions count CRLF as one line break
+    for (const annotation of output.articles[0]!.annotations) {
+      const line = article.split('\n')[annotation.line - 1] ?? '';
+      const column = annotation.column - (annotation.line === 1 ? 2 : 1); // the BOM is column 1 of line 1
+      assert.equal(line.slice(column, column + annotation.text.length), annotation.text);
+    }
+  });
+
+  it('--format json prints one JSON document with articles, findings and problems', async () => {
+    const dir = await corpus('json', {
+      'a.txt': article,
+      'b.txt': article.replace('Sunday', 'Monday'),
+      'bad.txt': Uint8Array.from([0xff]),
+    });
+    const run = dateline(['check', '.', '--format', 'json'], dir);
+    assert.equal(run.status, 2);
+    const output = JSON.parse(run.stdout) as { articles: string[]; findings: unknown[]; problems: unknown[] };
+    assert.deepEqual(output.articles, ['a.txt', 'b.txt']);
+    assert.ok(Array.isArray(output.findings));
+    assert.deepEqual(output.problems, [
+      {
+        file: 'bad.txt',
+        line: 1,
+        column: 1,
+        message: 'invalid UTF-8 at byte 0 (0xFF, line 1, column 1); not analysed',
+      },
+    ]);
+  });
+
+  it('a missing path exits 2 and names it', async () => {
+    const dir = await corpus('missing', { 'a.txt': article });
+    const run = dateline(['check', 'a.txt', 'nope.txt'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'nope.txt:1:1: no such file or directory\n');
+  });
+
+  it('a malformed knowledge file exits 2 with its file:line:col, and the articles are still checked', async () => {
+    const dir = await corpus('knowledge', {
+      'a.txt': article,
+      'dateline.yaml': 'entities:\n  - name: [unclosed\n',
+    });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^dateline\.yaml:\d+:\d+: \S/);
+    assert.match(run.stdout, /^1 article, /m);
+  });
+
+  it('check exits 0 or 1 on good articles and prints the summary last', async () => {
+    const dir = await corpus('good', { 'a.txt': article, 'b.txt': article });
+    const run = dateline(['check', '.'], dir);
+    assert.ok(run.status === 0 || run.status === 1, `exit ${String(run.status)}: ${run.stderr}`);
+    assert.match(run.stdout, /(^|\n)2 articles, \d+ warnings?, \d+ errors?, \d+ infos?\n$/);
+  });
+});

@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeArticle, firstInvalidUtf8, readArticleFile } from '../../server/src/io/read-article.js';
+import type { ReadResult } from '../../server/src/io/read-article.js';
+import { offsetToLineColumn } from '../../server/src/io/positions.js';
+
+/** A read result as one compact string: `ok "text"` or `1:3 message` (1-based). */
+function show(result: ReadResult): string {
+  return result.ok
+    ? `ok ${JSON.stringify(result.text)}`
+    : `${result.problem.line + 1}:${result.problem.column + 1} ${result.problem.message}`;
+}
+
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const join8 = (...parts: (string | number[])[]): Uint8Array =>
+  Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...utf8(part)] : part)));
+
+describe('decodeArticle', () => {
+  it('decodes UTF-8, keeping the BOM and CRLF so offsets stay those of the file', () => {
+    assert.equal(
+      show(decodeArticle(join8([0xef, 0xbb, 0xbf], 'Héadline\r\nBody'))),
+      'ok "\uFEFFHéadline\\r\\nBody"',
+    );
+  });
+
+  it('takes an empty file as an empty article', () => {
+    assert.equal(show(decodeArticle(new Uint8Array())), 'ok ""');
+  });
+
+  it('refuses a file with a NUL byte as binary', () => {
+    assert.equal(
+      show(decodeArticle(join8('PK', [0, 3, 4]))),
+      '1:1 binary file (NUL byte at byte 2); not analysed',
+    );
+  });
+
+  it('gives the byte offset and the line and column of the first invalid byte', () => {
+    // "ab\r\ncdé" then a lone continuation byte: line 2, after "cdé" (3 UTF-16 units)
+    assert.equal(
+      show(decodeArticle(join8('ab\r\ncdé', [0x80], 'x'))),
+      '2:4 invalid UTF-8 at byte 8 (0x80, line 2, column 4); not analysed',
+    );
+  });
+
+  it('counts a lone "\\r" as a line break and astral characters as two columns', () => {
+    const result = decodeArticle(join8('a\rb😀', [0xff]));
+    assert.equal(show(result), '2:4 invalid UTF-8 at byte 7 (0xFF, line 2, column 4); not analysed');
+  });
+});
+
+describe('firstInvalidUtf8', () => {
+  const cases: [string, number[], number | undefined][] = [
+    ['ASCII', [0x61, 0x62], undefined],
+    ['a 4-byte character', [0xf0, 0x9f, 0x98, 0x80], undefined],
+    ['an overlong "/"', [0x61, 0xc0, 0xaf], 1],
+    ['an overlong 3-byte form', [0xe0, 0x80, 0xaf], 0],
+    ['a UTF-16 surrogate', [0x61, 0x61, 0xed, 0xa0, 0x80], 2],
+    ['a sequence cut short at the end', [0x61, 0xe2, 0x82], 1],
+    ['a lead byte followed by ASCII', [0xe2, 0x28, 0xa1], 0],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
+  ];
+  for (const [name, bytes, expected] of cases) {
+    it(`${name} → ${String(expected)}`, () =>
+      assert.equal(firstInvalidUtf8(Uint8Array.from(bytes)), expected));
+  }
+});
+
+describe('offsetToLineColumn', () => {
+  it('splits lines on "\\n", "\\r\\n" and "\\r"', () => {
+    const text = 'ab\ncd\r\nef\rgh';
+    const at = (offset: number): string => {
+      const { line, column } = offsetToLineColumn(text, offset);
+      return `${line}:${column}`;
+    };
+    assert.deepEqual([0, 2, 3, 5, 6, 7, 10, 12, 99].map(at), [
+      '0:0',
+      '0:2',
+      '1:0',
+      '1:2',
+      '1:3',
+      '2:0',
+      '3:0',
+      '3:2',
+      '3:2',
+    ]);
+  });
+});
+
+describe('readArticleFile', () => {
+  let folder: string;
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'dateline-read-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('reads a file within the size limit', async () => {
+    await writeFile(join(folder, 'a.txt'), 'Headline\n');
+    assert.equal(show(await readArticleFile(join(folder, 'a.txt'), 100)), 'ok "Headline\\n"');
+  });
+
+  it('refuses a file over the size limit, in MB', async () => {
+    await writeFile(join(folder, 'big.txt'), 'x'.repeat(1500));
+    assert.equal(
+      show(await readArticleFile(join(folder, 'big.txt'), 1000)),
+      '1:1 file is 0.0015 MB, over dateline.maxFileSize (0.001 MB); not analysed',
+    );
+  });
+
+  it('reports a missing file', async () => {
+    assert.equal(
+      show(await readArticleFile(join(folder, 'missing.txt'), 1000)),
+      '1:1 cannot read: no such file or directory',
+    );
+  });
+
+  it('reports a folder', async () => {
+    assert.equal(show(await readArticleFile(folder, 1000)), '1:1 is a directory, not a file');
+  });
+});
