@@ -1,2 +1,89 @@
-/** The VS Code extension: starts the language server. */
-export function activate(): void {}
+/**
+ * The VS Code extension: starts the Dateline language server and forwards two commands to it.
+ * Everything else (diagnostics, hovers, tokens, fixes) is plain LSP and needs no code here.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type { LanguageClientOptions, Location, Position, ServerOptions } from 'vscode-languageclient/node.js';
+
+/** The request behind `dateline.mentions`: every mention of the entity at a position, across the corpus. */
+interface MentionsParams {
+  textDocument: { uri: string };
+  position: Position;
+}
+
+let client: LanguageClient | undefined;
+
+/** Starts the language server over node IPC and registers the extension's commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath('dist/server.cjs');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    // `--inspect=6009` lets "Attach to Node Process" reach the server while the extension runs.
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
+  };
+  const outputChannel = vscode.window.createOutputChannel('Dateline');
+  const watchers = ['**/*.txt', '**/dateline.yaml'].map((glob) =>
+    vscode.workspace.createFileSystemWatcher(glob),
+  );
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'article' },
+      { scheme: 'untitled', language: 'article' },
+      { scheme: 'file', pattern: '**/dateline.yaml' },
+    ],
+    synchronize: {
+      configurationSection: 'dateline',
+      // Articles and the knowledge file change on disk too (git checkout, another editor).
+      fileEvents: watchers,
+    },
+    outputChannel,
+  };
+  client = new LanguageClient('dateline', 'Dateline', serverOptions, clientOptions);
+  context.subscriptions.push(
+    outputChannel,
+    ...watchers,
+    vscode.commands.registerCommand('dateline.reindex', reindex),
+    vscode.commands.registerCommand('dateline.showMentions', showMentions),
+  );
+  await client.start();
+}
+
+/** Stops the language server; VS Code awaits the returned promise on shutdown. */
+export async function deactivate(): Promise<void> {
+  const running = client;
+  client = undefined;
+  await running?.stop();
+}
+
+/** Asks the server to re-read every article and the knowledge file. */
+async function reindex(): Promise<void> {
+  await client?.sendRequest('dateline/reindex');
+}
+
+/**
+ * Shows every mention of the entity at a position in the references peek view. Code lenses pass the
+ * position as arguments; from the command palette the active editor's cursor is used.
+ */
+async function showMentions(uri?: vscode.Uri | string, position?: vscode.Position | Position): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? editor?.document.uri);
+  const at = position ?? editor?.selection.active;
+  if (!client || !target || !at) return;
+  const params: MentionsParams = {
+    textDocument: { uri: client.code2ProtocolConverter.asUri(target) },
+    position: { line: at.line, character: at.character },
+  };
+  const found = await client.sendRequest<Location[] | null>('dateline/mentions', params);
+  const locations = (await client.protocol2CodeConverter.asReferences(found)) ?? [];
+  await vscode.commands.executeCommand(
+    'editor.action.showReferences',
+    target,
+    new vscode.Position(at.line, at.character),
+    locations,
+  );
+}
