@@ -1,0 +1,89 @@
+/**
+ * Publishing diagnostics: the findings of the articles a change may affect (the corpus says which),
+ * debounced while the user types, plus files that could not be read and knowledge-file problems.
+ */
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
+import { findingToDiagnostic } from './to-lsp.js';
+import type { Workspace } from './workspace.js';
+
+/** How long to wait after a keystroke before re-checking: long enough to batch a burst of typing. */
+const debounceMs = 120;
+
+/** Tracks what has been published so that cleared files get an empty list, and re-publishes by need. */
+export class DiagnosticsPublisher {
+  private readonly published = new Set<string>();
+  private readonly pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: Workspace,
+  ) {}
+
+  /** Re-publishes these articles after the debounce delay. */
+  schedule(ids: Iterable<string>): void {
+    for (const id of ids) this.pending.add(id);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), debounceMs);
+  }
+
+  /** Publishes every pending article now. */
+  flush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const ids = [...this.pending];
+    this.pending.clear();
+    this.publish(ids);
+  }
+
+  /** Publishes these articles now. */
+  publish(ids: Iterable<string>): void {
+    for (const uri of ids) {
+      const diagnostics = this.diagnosticsFor(uri);
+      if (diagnostics.length === 0 && !this.published.has(uri)) continue;
+      if (diagnostics.length === 0) this.published.delete(uri);
+      else this.published.add(uri);
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    }
+  }
+
+  /** Publishes every article, every unreadable file, the knowledge file, and clears the rest. */
+  publishAll(): void {
+    const ids = new Set<string>([...this.workspace.corpus.ids(), ...this.workspace.problems.keys(), ...this.published]);
+    if (this.workspace.knowledgeUri) ids.add(this.workspace.knowledgeUri);
+    this.publish(ids);
+  }
+
+  /** The diagnostics of one document. */
+  diagnosticsFor(uri: string): Diagnostic[] {
+    const { workspace } = this;
+    if (uri === workspace.knowledgeUri) {
+      return workspace.knowledgeProblems.map((problem) => ({
+        range: { start: { line: problem.line, character: problem.column }, end: { line: problem.endLine, character: problem.endColumn } },
+        severity: DiagnosticSeverity.Error,
+        source: 'dateline',
+        code: 'knowledge-file',
+        message: problem.message,
+      }));
+    }
+    const problem = workspace.problems.get(uri);
+    if (problem) {
+      const at = { line: problem.line, character: problem.column };
+      return [
+        {
+          range: { start: at, end: at },
+          severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Information,
+          source: 'dateline',
+          code: 'unreadable',
+          message: `Dateline: ${problem.message}`,
+        },
+      ];
+    }
+    if (!workspace.corpus.article(uri)) return [];
+    return workspace.corpus
+      .findings(uri)
+      .map((finding) => findingToDiagnostic(finding, workspace))
+      .filter((d) => d !== undefined);
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The language server: capabilities, and one short handler per request (anchor A). The work is in
+ * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Connection, InitializeParams, InitializeResult, TextDocumentPositionParams } from 'vscode-languageserver';
+import { CodeActionKind, DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { codeActions, fixAllKind } from './code-actions.js';
+import { DiagnosticsPublisher } from './diagnostics.js';
+import { hoverAt } from './hover.js';
+import { definition, highlights, prepareRename, references, rename } from './navigation.js';
+import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
+import { legend, semanticTokens } from './semantic-tokens.js';
+import { settingsOf } from './settings.js';
+import { Workspace } from './workspace.js';
+
+/** Serves Dateline over an LSP connection until the client shuts it down. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const workspace = new Workspace();
+  const publisher = new DiagnosticsPublisher(connection, workspace);
+  let canConfigure = false;
+  let canReportProgress = false;
+  let canRefresh = { tokens: false, hints: false };
+  let indexing: Promise<void> = Promise.resolve();
+
+  const offsetOf = (params: TextDocumentPositionParams): number | undefined =>
+    workspace.lines(params.textDocument.uri)?.positionToOffset(params.position);
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspace.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
+    const capabilities = params.capabilities;
+    canConfigure = capabilities.workspace?.configuration === true;
+    canReportProgress = capabilities.window?.workDoneProgress === true;
+    canRefresh = {
+      tokens: capabilities.workspace?.semanticTokens?.refreshSupport === true,
+      hints: capabilities.workspace?.inlayHint?.refreshSupport === true,
+    };
+    workspace.setSettings(settingsOf(params.initializationOptions));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        referencesProvider: true,
+        definitionProvider: true,
+        documentHighlightProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        inlayHintProvider: true,
+        semanticTokensProvider: { legend, full: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'dateline-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dateline' });
+    indexing = reindex();
+  });
+
+  /** Reads settings, the knowledge file and every article, then publishes everything. */
+  async function reindex(): Promise<void> {
+    if (canConfigure) workspace.setSettings(settingsOf(await connection.workspace.getConfiguration('dateline')));
+    await loadKnowledgeFromDisk();
+    // Open articles first: their diagnostics arrive before the rest of the corpus is read.
+    publisher.publish(documents.all().map((d) => d.uri).filter((uri) => workspace.corpus.article(uri)));
+    const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('Dateline', 0, 'Indexing articles', false);
+    await workspace.indexFolders((done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`));
+    progress?.done();
+    publisher.publishAll();
+    refreshViews();
+  }
+
+  async function loadKnowledgeFromDisk(): Promise<void> {
+    const uri = workspace.knowledgeLocation();
+    const open = uri ? documents.get(uri) : undefined;
+    if (open) return void workspace.setKnowledge(open.uri, open.getText());
+    let text: string | undefined;
+    try {
+      text = uri ? (await readFile(URI.parse(uri).fsPath, 'utf8')).replace(/^\uFEFF/, '') : undefined;
+    } catch {
+      text = undefined;
+    }
+    // No file yet: quick fixes will create it where `dateline.knowledgeFile` says.
+    workspace.setKnowledge(text === undefined ? undefined : uri, text);
+  }
+
+  function refreshViews(): void {
+    if (canRefresh.tokens) void connection.languages.semanticTokens.refresh();
+    if (canRefresh.hints) void connection.languages.inlayHint.refresh();
+  }
+
+  function knowledgeChanged(): void {
+    publisher.publishAll();
+    refreshViews();
+  }
+
+  documents.onDidChangeContent(({ document }) => {
+    if (workspace.isKnowledge(document.uri)) {
+      workspace.setKnowledge(document.uri, document.getText());
+      return knowledgeChanged();
+    }
+    if (!workspace.isArticle(document.uri, document.languageId)) return;
+    publisher.schedule(workspace.openArticle(document.uri, document.getText()));
+  });
+
+  documents.onDidClose(async ({ document }) => {
+    if (workspace.isKnowledge(document.uri)) {
+      await loadKnowledgeFromDisk();
+      return knowledgeChanged();
+    }
+    if (workspace.isOpen(document.uri)) publisher.schedule(await workspace.closeArticle(document.uri));
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const change of changes) {
+      if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
+        await loadKnowledgeFromDisk();
+        knowledgeChanged();
+      } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
+        const ids = change.type === FileChangeType.Deleted ? workspace.remove(change.uri) : await workspace.readFromDisk(change.uri);
+        if (change.type === FileChangeType.Deleted) workspace.problems.delete(change.uri);
+        publisher.schedule([...ids, change.uri]);
+      }
+    }
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await indexing;
+    indexing = reindex();
+  });
+
+  connection.onRequest('dateline/reindex', async () => {
+    await indexing;
+    indexing = reindex();
+    await indexing;
+  });
+  connection.onRequest('dateline/mentions', (params: TextDocumentPositionParams) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
+  });
+
+  connection.onHover((params) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? null : hoverAt(workspace, params.textDocument.uri, offset);
+  });
+  connection.onReferences((params) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
+  });
+  connection.onDefinition((params) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? null : definition(workspace, params.textDocument.uri, offset);
+  });
+  connection.onDocumentHighlight((params) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? [] : highlights(workspace, params.textDocument.uri, offset);
+  });
+  connection.onPrepareRename((params) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? null : prepareRename(workspace, params.textDocument.uri, offset);
+  });
+  connection.onRenameRequest((params) => {
+    const offset = offsetOf(params);
+    return offset === undefined ? null : rename(workspace, params.textDocument.uri, offset, params.newName);
+  });
+  connection.onCodeAction((params) => codeActions(workspace, params));
+  connection.onDocumentSymbol((params) => documentSymbols(workspace, params.textDocument.uri));
+  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
+  connection.onFoldingRanges((params) => foldingRanges(workspace, params.textDocument.uri));
+  connection.languages.inlayHint.on((params) => inlayHints(workspace, params.textDocument.uri, params.range));
+  connection.languages.semanticTokens.on((params) => semanticTokens(workspace, params.textDocument.uri));
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,198 @@
+/**
+ * The workspace as the analysis sees it: articles open in the editor and on disk fed into one
+ * Corpus, the knowledge file, and which articles to re-check when one changes (invariant 6).
+ * Knows files and URIs; knows nothing of diagnostics or hovers.
+ */
+import { minimatch } from 'minimatch';
+import { URI } from 'vscode-uri';
+import type { Knowledge } from '../analysis/index.js';
+import { Corpus, emptyKnowledge } from '../analysis/index.js';
+import { findArticles } from '../io/find-articles.js';
+import { readArticleFile, type ReadProblem } from '../io/read-article.js';
+import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
+import { defaultSettings, type Settings } from './settings.js';
+import { LineIndex, type ArticleLookup } from './to-lsp.js';
+
+/** Why an article is not in the corpus. */
+export interface ArticleProblem extends ReadProblem {
+  severity: 'error' | 'information';
+}
+
+/** Reports indexing progress: done so far out of a total. */
+export type Progress = (done: number, total: number) => void;
+
+/** Articles and knowledge of the workspace folders, and the corpus built from them. */
+export class Workspace implements ArticleLookup {
+  readonly corpus = new Corpus();
+  settings: Settings = defaultSettings;
+  folders: string[] = [];
+  /** Problems of files that are not analysed (binary, invalid UTF-8, too large), by URI. */
+  readonly problems = new Map<string, ArticleProblem>();
+  knowledgeUri: string | undefined;
+  knowledgeText: string | undefined;
+  knowledgeProblems: KnowledgeProblem[] = [];
+  private readonly open = new Map<string, string>();
+  private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
+  private userRules: Settings['rules'] = {};
+  private fileKnowledge: Knowledge = emptyKnowledge;
+
+  /** The URI of an article id: ids are URIs already. */
+  uri(articleId: string): string {
+    return articleId;
+  }
+
+  /** Line starts of an article's current text. */
+  lines(articleId: string): LineIndex | undefined {
+    const text = this.corpus.article(articleId)?.text ?? this.open.get(articleId);
+    if (text === undefined) return undefined;
+    const cached = this.lineCache.get(articleId);
+    if (cached?.text === text) return cached.lines;
+    const lines = new LineIndex(text);
+    this.lineCache.set(articleId, { text, lines });
+    return lines;
+  }
+
+  /** True when a URI names an article of the corpus: it matches `dateline.include` under a folder, or is open as one. */
+  isArticle(uri: string, languageId?: string): boolean {
+    if (languageId === 'article') return true;
+    if (this.isKnowledge(uri)) return false;
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return parsed.scheme === 'untitled' && languageId === 'article';
+    const relative = this.relative(parsed.fsPath);
+    if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
+    const matches = (globs: string[]): boolean => globs.some((glob) => minimatch(relative, glob, { dot: true }));
+    return matches(this.settings.include) && !matches(this.settings.exclude);
+  }
+
+  /** True when a URI is the knowledge file. */
+  isKnowledge(uri: string): boolean {
+    if (this.knowledgeUri) return uri === this.knowledgeUri;
+    return /(^|\/)\.?dateline\.ya?ml$/.test(uri);
+  }
+
+  /** Where the knowledge file is, or would be: `dateline.knowledgeFile` under the first folder. */
+  knowledgeLocation(): string | undefined {
+    const folder = this.folders[0];
+    if (!folder) return undefined;
+    return URI.file(`${folder}/${this.settings.knowledgeFile}`).toString();
+  }
+
+  /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
+  async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
+    const files: string[] = [];
+    for (const folder of this.folders) {
+      try {
+        files.push(...(await findArticles(folder, { include: this.settings.include, exclude: this.settings.exclude })));
+      } catch {
+        // A folder that vanished is not an error the user can act on here.
+      }
+    }
+    const seen = new Set<string>();
+    for (let i = 0; i < files.length; i++) {
+      if (shouldStop?.()) return;
+      const uri = URI.file(files[i]!).toString();
+      seen.add(uri);
+      if (!this.open.has(uri)) await this.readFromDisk(uri);
+      if (i % 50 === 49) {
+        progress?.(i + 1, files.length);
+        // Let edits, hovers and cancellations in between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    progress?.(files.length, files.length);
+    for (const id of this.corpus.ids()) if (!seen.has(id) && !this.open.has(id)) this.corpus.remove(id);
+  }
+
+  /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
+  async readFromDisk(uri: string): Promise<string[]> {
+    const path = URI.parse(uri).fsPath;
+    const result = await readArticleFile(path, this.settings.maxFileSize);
+    if (!result.ok) {
+      this.problems.set(uri, { ...result.problem, severity: 'error' });
+      return this.remove(uri);
+    }
+    this.problems.delete(uri);
+    // Editors drop a byte-order mark from the text they show; so do we, so positions agree.
+    return this.setText(uri, result.text.replace(/^\uFEFF/, ''));
+  }
+
+  /** An article opened or edited in the editor; returns the ids to re-check. */
+  openArticle(uri: string, text: string): string[] {
+    this.open.set(uri, text);
+    return this.setText(uri, text);
+  }
+
+  /** An article closed in the editor: back to its text on disk, if it is still an article. */
+  async closeArticle(uri: string): Promise<string[]> {
+    this.open.delete(uri);
+    if (URI.parse(uri).scheme === 'file' && this.isArticle(uri)) return this.readFromDisk(uri);
+    return this.remove(uri);
+  }
+
+  /** An article deleted; returns the ids to re-check. */
+  remove(uri: string): string[] {
+    if (!this.corpus.article(uri)) return [uri];
+    this.corpus.remove(uri);
+    this.lineCache.delete(uri);
+    return this.corpus.dependents(uri);
+  }
+
+  /** True when the editor has the article open. */
+  isOpen(uri: string): boolean {
+    return this.open.has(uri);
+  }
+
+  /** Loads the knowledge file's text (undefined: there is none) and returns its problems. */
+  setKnowledge(uri: string | undefined, text: string | undefined): KnowledgeProblem[] {
+    this.knowledgeUri = uri;
+    this.knowledgeText = text;
+    const parsed = text === undefined ? { knowledge: emptyKnowledge, problems: [] } : parseKnowledge(text);
+    this.fileKnowledge = parsed.knowledge;
+    this.knowledgeProblems = parsed.problems;
+    this.applyKnowledge();
+    return parsed.problems;
+  }
+
+  /** Applies new settings; rule severities from settings win over the knowledge file's. */
+  setSettings(settings: Settings): void {
+    this.settings = settings;
+    this.userRules = settings.rules;
+    this.applyKnowledge();
+  }
+
+  private applyKnowledge(): void {
+    this.corpus.setKnowledge({ ...this.fileKnowledge, rules: { ...this.fileKnowledge.rules, ...this.userRules } });
+  }
+
+  private setText(uri: string, text: string): string[] {
+    const problem = textProblem(text, this.settings.maxFileSize);
+    if (problem) {
+      this.problems.set(uri, problem);
+      return this.remove(uri);
+    }
+    this.problems.delete(uri);
+    const before = this.corpus.article(uri)?.text;
+    if (before === text) return [];
+    this.corpus.upsert({ id: uri, text });
+    return this.corpus.dependents(uri);
+  }
+
+  private relative(path: string): string | undefined {
+    for (const folder of this.folders) {
+      const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+      if (path.startsWith(prefix)) return path.slice(prefix.length);
+    }
+    return undefined;
+  }
+}
+
+/** Text an editor can hold but the analysis should not take: binary content, or too much of it. */
+function textProblem(text: string, maxFileSize: number): ArticleProblem | undefined {
+  const nul = text.indexOf('\u0000');
+  if (nul !== -1) return { message: `binary content (NUL character at offset ${nul}); not analysed`, line: 0, column: 0, severity: 'information' };
+  if (text.length > maxFileSize) {
+    const mb = (n: number): string => (n / 1_000_000).toFixed(1);
+    return { message: `${mb(text.length)} MB of text, over dateline.maxFileSize (${mb(maxFileSize)} MB); not analysed`, line: 0, column: 0, severity: 'information' };
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+/**
+ * A minimal LSP client for tests: starts the bundled server over stdio and waits on its
+ * notifications, never on sleeps (anchor C's createOnNotificationPromise).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const serverPath = fileURLToPath(new URL('../../../dist/server.cjs', import.meta.url));
+
+/** A running server and the diagnostics it has published, by URI. */
+export interface TestServer {
+  connection: MessageConnection;
+  process: ChildProcess;
+  initialize: InitializeResult;
+  diagnostics: Map<string, Diagnostic[]>;
+  /** Resolves when diagnostics for `uri` satisfy `predicate` (checked now and on every publish). */
+  waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
+  /** Resolves when a notification arrives. */
+  waitForNotification<T>(method: string, predicate?: (params: T) => boolean): Promise<T>;
+  stop(): Promise<void>;
+}
+
+/** Starts the server on a workspace folder and completes the initialize handshake. */
+export async function startTestServer(rootUri: string, capabilities: object = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Map<string, Diagnostic[]>();
+  const waiters: { method: string; check: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
+  const notify = (method: string, params: unknown): void => {
+    for (const waiter of [...waiters]) {
+      if (waiter.method === method && waiter.check(params)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    }
+  };
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    diagnostics.set(params.uri, params.diagnostics);
+    notify('textDocument/publishDiagnostics', params);
+  });
+  connection.onNotification((method, params) => notify(method, params));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  const initialize = await connection.sendRequest<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'test' }],
+    capabilities,
+  });
+  await connection.sendNotification('initialized', {});
+  const waitForNotification = <T>(method: string, predicate: (params: T) => boolean = () => true): Promise<T> =>
+    new Promise((resolve) => waiters.push({ method, check: (p) => predicate(p as T), resolve: (p) => resolve(p as T) }));
+  return {
+    connection,
+    process: child,
+    initialize,
+    diagnostics,
+    waitForNotification,
+    async waitForDiagnostics(uri, predicate) {
+      const now = diagnostics.get(uri);
+      if (now && predicate(now)) return now;
+      const params = await waitForNotification<PublishDiagnosticsParams>('textDocument/publishDiagnostics', (p) => p.uri === uri && predicate(p.diagnostics));
+      return params.diagnostics;
+    },
+    async stop() {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+      connection.dispose();
+      await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
+    },
+  };
+}

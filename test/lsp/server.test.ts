@@ -1,0 +1,131 @@
+/** The language server over stdio on a copy of the sample corpus: diagnostics, hover, fixes, tokens, bad files. */
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodeAction, Diagnostic, Hover, Location, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
+import { startTestServer, type TestServer } from './lsp-client.js';
+
+const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));
+
+describe('language server', function () {
+  this.timeout(20_000);
+  let folder: string;
+  let server: TestServer;
+  const uriOf = (name: string): string => pathToFileURL(join(folder, name)).toString();
+  const textOf = (name: string): string => readFileSync(join(folder, name), 'utf8');
+  const hepkinsFile = '004_98b365b3b95cd083.txt';
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'dateline-lsp-'));
+    cpSync(seeds, folder, { recursive: true });
+    writeFileSync(join(folder, 'zz-binary.txt'), Buffer.from([0x4e, 0x41, 0x00, 0x01, 0x02]));
+    writeFileSync(join(folder, 'zz-latin1.txt'), Buffer.from('Caf\xe9 au lait\n', 'latin1'));
+    server = await startTestServer(pathToFileURL(folder).toString(), { window: { workDoneProgress: true } });
+  });
+
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('publishes the cross-article findings for files it was never asked to open', async () => {
+    const diagnostics = await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.some((x) => x.code === 'name-variant'));
+    const hepkins = diagnostics.find((d) => d.code === 'name-variant' && d.message.includes('Hepkins'));
+    assert.ok(hepkins, JSON.stringify(diagnostics.map((d) => d.message)));
+    assert.equal(hepkins.source, 'dateline');
+    assert.deepEqual(hepkins.range.start, { line: 10, character: 428 });
+    assert.ok(hepkins.relatedInformation?.some((r) => r.location.uri === uriOf('003_c34c0cd0b9e4393c.txt') && r.location.range.start.line === 8));
+  });
+
+  it('reports a binary file and an invalid UTF-8 file where they go wrong, and carries on', async () => {
+    const binary = await server.waitForDiagnostics(uriOf('zz-binary.txt'), (d) => d.length > 0);
+    assert.match(binary[0]!.message, /binary/);
+    const latin1 = await server.waitForDiagnostics(uriOf('zz-latin1.txt'), (d) => d.length > 0);
+    assert.match(latin1[0]!.message, /UTF-8/);
+    assert.deepEqual(latin1[0]!.range.start, { line: 0, character: 3 });
+  });
+
+  it('hovers a misspelt name with who it probably is and where each spelling comes from', async () => {
+    const uri = uriOf(hepkinsFile);
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text: textOf(hepkinsFile) } });
+    const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 430 } });
+    const value = (hover.contents as { value: string }).value;
+    assert.match(value, /\*\*Chris Hipkins\*\* · person/);
+    assert.match(value, /`Chris Hepkins`: \[004_98b365b3b95cd083\.txt:11\]/);
+    assert.match(value, /`Chris Hipkins`: \[003_c34c0cd0b9e4393c\.txt:9\]/);
+    assert.match(value, /New Zealand Prime Minister/);
+  });
+
+  it('offers the fix, and the warning goes away once it is applied', async () => {
+    const uri = uriOf(hepkinsFile);
+    const diagnostics = server.diagnostics.get(uri)!;
+    const hepkins = diagnostics.find((d) => d.message.includes('Hepkins'))!;
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: hepkins.range,
+      context: { diagnostics: [hepkins] },
+    });
+    const fix = actions.find((a) => a.isPreferred);
+    assert.ok(fix?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
+    assert.ok(actions.some((a) => /Accept “Chris Hepkins”/.test(a.title) && a.edit?.documentChanges), 'offers to record the spelling in a new dateline.yaml');
+    const edits = fix.edit.changes[uri]!;
+    const text = applyEdits(textOf(hepkinsFile), edits);
+    assert.match(text, /Prime Minister Chris Hipkins will attend/);
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    const after = await server.waitForDiagnostics(uri, (d) => !d.some((x) => x.message.includes('Hepkins')));
+    assert.ok(after.some((d) => d.message.includes('Sok Yul')), 'the other variant is still reported');
+  });
+
+  it('gives semantic tokens for people, places and acronyms', async () => {
+    const uri = uriOf(hepkinsFile);
+    const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const legend = server.initialize.capabilities.semanticTokensProvider!.legend.tokenTypes;
+    const decoded = decode(tokens.data, legend);
+    assert.ok(decoded.includes('10:296 person'), decoded.join(', '));
+    assert.ok(decoded.includes('2:358 place'), decoded.join(', '));
+  });
+
+  it('finds every mention of an entity across the corpus', async () => {
+    const uri = uriOf(hepkinsFile);
+    const locations = await server.connection.sendRequest<Location[]>('textDocument/references', {
+      textDocument: { uri },
+      position: { line: 10, character: 300 },
+      context: { includeDeclaration: true },
+    });
+    const files = new Set(locations.map((l) => l.uri.slice(l.uri.lastIndexOf('/') + 1, l.uri.lastIndexOf('/') + 4)));
+    assert.deepEqual([...files].sort(), ['000', '001', '002', '003', '004']);
+  });
+
+  it('reports a malformed knowledge file where it is wrong, and keeps serving', async () => {
+    const uri = uriOf('dateline.yaml');
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'entities:\n  - name: [unclosed\n' } });
+    const problems = await server.waitForDiagnostics(uri, (d) => d.length > 0);
+    assert.equal(problems[0]!.range.start.line, 1);
+    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(hepkinsFile) }, position: { line: 10, character: 300 } });
+    assert.ok(hover);
+  });
+});
+
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return [...edits]
+    .sort((a, b) => offset(b.range.start) - offset(a.range.start))
+    .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);
+}
+
+function decode(data: number[], types: string[]): string[] {
+  const out: string[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < data.length; i += 5) {
+    line += data[i]!;
+    character = data[i] === 0 ? character + data[i + 1]! : data[i + 1]!;
+    out.push(`${line}:${character} ${types[data[i + 3]!]}`);
+  }
+  return out;
+}
+
+export type { Diagnostic };
