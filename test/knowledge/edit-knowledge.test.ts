@@ -88,6 +88,7 @@ describe('editKnowledge', () => {
       '  - acronym: NPA',
       '    expansion: Norland Port Authority',
     ]);
+    assert.equal(addAcronym(example, 'BPC', 'Baltic Ports Council'), example);
     const replaced = valid(addAcronym(example, 'BPC', 'Baltic Port Commission'));
     assert.deepEqual(
       parseKnowledge(replaced).knowledge.acronyms.map((a) => a.expansion),
@@ -106,6 +107,13 @@ describe('editKnowledge', () => {
   it('keeps CRLF line breaks, the byte-order mark and unindented lists', () => {
     const text = '\uFEFF# mine\r\ndistinct:\r\n- Lee # a person\r\n';
     assert.equal(valid(addDistinct(text, 'Li')), '\uFEFF# mine\r\ndistinct:\r\n- Lee # a person\r\n- Li\r\n');
+  });
+
+  it('gives back the text as it was when the file already says it', () => {
+    const text = 'distinct: [ Lee ]   # spaced\nentities:\n- name: Lee\n  type: person\n  aliases: [Li]\n';
+    assert.equal(addDistinct(text, 'Lee'), text);
+    assert.equal(addAlias(text, 'Lee', 'person', 'Li'), text);
+    assert.equal(addAlias(text, 'Lee', 'person', 'Lee'), text);
   });
 
   it('quotes what YAML would misread', () => {

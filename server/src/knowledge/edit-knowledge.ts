@@ -28,14 +28,15 @@ export function addAlias(
       entities.add(doc.createNode({ name: canonicalName, type, aliases: [alias] }));
       return true;
     }
-    if (alias === canonicalName) return true;
+    if (alias === canonicalName) return 'unchanged';
     const aliases = entity.get('aliases', true);
     if (aliases === undefined || (isScalar(aliases) && aliases.value === null)) {
       entity.set('aliases', doc.createNode([alias]));
       return true;
     }
     if (!isSeq(aliases)) return false;
-    if (!aliases.items.some((item) => scalarText(item) === alias)) aliases.add(doc.createNode(alias));
+    if (aliases.items.some((item) => scalarText(item) === alias)) return 'unchanged';
+    aliases.add(doc.createNode(alias));
     return true;
   });
 }
@@ -45,7 +46,8 @@ export function addDistinct(text: string | undefined, name: string): string | un
   return edit(text, (doc) => {
     const distinct = section(doc, 'distinct');
     if (!isSeq(distinct)) return false;
-    if (!distinct.items.some((item) => scalarText(item) === name)) distinct.add(doc.createNode(name));
+    if (distinct.items.some((item) => scalarText(item) === name)) return 'unchanged';
+    distinct.add(doc.createNode(name));
     return true;
   });
 }
@@ -58,6 +60,7 @@ export function addAcronym(text: string | undefined, acronym: string, expansion:
   return edit(text, (doc) => {
     const acronyms = section(doc, 'acronyms');
     if (isMap(acronyms)) {
+      if (scalarText(acronyms.get(acronym, true)) === expansion) return 'unchanged';
       acronyms.set(doc.createNode(acronym), doc.createNode(expansion));
       return true;
     }
@@ -70,6 +73,7 @@ export function addAcronym(text: string | undefined, acronym: string, expansion:
       return true;
     }
     const current = entry.get('expansion', true);
+    if (scalarText(current) === expansion) return 'unchanged';
     if (isScalar(current)) current.value = expansion;
     else entry.set('expansion', doc.createNode(expansion));
     return true;
@@ -79,14 +83,19 @@ export function addAcronym(text: string | undefined, acronym: string, expansion:
 /**
  * Parses `text`, lets `change` edit the document, and writes it back in the file's own layout: its
  * byte-order mark, line breaks, indentation and sequence indentation. An empty or absent file becomes
- * a new document with the header comment. `change` returns false to refuse the edit.
+ * a new document with the header comment. `change` returns false to refuse the edit, and 'unchanged'
+ * when the file already says it, so that the text comes back as it was.
  */
-function edit(text: string | undefined, change: (doc: Document) => boolean): string | undefined {
+function edit(
+  text: string | undefined,
+  change: (doc: Document) => boolean | 'unchanged',
+): string | undefined {
   const bom = text?.startsWith('\uFEFF') ? '\uFEFF' : '';
   const source = bom ? (text ?? '').slice(1) : (text ?? '');
   if (source.trim() === '') {
     const doc = new Document(new YAMLMap());
-    if (!change(doc)) return undefined;
+    const result = change(doc);
+    if (result !== true) return result === 'unchanged' ? text : undefined;
     return `${bom}${knowledgeFileHeader}\n${doc.toString({ lineWidth: 0 })}`;
   }
   const doc = parseDocument(source, { keepSourceTokens: true });
@@ -96,7 +105,9 @@ function edit(text: string | undefined, change: (doc: Document) => boolean): str
     // A file of comments only: they stay above the new content.
     doc.contents = new YAMLMap() as unknown as typeof doc.contents;
   }
-  if (!isMap(doc.contents) || !change(doc)) return undefined;
+  if (!isMap(doc.contents)) return undefined;
+  const result = change(doc);
+  if (result !== true) return result === 'unchanged' ? text : undefined;
   const output = doc.toString({ lineWidth: 0, ...layoutOf(source) });
   return bom + (source.includes('\r\n') ? output.replace(/\r?\n/g, '\r\n') : output);
 }

@@ -183,7 +183,7 @@ function entryOf(segments: string[]): string | undefined {
 }
 
 interface Located {
-  /** The path of the offending value, with the unknown key or missing property of the error. */
+  /** The path of the offending value; for an unknown key, the path of that key. */
   segments: string[];
   /** The path of the value ajv checked, for messages: `entities[2].roles[0].from`. */
   path: string;
