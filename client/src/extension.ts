@@ -12,6 +12,14 @@ interface MentionsParams {
   position: Position;
 }
 
+/** The corpus summary the server sends as `dateline/status`. */
+interface CorpusStatus {
+  articles: number;
+  warnings: number;
+  skipped: number;
+  indexing?: { done: number; total: number };
+}
+
 let client: LanguageClient | undefined;
 
 /** Starts the language server over node IPC and registers the extension's commands. */
@@ -50,7 +58,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('dateline.reindex', reindex),
     vscode.commands.registerCommand('dateline.showMentions', showMentions),
   );
+  const status = vscode.window.createStatusBarItem('dateline.status', vscode.StatusBarAlignment.Left, 10);
+  status.name = 'Dateline corpus';
+  status.text = '$(sync~spin) Dateline';
+  status.command = 'workbench.actions.view.problems';
+  status.show();
+  context.subscriptions.push(status);
   await client.start();
+  client.onNotification('dateline/status', (corpus: CorpusStatus) => {
+    const count = (n: number, what: string): string => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
+    status.text =
+      corpus.indexing && corpus.indexing.done < corpus.indexing.total
+        ? `$(sync~spin) Dateline: indexing ${count(corpus.indexing.done, 'article')} / ${corpus.indexing.total.toLocaleString()}`
+        : `$(book) Dateline: ${count(corpus.articles, 'article')} · ${count(corpus.warnings, 'warning')}`;
+    status.tooltip = `Dateline reads ${count(corpus.articles, 'article')} as one corpus${corpus.skipped ? `; ${count(corpus.skipped, 'file')} not analysed (see Problems)` : ''}. Click for the Problems panel.`;
+  });
 }
 
 /** Stops the language server; VS Code awaits the returned promise on shutdown. */

@@ -3,7 +3,13 @@
  * same fix for every identical finding in the file or the workspace, and knowledge-file edits that
  * accept a spelling, keep a name distinct or pin an acronym.
  */
-import type { CodeAction, CodeActionParams, Diagnostic, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import type {
+  CodeAction,
+  CodeActionParams,
+  Diagnostic,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding } from '../analysis/index.js';
 import { addAcronym, addAlias, addDistinct } from '../knowledge/edit-knowledge.js';
@@ -26,7 +32,13 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
     const data = diagnostic.data as DiagnosticData | undefined;
     if (diagnostic.source !== 'dateline' || !data?.fixes) continue;
     data.fixes.forEach((fix, i) => {
-      actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: i === 0, edit: { changes: fix.changes } });
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: i === 0,
+        edit: { changes: fix.changes },
+      });
     });
     if (data.fixes.length > 0) actions.push(...fixEverywhere(workspace, uri, diagnostic, data));
     actions.push(...knowledgeActions(workspace, uri, diagnostic, data));
@@ -35,14 +47,28 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
 }
 
 /** "Fix all `Hepkins` → `Hipkins` in this file" and "… in the workspace", when there is more than one. */
-function fixEverywhere(workspace: Workspace, uri: string, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
-  const same = (f: Finding): boolean => f.ruleId === data.ruleId && f.actual === data.actual && f.expected[0] === data.expected[0] && f.fixes.length > 0;
+function fixEverywhere(
+  workspace: Workspace,
+  uri: string,
+  diagnostic: Diagnostic,
+  data: DiagnosticData,
+): CodeAction[] {
+  const same = (f: Finding): boolean =>
+    f.ruleId === data.ruleId &&
+    f.actual === data.actual &&
+    f.expected[0] === data.expected[0] &&
+    f.fixes.length > 0;
   const inFile = workspace.corpus.findings(uri).filter(same);
   const inWorkspace = workspace.corpus.ids().flatMap((id) => workspace.corpus.findings(id).filter(same));
   const actions: CodeAction[] = [];
   const label = `\`${data.actual}\` → \`${data.expected[0]}\``;
   if (inFile.length > 1) {
-    actions.push({ title: `Fix all ${label} in this file (${inFile.length})`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: merge(workspace, inFile) });
+    actions.push({
+      title: `Fix all ${label} in this file (${inFile.length})`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: merge(workspace, inFile),
+    });
   }
   if (inWorkspace.length > inFile.length) {
     const files = new Set(inWorkspace.map((f) => f.articleId)).size;
@@ -58,9 +84,15 @@ function fixEverywhere(workspace: Workspace, uri: string, diagnostic: Diagnostic
 
 /** Every first fix of every fixable Dateline finding in a file, as one source action. */
 export function fixAllInFile(workspace: Workspace, uri: string): CodeAction | undefined {
-  const fixable = workspace.corpus.findings(uri).filter((f) => f.fixes.length > 0 && (f.severity === 'warning' || f.severity === 'error'));
+  const fixable = workspace.corpus
+    .findings(uri)
+    .filter((f) => f.fixes.length > 0 && (f.severity === 'warning' || f.severity === 'error'));
   if (fixable.length === 0) return undefined;
-  return { title: `Fix all Dateline findings in this file (${fixable.length})`, kind: fixAllKind, edit: merge(workspace, fixable) };
+  return {
+    title: `Fix all Dateline findings in this file (${fixable.length})`,
+    kind: fixAllKind,
+    edit: merge(workspace, fixable),
+  };
 }
 
 function merge(workspace: Workspace, findings: Finding[]): WorkspaceEdit {
@@ -83,7 +115,12 @@ function merge(workspace: Workspace, findings: Finding[]): WorkspaceEdit {
 }
 
 /** Knowledge-file actions: accept a spelling, keep a name distinct, pin an acronym's expansion. */
-function knowledgeActions(workspace: Workspace, uri: string, diagnostic: Diagnostic, data: DiagnosticData): CodeAction[] {
+function knowledgeActions(
+  workspace: Workspace,
+  uri: string,
+  diagnostic: Diagnostic,
+  data: DiagnosticData,
+): CodeAction[] {
   const target = workspace.knowledgeUri ?? workspace.knowledgeLocation();
   if (!target) return [];
   const name = target.slice(target.lastIndexOf('/') + 1);
@@ -93,15 +130,29 @@ function knowledgeActions(workspace: Workspace, uri: string, diagnostic: Diagnos
   const actions: CodeAction[] = [];
   const add = (title: string, updated: string | undefined): void => {
     if (updated === undefined || updated === text) return;
-    actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: writeKnowledge(target, text, updated) });
+    actions.push({
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: writeKnowledge(target, text, updated),
+    });
   };
   if (data.ruleId === 'name-variant' && annotation?.kind === 'entity') {
     const { cluster, mention } = annotation;
-    add(`Accept “${mention.text}” as a spelling of ${cluster.canonical} (${name})`, addAlias(text, cluster.canonical, cluster.type, mention.text));
-    add(`“${mention.text}” is a different ${cluster.type}: never flag it (${name})`, addDistinct(text, mention.text));
+    add(
+      `Accept “${mention.text}” as a spelling of ${cluster.canonical} (${name})`,
+      addAlias(text, cluster.canonical, cluster.type, mention.text),
+    );
+    add(
+      `“${mention.text}” is a different ${cluster.type}: never flag it (${name})`,
+      addDistinct(text, mention.text),
+    );
   }
   if (data.ruleId === 'acronym-expansion' && annotation?.kind === 'acronym' && data.expected[0]) {
-    add(`Pin ${annotation.entry.acronym} = “${data.expected[0]}” (${name})`, addAcronym(text, annotation.entry.acronym, data.expected[0]));
+    add(
+      `Pin ${annotation.entry.acronym} = “${data.expected[0]}” (${name})`,
+      addAcronym(text, annotation.entry.acronym, data.expected[0]),
+    );
   }
   return actions;
 }
@@ -112,11 +163,17 @@ function writeKnowledge(uri: string, before: string | undefined, after: string):
     return {
       documentChanges: [
         { kind: 'create', uri, options: { ignoreIfExists: true } },
-        { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: after }] },
+        {
+          textDocument: { uri, version: null },
+          edits: [
+            { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: after },
+          ],
+        },
       ],
     };
   }
   const lines = new LineIndex(before);
-  return { changes: { [uri]: [{ range: lines.spanToRange({ start: 0, end: before.length }), newText: after }] } };
+  return {
+    changes: { [uri]: [{ range: lines.spanToRange({ start: 0, end: before.length }), newText: after }] },
+  };
 }
-

@@ -7,6 +7,16 @@ import { DiagnosticSeverity } from 'vscode-languageserver';
 import { findingToDiagnostic } from './to-lsp.js';
 import type { Workspace } from './workspace.js';
 
+/** The corpus summary sent as `dateline/status` for the client's status bar. */
+export interface CorpusStatus {
+  articles: number;
+  /** Warnings and errors across the corpus. */
+  warnings: number;
+  /** Files not analysed (binary, invalid, too large). */
+  skipped: number;
+  indexing?: { done: number; total: number };
+}
+
 /** How long to wait after a keystroke before re-checking: long enough to batch a burst of typing. */
 const debounceMs = 120;
 
@@ -14,6 +24,7 @@ const debounceMs = 120;
 export class DiagnosticsPublisher {
   private readonly published = new Set<string>();
   private readonly pending = new Set<string>();
+  private readonly warnings = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -37,20 +48,43 @@ export class DiagnosticsPublisher {
     this.publish(ids);
   }
 
-  /** Publishes these articles now. */
+  /** Publishes these articles now, then the corpus summary the client shows in its status bar. */
   publish(ids: Iterable<string>): void {
     for (const uri of ids) {
       const diagnostics = this.diagnosticsFor(uri);
+      const warnings = diagnostics.filter(
+        (d) => d.severity === DiagnosticSeverity.Warning || d.severity === DiagnosticSeverity.Error,
+      ).length;
+      if (warnings > 0) this.warnings.set(uri, warnings);
+      else this.warnings.delete(uri);
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
       if (diagnostics.length === 0) this.published.delete(uri);
       else this.published.add(uri);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
+    this.sendStatus();
+  }
+
+  /** Sends `dateline/status`: how many articles are in the corpus and how many warnings they carry. */
+  sendStatus(indexing?: { done: number; total: number }): void {
+    let warnings = 0;
+    for (const count of this.warnings.values()) warnings += count;
+    const status: CorpusStatus = {
+      articles: this.workspace.corpus.ids().length,
+      warnings,
+      skipped: this.workspace.problems.size,
+      ...(indexing ? { indexing } : {}),
+    };
+    void this.connection.sendNotification('dateline/status', status);
   }
 
   /** Publishes every article, every unreadable file, the knowledge file, and clears the rest. */
   publishAll(): void {
-    const ids = new Set<string>([...this.workspace.corpus.ids(), ...this.workspace.problems.keys(), ...this.published]);
+    const ids = new Set<string>([
+      ...this.workspace.corpus.ids(),
+      ...this.workspace.problems.keys(),
+      ...this.published,
+    ]);
     if (this.workspace.knowledgeUri) ids.add(this.workspace.knowledgeUri);
     this.publish(ids);
   }
@@ -60,7 +94,10 @@ export class DiagnosticsPublisher {
     const { workspace } = this;
     if (uri === workspace.knowledgeUri) {
       return workspace.knowledgeProblems.map((problem) => ({
-        range: { start: { line: problem.line, character: problem.column }, end: { line: problem.endLine, character: problem.endColumn } },
+        range: {
+          start: { line: problem.line, character: problem.column },
+          end: { line: problem.endLine, character: problem.endColumn },
+        },
         severity: DiagnosticSeverity.Error,
         source: 'dateline',
         code: 'knowledge-file',

@@ -22,26 +22,38 @@ export function hoverAt(workspace: Workspace, uri: string, offset: number): Hove
   for (const finding of findings) sections.push(describeFinding(workspace, finding));
   const span = annotation?.span ?? findings[0]!.span;
   const lines = workspace.lines(uri)!;
-  return { contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') }, range: lines.spanToRange(span) };
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    range: lines.spanToRange(span),
+  };
 }
 
 function describe(workspace: Workspace, uri: string, annotation: Annotation): string {
   switch (annotation.kind) {
     case 'entity': {
       const { cluster, mention } = annotation;
-      const out = [`**${escape(cluster.canonical)}** · ${cluster.type}${cluster.acronym ? ` (${cluster.acronym})` : ''}`];
+      const out = [
+        `**${escape(cluster.canonical)}** · ${cluster.type}${cluster.acronym ? ` (${cluster.acronym})` : ''}`,
+      ];
       for (const role of cluster.roles.slice(0, 3)) {
         const qualifier = role.country ?? role.organization;
-        out.push(`${escape(qualifier ? `${qualifier} ${role.title}` : role.title)}, ${link(workspace, role.locations[0]!)}`);
+        out.push(
+          `${escape(qualifier ? `${qualifier} ${role.title}` : role.title)}, ${link(workspace, role.locations[0]!)}`,
+        );
       }
-      if (mention.variant) out.push(`Written here as **${escape(mention.text)}**, a variant of the canonical spelling.`);
+      if (mention.variant)
+        out.push(`Written here as **${escape(mention.text)}**, a variant of the canonical spelling.`);
       out.push(`Canonical name: ${escape(cluster.canonicalReason)}.`);
       const spellings = new Map<string, CorpusLocation[]>();
       for (const m of cluster.mentions) spellings.set(m.text, [...(spellings.get(m.text) ?? []), m]);
       const articles = new Set(cluster.mentions.map((m) => m.articleId)).size;
-      out.push(`**${cluster.mentions.length} mention${plural(cluster.mentions.length)} in ${articles} article${plural(articles)}**, by spelling:`);
+      out.push(
+        `**${cluster.mentions.length} mention${plural(cluster.mentions.length)} in ${articles} article${plural(articles)}**, by spelling:`,
+      );
       for (const [text, locations] of spellings) {
-        const here = locations.some((l) => l.articleId === uri && l.span.start === annotation.span.start) ? ' ← here' : '';
+        const here = locations.some((l) => l.articleId === uri && l.span.start === annotation.span.start)
+          ? ' ← here'
+          : '';
         out.push(`- \`${text}\`: ${listLocations(workspace, locations)}${here}`);
       }
       return out.join('\n\n').replace(/\n\n- /g, '\n- ');
@@ -49,30 +61,44 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
     case 'acronym': {
       const { entry, mention } = annotation;
       const out = [`**${escape(entry.acronym)}** · acronym`];
-      if (entry.canonical) out.push(`Stands for **${escape(entry.canonical)}**: ${escape(entry.canonicalReason ?? '')}.`);
+      if (entry.canonical)
+        out.push(`Stands for **${escape(entry.canonical)}**: ${escape(entry.canonicalReason ?? '')}.`);
       else out.push('No article defines it, and the knowledge file does not pin it.');
       if (mention.expansion) out.push(`Defined here as “${escape(mention.expansion.text)}”.`);
       if (entry.expansions.length > 0) {
         out.push('Long forms written in the corpus:');
-        for (const expansion of entry.expansions) out.push(`- “${escape(expansion.text)}”: ${listLocations(workspace, expansion.locations)}`);
+        for (const expansion of entry.expansions)
+          out.push(`- “${escape(expansion.text)}”: ${listLocations(workspace, expansion.locations)}`);
       }
       out.push(`Used ${entry.uses.length} time${plural(entry.uses.length)} without its long form.`);
       return out.join('\n\n').replace(/\n\n- /g, '\n- ');
     }
     case 'date': {
       const { date, anchor } = annotation;
-      const out = [`**${date.value ?? 'unresolved'}** · date`, `“${escape(date.text)}”: ${escape(date.how)}.`];
+      const out = [
+        `**${date.value ?? 'unresolved'}** · date`,
+        `“${escape(date.text)}”: ${escape(date.how)}.`,
+      ];
       if (anchor?.source === 'dateline' && anchor.dateline && date.relative) {
-        out.push(`Resolved against this article's dateline “${escape(anchor.dateline.text)}” (${link(workspace, { articleId: uri, span: anchor.dateline.span })}).`);
+        out.push(
+          `Resolved against this article's dateline “${escape(anchor.dateline.text)}” (${link(workspace, { articleId: uri, span: anchor.dateline.span })}).`,
+        );
       } else if (anchor?.source === 'inferred' && anchor.inferred) {
         out.push(`Resolved against the date inferred for this undated article, ${anchor.inferred.date}:`);
-        for (const e of anchor.inferred.evidence) out.push(`- ${escape(e.reasoning)} (${link(workspace, e.mention)})`);
-      } else if (date.value === null) out.push('This article has no dateline, so a relative date stays unresolved rather than guessed against today.');
+        for (const e of anchor.inferred.evidence)
+          out.push(`- ${escape(e.reasoning)} (${link(workspace, e.mention)})`);
+      } else if (date.value === null)
+        out.push(
+          'This article has no dateline, so a relative date stays unresolved rather than guessed against today.',
+        );
       return out.join('\n\n').replace(/\n\n- /g, '\n- ');
     }
     case 'dateline': {
       const { dateline } = annotation;
-      return [`**${dateline.value}** · dateline`, `Relative dates in this article (“Tuesday”, “last July”) are resolved against ${dateline.date}.`].join('\n\n');
+      return [
+        `**${dateline.value}** · dateline`,
+        `Relative dates in this article (“Tuesday”, “last July”) are resolved against ${dateline.date}.`,
+      ].join('\n\n');
     }
   }
 }
@@ -80,12 +106,18 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
 function describeFinding(workspace: Workspace, finding: Finding): string {
   const severity = finding.severity === 'information' ? 'info' : finding.severity;
   const out = [`**${severity} · ${finding.ruleId}**: ${escapeMessage(finding.message)}`];
-  if (finding.explanation.length > 0) out.push(finding.explanation.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n'));
+  if (finding.explanation.length > 0)
+    out.push(finding.explanation.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n'));
   if (finding.related.length > 0) {
-    const evidence = finding.related.slice(0, maxListed).map((r) => `- ${link(workspace, r.location)}: ${escape(r.message)}`);
+    const evidence = finding.related
+      .slice(0, maxListed)
+      .map((r) => `- ${link(workspace, r.location)}: ${escape(r.message)}`);
     out.push(['Evidence:', ...evidence].join('\n'));
   }
-  if (finding.expected.length > 0) out.push(`Quick fix: \`${finding.actual}\` → \`${finding.expected[0]}\` (also in the whole file or workspace).`);
+  if (finding.expected.length > 0)
+    out.push(
+      `Quick fix: \`${finding.actual}\` → \`${finding.expected[0]}\` (also in the whole file or workspace).`,
+    );
   return out.join('\n\n');
 }
 

@@ -9,14 +9,18 @@ export function mentionsAt(workspace: Workspace, uri: string, offset: number): C
   if (annotation?.kind === 'entity') return annotation.cluster.mentions;
   if (annotation?.kind === 'acronym') {
     const { entry } = annotation;
-    return [...entry.uses, ...entry.expansions.flatMap((e) => e.locations)].sort((a, b) => (a.articleId === b.articleId ? a.span.start - b.span.start : a.articleId < b.articleId ? -1 : 1));
+    return [...entry.uses, ...entry.expansions.flatMap((e) => e.locations)].sort((a, b) =>
+      a.articleId === b.articleId ? a.span.start - b.span.start : a.articleId < b.articleId ? -1 : 1,
+    );
   }
   return [];
 }
 
 /** Locations for `textDocument/references` and `dateline/mentions`. */
 export function references(workspace: Workspace, uri: string, offset: number): Location[] {
-  return mentionsAt(workspace, uri, offset).map((l) => toLocation(workspace, l)).filter((l) => l !== undefined);
+  return mentionsAt(workspace, uri, offset)
+    .map((l) => toLocation(workspace, l))
+    .filter((l) => l !== undefined);
 }
 
 /** The defining mention: the knowledge-file entry if pinned, else the first mention in the canonical spelling. */
@@ -28,11 +32,14 @@ export function definition(workspace: Workspace, uri: string, offset: number): L
       const at = { line: origin.line, character: origin.column };
       return { uri: workspace.knowledgeUri, range: { start: at, end: at } };
     }
-    const canonical = annotation.cluster.mentions.find((m) => m.text === annotation.cluster.canonical) ?? annotation.cluster.mentions[0];
+    const canonical =
+      annotation.cluster.mentions.find((m) => m.text === annotation.cluster.canonical) ??
+      annotation.cluster.mentions[0];
     return canonical ? (toLocation(workspace, canonical) ?? null) : null;
   }
   if (annotation?.kind === 'acronym') {
-    const defined = annotation.entry.expansions.find((e) => e.text === annotation.entry.canonical)?.locations[0];
+    const defined = annotation.entry.expansions.find((e) => e.text === annotation.entry.canonical)
+      ?.locations[0];
     return defined ? (toLocation(workspace, defined) ?? null) : null;
   }
   return null;
@@ -48,7 +55,11 @@ export function highlights(workspace: Workspace, uri: string, offset: number): D
 }
 
 /** The range rename would change: an entity mention. */
-export function prepareRename(workspace: Workspace, uri: string, offset: number): { range: Range; placeholder: string } | null {
+export function prepareRename(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+): { range: Range; placeholder: string } | null {
   const annotation = workspace.corpus.annotationAt(uri, offset);
   const lines = workspace.lines(uri);
   if (annotation?.kind !== 'entity' || !lines) return null;
@@ -56,19 +67,30 @@ export function prepareRename(workspace: Workspace, uri: string, offset: number)
 }
 
 /** Renames one spelling of an entity everywhere the corpus writes that spelling for it. */
-export function rename(workspace: Workspace, uri: string, offset: number, newName: string): WorkspaceEdit | null {
+export function rename(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  newName: string,
+): WorkspaceEdit | null {
   const annotation = workspace.corpus.annotationAt(uri, offset);
   if (annotation?.kind !== 'entity') return null;
   const changes: Record<string, TextEdit[]> = {};
   for (const mention of annotation.cluster.mentions) {
     if (mention.text !== annotation.mention.text) continue;
     const lines = workspace.lines(mention.articleId);
-    if (lines) (changes[workspace.uri(mention.articleId)] ??= []).push({ range: lines.spanToRange(mention.span), newText: newName });
+    if (lines)
+      (changes[workspace.uri(mention.articleId)] ??= []).push({
+        range: lines.spanToRange(mention.span),
+        newText: newName,
+      });
   }
   return { changes };
 }
 
 function toLocation(workspace: Workspace, location: CorpusLocation): Location | undefined {
   const lines = workspace.lines(location.articleId);
-  return lines ? { uri: workspace.uri(location.articleId), range: lines.spanToRange(location.span) } : undefined;
+  return lines
+    ? { uri: workspace.uri(location.articleId), range: lines.spanToRange(location.span) }
+    : undefined;
 }

@@ -1,5 +1,11 @@
 /** The shape of one article for the editor: symbols, folding of page furniture, and inlay hints for resolved dates. */
-import type { DocumentSymbol, FoldingRange, InlayHint, Range, SymbolInformation } from 'vscode-languageserver';
+import type {
+  DocumentSymbol,
+  FoldingRange,
+  InlayHint,
+  Range,
+  SymbolInformation,
+} from 'vscode-languageserver';
 import { FoldingRangeKind, InlayHintKind, SymbolKind } from 'vscode-languageserver';
 import type { EntityType } from '../analysis/index.js';
 import type { Workspace } from './workspace.js';
@@ -21,22 +27,47 @@ export function documentSymbols(workspace: Workspace, uri: string): DocumentSymb
   const { headline, dateline } = article.structure;
   if (headline) {
     const range = lines.spanToRange(headline);
-    symbols.push({ name: article.text.slice(headline.start, headline.end).slice(0, 80), detail: 'headline', kind: SymbolKind.String, range, selectionRange: range });
+    symbols.push({
+      name: article.text.slice(headline.start, headline.end).slice(0, 80),
+      detail: 'headline',
+      kind: SymbolKind.String,
+      range,
+      selectionRange: range,
+    });
   }
   if (dateline) {
     const range = lines.spanToRange(dateline.span);
-    symbols.push({ name: dateline.text, detail: `dateline ${dateline.value}`, kind: SymbolKind.Event, range, selectionRange: range });
+    symbols.push({
+      name: dateline.text,
+      detail: `dateline ${dateline.value}`,
+      kind: SymbolKind.Event,
+      range,
+      selectionRange: range,
+    });
   }
   const byCluster = new Map<string, DocumentSymbol>();
   for (const annotation of workspace.corpus.annotations(uri)) {
     if (annotation.kind !== 'entity') continue;
     const range = lines.spanToRange(annotation.span);
-    const child: DocumentSymbol = { name: annotation.mention.text, kind: kinds[annotation.cluster.type], range, selectionRange: range };
+    const child: DocumentSymbol = {
+      name: annotation.mention.text,
+      kind: kinds[annotation.cluster.type],
+      range,
+      selectionRange: range,
+    };
     const parent = byCluster.get(annotation.cluster.id);
     if (parent) {
       parent.children!.push(child);
       parent.range = cover(parent.range, range);
-    } else byCluster.set(annotation.cluster.id, { name: annotation.cluster.canonical, detail: annotation.cluster.type, kind: kinds[annotation.cluster.type], range, selectionRange: range, children: [child] });
+    } else
+      byCluster.set(annotation.cluster.id, {
+        name: annotation.cluster.canonical,
+        detail: annotation.cluster.type,
+        kind: kinds[annotation.cluster.type],
+        range,
+        selectionRange: range,
+        children: [child],
+      });
   }
   return [...symbols, ...byCluster.values()];
 }
@@ -50,7 +81,11 @@ export function workspaceSymbols(workspace: Workspace, query: string): SymbolInf
     const first = cluster.mentions[0];
     const lines = first && workspace.lines(first.articleId);
     if (!first || !lines) continue;
-    found.push({ name: cluster.canonical, kind: kinds[cluster.type], location: { uri: workspace.uri(first.articleId), range: lines.spanToRange(first.span) } });
+    found.push({
+      name: cluster.canonical,
+      kind: kinds[cluster.type],
+      location: { uri: workspace.uri(first.articleId), range: lines.spanToRange(first.span) },
+    });
     if (found.length >= 500) break;
   }
   return found;
@@ -64,7 +99,11 @@ export function foldingRanges(workspace: Workspace, uri: string): FoldingRange[]
   return article.structure.furniture
     .map((block) => lines.spanToRange(block.span))
     .filter((range) => range.end.line > range.start.line)
-    .map((range) => ({ startLine: range.start.line, endLine: range.end.line, kind: FoldingRangeKind.Region }));
+    .map((range) => ({
+      startLine: range.start.line,
+      endLine: range.end.line,
+      kind: FoldingRangeKind.Region,
+    }));
 }
 
 /** The value of every relative date ("Tuesday" → 2024-07-09), and an undated article's inferred date. */
@@ -74,20 +113,35 @@ export function inlayHints(workspace: Workspace, uri: string, range: Range): Inl
   const hints: InlayHint[] = [];
   const inferred = workspace.corpus.inferredDate(uri);
   if (inferred && range.start.line === 0) {
-    const end = lines.offsetToPosition(lines.positionToOffset({ line: 0, character: Number.MAX_SAFE_INTEGER }));
+    const end = lines.offsetToPosition(
+      lines.positionToOffset({ line: 0, character: Number.MAX_SAFE_INTEGER }),
+    );
     const events = inferred.evidence.map((e) => e.event.name).join(', ');
-    hints.push({ position: end, label: ` undated: inferred ${inferred.date}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: `No dateline. Inferred from ${events}, dated by other articles.` });
+    hints.push({
+      position: end,
+      label: ` undated: inferred ${inferred.date}`,
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+      tooltip: `No dateline. Inferred from ${events}, dated by other articles.`,
+    });
   }
   for (const date of workspace.corpus.dates(uri)) {
     if (!date.relative || date.value === null) continue;
     const position = lines.offsetToPosition(date.span.end);
     if (position.line < range.start.line || position.line > range.end.line) continue;
-    hints.push({ position, label: `→ ${date.value}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: date.how });
+    hints.push({
+      position,
+      label: `→ ${date.value}`,
+      kind: InlayHintKind.Type,
+      paddingLeft: true,
+      tooltip: date.how,
+    });
   }
   return hints;
 }
 
 function cover(a: Range, b: Range): Range {
-  const before = (x: Range['start'], y: Range['start']): boolean => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  const before = (x: Range['start'], y: Range['start']): boolean =>
+    x.line < y.line || (x.line === y.line && x.character <= y.character);
   return { start: before(a.start, b.start) ? a.start : b.start, end: before(a.end, b.end) ? b.end : a.end };
 }

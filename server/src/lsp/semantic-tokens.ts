@@ -26,7 +26,13 @@ export function semanticTokens(workspace: Workspace, uri: string): SemanticToken
     const start = lines.offsetToPosition(annotation.span.start);
     const stop = lines.offsetToPosition(annotation.span.end);
     if (start.line !== stop.line) continue;
-    builder.push(start.line, start.character, stop.character - start.character, typeIndex.get(type)!, modifiers);
+    builder.push(
+      start.line,
+      start.character,
+      stop.character - start.character,
+      typeIndex.get(type)!,
+      modifiers,
+    );
   }
   return builder.build();
 }

@@ -25,14 +25,22 @@ export const defaultSettings: Settings = {
 export function settingsOf(raw: unknown): Settings {
   if (typeof raw !== 'object' || raw === null) return defaultSettings;
   const value = raw as Record<string, unknown>;
-  const strings = (v: unknown, fallback: string[]): string[] => (Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fallback);
+  const strings = (v: unknown, fallback: string[]): string[] =>
+    Array.isArray(v) && v.every((s) => typeof s === 'string') ? v : fallback;
   const inlay = value['inlayHints'] as { enabled?: unknown } | undefined;
   return {
     include: strings(value['include'], defaultSettings.include),
     exclude: strings(value['exclude'], defaultSettings.exclude),
-    knowledgeFile: typeof value['knowledgeFile'] === 'string' ? value['knowledgeFile'] : defaultSettings.knowledgeFile,
-    maxFileSize: typeof value['maxFileSize'] === 'number' && value['maxFileSize'] > 0 ? value['maxFileSize'] : defaultSettings.maxFileSize,
-    rules: typeof value['rules'] === 'object' && value['rules'] !== null ? (value['rules'] as Settings['rules']) : {},
+    knowledgeFile:
+      typeof value['knowledgeFile'] === 'string' ? value['knowledgeFile'] : defaultSettings.knowledgeFile,
+    maxFileSize:
+      typeof value['maxFileSize'] === 'number' && value['maxFileSize'] > 0
+        ? value['maxFileSize']
+        : defaultSettings.maxFileSize,
+    rules:
+      typeof value['rules'] === 'object' && value['rules'] !== null
+        ? (value['rules'] as Settings['rules'])
+        : {},
     inlayHints: { enabled: typeof inlay?.enabled === 'boolean' ? inlay.enabled : true },
   };
 }

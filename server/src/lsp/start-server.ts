@@ -3,8 +3,19 @@
  * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
  */
 import { readFile } from 'node:fs/promises';
-import type { Connection, InitializeParams, InitializeResult, TextDocumentPositionParams } from 'vscode-languageserver';
-import { CodeActionKind, DidChangeConfigurationNotification, FileChangeType, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver';
+import type {
+  Connection,
+  InitializeParams,
+  InitializeResult,
+  TextDocumentPositionParams,
+} from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
@@ -61,19 +72,32 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dateline' });
+    if (canConfigure)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dateline' });
     indexing = reindex();
   });
 
   /** Reads settings, the knowledge file and every article, then publishes everything. */
   async function reindex(): Promise<void> {
-    if (canConfigure) workspace.setSettings(settingsOf(await connection.workspace.getConfiguration('dateline')));
+    if (canConfigure)
+      workspace.setSettings(settingsOf(await connection.workspace.getConfiguration('dateline')));
     await loadKnowledgeFromDisk();
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
-    publisher.publish(documents.all().map((d) => d.uri).filter((uri) => workspace.corpus.article(uri)));
+    publisher.publish(
+      documents
+        .all()
+        .map((d) => d.uri)
+        .filter((uri) => workspace.corpus.article(uri)),
+    );
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Dateline', 0, 'Indexing articles', false);
-    await workspace.indexFolders((done, total) => progress?.report(Math.round((done / Math.max(total, 1)) * 100), `Indexing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`));
+    await workspace.indexFolders((done, total) => {
+      progress?.report(
+        Math.round((done / Math.max(total, 1)) * 100),
+        `Indexing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
+      );
+      publisher.sendStatus({ done, total });
+    });
     progress?.done();
     publisher.publishAll();
     refreshViews();
@@ -126,7 +150,10 @@ export function startServer(connection: Connection): void {
         await loadKnowledgeFromDisk();
         knowledgeChanged();
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
-        const ids = change.type === FileChangeType.Deleted ? workspace.remove(change.uri) : await workspace.readFromDisk(change.uri);
+        const ids =
+          change.type === FileChangeType.Deleted
+            ? workspace.remove(change.uri)
+            : await workspace.readFromDisk(change.uri);
         if (change.type === FileChangeType.Deleted) workspace.problems.delete(change.uri);
         publisher.schedule([...ids, change.uri]);
       }

@@ -3,7 +3,13 @@
  * where findings become diagnostics. Offsets and LSP characters are both UTF-16 code units; what
  * differs is that LSP counts them per line, and a line ends at "\n", "\r\n" or "\r".
  */
-import type { Diagnostic, DiagnosticRelatedInformation, Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type {
+  Diagnostic,
+  DiagnosticRelatedInformation,
+  Position,
+  Range,
+  TextEdit as LspTextEdit,
+} from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Fix, Severity, Span } from '../analysis/index.js';
 
@@ -91,7 +97,10 @@ export function findingToDiagnostic(finding: Finding, articles: ArticleLookup): 
     const other = articles.lines(related.location.articleId);
     if (!other) continue;
     relatedInformation.push({
-      location: { uri: articles.uri(related.location.articleId), range: other.spanToRange(related.location.span) },
+      location: {
+        uri: articles.uri(related.location.articleId),
+        range: other.spanToRange(related.location.span),
+      },
       message: related.message,
     });
   }

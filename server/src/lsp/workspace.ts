@@ -60,7 +60,8 @@ export class Workspace implements ArticleLookup {
     if (parsed.scheme !== 'file') return parsed.scheme === 'untitled' && languageId === 'article';
     const relative = this.relative(parsed.fsPath);
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
-    const matches = (globs: string[]): boolean => globs.some((glob) => minimatch(relative, glob, { dot: true }));
+    const matches = (globs: string[]): boolean =>
+      globs.some((glob) => minimatch(relative, glob, { dot: true }));
     return matches(this.settings.include) && !matches(this.settings.exclude);
   }
 
@@ -82,7 +83,9 @@ export class Workspace implements ArticleLookup {
     const files: string[] = [];
     for (const folder of this.folders) {
       try {
-        files.push(...(await findArticles(folder, { include: this.settings.include, exclude: this.settings.exclude })));
+        files.push(
+          ...(await findArticles(folder, { include: this.settings.include, exclude: this.settings.exclude })),
+        );
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
@@ -161,7 +164,10 @@ export class Workspace implements ArticleLookup {
   }
 
   private applyKnowledge(): void {
-    this.corpus.setKnowledge({ ...this.fileKnowledge, rules: { ...this.fileKnowledge.rules, ...this.userRules } });
+    this.corpus.setKnowledge({
+      ...this.fileKnowledge,
+      rules: { ...this.fileKnowledge.rules, ...this.userRules },
+    });
   }
 
   private setText(uri: string, text: string): string[] {
@@ -189,10 +195,21 @@ export class Workspace implements ArticleLookup {
 /** Text an editor can hold but the analysis should not take: binary content, or too much of it. */
 function textProblem(text: string, maxFileSize: number): ArticleProblem | undefined {
   const nul = text.indexOf('\u0000');
-  if (nul !== -1) return { message: `binary content (NUL character at offset ${nul}); not analysed`, line: 0, column: 0, severity: 'information' };
+  if (nul !== -1)
+    return {
+      message: `binary content (NUL character at offset ${nul}); not analysed`,
+      line: 0,
+      column: 0,
+      severity: 'information',
+    };
   if (text.length > maxFileSize) {
     const mb = (n: number): string => (n / 1_000_000).toFixed(1);
-    return { message: `${mb(text.length)} MB of text, over dateline.maxFileSize (${mb(maxFileSize)} MB); not analysed`, line: 0, column: 0, severity: 'information' };
+    return {
+      message: `${mb(text.length)} MB of text, over dateline.maxFileSize (${mb(maxFileSize)} MB); not analysed`,
+      line: 0,
+      column: 0,
+      severity: 'information',
+    };
   }
   return undefined;
 }
