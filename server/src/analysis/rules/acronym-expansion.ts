@@ -55,7 +55,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
           `\`${actual}\` is not what ${entry.acronym} stands for elsewhere: ` +
           (entry.knowledge
             ? `the knowledge file gives \`${right}\``
-            : `${n} article${n === 1 ? '' : 's'} write \`${right}\` (${citations.join(', ')})`) +
+            : `${n} ${n === 1 ? 'article writes' : 'articles write'} \`${right}\` (${citations.join(', ')})`) +
           (entry.tie ? '; the evidence is too thin to call either right' : ''),
         actual,
         expected: [right],

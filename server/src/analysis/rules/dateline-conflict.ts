@@ -50,13 +50,13 @@ function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | u
   const cite = (c: Contradiction): string =>
     c.source.location ? `${where(index, c.source.location)} dates it ${c.date}` : `the knowledge file dates it ${c.date}`;
   const described = (c: Contradiction): string => (c.mention.mention.tense === 'future' ? 'as upcoming' : 'as past');
-  const related = contradictions.flatMap((c) => [
+  const related = uniqueLocations(contradictions.flatMap((c) => [
     {
       location: { articleId: article.id, span: c.mention.mention.span },
       message: `described ${described(c)} here (“${c.mention.mention.cue?.text ?? c.mention.mention.text}”)`,
     },
     ...(c.source.location ? [{ location: c.source.location, message: `${c.event.name} dated ${c.date} here` }] : []),
-  ]);
+  ]));
   return {
     ruleId: 'dateline-conflict',
     severity: 'warning',
@@ -78,4 +78,15 @@ function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | u
       `So the article was written ${first.mention.mention.tense === 'future' ? 'before' : 'after'} ${first.date}, not on ${dateline.date}: the dateline is probably the page's display date, not the article's.`,
     ],
   };
+}
+
+// Three "will …" sentences about one summit cite the same dating sentence three times: once is enough.
+function uniqueLocations<T extends { location: { articleId: string; span: { start: number } } }>(items: T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = `${item.location.articleId}:${item.location.span.start}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
