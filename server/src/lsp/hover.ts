@@ -135,6 +135,13 @@ function link(workspace: Workspace, location: CorpusLocation): string {
   return `[${escape(name)}:${line}](${location.articleId}#L${line})`;
 }
 
+// "2024-07-11" → ", a Thursday": a full date's weekday, computed in UTC so no time zone shifts it.
+function weekdayOf(value: string | null): string {
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
+  const day = new Date(`${value}T00:00:00Z`).getUTCDay();
+  return `, a ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]}`;
+}
+
 function plural(n: number): string {
   return n === 1 ? '' : 's';
 }
