@@ -76,7 +76,7 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
     case 'date': {
       const { date, anchor } = annotation;
       const out = [
-        `**${date.value ?? 'unresolved'}** · date`,
+        `**${date.value ?? 'unresolved'}**${weekdayOf(date.value)} · date`,
         `“${escape(date.text)}”: ${escape(date.how)}.`,
       ];
       if (anchor?.source === 'dateline' && anchor.dateline && date.relative) {
