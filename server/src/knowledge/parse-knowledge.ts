@@ -273,7 +273,7 @@ function describe(error: ErrorObject, path: string): string {
     case 'pattern':
     case 'minimum':
     case 'maximum':
-      return `${where} must be an ISO date: 2023, 2023-07 or 2023-07-11.`;
+      return `${where} must be an ISO date: 2021, 2021-11 or 2021-11-01.`;
     default:
       return `${where} ${error.message ?? 'is invalid'}.`;
   }

@@ -71,10 +71,10 @@ export const knowledgeSchema = {
                 title: { ...nonEmpty, description: 'The title of the office, such as "Prime Minister".' },
                 organization: { ...nonEmpty, description: 'The organisation the office belongs to.' },
                 country: { ...nonEmpty, description: 'The country the office belongs to.' },
-                from: { ...isoDate, description: 'Start of the tenure: 2023, 2023-07 or 2023-07-11.' },
+                from: { ...isoDate, description: 'Start of the tenure: 2021, 2021-11 or 2021-11-01.' },
                 to: {
                   ...isoDate,
-                  description: 'End of the tenure: 2023, 2023-07 or 2023-07-11; open when absent.',
+                  description: 'End of the tenure: 2021, 2021-11 or 2021-11-01; open when absent.',
                 },
               },
             },
@@ -91,14 +91,14 @@ export const knowledgeSchema = {
         additionalProperties: false,
         required: ['name', 'start'],
         properties: {
-          name: { ...nonEmpty, description: 'The name of the event, such as "Vilnius Summit".' },
+          name: { ...nonEmpty, description: 'The name of the event, such as "Glasgow Climate Conference".' },
           aliases: {
             description: 'Other names the articles use for this event.',
             type: 'array',
             items: { ...nonEmpty, description: 'Another name of the event.' },
           },
           place: { ...nonEmpty, description: 'Where the event took place.' },
-          start: { ...isoDate, description: 'First day of the event: 2023, 2023-07 or 2023-07-11.' },
+          start: { ...isoDate, description: 'First day of the event: 2021, 2021-11 or 2021-11-01.' },
           end: { ...isoDate, description: 'Last day of the event, when it lasted more than one.' },
         },
       },
@@ -113,7 +113,7 @@ export const knowledgeSchema = {
         additionalProperties: false,
         required: ['acronym', 'expansion'],
         properties: {
-          acronym: { ...nonEmpty, description: 'The acronym as written, such as "ITPP".' },
+          acronym: { ...nonEmpty, description: 'The acronym as written, such as "UNFCCC".' },
           expansion: { ...nonEmpty, description: 'The long form it stands for.' },
         },
       },

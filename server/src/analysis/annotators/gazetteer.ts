@@ -1,5 +1,9 @@
-/** Looking up places and demonyms in the generated gazetteer (data/gazetteer.ts). */
-import { cityRows, countryRows } from '../data/gazetteer.js';
+/** Looking up places and demonyms in the generated gazetteer (server/data/gazetteer.json). */
+import gazetteer from '../../../data/gazetteer.json' with { type: 'json' };
+
+type CountryRow = [string, string, string[], string[], string[], string, string];
+const countryRows = gazetteer.countries as CountryRow[];
+const cityRows = gazetteer.cities as [string, string][];
 
 /** What the gazetteer knows of a place name. */
 export interface Place {
@@ -32,10 +36,7 @@ function load(): Tables {
     if (region) add(region, { kind: 'region' });
     if (subregion) add(subregion, { kind: 'region' });
   }
-  for (const row of cityRows) {
-    const bar = row.indexOf('|');
-    add(row.slice(0, bar), { kind: 'city', country: row.slice(bar + 1) });
-  }
+  for (const [name, country] of cityRows) add(name, { kind: 'city', country });
   const longest = Math.max(...[...places.keys(), ...demonyms.keys()].map((k) => k.split(' ').length));
   return { places, demonyms, longest };
 }
