@@ -5,6 +5,7 @@
  * rebuilt from the cached per-article analyses when next asked for, and `dependents` says which
  * articles' findings may have changed, so a server re-publishes only those.
  */
+import { addTo } from './collections.js';
 import { analyzeArticle } from './article.js';
 import type { CorpusIndex } from './corpus/corpus-index.js';
 import { buildIndex } from './corpus/corpus-index.js';
@@ -70,7 +71,7 @@ export class Corpus {
         if (setting === 'off') continue;
         for (const finding of rule.check(index)) {
           if (setting && finding.severity === rule.severity) finding.severity = setting;
-          byArticle.set(finding.articleId, [...(byArticle.get(finding.articleId) ?? []), finding]);
+          addTo(byArticle, finding.articleId, finding);
         }
       }
       for (const list of byArticle.values()) list.sort((a, b) => a.span.start - b.span.start);

@@ -8,26 +8,28 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
+import { memoize, memoize2 } from './memo.js';
 
-/** The tokens of a name in a normal form: no diacritics, lower case, hyphens and possessives dropped. */
-export function nameTokens(name: string): string[] {
-  return name
+/**
+ * The tokens of a name in a normal form: no diacritics, lower case, hyphens and possessives dropped.
+ * The array is shared between callers (memoised): copy it before sorting or reversing.
+ */
+export const nameTokens: (name: string) => string[] = memoize((name) =>
+  name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/['’]s$/u, '')
     .toLowerCase()
     .split(/[\s\-‐–]+/u)
     .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))
-    .filter((token) => token.length > 0);
-}
+    .filter((token) => token.length > 0),
+);
 
 /**
  * A key equal for spellings that differ only in case, hyphenation, diacritics or name order:
  * "KISHIDA Fumio" and "Fumio Kishida", "Suk-yeol" and "Suk Yeol".
  */
-export function nameKey(name: string): string {
-  return [...nameTokens(name)].sort().join(' ');
-}
+export const nameKey: (name: string) => string = memoize((name) => [...nameTokens(name)].sort().join(' '));
 
 /**
  * British and American spellings of the same word, and plural endings, folded to one form. The
@@ -43,11 +45,11 @@ const conventionRewrites: [RegExp, string][] = [
 ];
 
 /** A name folded over spelling conventions: "Individually Tailored Partnership Programme" = "…Program". */
-export function conventionKey(name: string): string {
+export const conventionKey: (name: string) => string = memoize((name) => {
   let key = nameTokens(name).join(' ');
   for (const [pattern, replacement] of conventionRewrites) key = key.replace(pattern, replacement);
   return key;
-}
+});
 
 /**
  * A token reduced to what survives romanisation differences: doubled letters collapsed, q/g/k and
@@ -55,16 +57,16 @@ export function conventionKey(name: string): string {
  * "Zelensky" and "Zelenskyy"; "Hipkins" and "Hepkins" do not (a changed vowel is a typo, not a
  * transliteration).
  */
-export function transliterationSkeleton(token: string): string {
-  return token
+export const transliterationSkeleton: (token: string) => string = memoize((token) =>
+  token
     .toLowerCase()
     .replace(/ph/g, 'f')
     .replace(/([kdgt])h/g, '$1')
     .replace(/[qgc]/g, 'k')
     .replace(/[yj]/g, 'i')
     .replace(/w/g, 'v')
-    .replace(/(.)\1+/g, '$1');
-}
+    .replace(/(.)\1+/g, '$1'),
+);
 
 /** How two spellings of a token relate. */
 export type TokenRelation = 'same' | 'transliteration' | 'typo' | 'different';
@@ -73,7 +75,9 @@ export type TokenRelation = 'same' | 'transliteration' | 'typo' | 'different';
  * Compares two name tokens: the same once normalised, a romanisation variant, a likely typo
  * (sounds alike and one or two edits apart), or different.
  */
-export function compareTokens(a: string, b: string): TokenRelation {
+export const compareTokens: (a: string, b: string) => TokenRelation = memoize2(compareTokensOnce);
+
+function compareTokensOnce(a: string, b: string): TokenRelation {
   if (a === b) return 'same';
   if (transliterationSkeleton(a) === transliterationSkeleton(b)) return 'transliteration';
   if (a.length < 3 || b.length < 3) return 'different';
@@ -84,9 +88,11 @@ export function compareTokens(a: string, b: string): TokenRelation {
   return similar && edits <= Math.max(2, Math.floor(Math.min(a.length, b.length) / 3)) ? 'typo' : 'different';
 }
 
+const metaphone = memoize((token: string) => doubleMetaphone(token));
+
 function soundAlike(a: string, b: string): boolean {
-  const [a1, a2] = doubleMetaphone(a);
-  const [b1, b2] = doubleMetaphone(b);
+  const [a1, a2] = metaphone(a);
+  const [b1, b2] = metaphone(b);
   return a1 === b1 || a1 === b2 || a2 === b1 || a2 === b2;
 }
 
@@ -134,6 +140,6 @@ function compareAligned(ta: string[], tb: string[]): NameComparison {
 
 /** The letter-sound codes of a token, for blocking candidate pairs cheaply before comparing them. */
 export function soundCodes(token: string): string[] {
-  const [primary, secondary] = doubleMetaphone(token);
+  const [primary, secondary] = metaphone(token);
   return primary === secondary ? [primary] : [primary, secondary];
 }

@@ -2,6 +2,7 @@
  * Acronyms across the corpus: every long form written for each, defined in parentheses
  * ("Long Form (LF)") or written out alone where its initials spell a defined acronym.
  */
+import { addTo } from '../collections.js';
 import { initialsMatch } from '../annotators/acronyms.js';
 import type { AcronymEntry } from '../corpus-model.js';
 import type { Knowledge, KnowledgeAcronym } from '../knowledge-model.js';
@@ -65,7 +66,7 @@ export function collectAcronyms(articles: Iterable<ArticleAnalysis>, knowledge: 
   const byInitial = new Map<string, IndexedAcronym[]>();
   for (const entry of defined) {
     const initial = entry.acronym[0]!.toLowerCase();
-    byInitial.set(initial, [...(byInitial.get(initial) ?? []), entry]);
+    addTo(byInitial, initial, entry);
   }
   for (const article of list) {
     for (const mention of article.entities) {

@@ -7,6 +7,7 @@
  * typo or a romanisation join when their context agrees (the same office of the same country or
  * organisation), and never when it disagrees ("Pedersen" the minister, "Petersen" the general).
  */
+import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
 import { compareNames, conventionKey, nameKey, nameTokens, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
@@ -104,13 +105,17 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
   }
 
   // A surname alone in an article without the full name joins the one cluster that has it.
+  const byEdgeToken = new Map<string, Form[]>();
+  for (const form of all) {
+    if (form.type !== 'person' || form.mentions.length === 0) continue;
+    // Keys are sorted; the surname is an edge of the name as written ("Yoon" of "Yoon Suk Yeol").
+    const tokens = nameTokens(textOf(form));
+    if (tokens.length < 2) continue;
+    for (const token of new Set([tokens[0]!, tokens[tokens.length - 1]!])) addTo(byEdgeToken, token, form);
+  }
   for (const ref of loneSurnames) {
     const token = nameTokens(ref.mention.text)[0]!;
-    const hosts = new Set(
-      all
-        .filter((f) => f.type === 'person' && f.mentions.length > 0 && hasEdgeToken(f.key, token))
-        .map((f) => sets.find(f)),
-    );
+    const hosts = new Set((byEdgeToken.get(token) ?? []).map((f) => sets.find(f)));
     if (hosts.size === 1) [...hosts][0]!.partial.push(ref);
     else formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
   }
@@ -170,7 +175,9 @@ function blocks(forms: Form[]): Form[][] {
     const tokens = nameTokens(textOf(form));
     if (tokens.length < 2) continue;
     add(`${form.type}|${tokens.length}|${tokens.map((t) => soundCodes(t)[0]).sort().join('.')}`, form);
-    tokens.forEach((_, i) => add(`${form.type}|${tokens.length}|${i}|${tokens.filter((__, j) => j !== i).join(' ')}`, form));
+    // The differing token keeps its first letter ("Doucat"/"Doucet"): without it, every "John X" of
+    // a large corpus would be compared with every other.
+    tokens.forEach((token, i) => add(`${form.type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`, form));
   }
   const seen = new Set<string>();
   const pairs: Form[][] = [];

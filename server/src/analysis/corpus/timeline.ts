@@ -2,6 +2,7 @@
  * The corpus timeline: event mentions joined into events when kind and place agree, each dated by
  * the articles (and the knowledge file) that give it a date.
  */
+import { addTo } from '../collections.js';
 import type { CorpusEvent, InferredDate } from '../corpus-model.js';
 import type { Knowledge } from '../knowledge-model.js';
 import type { ArticleAnalysis, EventMention } from '../types.js';
@@ -30,7 +31,7 @@ export function buildTimeline(articles: Iterable<ArticleAnalysis>, knowledge: Kn
       const where = placed.country ?? placed.place;
       if (!where) continue;
       const key = `${placed.mention.kind}|${where.toLowerCase()}`;
-      groups.set(key, [...(groups.get(key) ?? []), placed]);
+      addTo(groups, key, placed);
     }
   }
   const events: TimelineEvent[] = [];

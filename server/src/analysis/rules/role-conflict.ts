@@ -2,6 +2,7 @@
  * Warn when two people hold a single-holder office at the same date, or when a role is used outside
  * the tenure the knowledge file gives it.
  */
+import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { where } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
@@ -81,7 +82,14 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
   for (const h of holdings) {
     if (h.inferred) continue;
     const key = `${h.office.toLowerCase()}|${h.date}`;
-    byOfficeAndDate.set(key, [...(byOfficeAndDate.get(key) ?? []), h]);
+    addTo(byOfficeAndDate, key, h);
+  }
+  // The latest date each person is named in each office, computed once rather than per comparison.
+  const latestAs = new Map<IndexedCluster, Map<string, string>>();
+  for (const h of holdings) {
+    const offices = latestAs.get(h.cluster) ?? new Map<string, string>();
+    if ((offices.get(h.office) ?? '') < h.date) offices.set(h.office, h.date);
+    latestAs.set(h.cluster, offices);
   }
   const findings: Finding[] = [];
   for (const group of byOfficeAndDate.values()) {
@@ -89,8 +97,7 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
     if (holders.length < 2) continue;
     // The holder whose latest mention as this office is older is the stale one: an article naming
     // the previous office-holder after the change.
-    const latest = (c: IndexedCluster): string =>
-      holdings.filter((h) => h.cluster === c && h.office === group[0]!.office).map((h) => h.date).sort().pop() ?? '';
+    const latest = (c: IndexedCluster): string => latestAs.get(c)?.get(group[0]!.office) ?? '';
     holders.sort((a, b) => (latest(b) > latest(a) ? 1 : latest(b) < latest(a) ? -1 : 0));
     const current = holders[0]!;
     const tie = latest(holders[0]!) === latest(holders[1]!);
