@@ -112,7 +112,9 @@ export interface NameComparison {
  * ("Yoon Suk Yeol" against "Yoon Sok Yul"). Names of different lengths are 'different': a missing
  * given name is a surname-alone mention, handled elsewhere.
  */
-export function compareNames(a: string, b: string): NameComparison {
+export const compareNames: (a: string, b: string) => NameComparison = memoize2(compareNamesOnce);
+
+function compareNamesOnce(a: string, b: string): NameComparison {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
   const none: NameComparison = { relation: 'different', differing: [], identical: 0, reversed: false };

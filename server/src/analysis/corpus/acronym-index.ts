@@ -7,7 +7,8 @@ import { initialsMatch } from '../annotators/acronyms.js';
 import type { AcronymEntry } from '../corpus-model.js';
 import type { Knowledge, KnowledgeAcronym } from '../knowledge-model.js';
 import { conventionKey } from '../names.js';
-import type { ArticleAnalysis, CorpusLocation } from '../types.js';
+import { memoize2 } from '../memo.js';
+import type { ArticleAnalysis, CorpusLocation, Span } from '../types.js';
 import type { Claim, Reliability } from './reliability.js';
 import { support, tieMargin } from './reliability.js';
 
@@ -69,16 +70,29 @@ export function collectAcronyms(articles: Iterable<ArticleAnalysis>, knowledge: 
     addTo(byInitial, initial, entry);
   }
   for (const article of list) {
-    for (const mention of article.entities) {
-      if (mention.generic || mention.type === 'person' || mention.type === 'place') continue;
-      const text = mention.text.replace(/^the\s+/i, '');
-      if (!/\s/.test(text)) continue;
+    for (const { text, span } of longFormCandidates(article)) {
       for (const entry of byInitial.get(text[0]!.toLowerCase()) ?? []) {
-        if (initialsMatch(entry.acronym, text)) add(entry, text, { articleId: article.id, span: mention.span }, false);
+        if (matchesInitials(entry.acronym, text)) add(entry, text, { articleId: article.id, span }, false);
       }
     }
   }
   return [...entries.values()];
+}
+
+const matchesInitials = memoize2(initialsMatch);
+const candidatesOf = new WeakMap<ArticleAnalysis, { text: string; span: Span }[]>();
+
+// Names of several words that could be an acronym's long form, computed once per analysis.
+function longFormCandidates(article: ArticleAnalysis): { text: string; span: Span }[] {
+  let candidates = candidatesOf.get(article);
+  if (!candidates) {
+    candidates = article.entities
+      .filter((m) => !m.generic && m.type !== 'person' && m.type !== 'place')
+      .map((m) => ({ text: m.text.replace(/^the\s+/i, ''), span: m.span }))
+      .filter((c) => /\s/.test(c.text));
+    candidatesOf.set(article, candidates);
+  }
+  return candidates;
 }
 
 /** The claims the acronyms make for truth discovery: which article writes which long form. */

@@ -64,19 +64,12 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
   const loneSurnames: MentionRef[] = [];
 
   for (const article of articles) {
-    const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
-    const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
-    for (const mention of inArticle) {
-      const ref = { articleId: article.id, mention };
-      const tokens = nameTokens(mention.text);
-      if (mention.type === 'person' && tokens.length === 1) {
-        const host = uniqueHost(tokens[0]!, fullPersons);
-        if (host) formOf('person', nameKey(host.text)).partial.push(ref);
-        else loneSurnames.push(ref);
-        continue;
-      }
-      formOf(mention.type, keyOf(mention.type, mention.text)).mentions.push(ref);
+    const { placed, lone } = formsOfArticle(article);
+    for (const { type, key, ref, partial } of placed) {
+      const form = formOf(type, key);
+      (partial ? form.partial : form.mentions).push(ref);
     }
+    loneSurnames.push(...lone);
   }
 
   const all = [...forms.values()];
@@ -136,6 +129,37 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     }))
     .filter((draft) => draft.forms.length > 0);
   return { drafts, possible };
+}
+
+/** Where one article's mentions go: a form's full mentions, a form's surname-alone mentions, or nowhere yet. */
+interface ArticleForms {
+  placed: { type: EntityType; key: string; ref: MentionRef; partial: boolean }[];
+  lone: MentionRef[];
+}
+
+// An analysis never changes once made (Corpus.upsert makes a new one), so what it contributes to
+// the linking is computed once; a rebuild after a keystroke only redoes the edited article's share.
+const articleForms = new WeakMap<ArticleAnalysis, ArticleForms>();
+
+function formsOfArticle(article: ArticleAnalysis): ArticleForms {
+  const cached = articleForms.get(article);
+  if (cached) return cached;
+  const result: ArticleForms = { placed: [], lone: [] };
+  const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
+  const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
+  for (const mention of inArticle) {
+    const ref = { articleId: article.id, mention };
+    const tokens = nameTokens(mention.text);
+    if (mention.type === 'person' && tokens.length === 1) {
+      const host = uniqueHost(tokens[0]!, fullPersons);
+      if (host) result.placed.push({ type: 'person', key: nameKey(host.text), ref, partial: true });
+      else result.lone.push(ref);
+      continue;
+    }
+    result.placed.push({ type: mention.type, key: keyOf(mention.type, mention.text), ref, partial: false });
+  }
+  articleForms.set(article, result);
+  return result;
 }
 
 /** The grouping key of a name: order-free for people, spelling-convention-free for the rest. */
