@@ -22,7 +22,8 @@ const debounceMs = 120;
 
 /** Tracks what has been published so that cleared files get an empty list, and re-publishes by need. */
 export class DiagnosticsPublisher {
-  private readonly published = new Set<string>();
+  /** What was last sent for each URI, serialised: an unchanged list is not sent again. */
+  private readonly published = new Map<string, string>();
   private readonly pending = new Set<string>();
   private readonly warnings = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
@@ -57,9 +58,11 @@ export class DiagnosticsPublisher {
       ).length;
       if (warnings > 0) this.warnings.set(uri, warnings);
       else this.warnings.delete(uri);
-      if (diagnostics.length === 0 && !this.published.has(uri)) continue;
+      // A keystroke re-checks every article sharing a name with the edited one; most lists do not change.
+      const serialised = JSON.stringify(diagnostics);
+      if (serialised === (this.published.get(uri) ?? '[]')) continue;
       if (diagnostics.length === 0) this.published.delete(uri);
-      else this.published.add(uri);
+      else this.published.set(uri, serialised);
       void this.connection.sendDiagnostics({ uri, diagnostics });
     }
     this.sendStatus();
@@ -83,7 +86,7 @@ export class DiagnosticsPublisher {
     const ids = new Set<string>([
       ...this.workspace.corpus.ids(),
       ...this.workspace.problems.keys(),
-      ...this.published,
+      ...this.published.keys(),
     ]);
     if (this.workspace.knowledgeUri) ids.add(this.workspace.knowledgeUri);
     this.publish(ids);
