@@ -43,7 +43,13 @@ async function runCorpusCommand(
   request: Extract<CliRequest, { command: 'check' | 'annotate' }>,
 ): Promise<number> {
   const input = await loadInput(request);
-  const corpus = buildCorpus(input);
+  // A progress line only for a person watching a terminal: never in JSON output, never in a pipe.
+  const showProgress = Boolean(process.stderr.isTTY) && request.format !== 'json' && input.articles.length >= 200;
+  const progress = (done: number, total: number): void => {
+    process.stderr.write(`\rAnalysing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
+  };
+  const corpus = buildCorpus(input, showProgress ? progress : undefined);
+  if (showProgress) process.stderr.write('\r\x1b[K');
   for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   const badInput = input.problems.length > 0;

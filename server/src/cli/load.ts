@@ -62,11 +62,13 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     }
   }
   const articles: LoadedArticle[] = [];
-  for (const file of files) {
-    const result = await readArticleFile(file, maxBytes);
+  // Reads run a few at a time: the disk and the analysis overlap, and the order of the results stays that of `files`.
+  const results = await mapLimited(files, 16, (file) => readArticleFile(file, maxBytes));
+  files.forEach((file, i) => {
+    const result = results[i]!;
     if (result.ok) articles.push({ file, text: result.text });
     else problems.push({ file, ...result.problem });
-  }
+  });
   const knowledgeFile = request.knowledge ?? (await nearestKnowledgeFile(request.paths));
   let knowledge = emptyKnowledge;
   if (knowledgeFile !== undefined) {
@@ -91,11 +93,12 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
 }
 
 /** The corpus of the loaded articles; an article the analysis fails on becomes a problem instead. */
-export function buildCorpus(input: LoadedInput): Corpus {
+export function buildCorpus(input: LoadedInput, onProgress?: (done: number, total: number) => void): Corpus {
   const corpus = new Corpus();
   corpus.setKnowledge(input.knowledge);
   const analysed: LoadedArticle[] = [];
-  for (const article of input.articles) {
+  for (const [i, article] of input.articles.entries()) {
+    if (i % 100 === 0) onProgress?.(i, input.articles.length);
     try {
       corpus.upsert({ id: article.file, text: article.text });
       analysed.push(article);
@@ -125,6 +128,20 @@ async function nearestKnowledgeFile(paths: string[]): Promise<string | undefined
     }
   }
   return fallback === undefined ? undefined : findNearestKnowledgeFile(fallback);
+}
+
+/** Maps over items with at most `limit` calls in flight, keeping the results in order. */
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function describe(error: unknown): string {
