@@ -44,7 +44,8 @@ async function runCorpusCommand(
 ): Promise<number> {
   const input = await loadInput(request);
   // A progress line only for a person watching a terminal: never in JSON output, never in a pipe.
-  const showProgress = Boolean(process.stderr.isTTY) && request.format !== 'json' && input.articles.length >= 200;
+  const showProgress =
+    Boolean(process.stderr.isTTY) && request.format !== 'json' && input.articles.length >= 200;
   const progress = (done: number, total: number): void => {
     process.stderr.write(`\rAnalysing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   };
