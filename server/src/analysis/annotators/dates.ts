@@ -84,6 +84,8 @@ function fromChrono(
   result: chrono.ParsedResult,
   anchor: DateAnchorInput | null,
 ): DateMention | undefined {
+  // "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
+  if (/\d+\s+(days?|weeks?|months?|years?|hours?)\b/i.test(result.text) && !/\b(ago)\b/i.test(result.text)) return undefined;
   const known = knownValues(result.start);
   let start = sentence.start + result.index;
   let written = result.text;
@@ -119,9 +121,14 @@ function fromChrono(
   const cue = tense.cue ? ` (“${tense.cue.text}”)` : '';
   if (known.month !== undefined && known.day !== undefined) {
     if (!anchor) return unresolved(base, 'a day and month without a year');
-    const sameYear = `${anchor.date.slice(0, 4)}-${pad(known.month)}-${pad(known.day)}`;
-    const year = Number(anchor.date.slice(0, 4)) + (future && sameYear < anchor.date ? 1 : !future && sameYear > anchor.date ? -1 : 0);
-    return resolved(base, `${year}-${pad(known.month)}-${pad(known.day)}`, anchor, `the ${future ? 'next' : 'last'} such day ${future ? 'from' : 'up to'} the ${anchorName(anchor)}${cue}`);
+    const year = yearOfDay(anchor.date, known.month, known.day, tense.tense);
+    const direction = tense.tense === 'future' ? 'the next such day from' : tense.tense === 'past' ? 'the last such day up to' : 'the nearest such day to';
+    // "on Friday, November 4": the weekday is kept for the weekday-mismatch rule.
+    const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
+    return {
+      ...resolved(base, `${year}-${pad(known.month)}-${pad(known.day)}`, anchor, `${direction} the ${anchorName(anchor)}${cue}`),
+      ...(weekday ? { statedWeekday: weekday } : {}),
+    };
   }
   if (known.month !== undefined && known.weekday === undefined) {
     if (!monthCue.test(before)) return undefined;
@@ -141,7 +148,9 @@ function fromChrono(
     if (!anchor) return unresolved(base, 'a weekday');
     const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
     let offset = known.weekday - anchorDay;
-    if (future) offset = offset <= 0 ? offset + 7 : offset;
+    // "later on Monday", "this Monday" in a Monday article: the dateline's own day.
+    const sameDay = offset === 0 && /\b(later|earlier|this)\s+(on\s+)?$/i.test(text.slice(Math.max(sentence.start, span.start - 16), span.start));
+    if (future && !sameDay) offset = offset <= 0 ? offset + 7 : offset;
     else offset = offset > 0 ? offset - 7 : offset;
     const value = addDays(anchor.date, offset);
     const how =
@@ -152,6 +161,19 @@ function fromChrono(
   }
   if (/\b(ago|week|weekend)\b/i.test(written)) return relativeWord(base, written, anchor);
   return undefined;
+}
+
+/**
+ * The year of a day and month written without one: the next such day for the future tense ("will
+ * meet on June 30"), the last one for the past, else the nearest ("have until June 30" in April).
+ */
+function yearOfDay(anchorDate: string, month: number, day: number, tense: string): number {
+  const year = Number(anchorDate.slice(0, 4));
+  const sameYear = `${year}-${pad(month)}-${pad(day)}`;
+  if (tense === 'future') return sameYear < anchorDate ? year + 1 : year;
+  if (tense === 'past') return sameYear > anchorDate ? year - 1 : year;
+  const distance = (y: number): number => Math.abs(Date.parse(`${y}-${pad(month)}-${pad(day)}`) - Date.parse(anchorDate));
+  return [year - 1, year, year + 1].sort((a, b) => distance(a) - distance(b))[0]!;
 }
 
 /** "yesterday", "two days ago", "last week": counted from the anchor by chrono itself. */

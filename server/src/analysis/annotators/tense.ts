@@ -41,6 +41,9 @@ const irregularPast = new Set([
   'began', 'spoke', 'won', 'lost', 'left', 'saw', 'became', 'ago', 'last', 'sent', 'brought', 'led',
 ]);
 
+/** Words before "last" that make it an adjective ("the last chance"). */
+const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a']);
+
 const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
 
 /**
@@ -98,8 +101,12 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
     const word = words[i]!.text.toLowerCase();
     const previous = words[i - 1]?.text.toLowerCase() ?? '';
     const next = words[i + 1]?.text.toLowerCase() ?? '';
-    const regularPast = word.length > 4 && word.endsWith('ed') && !beForms.has(previous) && next !== 'to';
-    if (irregularPast.has(word) || regularPast) {
+    // "United" (States), "Ahmed": a capitalised word ending in -ed is a name, not a past verb.
+    const lowerCase = !/^\p{Lu}/u.test(words[i]!.text);
+    const regularPast = lowerCase && word.length > 4 && word.endsWith('ed') && !beForms.has(previous) && next !== 'to';
+    // "the last chance", "their last meeting": an adjective, not "last week".
+    const adjective = word === 'last' && determiners.has(previous);
+    if ((irregularPast.has(word) && !adjective) || regularPast) {
       cues.push({ tense: 'past', start: words[i]!.start, end: words[i]!.end });
     }
   }

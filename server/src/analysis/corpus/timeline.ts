@@ -13,6 +13,8 @@ export interface PlacedMention {
   mention: EventMention;
   country?: string;
   place?: string;
+  /** True when the mention's date was counted from its own article's dateline ("on Saturday"). */
+  relative?: boolean;
 }
 
 /** An event of the timeline, with the mentions the rules need. */
@@ -53,17 +55,20 @@ function placeMentions(article: ArticleAnalysis): PlacedMention[] {
     placesByKind.set(mention.kind, (placesByKind.get(mention.kind) ?? new Set()).add(where));
     located.set(mention.kind, { place: mention.place.name, ...(mention.place.country ? { country: mention.place.country } : {}) });
   }
+  const relativeAt = new Set(article.dates.filter((d) => d.relative).map((d) => d.span.start));
   return article.events.map((mention): PlacedMention => {
+    const relative = mention.date !== undefined && relativeAt.has(mention.date.span.start) ? { relative: true } : {};
     if (mention.place) {
       return {
         articleId: article.id,
         mention,
+        ...relative,
         place: mention.place.name,
         ...(mention.place.country ? { country: mention.place.country } : {}),
       };
     }
     const unique = placesByKind.get(mention.kind)?.size === 1 ? located.get(mention.kind) : undefined;
-    return { articleId: article.id, mention, ...(unique ?? {}) };
+    return { articleId: article.id, mention, ...relative, ...(unique ?? {}) };
   });
 }
 
@@ -76,11 +81,27 @@ function splitByDate(key: string, placed: PlacedMention[]): TimelineEvent[] {
     if (last && lastDate && daysBetween(lastDate, p.mention.date!.value) <= sameEventDays) last.push(p);
     else clusters.push([p]);
   }
+  joinLoneRelative(clusters);
   const undated = placed.filter((p) => !p.mention.date);
   // With one dated cluster (or none) every mention is that event; with several, an undated mention
   // could be any of them, so it stays off the timeline.
   if (clusters.length <= 1) return [toEvent(key, 0, [...(clusters[0] ?? []), ...undated])];
   return clusters.map((cluster, i) => toEvent(key, i, cluster));
+}
+
+/**
+ * A cluster dated only by one article, counting from its own dateline ("will resume talks in Vienna
+ * on Saturday"), is as good as that dateline: when the corpus dates one other such event, it is that
+ * one, and the dateline is what the dateline-conflict rule then questions.
+ */
+function joinLoneRelative(clusters: PlacedMention[][]): void {
+  if (clusters.length !== 2) return;
+  const lone = clusters.findIndex((c) => new Set(c.map((p) => p.articleId)).size === 1 && c.every((p) => p.relative));
+  if (lone === -1) return;
+  const other = clusters[1 - lone]!;
+  if (other.every((p) => p.articleId === clusters[lone]![0]!.articleId)) return;
+  other.push(...clusters[lone]!);
+  clusters.splice(lone, 1);
 }
 
 function toEvent(key: string, index: number, placed: PlacedMention[]): TimelineEvent {

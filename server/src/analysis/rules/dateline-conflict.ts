@@ -32,15 +32,21 @@ function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | u
   const contradictions: Contradiction[] = [];
   for (const event of index.timeline) {
     // Only dates that other articles (or the knowledge file) give: an article agrees with itself.
-    const source = event.dateSources.find((s) => !s.location || s.location.articleId !== article.id);
-    if (!source) continue;
-    const date = source.value.slice(0, 10);
+    const others = event.dateSources.filter((s) => !s.location || s.location.articleId !== article.id);
+    if (others.length === 0) continue;
+    // An event may last days (a two-week conference): it is over only after the latest date others
+    // give it, and begun only from the earliest date anyone, this article too, gives it.
+    const byDate = [...others].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+    const latest = byDate[byDate.length - 1]!;
+    const earliest = event.dateSources.map((s) => s.value.slice(0, 10)).sort()[0]!;
     for (const mention of event.placed) {
       if (mention.articleId !== article.id) continue;
       const { tense } = mention.mention;
       // "will issue … during the summit" in an article dated after the summit, or the reverse.
-      if ((tense === 'future' && date < dateline.date) || (tense === 'past' && date > dateline.date)) {
-        contradictions.push({ event, mention, date, source });
+      if (tense === 'future' && latest.value.slice(0, 10) < dateline.date) {
+        contradictions.push({ event, mention, date: latest.value.slice(0, 10), source: latest });
+      } else if (tense === 'past' && earliest > dateline.date) {
+        contradictions.push({ event, mention, date: byDate[0]!.value.slice(0, 10), source: byDate[0]! });
       }
     }
   }

@@ -77,54 +77,72 @@ function qualifierFromCluster(cluster: IndexedCluster, title: string): string | 
   return qualifiers.size === 1 ? [...qualifiers][0] : undefined;
 }
 
+/**
+ * Each holder's dates in an office span a tenure the corpus attests ("UN Secretary-General" on
+ * 2021-11-01 and 2021-11-13); another person named to that office inside it, or on the same date,
+ * conflicts. Successive holders whose attested dates do not interleave are a change of office.
+ */
 function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Finding[] {
-  const byOfficeAndDate = new Map<string, Holding[]>();
-  for (const h of holdings) {
-    if (h.inferred) continue;
-    const key = `${h.office.toLowerCase()}|${h.date}`;
-    addTo(byOfficeAndDate, key, h);
-  }
-  // The latest date each person is named in each office, computed once rather than per comparison.
-  const latestAs = new Map<IndexedCluster, Map<string, string>>();
-  for (const h of holdings) {
-    const offices = latestAs.get(h.cluster) ?? new Map<string, string>();
-    if ((offices.get(h.office) ?? '') < h.date) offices.set(h.office, h.date);
-    latestAs.set(h.cluster, offices);
-  }
+  const byOffice = new Map<string, Holding[]>();
+  for (const h of holdings) if (!h.inferred) addTo(byOffice, h.office.toLowerCase(), h);
   const findings: Finding[] = [];
-  for (const group of byOfficeAndDate.values()) {
-    const holders = [...new Set(group.map((h) => h.cluster))];
-    if (holders.length < 2) continue;
-    // The holder whose latest mention as this office is older is the stale one: an article naming
-    // the previous office-holder after the change.
-    const latest = (c: IndexedCluster): string => latestAs.get(c)?.get(group[0]!.office) ?? '';
-    holders.sort((a, b) => (latest(b) > latest(a) ? 1 : latest(b) < latest(a) ? -1 : 0));
-    const current = holders[0]!;
-    const tie = latest(holders[0]!) === latest(holders[1]!);
+  for (const group of byOffice.values()) {
+    const tenure = new Map<IndexedCluster, { from: string; to: string }>();
     for (const h of group) {
-      if (h.cluster === current) continue;
-      const other = group.find((g) => g.cluster === current)!;
-      findings.push({
-        ruleId: 'role-conflict',
-        severity: tie ? 'information' : 'warning',
-        articleId: h.mention.articleId,
-        span: h.role.span,
-        message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${where(index, other.mention)} names ${current.canonical} ${other.office} on the same date`,
-        actual: index.articles.get(h.mention.articleId)!.text.slice(h.role.span.start, h.role.span.end),
-        expected: [],
-        related: [{ location: { articleId: other.mention.articleId, span: other.mention.span }, message: `${current.canonical}, ${other.office}, ${other.date}` }],
-        fixes: [],
-        explanation: [
-          `${h.office} has one holder at a time.`,
-          `On ${h.date} this article names ${h.cluster.canonical}; ${where(index, other.mention)} names ${current.canonical}.`,
-          tie
-            ? 'Neither is named later than the other, so the corpus cannot tell which is right.'
-            : `${current.canonical} is named ${h.office} as late as ${latest(current)}; ${h.cluster.canonical} only until ${latest(h.cluster)}.`,
-        ],
-      });
+      const t = tenure.get(h.cluster);
+      tenure.set(h.cluster, t ? { from: h.date < t.from ? h.date : t.from, to: h.date > t.to ? h.date : t.to } : { from: h.date, to: h.date });
+    }
+    if (tenure.size < 2) continue;
+    const reported = new Set<ClusterMention>();
+    for (const [current, span] of tenure) {
+      for (const h of group) {
+        if (h.cluster === current || reported.has(h.mention) || h.date < span.from || h.date > span.to) continue;
+        // The holder named later is the current one; the other is stale. Named as late: a tie.
+        const mine = tenure.get(h.cluster)!;
+        if (mine.to > span.to) continue;
+        const tie = mine.to === span.to;
+        const other = group.filter((g) => g.cluster === current).sort((a, b) => distance(a.date, h.date) - distance(b.date, h.date))[0]!;
+        reported.add(h.mention);
+        findings.push(conflictFinding(index, h, other, current, tie, span.to, mine.to));
+      }
     }
   }
   return findings;
+}
+
+function distance(a: string, b: string): number {
+  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10)));
+}
+
+function conflictFinding(
+  index: CorpusIndex,
+  h: Holding,
+  other: Holding,
+  current: IndexedCluster,
+  tie: boolean,
+  currentLatest: string,
+  staleLatest: string,
+): Finding {
+  const sameDate = other.date === h.date;
+  const when = sameDate ? 'on the same date' : `on ${other.date}`;
+  return {
+    ruleId: 'role-conflict',
+    severity: tie ? 'information' : 'warning',
+    articleId: h.mention.articleId,
+    span: h.role.span,
+    message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${where(index, other.mention)} names ${current.canonical} ${other.office} ${when}`,
+    actual: index.articles.get(h.mention.articleId)!.text.slice(h.role.span.start, h.role.span.end),
+    expected: [],
+    related: [{ location: { articleId: other.mention.articleId, span: other.mention.span }, message: `${current.canonical}, ${other.office}, ${other.date}` }],
+    fixes: [],
+    explanation: [
+      `${h.office} has one holder at a time.`,
+      `On ${h.date} this article names ${h.cluster.canonical}; ${where(index, other.mention)} names ${current.canonical} ${when}.`,
+      tie
+        ? 'Neither is named later than the other, so the corpus cannot tell which is right.'
+        : `${current.canonical} is named ${h.office} as late as ${currentLatest}, around this date too; ${h.cluster.canonical} only until ${staleLatest}.`,
+    ],
+  };
 }
 
 function conflictsWithTenure(index: CorpusIndex, holdings: Holding[]): Finding[] {
