@@ -60,6 +60,8 @@ export const conventionKey: (name: string) => string = memoize((name) => {
 export const transliterationSkeleton: (token: string) => string = memoize((token) =>
   token
     .toLowerCase()
+    // "Kotick"/"Kotik" is a dropped letter, not a romanisation: keep "ck" apart from "k".
+    .replace(/ck/g, 'ç')
     .replace(/ph/g, 'f')
     .replace(/([kdgt])h/g, '$1')
     .replace(/[qgc]/g, 'k')

@@ -74,15 +74,29 @@ function findFurniture(lines: string[]): FurnitureMarks {
     const before = previousNonBlank(i);
     return /^["“].*["”]$/.test(line) && before !== undefined && wordCount(lines[before]!) <= 4;
   };
+  // A list item: a short line without a full stop ("Kotick to Leave Activision at End of Year").
+  const isItem = (i: number | undefined): boolean =>
+    i !== undefined && !isSeparator(lines[i]!) && !/[.!?]["”]?$/.test(lines[i]!.trim()) && wordCount(lines[i]!) <= 14;
   const startsTail = (i: number): boolean => {
     const line = lines[i]!.trim();
-    return marks.has(i) || isCapsLabel(line) || (isSeparator(line) && isLinkItem(i));
+    if (marks.has(i) || isCapsLabel(line)) return true;
+    // "-" between link titles, and the list's own title just above the first "-" ("Tech Briefing").
+    if (isSeparator(line)) return isItem(previousNonBlank(i)) || isItem(nextNonBlank(i));
+    const next = nextNonBlank(i);
+    return wordCount(line) <= 4 && isItem(i) && next !== undefined && isSeparator(lines[next]!);
   };
   let tailStart: number | undefined;
   for (let k = nonBlank.length - 1; k >= 0; k--) {
     const i = nonBlank[k]!;
     if (!continuesTail(i)) break;
     if (startsTail(i)) tailStart = i;
+  }
+  // An author bio in prose just above the tail, or last on the page: "Fiona Campbell is a climate
+  // correspondent based in Edinburgh.", "Oliver Hughes writes about technology."
+  const bioCandidate = tailStart === undefined ? nonBlank[nonBlank.length - 1] : previousNonBlank(tailStart);
+  if (bioCandidate !== undefined && bioCandidate > 0 && isAuthorBio(lines[bioCandidate]!)) {
+    marks.set(bioCandidate, { kind: 'author-bio', reason: 'a note about the author' });
+    tailStart = Math.min(tailStart ?? bioCandidate, bioCandidate);
   }
   if (tailStart !== undefined) {
     for (const i of nonBlank) {
@@ -95,6 +109,13 @@ function findFurniture(lines: string[]): FurnitureMarks {
     }
   }
   return marks;
+}
+
+// A name, then a self-description in the third person with a writer's trade.
+function isAuthorBio(line: string): boolean {
+  return /^(?:\p{Lu}[\p{L}'’-]+\s){1,3}(?:is an? (?:[\p{L}-]+\s){0,4}(?:correspondent|reporter|journalist|editor|writer|columnist|contributor|freelancer)\b|writes (?:about|on|for)\b|covers\b|reports (?:on|for)\b)/u.test(
+    line.trim(),
+  );
 }
 
 function toBlocks(lines: Span[], marks: FurnitureMarks, dateline: Dateline | null): FurnitureBlock[] {

@@ -44,6 +44,11 @@ export interface EntityMention {
   inHeadline?: boolean;
   /** True when the mention is a generic plural ("their Individual Partnership Programmes"), not a name. */
   generic?: boolean;
+  /**
+   * True for a lone capitalised word that may be a surname ("Nadella said", with no full name in this
+   * article): the corpus keeps it only when another article names a person with that surname.
+   */
+  tentative?: boolean;
 }
 
 /** An acronym as written, and its expansion when this mention defines it: "Long Form (LF)". */

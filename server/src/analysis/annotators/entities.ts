@@ -7,7 +7,7 @@
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
 import { countryOfDemonym, lookupPlace, longestPlaceName } from './gazetteer.js';
-import { functionWords, genericDeterminers, honorifics, placeHeads, speechVerbs, titleExpansions, titleModifiers, titles } from './lexicon.js';
+import { functionWords, genericDeterminers, honorifics, placeHeads, titleExpansions, titleModifiers, titles } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 
 /** What the rest of the article tells about its words, for judging one chunk. */
@@ -31,20 +31,28 @@ export function annotateEntities(text: string, structure: ArticleStructure, sent
   const heads = sentences.filter(isHeadline).map((s) => ({ sentence: s, chunks: nameChunks(s) }));
   const context = contextOf(text, body.flatMap((b) => b.chunks), [...body, ...heads].map((b) => b.sentence));
 
+  // Two passes: the first learns what the article itself says a name is ("Microsoft CEO Satya
+  // Nadella" makes "Microsoft" an organisation), the second types every chunk knowing it.
+  for (const { chunks } of body) for (const chunk of chunks) for (const mention of classify(chunk, context)) remember(mention, context);
+  // A word of a known organisation's name is no person's name: "Activision" of "Activision Blizzard".
+  const organizationWords = new Set([...context.names.keys()].flatMap((name) => name.split(' ')));
+  context.personWords = new Set([...context.personWords].filter((word) => !organizationWords.has(word)));
   const mentions: EntityMention[] = [];
   const lone: NameChunk[] = [];
   for (const { chunks } of body) {
     for (const chunk of chunks) {
       const found = classify(chunk, context);
       if (found.length === 0 && chunk.words.length === 1) lone.push(chunk);
-      for (const mention of found) remember(mention, context);
       mentions.push(...found);
     }
   }
-  // "Stoltenberg" alone, after "Jens Stoltenberg" earlier or later in the article.
+  // "Stoltenberg" alone, after "Jens Stoltenberg" earlier or later in the article; else, maybe a
+  // surname another article gives in full ("Nadella said"), for the corpus to confirm.
   for (const chunk of lone) {
     const word = chunk.words[0]!;
-    if (context.personWords.has(word.text.toLowerCase()) && !word.acronym) mentions.push(mentionOf('person', word, word, context));
+    if (word.acronym) continue;
+    if (context.personWords.has(word.text.toLowerCase())) mentions.push(mentionOf('person', word, word, context));
+    else if (mayBeSurname(word, context)) mentions.push({ ...mentionOf('person', word, word, context), tentative: true });
   }
   for (const { sentence, chunks } of heads) {
     const titleCase = isTitleCase(sentence);
@@ -53,7 +61,27 @@ export function annotateEntities(text: string, structure: ArticleStructure, sent
       mentions.push(...found.map((m) => ({ ...m, inHeadline: true })));
     }
   }
-  return mentions.sort((a, b) => a.span.start - b.span.start);
+  // German capitalises every noun ("Die Förderung der Energiewende"): in a text that is not English,
+  // a capital says nothing about names, and only the gazetteer's places are trusted.
+  const kept = readsAsEnglish(body.map((b) => b.sentence)) ? mentions : mentions.filter((m) => m.type === 'place');
+  return kept.sort((a, b) => a.span.start - b.span.start);
+}
+
+/**
+ * True unless the text has enough words and too few English function words to be English: they are a
+ * fifth to a third of English prose, and next to none of German, French or Indonesian.
+ */
+function readsAsEnglish(sentences: TokenSentence[]): boolean {
+  let words = 0;
+  let english = 0;
+  for (const sentence of sentences) {
+    for (const token of sentence.tokens) {
+      if (token.kind !== 'word' || !/\p{L}/u.test(token.text)) continue;
+      words++;
+      if (functionWords.has(token.text.toLowerCase())) english++;
+    }
+  }
+  return words < 30 || english / words >= 0.08;
 }
 
 function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]): Context {
@@ -67,6 +95,7 @@ function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]
 }
 
 function remember(mention: EntityMention, context: Context): void {
+  if (mention.tentative) return;
   if (mention.type === 'person') {
     for (const word of mention.text.split(/\s+/)) if (isCapitalised(word)) context.personWords.add(word.toLowerCase());
   } else if (mention.type !== 'place') context.names.set(mention.text.toLowerCase(), mention.type);
@@ -84,6 +113,8 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   if (definesAcronym(raw, context.text) && words.length > 1) {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
   }
+  const known = context.names.get(joined.toLowerCase());
+  if (known) return [mentionOf(known, first, last, context)];
   const head = headKind(last.text);
   if (head && words.length > 1) {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
@@ -101,12 +132,11 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
 
   if (words.length === 1) {
     if (first.acronym || countryOfDemonym(first.text) || head) return [];
-    const after = wordAfter(raw, context.text);
-    if (speechVerbs.has(after) || context.personWords.has(first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
+    if (context.personWords.has(first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
     return [];
   }
   const lowerTitle = titleBefore(raw, context.text);
-  if (looksLikePersonalName(words)) {
+  if (looksLikePersonalName(words, context)) {
     return [{ ...mentionOf('person', first, last, context), ...(lowerTitle ? { role: lowerTitle } : {}) }];
   }
   return [];
@@ -145,6 +175,8 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     const head = headKind(prefix[prefix.length - 1]!.text);
     if (head) mentions.push(mentionOf(head, prefix[0]!, prefix[prefix.length - 1]!, context));
     else if (country) mentions.push(...classify(sub, context).filter((m) => m.type === 'place'));
+    // "Activision Blizzard CEO Bobby Kotick": whatever owns an office is an organisation.
+    else if (!prefix.some((w) => w.acronym) && !lookupPlace(qualifier)) mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
   }
   if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text))) return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
@@ -226,10 +258,16 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
   return found;
 }
 
-// "Chris Hipkins", "Ursula von der Leyen", "Yoon Suk-yeol"; not "Indo-Pacific Quad", "South Korean".
-function looksLikePersonalName(words: NameWord[]): boolean {
+// "Chris Hipkins", "Ursula von der Leyen", "Yoon Suk-yeol"; not "Indo-Pacific Quad", "South Korean",
+// "Glasgow Leaders" (a place first), "Global Methane Pledge" (the article writes "pledge" in lower
+// case), "Nationally Determined Contributions" (words shaped like common nouns).
+function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   const named = words.filter((w) => !w.lower);
   if (named.length < 2 || named.length > 4) return false;
+  const first = named[0]!.text;
+  const last = named[named.length - 1]!.text;
+  if (lookupPlace(first) || countryOfDemonym(first)) return false;
+  if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text))) return false;
   return named.every(
     (w) =>
       !w.acronym &&
@@ -241,6 +279,18 @@ function looksLikePersonalName(words: NameWord[]): boolean {
       !titles.has(w.text.toLowerCase()) &&
       !functionWords.has(w.text.toLowerCase()),
   );
+}
+
+/** Endings of common nouns and adverbs that personal names do not have. */
+const commonNounShape = /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$|^\p{Lu}\p{Ll}{5,}(?:ed|ing)$/u;
+
+// "Nadella said", with no "Satya Nadella" in this article: possibly a surname another article gives.
+// Even at a sentence's start ("Following the talks"): the corpus drops it unless a person has that surname.
+function mayBeSurname(word: NameWord, context: Context): boolean {
+  const lower = word.text.toLowerCase();
+  if (context.names.has(lower) || context.lowercase.has(lower) || functionWords.has(lower)) return false;
+  if (lookupPlace(word.text) || countryOfDemonym(word.text) || headKind(word.text) || titles.has(lower) || honorifics.has(lower)) return false;
+  return /^\p{Lu}\p{Ll}+$/u.test(word.text) && !commonNounShape.test(word.text);
 }
 
 /** In a Title Case headline capitals prove nothing: keep titled known names, places and names seen in the body. */
@@ -290,10 +340,6 @@ function definesAcronym(chunk: NameChunk, text: string): boolean {
 
 function wordBefore(chunk: NameChunk, text: string): string {
   return /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, chunk.start - 30), chunk.start))?.[1]?.toLowerCase() ?? '';
-}
-
-function wordAfter(chunk: NameChunk, text: string): string {
-  return /^(?:['’]s)?,?\s+([\p{L}]+)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1]?.toLowerCase() ?? '';
 }
 
 function join(words: NameWord[]): string {

@@ -47,6 +47,7 @@ export const titles = new Set([
   'chairwoman',
   'chairperson',
   'chair',
+  'chief',
   'chief executive',
   'ceo',
   'governor',
@@ -181,6 +182,10 @@ export const organizationHeads = new Set([
   'diet',
   'kremlin',
   'pentagon',
+  'nations',
+  'tribunal',
+  'campus',
+  'parliament',
 ]);
 
 /** Head nouns of programmes, plans and agreements: "Individually Tailored Partnership Programme". */
@@ -206,6 +211,10 @@ export const programmeHeads = new Set([
   'declaration',
   'convention',
   'protocol',
+  'protocols',
+  'mechanism',
+  'pledge',
+  'deal',
 ]);
 
 /** Head nouns of events: "Vilnius Summit", "Paris Climate Conference". */
@@ -265,6 +274,7 @@ export const placeHeads = new Set([
   'harbour',
   'canal',
   'city',
+  'republic',
 ]);
 
 /** Lower-case particles inside personal names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */
@@ -324,31 +334,6 @@ export const genericDeterminers = new Set([
   'other',
   'such',
   'own',
-]);
-
-/** Verbs of saying that follow a person's name: "Stoltenberg said". */
-export const speechVerbs = new Set([
-  'said',
-  'says',
-  'told',
-  'added',
-  'stated',
-  'announced',
-  'warned',
-  'wrote',
-  'argued',
-  'insisted',
-  'noted',
-  'explained',
-  'replied',
-  'asked',
-  'urged',
-  'emphasized',
-  'emphasised',
-  'stressed',
-  'praised',
-  'condemned',
-  'expressed',
 ]);
 
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */

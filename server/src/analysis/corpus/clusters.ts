@@ -72,6 +72,7 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     loneSurnames.push(...lone);
   }
 
+  retypeByCorpus(forms);
   const all = [...forms.values()];
   const sets = new UnionFind<Form>(all);
   const knowledgeOf = new Map<Form, KnowledgeEntity>();
@@ -110,9 +111,13 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     const token = nameTokens(ref.mention.text)[0]!;
     const hosts = new Set((byEdgeToken.get(token) ?? []).map((f) => sets.find(f)));
     if (hosts.size === 1) [...hosts][0]!.partial.push(ref);
-    else formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
+    // A tentative surname that no article gives in full was probably no person at all ("Xbox").
+    else if (!ref.mention.tentative) formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
   }
 
+  // Each link filed under its cluster's root once, rather than every cluster scanning every link.
+  const linksByRoot = new Map<Form, Link[]>();
+  for (const link of links) addTo(linksByRoot, sets.find(link.a), link);
   const groups = new Map<Form, Form[]>();
   for (const form of forms.values()) {
     const root = sets.has(form) ? sets.find(form) : form;
@@ -124,11 +129,30 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     .map((group) => ({
       type: group[0]!.type,
       forms: group.filter((f) => f.mentions.length + f.partial.length > 0),
-      links: links.filter((l) => group.includes(l.a)),
+      links: linksByRoot.get(sets.has(group[0]!) ? sets.find(group[0]!) : group[0]!) ?? [],
       knowledge: group.map((f) => knowledgeOf.get(f)).find((k) => k !== undefined),
     }))
     .filter((draft) => draft.forms.length > 0);
   return { drafts, possible };
+}
+
+/**
+ * A name one article calls an organisation ("Activision Blizzard CEO Bobby Kotick") is no person in
+ * another that only has its shape to go on ("buy Activision Blizzard"): a person form that never
+ * carries an office joins the other type's form of the same name.
+ */
+function retypeByCorpus(forms: Map<string, Form>): void {
+  const others = new Map<string, Form>();
+  for (const form of forms.values()) if (form.type !== 'person' && form.mentions.length > 0) others.set(nameKey(textOf(form)), form);
+  if (others.size === 0) return;
+  for (const [id, form] of forms) {
+    if (form.type !== 'person') continue;
+    const other = others.get(form.key);
+    if (!other || [...form.mentions, ...form.partial].some((ref) => ref.mention.role)) continue;
+    other.mentions.push(...form.mentions);
+    other.partial.push(...form.partial);
+    forms.delete(id);
+  }
 }
 
 /** Where one article's mentions go: a form's full mentions, a form's surname-alone mentions, or nowhere yet. */
@@ -150,6 +174,7 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
   for (const mention of inArticle) {
     const ref = { articleId: article.id, mention };
     const tokens = nameTokens(mention.text);
+    if (mention.tentative && tokens.length !== 1) continue;
     if (mention.type === 'person' && tokens.length === 1) {
       const host = uniqueHost(tokens[0]!, fullPersons);
       if (host) result.placed.push({ type: 'person', key: nameKey(host.text), ref, partial: true });
@@ -249,13 +274,20 @@ export function compareRoles(
       if (ra.title.toLowerCase() !== rb.title.toLowerCase()) continue;
       const qa = qualifierOf(ra);
       const qb = qualifierOf(rb);
-      if (qa && qb && qa === qb) return { verdict: 'strong', reason: `both are ${describeRole(ra)}` };
+      if (qa && qb && sameQualifier(qa, qb)) return { verdict: 'strong', reason: `both are ${describeRole(ra)}` };
       if (qa && qb) continue;
       titleMatch = ra;
     }
   }
   if (titleMatch) return { verdict: 'weak', reason: `both are called ${titleMatch.title}` };
   return { verdict: 'veto', reason: 'their offices differ' };
+}
+
+// "Activision" and "Activision Blizzard" name one company: one is the other's first words.
+function sameQualifier(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return long.startsWith(`${short} `);
 }
 
 function qualifierOf(role: RoleMention): string | undefined {

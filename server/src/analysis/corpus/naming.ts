@@ -36,7 +36,8 @@ export function claimsOf(drafts: ClusterDraft[]): Claim[] {
   for (const draft of drafts) {
     const item = `${draft.type}:${draft.forms[0]!.key}`;
     for (const form of draft.forms) {
-      for (const ref of form.mentions) claims.push({ item, value: form.key, articleId: ref.articleId });
+      // "Mogherini said" alone still says how that article spells her surname.
+      for (const ref of [...form.mentions, ...form.partial]) claims.push({ item, value: form.key, articleId: ref.articleId });
     }
   }
   return claims;
@@ -51,7 +52,7 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   const forms = draft.forms
     .filter((form) => form.mentions.length > 0)
     .map((form): NamedForm => {
-      const articles = [...new Set(form.mentions.map((ref) => ref.articleId))];
+      const articles = [...new Set([...form.mentions, ...form.partial].map((ref) => ref.articleId))];
       return { form, spelling: preferredSpelling(form), support: support(reliability, articles), articles };
     })
     .sort((a, b) => b.support - a.support || b.form.mentions.length - a.form.mentions.length);
