@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.e2e-cache/**', 'bench/corpora/**', '**/*.cjs', '**/*.mjs'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.e2e-cache/**', 'bench/corpora/**', '**/*.cjs', '**/*.mjs', '!test/e2e/*.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,6 +15,19 @@ export default tseslint.config(
       // Every LSP handler is async; a dropped promise is a lost error.
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The editor tests are plain Node scripts.
+    files: ['test/e2e/*.mjs'],
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+      },
     },
   },
   {

@@ -1,0 +1,544 @@
+// The extension in VS Code itself: code-server 4.100.3 (VS Code 1.100.3) driven through headless Chromium.
+// Packages the .vsix, installs it into a fresh code-server, opens a copy of seeds/ and checks, with the
+// keyboard as a user would: activation and the status bar, the Problems panel, the hover card, the
+// quick fix, semantic token types, the inlay hint and the folding of page furniture. Every step saves
+// a screenshot into test/e2e/screenshots/; the best three are copied into docs/.
+//
+//   node test/e2e/vscode.mjs      (after `npm run build`; needs /usr/bin/chromium, ripgrep, libkrb5-dev)
+//
+// DATELINE_E2E_CACHE is where code-server is installed (default ~/.cache/dateline-e2e).
+import { execFileSync, spawn } from 'node:child_process';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repo = join(here, '..', '..');
+const shots = join(here, 'screenshots');
+const docs = join(repo, 'docs');
+const chromiumPath = '/usr/bin/chromium';
+const hepkinsFile = '004_98b365b3b95cd083.txt';
+const datelineFile = '002_21a309fd9649c32f.txt';
+const thursdayFile = '000_90aec226ec90995e.txt';
+const log = (message) => console.log(`vscode: ${message}`);
+
+const failures = [];
+let shotCount = 0;
+/** The workbench, once open: a failed check saves a screenshot of it. */
+let currentUi;
+
+async function main() {
+  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing (apt-get install -y chromium)`);
+  if (!existsSync(join(repo, 'dist', 'client.cjs')))
+    throw new Error('dist/client.cjs is missing: run `npm run build` first');
+  const entry = execFileSync('bash', [join(here, 'install-code-server.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+    .trim()
+    .split('\n')
+    .pop();
+  if (!existsSync(entry)) throw new Error(`install-code-server.sh gave no entry point (${entry})`);
+
+  const work = mkdtempSync(join(tmpdir(), 'dateline-vscode-'));
+  rmSync(shots, { recursive: true, force: true });
+  mkdirSync(shots, { recursive: true });
+  let server;
+  let browser;
+  try {
+    const vsix = join(work, 'dateline.vsix');
+    log('packaging the extension');
+    execFileSync(
+      'npx',
+      ['--no-install', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
+      {
+        cwd: repo,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const userData = join(work, 'user-data');
+    const extensions = join(work, 'extensions');
+    const config = join(work, 'config.yaml');
+    const common = ['--config', config, '--user-data-dir', userData, '--extensions-dir', extensions];
+    execFileSync('node', [entry, ...common, '--install-extension', vsix], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    mkdirSync(join(userData, 'User'), { recursive: true });
+    writeFileSync(
+      join(userData, 'User', 'settings.json'),
+      JSON.stringify(
+        {
+          'workbench.startupEditor': 'none',
+          'editor.inlayHints.enabled': 'on',
+          'editor.semanticHighlighting.enabled': true,
+          'editor.wordWrap': 'on',
+          'editor.showFoldingControls': 'always',
+          'editor.minimap.enabled': false,
+          'security.workspace.trust.enabled': false,
+          'workbench.tips.enabled': false,
+          'extensions.ignoreRecommendations': true,
+          'telemetry.telemetryLevel': 'off',
+        },
+        null,
+        2,
+      ),
+    );
+    const folder = join(work, 'seeds');
+    cpSync(join(repo, 'seeds'), folder, { recursive: true });
+
+    const port = await freePort();
+    server = spawn(
+      'node',
+      [
+        entry,
+        ...common,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        folder,
+      ],
+      { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    );
+    let serverLog = '';
+    server.stdout.on('data', (d) => (serverLog += d));
+    server.stderr.on('data', (d) => (serverLog += d));
+    log(`code-server pid ${server.pid} on 127.0.0.1:${port}`);
+    const pid = server.pid;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+      process.once(signal, () => {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+        process.exit(130);
+      });
+    }
+    await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000, () => serverLog);
+
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    page.setDefaultTimeout(20_000);
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await runChecks(page, folder);
+  } finally {
+    await browser?.close().catch(() => {});
+    if (server?.pid) await stopServer(server);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+async function runChecks(page, folder) {
+  const ui = new Workbench(page);
+  currentUi = ui;
+
+  await check('opening 004 activates the extension; the status bar shows the corpus', async () => {
+    await ui.open(hepkinsFile);
+    const item = page.locator('.statusbar-item', { hasText: 'Dateline' }).first();
+    await item.waitFor({ timeout: 60_000 });
+    // While the corpus is read the item counts what has been read so far; then all five articles.
+    await waitFor(
+      async () => /Dateline: 5 articles · \d+ warnings/.test(await item.innerText()),
+      60_000,
+      'the status bar to count the 5 articles',
+      async () => item.innerText(),
+    );
+    log(`  status bar: "${(await item.innerText()).trim()}"`);
+    await ui.shot('status-bar');
+  });
+
+  await check(
+    'the Problems panel lists the name-variant on "Hepkins" and the dateline-conflict on unopened 002',
+    async () => {
+      await ui.problems();
+      const hepkins = await ui.waitForProblem(
+        /`Hepkins` is spelled `Hipkins` in 003_c34c0cd0b9e4393c\.txt:9/,
+      );
+      const conflict = await ui.waitForProblem(/Dateline .* contradicts the corpus/);
+      log(`  ${hepkins}`);
+      log(`  ${conflict}`);
+      const rows = await ui.problemRows();
+      if (!rows.some((r) => r.includes(datelineFile)))
+        throw new Error(`no row for ${datelineFile}: ${JSON.stringify(rows)}`);
+      await ui.shot('problems', 'problems');
+    },
+  );
+
+  await check('the hover on "Hepkins" names Chris Hipkins and where that spelling comes from', async () => {
+    await ui.goTo(11, 431);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover:visible').first();
+    await hover.waitFor();
+    // The problem's part shows at once; the card from the language server follows.
+    await waitFor(
+      async () => /Chris Hipkins\s*·\s*person/.test(await hover.innerText()),
+      15_000,
+      'the hover card of Chris Hipkins',
+      async () => hover.innerText(),
+    );
+    const text = await hover.innerText();
+    if (!text.includes('003_c34c0cd0b9e4393c.txt:9'))
+      throw new Error(`hover has no link to 003_c34c0cd0b9e4393c.txt:9: ${text}`);
+    log(`  hover: ${text.split('\n').slice(0, 2).join(' | ')}`);
+    await ui.shot('hover', 'hover');
+    await page.keyboard.press('Escape');
+  });
+
+  await check(
+    'the quick fix replaces "Hepkins" with "Hipkins" and the warning leaves the Problems panel',
+    async () => {
+      await ui.goTo(11, 431);
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget:visible');
+      await menu.waitFor();
+      const items = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((s) => s.trim());
+      log(`  quick fixes: ${items.join(' | ')}`);
+      await ui.shot('quick-fix-menu');
+      // Arrow down to the fix, as a user would, and apply it with Enter.
+      const focused = menu.locator('.monaco-list-row.focused');
+      for (
+        let i = 0;
+        i < items.length && !/^Replace with “Hipkins”/.test((await focused.getAttribute('aria-label')) ?? '');
+        i++
+      ) {
+        await page.keyboard.press('ArrowDown');
+      }
+      const chosen = (await focused.getAttribute('aria-label')) ?? '';
+      if (!/^Replace with “Hipkins”/.test(chosen))
+        throw new Error(`no "Replace with “Hipkins”" in the quick fix menu: ${items.join(' | ')}`);
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      await ui.expectEditorText(/Chris\s*Hipkins\s*will\s*attend/);
+      await page.keyboard.press('Control+S');
+      await waitFor(
+        () =>
+          readFileSync(join(folder, hepkinsFile), 'utf8').includes(
+            'Prime Minister Chris Hipkins will attend',
+          ),
+        10_000,
+        'the saved file has "Chris Hipkins"',
+      );
+      await ui.problems();
+      await waitFor(
+        async () => !(await ui.problemRows()).some((r) => r.includes('Hepkins')),
+        20_000,
+        'the Hepkins warning to leave the Problems panel',
+      );
+      if (!(await ui.problemRows()).some((r) => r.includes('`Sok Yul` is spelled')))
+        throw new Error('the other name variant in 004 (Sok Yul) is gone from the Problems panel too');
+      await ui.shot('after-fix');
+    },
+  );
+
+  await check('a person name carries the "person" semantic token type', async () => {
+    await ui.goTo(11, 299); // "Fumio Kishida", 004:11:297
+    await ui.inspectToken('person');
+    await ui.shot('semantic-token');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('the inlay hint after "Thursday" in 000 shows 2024-07-11', async () => {
+    await ui.open(thursdayFile);
+    await ui.goTo(6, 1);
+    await ui.expectEditorText(/Thursday\s*→\s*2024-07-11/);
+    await ui.shot('highlighting', 'highlighting');
+  });
+
+  await check('a date carries the "date" semantic token type', async () => {
+    await ui.goTo(4, 14); // "July 10, 2024", the dateline of 000
+    await ui.inspectToken('date');
+    await ui.shot('semantic-token-date');
+    await page.keyboard.press('Escape');
+  });
+
+  await check('page furniture folds', async () => {
+    await ui.goTo(9, 1);
+    const before = await ui.lineNumbers();
+    if (!before.includes(10)) throw new Error(`line 10 is not rendered: ${before}`);
+    const control = page
+      .locator('.margin-view-overlays > div', { has: page.locator('.line-numbers', { hasText: /^9$/ }) })
+      .locator('.codicon-folding-expanded');
+    await control.waitFor();
+    await control.click();
+    await waitFor(async () => !(await ui.lineNumbers()).includes(10), 5000, 'lines 10–30 to fold away');
+    const after = await ui.lineNumbers();
+    if (after.some((n) => n > 9 && n <= 30)) throw new Error(`furniture lines still shown: ${after}`);
+    await ui.shot('furniture-folded');
+  });
+}
+
+/** The keyboard and the DOM of the VS Code workbench. */
+class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async shot(name, doc) {
+    shotCount += 1;
+    const file = join(shots, `${String(shotCount).padStart(2, '0')}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    if (doc) {
+      mkdirSync(docs, { recursive: true });
+      copyFileSync(file, join(docs, `${doc}.png`));
+    }
+  }
+
+  async open(name) {
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(name);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.monaco-editor .view-lines').first().waitFor();
+  }
+
+  async goTo(line, column) {
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  async command(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Runs "Developer: Inspect Editor Tokens and Scopes" at the cursor and waits for a semantic token type. */
+  async inspectToken(type) {
+    await this.command('Developer: Inspect Editor Tokens and Scopes');
+    const widget = this.page.locator('.token-inspect-widget');
+    await widget.waitFor();
+    const pattern = new RegExp(`semantic token type\\s*${type}\\b`);
+    await waitFor(
+      async () => pattern.test(await widget.innerText()),
+      10_000,
+      `the inspect widget to show the semantic token type ${type}`,
+      async () => widget.innerText(),
+    );
+    const lines = (await widget.innerText()).split('\n');
+    log(
+      `  inspect: ${lines[0]} → ${lines.filter((l) => /semantic token type|foreground\s*#/.test(l)).join(' | ')}`,
+    );
+  }
+
+  /** Opens the Problems panel, maximized so that every row is rendered. */
+  async problems() {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+    const maximize = this.page.locator('.part.panel .action-label[aria-label^="Maximize Panel"]');
+    const restore = this.page.locator('.part.panel .action-label[aria-label^="Restore Panel"]');
+    // The panel's title bar re-renders while diagnostics arrive: retry the click until it is maximized.
+    await waitFor(
+      async () => {
+        if (await restore.isVisible()) return true;
+        await maximize.click({ timeout: 2000 }).catch(() => {});
+        return false;
+      },
+      20_000,
+      'the Problems panel to maximize',
+    );
+  }
+
+  /** Back to a plain editor with the focus in it: no widget, no panel. */
+  async reset() {
+    await this.page.mouse.move(20, 600); // off any button, so no tooltip shows in the pictures
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press('Escape');
+    const hide = this.page.locator(
+      '.part.panel .action-label[aria-label^="Hide Panel"], .part.panel .action-label[aria-label^="Close Panel"]',
+    );
+    await waitFor(
+      async () => {
+        if (!(await this.page.locator('.part.panel').isVisible())) return true;
+        await hide
+          .first()
+          .click({ timeout: 2000 })
+          .catch(() => {});
+        return false;
+      },
+      10_000,
+      'the panel to close',
+    );
+    await this.page.keyboard.press('Control+1');
+  }
+
+  async problemRows() {
+    return this.page
+      .locator('.markers-panel .monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('aria-label') ?? ''} ${r.textContent ?? ''}`));
+  }
+
+  async waitForProblem(pattern) {
+    let found;
+    await waitFor(
+      async () => (found = (await this.problemRows()).find((r) => pattern.test(r))),
+      30_000,
+      `a Problems row matching ${pattern}`,
+      async () => JSON.stringify(await this.problemRows(), null, 1),
+    );
+    return found.trim();
+  }
+
+  async editorText() {
+    const text = await this.page.locator('.monaco-editor .view-lines').first().innerText();
+    return text.replace(/\u00a0/g, ' ');
+  }
+
+  async expectEditorText(pattern) {
+    await waitFor(
+      async () => pattern.test(await this.editorText()),
+      15_000,
+      `the editor to show ${pattern}`,
+      async () => (await this.editorText()).slice(0, 2000),
+    );
+  }
+
+  /** The line numbers rendered in the active editor's gutter, top to bottom. */
+  async lineNumbers() {
+    const numbers = await this.page
+      .locator('.monaco-editor .margin-view-overlays .line-numbers')
+      .evaluateAll((els) =>
+        els.map((e) => ({ top: parseFloat(e.parentElement?.style.top || '0'), n: Number(e.textContent) })),
+      );
+    return numbers
+      .filter((x) => x.n > 0)
+      .sort((a, b) => a.top - b.top)
+      .map((x) => x.n);
+  }
+}
+
+async function check(what, fn) {
+  const started = Date.now();
+  try {
+    await currentUi?.reset();
+    await fn();
+    log(`ok   ${what} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  } catch (error) {
+    failures.push(`${what}: ${error.message}`);
+    await currentUi?.shot('FAILED').catch(() => {});
+    console.error(`vscode: FAIL ${what}\n  ${error.message.split('\n').join('\n  ')}`);
+  }
+}
+
+async function waitFor(predicate, timeoutMs, what, describe) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await predicate()) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `timed out after ${timeoutMs / 1000} s waiting for ${what}${describe ? `; saw:\n${await describe()}` : ''}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs, serverLog) {
+  await waitFor(
+    async () => {
+      try {
+        return (await fetch(url)).ok;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+    `code-server at ${url}`,
+    serverLog,
+  );
+}
+
+/** Stops code-server and its children: its process group (it was started detached), then the pid itself. */
+async function stopServer(child) {
+  const exited = new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve();
+    else child.once('exit', resolve);
+  });
+  const signal = (sig) => {
+    try {
+      process.kill(-child.pid, sig);
+    } catch {
+      try {
+        process.kill(child.pid, sig);
+      } catch {
+        // already gone
+      }
+    }
+  };
+  signal('SIGTERM');
+  const timer = setTimeout(() => signal('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+  signal('SIGKILL'); // whatever of the group outlived the server
+  log(`code-server (pid ${child.pid}) stopped`);
+}
+
+const started = Date.now();
+main().then(
+  () => {
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    if (failures.length) {
+      console.error(
+        `vscode: FAILED ${failures.length} check(s) in ${seconds} s; screenshots in ${shots}\n- ${failures.join('\n- ')}`,
+      );
+      process.exitCode = 1;
+    } else {
+      log(`all checks passed in ${seconds} s; screenshots in ${shots}`);
+    }
+  },
+  (error) => {
+    console.error(`vscode: FAIL: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  },
+);
