@@ -43,7 +43,6 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
       }
       if (mention.variant)
         out.push(`Written here as **${escape(mention.text)}**, a variant of the canonical spelling.`);
-      out.push(`Canonical name: ${escape(cluster.canonicalReason)}.`);
       const spellings = new Map<string, CorpusLocation[]>();
       for (const m of cluster.mentions) spellings.set(m.text, [...(spellings.get(m.text) ?? []), m]);
       const articles = new Set(cluster.mentions.map((m) => m.articleId)).size;
@@ -56,6 +55,8 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
           : '';
         out.push(`- \`${text}\`: ${listLocations(workspace, locations)}${here}`);
       }
+      // Who and where first: the reasoning behind the canonical name comes last, for who wants it.
+      out.push(`Canonical name: ${escape(cluster.canonicalReason)}.`);
       return out.join('\n\n').replace(/\n\n- /g, '\n- ');
     }
     case 'acronym': {
