@@ -3,8 +3,14 @@
  * Everything else (diagnostics, hovers, tokens, fixes) is plain LSP and needs no code here.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
-import type { LanguageClientOptions, Location, Position, ServerOptions } from 'vscode-languageclient/node.js';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node.js';
+import type {
+  ErrorHandler,
+  LanguageClientOptions,
+  Location,
+  Position,
+  ServerOptions,
+} from 'vscode-languageclient/node.js';
 
 /** The request behind `dateline.mentions`: every mention of the entity at a position, across the corpus. */
 interface MentionsParams {
@@ -50,11 +56,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: watchers,
     },
     outputChannel,
+    // A function, so that a restarted server is told the trust of the moment.
+    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    errorHandler: restartVisibly(),
   };
   client = new LanguageClient('dateline', 'Dateline', serverOptions, clientOptions);
   context.subscriptions.push(
     outputChannel,
     ...watchers,
+    // Untrusted, the server offers no knowledge-file edits; once trusted it may.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification('dateline/trust', { trusted: true });
+    }),
     vscode.commands.registerCommand('dateline.reindex', reindex),
     vscode.commands.registerCommand('dateline.showMentions', showMentions),
   );
@@ -80,6 +93,38 @@ export async function deactivate(): Promise<void> {
   const running = client;
   client = undefined;
   await running?.stop();
+}
+
+/** How many times a crashed server is restarted within `restartWindowMs` before Dateline gives up. */
+const maxRestarts = 4;
+const restartWindowMs = 3 * 60 * 1000;
+
+/**
+ * The client library's restart policy (4 restarts in 3 minutes), made visible: each restart shows a
+ * warning, and giving up shows an error, instead of a silent restart or a silent stop.
+ */
+function restartVisibly(): ErrorHandler {
+  let restarts: number[] = [];
+  return {
+    error: (_error, _message, count) =>
+      // A few broken messages in a row are survivable; a stream of them means the channel is gone.
+      count !== undefined && count <= 3 ? { action: ErrorAction.Continue } : { action: ErrorAction.Shutdown },
+    closed: () => {
+      const now = Date.now();
+      restarts = [...restarts.filter((at) => now - at < restartWindowMs), now];
+      if (restarts.length <= maxRestarts) {
+        void vscode.window.showWarningMessage(
+          `Dateline's language server stopped; restarting (${restarts.length}/${maxRestarts})`,
+        );
+        return { action: CloseAction.Restart, handled: true };
+      }
+      void vscode.window.showErrorMessage(
+        `Dateline's language server stopped ${restarts.length} times in 3 minutes and will not be restarted. ` +
+          'See the Dateline output channel; "Developer: Reload Window" starts it again.',
+      );
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 /** Asks the server to re-read every article and the knowledge file. */

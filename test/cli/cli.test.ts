@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,19 +88,26 @@ describe('dateline CLI', function () {
     assert.match(run.stdout, /^1 article, \d+ warnings?, \d+ errors?, \d+ infos?\n$/m);
   });
 
-  it('an invalid UTF-8 file exits 2 with the line and column of the bad byte', async () => {
+  it('an invalid UTF-8 file exits 2 with the line and column of the bad byte, once, and is still checked', async () => {
     // "Headline\nSecond line: caf" then Latin-1 "é" (0xE9) followed by ASCII: byte 25, line 2, column 17
     const bytes = Uint8Array.from([
       ...Buffer.from('Headline\nSecond line: caf'),
       0xe9,
       ...Buffer.from(' ok\n'),
     ]);
-    const dir = await corpus('latin1', { 'latin1.txt': bytes });
+    const dir = await corpus('latin1', { 'latin1.txt': Uint8Array.from([...bytes, ...bytes]) });
     const run = dateline(['check', 'latin1.txt'], dir);
     assert.equal(run.status, 2);
     assert.equal(
       run.stderr,
-      'latin1.txt:2:17: invalid UTF-8 at byte 25 (0xE9, line 2, column 17); not analysed\n',
+      'latin1.txt:2:17: invalid UTF-8 at byte 25 (0xE9, line 2, column 17); read with U+FFFD in place of invalid bytes\n',
+    );
+    assert.match(run.stdout, /^1 article, /m);
+    const annotate = dateline(['annotate', 'latin1.txt', '--format', 'json'], dir);
+    const output = JSON.parse(annotate.stdout) as { articles: { file: string }[] };
+    assert.deepEqual(
+      output.articles.map((a) => a.file),
+      ['latin1.txt'],
     );
   });
 
@@ -141,14 +148,15 @@ describe('dateline CLI', function () {
     const run = dateline(['check', '.', '--format', 'json'], dir);
     assert.equal(run.status, 2);
     const output = JSON.parse(run.stdout) as { articles: string[]; findings: unknown[]; problems: unknown[] };
-    assert.deepEqual(output.articles, ['a.txt', 'b.txt']);
+    assert.deepEqual(output.articles, ['a.txt', 'b.txt', 'bad.txt']);
     assert.ok(Array.isArray(output.findings));
     assert.deepEqual(output.problems, [
       {
         file: 'bad.txt',
         line: 1,
         column: 1,
-        message: 'invalid UTF-8 at byte 0 (0xFF, line 1, column 1); not analysed',
+        message:
+          'invalid UTF-8 at byte 0 (0xFF, line 1, column 1); read with U+FFFD in place of invalid bytes',
       },
     ]);
   });
@@ -168,6 +176,57 @@ describe('dateline CLI', function () {
     const run = dateline(['check', '.'], dir);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^dateline\.yaml:\d+:\d+: \S/);
+    assert.match(run.stdout, /^1 article, /m);
+  });
+
+  it('a schema-invalid knowledge file exits 2 with dateline.yaml:LINE:COL: message', async () => {
+    const dir = await corpus('schema', {
+      'a.txt': article,
+      'dateline.yaml': 'entities:\n  - name: 42\n    type: person\n',
+    });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^dateline\.yaml:2:\d+: .+\n$/);
+    assert.match(run.stdout, /^1 article, /m);
+  });
+
+  it('a knowledge file with code tags reads them as plain strings, with a warning', async () => {
+    const dir = await corpus('tags', {
+      'a.txt': article,
+      'dateline.yaml': 'distinct:\n  - !!js/function "function () { process.exit(9) }"\n',
+    });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /^dateline\.yaml:2:5: Unresolved tag/);
+  });
+
+  it('a file over the size limit, such as a 5 MB single line, is skipped with a note; the rest is checked', async () => {
+    const line = 'The minister met officials in Paris on Monday. '.repeat(110_000);
+    const dir = await corpus('huge', { 'a.txt': article, 'huge.txt': line });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(
+      run.stderr,
+      'huge.txt:1:1: file is 5.2 MB, over dateline.maxFileSize (2 MB); not analysed\n',
+    );
+    assert.match(run.stdout, /^1 article, /m);
+  });
+
+  it('a named pipe given by name is refused, not waited on', async function () {
+    const dir = await corpus('fifo', { 'a.txt': article });
+    if (spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status !== 0) this.skip(); // no mkfifo here
+    const run = dateline(['check', 'a.txt', 'pipe.txt'], dir);
+    assert.equal(run.status, 2);
+    assert.equal(run.stderr, 'pipe.txt:1:1: not a regular file; not analysed\n');
+  });
+
+  it('a symbolic link loop in the corpus folder does not hang the walk', async () => {
+    const dir = await corpus('loop', { 'a.txt': article });
+    await symlink(dir, join(dir, 'again'));
+    await symlink(join(dir, 'y.txt'), join(dir, 'x.txt'));
+    await symlink(join(dir, 'x.txt'), join(dir, 'y.txt'));
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.stderr, '');
     assert.match(run.stdout, /^1 article, /m);
   });
 

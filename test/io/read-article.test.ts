@@ -1,16 +1,18 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeArticle, firstInvalidUtf8, readArticleFile } from '../../server/src/io/read-article.js';
 import type { ReadResult } from '../../server/src/io/read-article.js';
 import { offsetToLineColumn } from '../../server/src/io/positions.js';
 
-/** A read result as one compact string: `ok "text"` or `1:3 message` (1-based). */
+/** A read result as one compact string: `ok "text"`, `ok "text" 1:3 note` or `1:3 message` (1-based). */
 function show(result: ReadResult): string {
-  return result.ok
-    ? `ok ${JSON.stringify(result.text)}`
-    : `${result.problem.line + 1}:${result.problem.column + 1} ${result.problem.message}`;
+  if (!result.ok) return `${result.problem.line + 1}:${result.problem.column + 1} ${result.problem.message}`;
+  const note = result.note ? ` ${result.note.line + 1}:${result.note.column + 1} ${result.note.message}` : '';
+  return `ok ${JSON.stringify(result.text)}${note}`;
 }
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -36,17 +38,28 @@ describe('decodeArticle', () => {
     );
   });
 
-  it('gives the byte offset and the line and column of the first invalid byte', () => {
-    // "ab\r\ncdé" then a lone continuation byte: line 2, after "cdé" (3 UTF-16 units)
+  it('reads invalid UTF-8 with U+FFFD, noting the first invalid byte once with its line and column', () => {
+    // "ab\r\ncdé" then a lone continuation byte: line 2, after "cdé" (3 UTF-16 units); the second bad byte is not noted
     assert.equal(
-      show(decodeArticle(join8('ab\r\ncdé', [0x80], 'x'))),
-      '2:4 invalid UTF-8 at byte 8 (0x80, line 2, column 4); not analysed',
+      show(decodeArticle(join8('ab\r\ncdé', [0x80], 'x', [0xff]))),
+      'ok "ab\\r\\ncdé\uFFFDx\uFFFD" 2:4 invalid UTF-8 at byte 8 (0x80, line 2, column 4); read with U+FFFD in place of invalid bytes',
     );
   });
 
   it('counts a lone "\\r" as a line break and astral characters as two columns', () => {
     const result = decodeArticle(join8('a\rb😀', [0xff]));
-    assert.equal(show(result), '2:4 invalid UTF-8 at byte 7 (0xFF, line 2, column 4); not analysed');
+    assert.equal(
+      show(result),
+      'ok "a\\rb😀\uFFFD" 2:4 invalid UTF-8 at byte 7 (0xFF, line 2, column 4); read with U+FFFD in place of invalid bytes',
+    );
+  });
+
+  it('replaces exactly what the note counts: one U+FFFD per maximal ill-formed subsequence', () => {
+    // a truncated 3-byte sequence is one replacement character, as WHATWG decoding (and VS Code) does
+    const result = decodeArticle(join8('x', [0xe2, 0x82], 'y'));
+    assert.ok(result.ok);
+    assert.equal(result.text, 'x\uFFFDy');
+    assert.equal(result.note?.column, 1);
   });
 });
 
@@ -119,5 +132,35 @@ describe('readArticleFile', () => {
 
   it('reports a folder', async () => {
     assert.equal(show(await readArticleFile(folder, 1000)), '1:1 is a directory, not a file');
+  });
+
+  it('says a missing file is missing, so that a file deleted while indexing is dropped quietly', async () => {
+    const result = await readArticleFile(join(folder, 'gone.txt'), 1000);
+    assert.ok(!result.ok && result.missing === true);
+  });
+
+  it('refuses a named pipe instead of blocking on it', async function () {
+    const fifo = join(folder, 'pipe.txt');
+    const made = spawnSync('mkfifo', [fifo]);
+    if (made.status !== 0) this.skip(); // no mkfifo on this system
+    assert.equal(show(await readArticleFile(fifo, 1000)), '1:1 not a regular file; not analysed');
+  });
+
+  it('reports a file it may not read (as root, which may read anything, it reads it)', async () => {
+    const path = join(folder, 'secret.txt');
+    await writeFile(path, 'Headline\n');
+    await chmod(path, 0o000);
+    let readable = true;
+    try {
+      accessSync(path, constants.R_OK);
+    } catch {
+      readable = false;
+    }
+    // Tests often run as root in containers, where chmod 000 does not stop a read: both outcomes are checked.
+    assert.equal(
+      show(await readArticleFile(path, 1000)),
+      readable ? 'ok "Headline\\n"' : '1:1 cannot read: permission denied',
+    );
+    await chmod(path, 0o644);
   });
 });

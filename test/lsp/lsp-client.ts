@@ -15,6 +15,8 @@ export interface TestServer {
   process: ChildProcess;
   initialize: InitializeResult;
   diagnostics: Map<string, Diagnostic[]>;
+  /** Every `window/logMessage` the server sent, from the start (warnings arrive during initialize). */
+  logs: { type: number; message: string }[];
   /** Resolves when diagnostics for `uri` satisfy `predicate` (checked now and on every publish). */
   waitForDiagnostics(uri: string, predicate: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]>;
   /** Resolves when a notification arrives. */
@@ -22,9 +24,17 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
+/** What else a test may set when starting the server: initialization options, the environment. */
+export interface StartOptions {
+  initializationOptions?: unknown;
+  env?: NodeJS.ProcessEnv;
+  /** What `workspace/configuration` answers for the `dateline` section (null: nothing set). */
+  configuration?: unknown;
+}
+
 /** Starts the server on a workspace folder and completes the initialize handshake. */
-export async function startTestServer(rootUri: string, capabilities: object = {}): Promise<TestServer> {
-  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+export async function startTestServer(rootUri: string, capabilities: object = {}, options: StartOptions = {}): Promise<TestServer> {
+  const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'], env: options.env ?? process.env });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const diagnostics = new Map<string, Diagnostic[]>();
   const waiters: { method: string; check: (params: unknown) => boolean; resolve: (params: unknown) => void }[] = [];
@@ -40,8 +50,13 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
     diagnostics.set(params.uri, params.diagnostics);
     notify('textDocument/publishDiagnostics', params);
   });
+  const logs: { type: number; message: string }[] = [];
+  connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
+    logs.push(params);
+    notify('window/logMessage', params);
+  });
   connection.onNotification((method, params) => notify(method, params));
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => null));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
@@ -50,6 +65,7 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'test' }],
     capabilities,
+    ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});
   const waitForNotification = <T>(method: string, predicate: (params: T) => boolean = () => true): Promise<T> =>
@@ -59,6 +75,7 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
     process: child,
     initialize,
     diagnostics,
+    logs,
     waitForNotification,
     async waitForDiagnostics(uri, predicate) {
       const now = diagnostics.get(uri);

@@ -6,6 +6,7 @@
  * ends at any line break.
  */
 import type { Root, Sentence, SentenceContent, Paragraph } from 'nlcst';
+import type { Node } from 'unist';
 import { toString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
 import { unified } from 'unified';
@@ -31,9 +32,80 @@ export interface TokenSentence extends Span {
 
 const parser = unified().use(retextEnglish);
 
+/**
+ * Above this many characters a text is parsed in pieces. parse-latin first takes the whole text as
+ * one sentence and merges tokens ("U.S.", "Suk-yeol") by splicing that one array, which is quadratic
+ * in the text's length: a 5 MB single-line article took minutes. Shorter texts parse whole, as before.
+ */
+const pieceLength = 50_000;
+
 /** Parses an article's text into NLCST with retext-english. Never throws: odd text still parses. */
 export function parseText(text: string): Root {
-  return parser.parse(text);
+  if (text.length <= pieceLength) return parser.parse(text);
+  const root: Root = { type: 'RootNode', children: [] };
+  let line = 1;
+  let column = 1;
+  for (const piece of piecesOf(text)) {
+    const tree = parser.parse(text.slice(piece.start, piece.end));
+    shiftPositions(tree, piece.start, line, column);
+    root.children.push(...tree.children);
+    const end = tree.position?.end;
+    if (end) {
+      column = end.line === 1 ? column + end.column - 1 : end.column;
+      line += end.line - 1;
+    }
+  }
+  return root;
+}
+
+/**
+ * Cuts a long text into pieces of at most `pieceLength`, each cut after a line break if there is one
+ * in the second half of the piece, else after white space that follows ".", "!" or "?", else after
+ * any white space, else between two code points: where a sentence is most likely to end anyway.
+ */
+function piecesOf(text: string): Span[] {
+  const pieces: Span[] = [];
+  let start = 0;
+  while (text.length - start > pieceLength) {
+    const window = text.slice(start + pieceLength / 2, start + pieceLength);
+    const cut =
+      lastMatchEnd(window, /\r\n|[\n\r]/g) ??
+      lastMatchEnd(window, /[.!?]["'”’)]*\s/g) ??
+      lastMatchEnd(window, /\s/g) ??
+      // No white space at all: cut anywhere but inside a surrogate pair.
+      (/[\uD800-\uDBFF]$/.test(window) ? window.length - 1 : window.length);
+    pieces.push({ start, end: start + pieceLength / 2 + cut });
+    start += pieceLength / 2 + cut;
+  }
+  pieces.push({ start, end: text.length });
+  return pieces;
+}
+
+/** Where the last match of a global pattern ends, or undefined when there is none. */
+function lastMatchEnd(text: string, pattern: RegExp): number | undefined {
+  let end: number | undefined;
+  for (const match of text.matchAll(pattern)) end = match.index + match[0].length;
+  return end;
+}
+
+/** Moves the positions of a piece's tree to where the piece starts in the whole text. */
+function shiftPositions(
+  node: Node,
+  offset: number,
+  line: number,
+  column: number,
+  seen = new Set<object>(),
+): void {
+  for (const point of [node.position?.start, node.position?.end]) {
+    // A parent shares its first child's start point and its last child's end point: move each once.
+    if (!point || seen.has(point)) continue;
+    seen.add(point);
+    if (point.offset !== undefined) point.offset += offset;
+    if (point.line === 1) point.column += column - 1;
+    point.line += line - 1;
+  }
+  if ('children' in node && Array.isArray(node.children))
+    for (const child of node.children as Node[]) shiftPositions(child, offset, line, column, seen);
 }
 
 /** Splits an NLCST tree into sentences that never cross a line break. */

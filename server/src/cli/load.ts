@@ -66,8 +66,10 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
   const results = await mapLimited(files, 16, (file) => readArticleFile(file, maxBytes));
   files.forEach((file, i) => {
     const result = results[i]!;
-    if (result.ok) articles.push({ file, text: result.text });
-    else problems.push({ file, ...result.problem });
+    if (!result.ok) return void problems.push({ file, ...result.problem });
+    // Invalid UTF-8 is noted (exit 2) and the article, read with U+FFFD, is checked all the same.
+    if (result.note) problems.push({ file, ...result.note });
+    articles.push({ file, text: result.text });
   });
   const knowledgeFile = request.knowledge ?? (await nearestKnowledgeFile(request.paths));
   let knowledge = emptyKnowledge;
@@ -75,6 +77,7 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     const result = await readArticleFile(knowledgeFile, maxBytes);
     if (!result.ok) problems.push({ file: knowledgeFile, ...result.problem });
     else {
+      if (result.note) problems.push({ file: knowledgeFile, ...result.note });
       const parsed = parseKnowledge(result.text);
       knowledge = parsed.knowledge;
       for (const problem of parsed.problems) {

@@ -1,4 +1,5 @@
 /** Finding the articles of a corpus on disk, and the knowledge file that goes with them. */
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { minimatch } from 'minimatch';
@@ -57,13 +58,20 @@ export async function findNearestKnowledgeFile(folder: string): Promise<string |
   }
 }
 
-async function walk(folder: string, visit: (path: string) => void): Promise<void> {
-  const entries = await readdir(folder, { withFileTypes: true });
+async function walk(folder: string, visit: (path: string) => void, root = true): Promise<void> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    // A subfolder deleted, renamed or unreadable while the walk goes on is skipped, not the whole corpus.
+    if (root) throw error;
+    return;
+  }
   entries.sort((a, b) => compareStrings(a.name, b.name));
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, visit);
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, visit, false);
     } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) {
       // Symbolic links to files are read; links to folders are not followed (they may loop).
       visit(path);

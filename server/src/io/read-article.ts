@@ -1,6 +1,7 @@
 /**
- * Reading an article from disk: size limit, binary files, strict UTF-8. The text is returned exactly
- * as stored (a BOM and "\r\n" kept) so that offsets into it are offsets into the file's characters.
+ * Reading an article from disk: size limit, binary files, UTF-8 with a note at the first invalid byte.
+ * The text is returned exactly as stored (a BOM and "\r\n" kept) so that offsets into it are offsets
+ * into the file's characters.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { offsetToLineColumn } from './positions.js';
@@ -12,49 +13,60 @@ export interface ReadProblem {
   column: number;
 }
 
-/** The text of a file, or the reason it cannot be analysed. */
-export type ReadResult = { ok: true; text: string } | { ok: false; problem: ReadProblem };
+/**
+ * The text of a file, with a note when it was not clean UTF-8 (analysed all the same), or the reason
+ * it cannot be analysed; `missing` when the file is gone (deleted or renamed since it was listed).
+ */
+export type ReadResult =
+  { ok: true; text: string; note?: ReadProblem } | { ok: false; problem: ReadProblem; missing?: boolean };
 
 /** How far into a file a NUL byte marks it as binary, as git and grep look. */
 const BINARY_SNIFF_BYTES = 8192;
 
-/** Reads a file as UTF-8 text, refusing files over `maxBytes`, binary files and invalid UTF-8. */
+/** Reads a file as UTF-8 text, refusing files over `maxBytes`, binary files and anything but a regular file. */
 export async function readArticleFile(path: string, maxBytes: number): Promise<ReadResult> {
   let bytes: Uint8Array;
   try {
     const info = await stat(path);
     if (info.isDirectory()) return problemAtStart('is a directory, not a file');
+    // A named pipe or a device would block the read forever, or never end.
+    if (!info.isFile()) return problemAtStart('not a regular file; not analysed');
     if (info.size > maxBytes) return problemAtStart(tooLarge(info.size, maxBytes));
     bytes = await readFile(path);
   } catch (error) {
-    return problemAtStart(`cannot read: ${describeError(error)}`);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const problem = { message: `cannot read: ${describeError(error)}`, line: 0, column: 0 };
+    return missing ? { ok: false, problem, missing } : { ok: false, problem };
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return problemAtStart(tooLarge(bytes.length, maxBytes));
   return decodeArticle(bytes);
 }
 
-/** Decodes a file's bytes as strict UTF-8, keeping a BOM; the bytes-in-memory half of `readArticleFile`. */
+/**
+ * Decodes a file's bytes as UTF-8, keeping a BOM; the bytes-in-memory half of `readArticleFile`.
+ * Invalid bytes become U+FFFD, as editors show them, and the first one is noted once: a scraped
+ * article with one Latin-1 "é" is still worth checking.
+ */
 export function decodeArticle(bytes: Uint8Array): ReadResult {
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul !== -1) return problemAtStart(`binary file (NUL byte at byte ${nul}); not analysed`);
-  try {
-    // ignoreBOM: true keeps U+FEFF in the text, so offsets stay those of the file's characters.
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    const bad = firstInvalidUtf8(bytes) ?? 0;
-    const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
-    const { line, column } = offsetToLineColumn(before, before.length);
-    const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-    return {
-      ok: false,
-      problem: {
-        message: `invalid UTF-8 at byte ${bad} (0x${hex}, line ${line + 1}, column ${column + 1}); not analysed`,
-        line,
-        column,
-      },
-    };
-  }
+  // ignoreBOM: true keeps U+FEFF in the text, so offsets stay those of the file's characters.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad === undefined) return { ok: true, text };
+  const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
+  const { line, column } = offsetToLineColumn(before, before.length);
+  const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  return {
+    ok: true,
+    text,
+    note: {
+      message: `invalid UTF-8 at byte ${bad} (0x${hex}, line ${line + 1}, column ${column + 1}); read with U+FFFD in place of invalid bytes`,
+      line,
+      column,
+    },
+  };
 }
 
 /**

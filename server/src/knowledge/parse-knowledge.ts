@@ -23,6 +23,9 @@ export interface ParsedKnowledge {
   problems: KnowledgeProblem[];
 }
 
+/** The longest knowledge file read, in characters: a hand-kept list of names is far shorter. */
+export const knowledgeMaxLength = 1_000_000;
+
 const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
 const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'rules']);
 type Json = Record<string, unknown>;
@@ -33,8 +36,24 @@ type Json = Record<string, unknown>;
  */
 export function parseKnowledge(text: string): ParsedKnowledge {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (source.length > knowledgeMaxLength) {
+    const size = `${(source.length / 1_000_000).toFixed(1)} million characters`;
+    const message = `dateline.yaml has ${size}, over the limit of ${knowledgeMaxLength / 1_000_000} million; not read`;
+    return { knowledge: empty(), problems: [{ message, line: 0, column: 0, endLine: 0, endColumn: 0 }] };
+  }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, prettyErrors: false });
+  const doc = parseDocument(source, {
+    lineCounter,
+    keepSourceTokens: true,
+    prettyErrors: false,
+    // Plain data only: YAML 1.2's core schema, no custom tags, no "<<" merge keys, and tags such as
+    // "!!timestamp" or "!!js/function" left unresolved (a warning, and the value stays a string).
+    version: '1.2',
+    schema: 'core',
+    customTags: [],
+    merge: false,
+    resolveKnownTags: false,
+  });
   const at = (start: number, end: number, message: string): KnowledgeProblem => {
     const from = lineCounter.linePos(start);
     const to = lineCounter.linePos(Math.max(start, end));

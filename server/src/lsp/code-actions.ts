@@ -13,7 +13,7 @@ import type {
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding } from '../analysis/index.js';
 import { addAcronym, addAlias, addDistinct } from '../knowledge/edit-knowledge.js';
-import { fixToData, LineIndex, type DiagnosticData } from './to-lsp.js';
+import { fixToData, LineIndex, type DiagnosticData, type FixData } from './to-lsp.js';
 import type { Workspace } from './workspace.js';
 
 /** The code action kind of "fix all Dateline findings in this file". */
@@ -29,8 +29,8 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
   }
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    const data = diagnostic.data as DiagnosticData | undefined;
-    if (diagnostic.source !== 'dateline' || !data?.fixes) continue;
+    const data = diagnostic.data;
+    if (diagnostic.source !== 'dateline' || !isDiagnosticData(data)) continue;
     data.fixes.forEach((fix, i) => {
       actions.push({
         title: fix.title,
@@ -41,9 +41,30 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
       });
     });
     if (data.fixes.length > 0) actions.push(...fixEverywhere(workspace, uri, diagnostic, data));
-    actions.push(...knowledgeActions(workspace, uri, diagnostic, data));
+    // In an untrusted workspace Dateline analyses but proposes no write to the knowledge file.
+    if (workspace.trusted) actions.push(...knowledgeActions(workspace, uri, diagnostic, data));
   }
   return actions;
+}
+
+/** True when a diagnostic's data has the shape Dateline gives it: a client may send back anything. */
+function isDiagnosticData(data: unknown): data is DiagnosticData {
+  if (typeof data !== 'object' || data === null) return false;
+  const { ruleId, actual, expected, fixes } = data as Record<string, unknown>;
+  return (
+    typeof ruleId === 'string' &&
+    typeof actual === 'string' &&
+    Array.isArray(expected) &&
+    Array.isArray(fixes) &&
+    fixes.every(
+      (fix: unknown) =>
+        typeof fix === 'object' &&
+        fix !== null &&
+        typeof (fix as FixData).title === 'string' &&
+        typeof (fix as FixData).changes === 'object' &&
+        (fix as FixData).changes !== null,
+    )
+  );
 }
 
 /** "Fix all `Hepkins` → `Hipkins` in this file" and "… in the workspace", when there is more than one. */

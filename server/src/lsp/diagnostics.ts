@@ -121,9 +121,22 @@ export class DiagnosticsPublisher {
       ];
     }
     if (!workspace.corpus.article(uri)) return [];
-    return workspace.corpus
+    const findings = workspace.corpus
       .findings(uri)
       .map((finding) => findingToDiagnostic(finding, workspace))
       .filter((d) => d !== undefined);
+    const note = workspace.notes.get(uri);
+    if (!note) return findings;
+    const at = { line: note.line, character: note.column };
+    return [
+      {
+        range: { start: at, end: at },
+        severity: DiagnosticSeverity.Information,
+        source: 'dateline',
+        code: 'encoding',
+        message: `Dateline: ${note.message}`,
+      },
+      ...findings,
+    ];
   }
 }

@@ -50,7 +50,13 @@ export function startServer(connection: Connection): void {
       tokens: capabilities.workspace?.semanticTokens?.refreshSupport === true,
       hints: capabilities.workspace?.inlayHint?.refreshSupport === true,
     };
-    workspace.setSettings(settingsOf(params.initializationOptions));
+    // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
+    const raw: unknown = params.initializationOptions;
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+      const { trusted, ...options } = raw as { trusted?: unknown };
+      workspace.trusted = trusted !== false;
+      applySettings(options);
+    } else applySettings(raw);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -79,8 +85,7 @@ export function startServer(connection: Connection): void {
 
   /** Reads settings, the knowledge file and every article, then publishes everything. */
   async function reindex(): Promise<void> {
-    if (canConfigure)
-      workspace.setSettings(settingsOf(await connection.workspace.getConfiguration('dateline')));
+    if (canConfigure) applySettings(await connection.workspace.getConfiguration('dateline'));
     await loadKnowledgeFromDisk();
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
     publisher.publish(
@@ -101,6 +106,13 @@ export function startServer(connection: Connection): void {
     progress?.done();
     publisher.publishAll();
     refreshViews();
+  }
+
+  /** Applies settings as the client sent them; what is ignored is said in the output channel. */
+  function applySettings(raw: unknown): void {
+    const { settings, warnings } = settingsOf(raw, workspace.folders[0]);
+    for (const warning of warnings) connection.console.warn(warning);
+    workspace.setSettings(settings);
   }
 
   async function loadKnowledgeFromDisk(): Promise<void> {
@@ -154,7 +166,10 @@ export function startServer(connection: Connection): void {
           change.type === FileChangeType.Deleted
             ? workspace.remove(change.uri)
             : await workspace.readFromDisk(change.uri);
-        if (change.type === FileChangeType.Deleted) workspace.problems.delete(change.uri);
+        if (change.type === FileChangeType.Deleted) {
+          workspace.problems.delete(change.uri);
+          workspace.notes.delete(change.uri);
+        }
         publisher.schedule([...ids, change.uri]);
       }
     }
@@ -163,6 +178,11 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeConfiguration(async () => {
     await indexing;
     indexing = reindex();
+  });
+
+  // The user trusted the workspace: knowledge-file fixes are offered from now on.
+  connection.onNotification('dateline/trust', (params: { trusted?: unknown }) => {
+    workspace.trusted = params?.trusted === true;
   });
 
   connection.onRequest('dateline/reindex', async () => {

@@ -26,8 +26,12 @@ export class Workspace implements ArticleLookup {
   readonly corpus = new Corpus();
   settings: Settings = defaultSettings;
   folders: string[] = [];
-  /** Problems of files that are not analysed (binary, invalid UTF-8, too large), by URI. */
+  /** Problems of files that are not analysed (binary, too large, unreadable), by URI. */
   readonly problems = new Map<string, ArticleProblem>();
+  /** Notes on files that are analysed all the same (invalid UTF-8 read with U+FFFD), by URI. */
+  readonly notes = new Map<string, ArticleProblem>();
+  /** False in a workspace the user has not trusted: analyse, but offer no edit of the knowledge file. */
+  trusted = true;
   knowledgeUri: string | undefined;
   knowledgeText: string | undefined;
   knowledgeProblems: KnowledgeProblem[] = [];
@@ -110,17 +114,27 @@ export class Workspace implements ArticleLookup {
   async readFromDisk(uri: string): Promise<string[]> {
     const path = URI.parse(uri).fsPath;
     const result = await readArticleFile(path, this.settings.maxFileSize);
+    this.notes.delete(uri);
     if (!result.ok) {
-      this.problems.set(uri, { ...result.problem, severity: 'error' });
+      // Deleted or renamed since it was listed: the watcher's "deleted" event follows; nothing to report.
+      if (result.missing) this.problems.delete(uri);
+      else this.problems.set(uri, { ...result.problem, severity: 'error' });
       return this.remove(uri);
     }
     this.problems.delete(uri);
     // Editors drop a byte-order mark from the text they show; so do we, so positions agree.
-    return this.setText(uri, result.text.replace(/^\uFEFF/, ''));
+    const bom = result.text.startsWith('\uFEFF');
+    if (result.note) {
+      const column = bom && result.note.line === 0 ? result.note.column - 1 : result.note.column;
+      this.notes.set(uri, { ...result.note, column, severity: 'information' });
+    }
+    return this.setText(uri, bom ? result.text.slice(1) : result.text);
   }
 
   /** An article opened or edited in the editor; returns the ids to re-check. */
   openArticle(uri: string, text: string): string[] {
+    // The editor decoded the file its own way (it may guess Latin-1); a note on the disk bytes no longer applies.
+    this.notes.delete(uri);
     this.open.set(uri, text);
     return this.setText(uri, text);
   }

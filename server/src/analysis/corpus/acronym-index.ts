@@ -39,12 +39,17 @@ export function collectAcronyms(articles: Iterable<ArticleAnalysis>, knowledge: 
     if (!entry) entries.set(acronym, (entry = { acronym, expansions: [], uses: [], groups: [], tie: false }));
     return entry;
   };
+  // Where each spelling of each acronym is already recorded: a set, not a scan of the locations, so
+  // a long form written in every article of a large corpus stays linear.
+  const recorded = new Set<string>();
   const add = (entry: IndexedAcronym, text: string, location: CorpusLocation, definition: boolean): void => {
     const key = conventionKey(text);
     let group = entry.groups.find((g) => g.key === key);
     if (!group) entry.groups.push((group = { key, spellings: new Map(), articles: new Set(), support: 0 }));
     const locations = group.spellings.get(text) ?? [];
-    if (locations.some((l) => l.articleId === location.articleId && l.span.start === location.span.start)) return;
+    const at = `${entry.acronym}\u0000${text}\u0000${location.articleId}\u0000${location.span.start}`;
+    if (recorded.has(at)) return;
+    recorded.add(at);
     locations.push({ ...location, definition });
     group.spellings.set(text, locations);
     group.articles.add(location.articleId);

@@ -171,12 +171,13 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
   const result: ArticleForms = { placed: [], lone: [] };
   const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
   const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
+  const hostsByEdge = edgeTokenHosts(fullPersons);
   for (const mention of inArticle) {
     const ref = { articleId: article.id, mention };
     const tokens = nameTokens(mention.text);
     if (mention.tentative && tokens.length !== 1) continue;
     if (mention.type === 'person' && tokens.length === 1) {
-      const host = uniqueHost(tokens[0]!, fullPersons);
+      const host = uniqueHost(tokens[0]!, hostsByEdge);
       if (host) result.placed.push({ type: 'person', key: nameKey(host.text), ref, partial: true });
       else result.lone.push(ref);
       continue;
@@ -192,16 +193,29 @@ export function keyOf(type: EntityType, name: string): string {
   return type === 'person' ? nameKey(name) : conventionKey(name);
 }
 
-function uniqueHost(token: string, fullPersons: EntityMention[]): EntityMention | undefined {
-  const hosts = fullPersons.filter((m) => hasEdgeToken(nameTokens(m.text).join(' '), token));
-  const keys = new Set(hosts.map((m) => nameKey(m.text)));
-  return keys.size === 1 ? hosts[0] : undefined;
+/** The full names of an article by their edge tokens: the first one written, and every name key seen. */
+type EdgeHosts = Map<string, { first: EntityMention; keys: Set<string> }>;
+
+// Built once per article: looking each surname up is then a map lookup, not a scan of every full
+// name (quadratic on a long article).
+function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
+  const hosts: EdgeHosts = new Map();
+  for (const m of fullPersons) {
+    const tokens = nameTokens(m.text).join(' ').split(' ');
+    if (tokens.length < 2) continue;
+    for (const token of new Set([tokens[0]!, tokens[tokens.length - 1]!])) {
+      const entry = hosts.get(token);
+      if (entry) entry.keys.add(nameKey(m.text));
+      else hosts.set(token, { first: m, keys: new Set([nameKey(m.text)]) });
+    }
+  }
+  return hosts;
 }
 
-/** True when `token` is the first or last token of a name: a surname, or a family name written first. */
-function hasEdgeToken(name: string, token: string): boolean {
-  const tokens = name.split(' ');
-  return tokens.length > 1 && (tokens[tokens.length - 1] === token || tokens[0] === token);
+/** The one full name in the article that `token` is the surname (or family name written first) of. */
+function uniqueHost(token: string, hostsByEdge: EdgeHosts): EntityMention | undefined {
+  const entry = hostsByEdge.get(token);
+  return entry && entry.keys.size === 1 ? entry.first : undefined;
 }
 
 function textOf(form: Form): string {

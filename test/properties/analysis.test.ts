@@ -1,0 +1,226 @@
+/**
+ * Properties of the analysis, checked with fast-check on random text and on the seed articles with
+ * random mutations (names, digits, white space, Unicode): it never throws, every span lies inside its
+ * text, every fix does what it says, and incremental updates agree with a fresh corpus.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { Corpus, type Finding, type Span } from '../../server/src/analysis/index.js';
+
+const seedsFolder = fileURLToPath(new URL('../../../seeds', import.meta.url));
+const seeds = readdirSync(seedsFolder)
+  .filter((name) => name.endsWith('.txt'))
+  .sort()
+  .map((name) => readFileSync(`${seedsFolder}/${name}`, 'utf8'));
+const ids = seeds.map((_, i) => `seed-${i}`);
+
+/** One change to an article's text; `at` is taken modulo the text's length. */
+type Mutation =
+  | { kind: 'insert'; at: number; text: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'name'; at: number; letter: string }
+  | { kind: 'digit'; at: number; digit: string };
+
+/** Odd text worth inserting: line breaks of every kind, non-breaking and zero-width spaces, combining marks, RTL, emoji. */
+const oddPieces = [
+  '\n',
+  '\r\n',
+  '\r',
+  '\t',
+  '\u00a0',
+  '\u200b',
+  '\u0301',
+  '\uFEFF',
+  'مرحبا',
+  '東京',
+  '😀',
+  '\uFFFD',
+  'Mr. ',
+  'NATO',
+  ' (EU) ',
+  '.',
+];
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.oneof(fc.constantFrom(...oddPieces), fc.string({ unit: 'binary', maxLength: 6 })),
+  }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({
+    kind: fc.constant('name' as const),
+    at: fc.nat(),
+    letter: fc.constantFrom('a', 'e', 'i', 'o', 'u', 'y'),
+  }),
+  fc.record({ kind: fc.constant('digit' as const), at: fc.nat(), digit: fc.constantFrom(...'0123456789') }),
+);
+
+/** Applies a mutation: "name" changes one lower-case letter of the next capitalised word ("Hipkins" → "Hepkins"). */
+function mutate(text: string, m: Mutation): string {
+  const at = text.length === 0 ? 0 : m.at % text.length;
+  switch (m.kind) {
+    case 'insert':
+      return text.slice(0, at) + m.text + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.length);
+    case 'name': {
+      const word = /\p{Lu}\p{Ll}{3,}/gu;
+      word.lastIndex = at;
+      const found = word.exec(text) ?? /\p{Lu}\p{Ll}{3,}/u.exec(text);
+      if (!found) return text;
+      const i = found.index + 2;
+      return text.slice(0, i) + m.letter + text.slice(i + 1);
+    }
+    case 'digit': {
+      const digit = /\d/g;
+      digit.lastIndex = at;
+      const found = digit.exec(text);
+      return found ? text.slice(0, found.index) + m.digit + text.slice(found.index + 1) : text;
+    }
+  }
+}
+
+/** A seed (by index) with up to six mutations. */
+const mutatedSeed = fc.record({
+  seed: fc.nat({ max: seeds.length - 1 }),
+  mutations: fc.array(mutation, { maxLength: 6 }),
+});
+
+const applyAll = (text: string, mutations: Mutation[]): string => mutations.reduce(mutate, text);
+
+/** The seeds as one corpus. */
+function seedCorpus(): Corpus {
+  const corpus = new Corpus();
+  seeds.forEach((text, i) => corpus.upsert({ id: ids[i]!, text }));
+  return corpus;
+}
+
+/** Why a span does not lie inside a text of this length, or undefined when it does. */
+function outside(span: Span, length: number, what: string): string | undefined {
+  const ok =
+    Number.isInteger(span.start) &&
+    Number.isInteger(span.end) &&
+    0 <= span.start &&
+    span.start <= span.end &&
+    span.end <= length;
+  return ok ? undefined : `${what} ${span.start}-${span.end} outside 0-${length}`;
+}
+
+/** Every span a corpus gives for an article, checked against the texts of all articles. */
+function spanErrors(corpus: Corpus, id: string): string[] {
+  const length = (articleId: string): number => corpus.article(articleId)?.text.length ?? -1;
+  const errors: (string | undefined)[] = [];
+  for (const finding of corpus.findings(id)) {
+    errors.push(outside(finding.span, length(finding.articleId), `${finding.ruleId} span`));
+    for (const related of finding.related)
+      errors.push(
+        outside(related.location.span, length(related.location.articleId), `${finding.ruleId} related`),
+      );
+    for (const fix of finding.fixes)
+      for (const edit of fix.edits)
+        errors.push(outside(edit.span, length(edit.articleId), `${finding.ruleId} fix`));
+  }
+  for (const annotation of corpus.annotations(id))
+    errors.push(outside(annotation.span, length(id), `${annotation.kind} annotation`));
+  return errors.filter((e) => e !== undefined);
+}
+
+describe('analysis properties', function () {
+  this.timeout(20_000);
+
+  it('never throws on random text, and every span lies inside its text', () => {
+    const corpus = seedCorpus();
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => {
+        corpus.upsert({ id: 'random', text });
+        assert.deepEqual(spanErrors(corpus, 'random'), []);
+        corpus.remove('random');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('never throws on mutated articles, and every span of every article lies inside its text', () => {
+    const corpus = seedCorpus();
+    fc.assert(
+      fc.property(mutatedSeed, ({ seed, mutations }) => {
+        corpus.upsert({ id: ids[seed]!, text: applyAll(seeds[seed]!, mutations) });
+        for (const id of ids) assert.deepEqual(spanErrors(corpus, id), [], id);
+        corpus.upsert({ id: ids[seed]!, text: seeds[seed]! });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('applying an offered fix changes only the text in its edits, and its finding is gone', () => {
+    fc.assert(
+      fc.property(mutatedSeed, fc.nat(), fc.nat(), ({ seed, mutations }, pickFinding, pickFix) => {
+        const corpus = seedCorpus();
+        corpus.upsert({ id: ids[seed]!, text: applyAll(seeds[seed]!, mutations) });
+        const fixable = ids.flatMap((id) => corpus.findings(id)).filter((f) => f.fixes.length > 0);
+        if (fixable.length === 0) return;
+        const finding = fixable[pickFinding % fixable.length]!;
+        const fix = finding.fixes[pickFix % finding.fixes.length]!;
+        const byArticle = new Map<string, { span: Span; newText: string }[]>();
+        for (const edit of fix.edits)
+          byArticle.set(edit.articleId, [...(byArticle.get(edit.articleId) ?? []), edit]);
+        for (const [id, edits] of byArticle) {
+          const before = corpus.article(id)!.text;
+          const sorted = [...edits].sort((a, b) => a.span.start - b.span.start);
+          // Edits of one fix never overlap, so applying them is well defined and touches nothing else.
+          sorted.forEach((edit, i) =>
+            assert.ok(i === 0 || sorted[i - 1]!.span.end <= edit.span.start, `${fix.title}: edits overlap`),
+          );
+          let after = '';
+          let from = 0;
+          for (const edit of sorted) {
+            after += before.slice(from, edit.span.start) + edit.newText;
+            from = edit.span.end;
+          }
+          after += before.slice(from);
+          corpus.upsert({ id, text: after });
+        }
+        // The finding, where it now is: shifted by the edits before it in its article.
+        const shift = (byArticle.get(finding.articleId) ?? [])
+          .filter((edit) => edit.span.end <= finding.span.start)
+          .reduce((n, edit) => n + edit.newText.length - (edit.span.end - edit.span.start), 0);
+        const still = corpus
+          .findings(finding.articleId)
+          .find(
+            (f: Finding) =>
+              f.ruleId === finding.ruleId &&
+              f.actual === finding.actual &&
+              f.span.start === finding.span.start + shift,
+          );
+        assert.equal(still, undefined, `after “${fix.title}”: ${still?.message ?? ''}`);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  it('after any sequence of edits, incremental findings equal those of a fresh corpus', () => {
+    const edit = fc.record({
+      article: fc.nat({ max: seeds.length - 1 }),
+      mutations: fc.array(mutation, { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 5 }), (edits) => {
+        const incremental = seedCorpus();
+        const texts = [...seeds];
+        for (const { article, mutations } of edits) {
+          texts[article] = applyAll(texts[article]!, mutations);
+          incremental.upsert({ id: ids[article]!, text: texts[article]! });
+          // Asking between edits fills the caches an incremental update must then invalidate.
+          incremental.findings(ids[article]!);
+        }
+        const fresh = new Corpus();
+        texts.forEach((text, i) => fresh.upsert({ id: ids[i]!, text }));
+        for (const id of ids) assert.deepEqual(incremental.findings(id), fresh.findings(id), id);
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
