@@ -80,10 +80,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   client.onNotification('dateline/status', (corpus: CorpusStatus) => {
     const count = (n: number, what: string): string => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
-    status.text =
-      corpus.indexing && corpus.indexing.done < corpus.indexing.total
-        ? `$(sync~spin) Dateline: indexing ${count(corpus.indexing.done, 'article')} / ${corpus.indexing.total.toLocaleString()}`
-        : `$(book) Dateline: ${count(corpus.articles, 'article')} · ${count(corpus.warnings, 'warning')}`;
+    status.text = corpus.indexing
+      ? `$(sync~spin) Dateline: indexing ${corpus.indexing.total ? `${count(corpus.indexing.done, 'article')} / ${corpus.indexing.total.toLocaleString()}` : '…'}`
+      : `$(book) Dateline: ${count(corpus.articles, 'article')} · ${count(corpus.warnings, 'warning')}`;
     status.tooltip = `Dateline reads ${count(corpus.articles, 'article')} as one corpus${corpus.skipped ? `; ${count(corpus.skipped, 'file')} not analysed (see Problems)` : ''}. Click for the Problems panel.`;
   });
 }

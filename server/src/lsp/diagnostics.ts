@@ -68,8 +68,11 @@ export class DiagnosticsPublisher {
     this.sendStatus();
   }
 
+  /** Indexing progress while the workspace is read; every status sent meanwhile says so. */
+  indexing: { done: number; total: number } | undefined;
+
   /** Sends `dateline/status`: how many articles are in the corpus and how many warnings they carry. */
-  sendStatus(indexing?: { done: number; total: number }): void {
+  sendStatus(indexing = this.indexing): void {
     let warnings = 0;
     for (const count of this.warnings.values()) warnings += count;
     const status: CorpusStatus = {

@@ -87,6 +87,8 @@ export function startServer(connection: Connection): void {
   async function reindex(): Promise<void> {
     if (canConfigure) applySettings(await connection.workspace.getConfiguration('dateline'));
     await loadKnowledgeFromDisk();
+    // Counts sent before the corpus is read are partial: the status says it is still indexing.
+    publisher.indexing = { done: 0, total: 0 };
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
     publisher.publish(
       documents
@@ -101,8 +103,10 @@ export function startServer(connection: Connection): void {
         Math.round((done / Math.max(total, 1)) * 100),
         `Indexing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
       );
-      publisher.sendStatus({ done, total });
+      publisher.indexing = { done, total };
+      publisher.sendStatus();
     });
+    publisher.indexing = undefined;
     progress?.done();
     publisher.publishAll();
     refreshViews();
