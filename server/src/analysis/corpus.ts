@@ -10,6 +10,14 @@ import { analyzeArticle } from './article.js';
 import type { CorpusIndex } from './corpus/corpus-index.js';
 import { buildIndex } from './corpus/corpus-index.js';
 import { resolveInferred } from './corpus/inferred-dates.js';
+import type { HeldLocation } from './corpus/shift.js';
+import {
+  collectLocations,
+  editBetween,
+  moveAnalysis,
+  moveLocations,
+  sameFactsMoved,
+} from './corpus/shift.js';
 import type { Annotation, AcronymEntry, CorpusEvent, EntityCluster, InferredDate } from './corpus-model.js';
 import type { Knowledge } from './knowledge-model.js';
 import { emptyKnowledge } from './knowledge-model.js';
@@ -25,6 +33,10 @@ export class Corpus {
   private annotationsByArticle = new Map<string, Annotation[]>();
   /** Articles that shared facts with a changed article before the change. */
   private readonly before = new Map<string, Set<string>>();
+  /** Articles whose findings cite an article that only moved offsets (fast path), by that article. */
+  private readonly moved = new Map<string, Set<string>>();
+  /** The locations the index and findings hold, by article; collected on the first fast-path edit. */
+  private held: Map<string, HeldLocation[]> | undefined;
 
   /** Replaces the knowledge the rules weigh. Every article's findings may change. */
   setKnowledge(knowledge: Knowledge): void {
@@ -36,11 +48,33 @@ export class Corpus {
   upsert(input: ArticleInput): ArticleAnalysis {
     const existing = this.articles.get(input.id);
     if (existing && existing.text === input.text) return existing;
-    this.rememberDependents(input.id);
     const analysis = analyzeArticle(input);
+    if (existing && this.moveInPlace(existing, analysis, input.text)) return existing;
+    this.rememberDependents(input.id);
     this.articles.set(input.id, analysis);
     this.invalidate();
     return analysis;
+  }
+
+  /**
+   * The fast path of a keystroke that changes no fact (corpus/shift.ts): the index and the findings
+   * keep their content and only their offsets into this article move. False when the edit changed
+   * something the corpus knows, and the index must be rebuilt.
+   */
+  private moveInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): boolean {
+    if (!this.index) return false;
+    const edit = editBetween(existing.text, text);
+    if (!edit || !sameFactsMoved(existing, fresh, edit)) return false;
+    // The findings hold locations too: make sure they exist before the locations are collected.
+    this.findings(existing.id);
+    const done = moveAnalysis(existing, text, edit);
+    this.held ??= collectLocations([this.index, this.findingsByArticle]);
+    const citing = moveLocations(this.held.get(existing.id) ?? [], edit, done);
+    this.annotationsByArticle.delete(existing.id);
+    const pending = this.moved.get(existing.id) ?? new Set<string>();
+    for (const id of citing) pending.add(id);
+    this.moved.set(existing.id, pending);
+    return true;
   }
 
   /** Forgets an article. */
@@ -85,7 +119,11 @@ export class Corpus {
    * entity, an acronym or an event with it, before or after the change.
    */
   dependents(id: string): string[] {
-    const result = new Set<string>([id, ...(this.before.get(id) ?? [])]);
+    const quick = this.moved.get(id);
+    this.moved.delete(id);
+    // Only offsets moved: the article itself and the findings that cite it, nothing else.
+    if (quick && !this.before.has(id)) return [id, ...quick].filter((other) => this.articles.has(other));
+    const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? [])]);
     this.before.delete(id);
     if (this.articles.has(id)) for (const other of this.sharing(id)) result.add(other);
     return [...result].filter((other) => this.articles.has(other) || other === id);
@@ -145,6 +183,7 @@ export class Corpus {
   private invalidate(): void {
     this.index = undefined;
     this.findingsByArticle = undefined;
+    this.held = undefined;
     this.annotationsByArticle = new Map();
   }
 
@@ -164,9 +203,11 @@ export class Corpus {
       if (ids.includes(id)) for (const other of ids) result.add(other);
     };
     for (const cluster of index.clusters) {
-      if (cluster.forms.length > 1 || cluster.roles.length > 0) addAll(cluster.mentions.map((m) => m.articleId));
+      if (cluster.forms.length > 1 || cluster.roles.length > 0)
+        addAll(cluster.mentions.map((m) => m.articleId));
     }
-    for (const entry of index.acronyms) addAll([...entry.groups.flatMap((g) => [...g.articles]), ...entry.uses.map((u) => u.articleId)]);
+    for (const entry of index.acronyms)
+      addAll([...entry.groups.flatMap((g) => [...g.articles]), ...entry.uses.map((u) => u.articleId)]);
     for (const event of index.timeline) addAll(event.mentions.map((m) => m.articleId));
     return result;
   }
@@ -178,12 +219,14 @@ function buildAnnotations(index: CorpusIndex, id: string, dates: DateMention[]):
   const annotations: Annotation[] = [];
   for (const cluster of index.clusters) {
     for (const mention of cluster.mentions) {
-      if (mention.articleId === id) annotations.push({ kind: 'entity', span: mention.span, cluster, mention });
+      if (mention.articleId === id)
+        annotations.push({ kind: 'entity', span: mention.span, cluster, mention });
     }
   }
   for (const entry of index.acronyms) {
     for (const mention of article.acronyms) {
-      if (mention.acronym === entry.acronym) annotations.push({ kind: 'acronym', span: mention.span, entry, mention });
+      if (mention.acronym === entry.acronym)
+        annotations.push({ kind: 'acronym', span: mention.span, entry, mention });
     }
   }
   const inferred = index.inferred.get(id);

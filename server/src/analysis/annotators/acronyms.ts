@@ -16,6 +16,9 @@ const stopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an
 
 /** True for "NATO", "IP4", "G7", "U.S."; false for "I", "II", "A.", "12:35". */
 export function isAcronym(word: string): boolean {
+  // Most words start with a lower-case letter or have one second: no regex needed for those.
+  const second = word.charCodeAt(1);
+  if (!/\p{Lu}/u.test(word[0] ?? '') || (second >= 97 && second <= 122)) return false;
   const bare = word.replace(/['’]s$/u, '');
   return acronymShape.test(bare) && !romanNumeral.test(bare) && !/^[\d.&-]+$/.test(bare);
 }
