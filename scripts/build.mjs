@@ -1,4 +1,4 @@
-// Bundles the three shipped programs with esbuild: tsc -b type-checks, this makes what runs.
+// Bundles the shipped programs (client, server, CLI, and the analysis worker they share) with esbuild: tsc -b type-checks, this makes what runs.
 // CommonJS output (.cjs) because VS Code's extension host loads `main` with require().
 import { build } from 'esbuild';
 
@@ -18,4 +18,5 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/server.cjs' }),
   build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.cjs' }),
+  build({ ...common, entryPoints: ['server/src/workers/analysis-worker.ts'], outfile: 'dist/analysis-worker.cjs' }),
 ]);

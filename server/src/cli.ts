@@ -49,7 +49,7 @@ async function runCorpusCommand(
   const progress = (done: number, total: number): void => {
     process.stderr.write(`\rAnalysing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   };
-  const corpus = buildCorpus(input, showProgress ? progress : undefined);
+  const corpus = await buildCorpus(input, showProgress ? progress : undefined);
   if (showProgress) process.stderr.write('\r\x1b[K');
   for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);

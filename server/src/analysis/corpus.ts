@@ -77,6 +77,15 @@ export class Corpus {
     return true;
   }
 
+  /** Adds an analysis made elsewhere (a worker thread) from the same text; the same as `upsert` of it. */
+  adopt(analysis: ArticleAnalysis): void {
+    const existing = this.articles.get(analysis.id);
+    if (existing && existing.text === analysis.text) return;
+    if (existing) this.rememberDependents(analysis.id);
+    this.articles.set(analysis.id, analysis);
+    this.invalidate();
+  }
+
   /** Forgets an article. */
   remove(id: string): void {
     if (!this.articles.has(id)) return;

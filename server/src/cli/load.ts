@@ -6,6 +6,8 @@ import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { findArticles, findNearestKnowledgeFile } from '../io/find-articles.js';
 import { readArticleFile } from '../io/read-article.js';
 import { parseKnowledge } from '../knowledge/parse-knowledge.js';
+import { analyzeMany } from '../workers/analysis-pool.js';
+import { mapLimited } from '../io/map-limited.js';
 
 /** The default of `dateline.maxFileSize`, in bytes. */
 export const defaultMaxFileSize = 2_000_000;
@@ -96,25 +98,32 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
 }
 
 /** The corpus of the loaded articles; an article the analysis fails on becomes a problem instead. */
-export function buildCorpus(input: LoadedInput, onProgress?: (done: number, total: number) => void): Corpus {
+export async function buildCorpus(
+  input: LoadedInput,
+  onProgress?: (done: number, total: number) => void,
+): Promise<Corpus> {
   const corpus = new Corpus();
   corpus.setKnowledge(input.knowledge);
+  const results = await analyzeMany(
+    input.articles.map((article) => ({ id: article.file, text: article.text })),
+    onProgress,
+  );
   const analysed: LoadedArticle[] = [];
-  for (const [i, article] of input.articles.entries()) {
-    if (i % 100 === 0) onProgress?.(i, input.articles.length);
-    try {
-      corpus.upsert({ id: article.file, text: article.text });
-      analysed.push(article);
-    } catch (error) {
+  results.forEach((result, i) => {
+    const article = input.articles[i]!;
+    if ('error' in result) {
       // Invariant 2 says analysis never throws; if it does, the other articles are still checked.
       input.problems.push({
         file: article.file,
         line: 0,
         column: 0,
-        message: `internal error: analysis failed: ${describe(error)}`,
+        message: `internal error: analysis failed: ${result.error}`,
       });
+    } else {
+      corpus.adopt(result);
+      analysed.push(article);
     }
-  }
+  });
   input.articles = analysed;
   return corpus;
 }
@@ -131,20 +140,6 @@ async function nearestKnowledgeFile(paths: string[]): Promise<string | undefined
     }
   }
   return fallback === undefined ? undefined : findNearestKnowledgeFile(fallback);
-}
-
-/** Maps over items with at most `limit` calls in flight, keeping the results in order. */
-async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 function describe(error: unknown): string {

@@ -9,6 +9,8 @@ import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { findArticles } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
+import { mapLimited } from '../io/map-limited.js';
+import { analyzeMany } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { defaultSettings, type Settings } from './settings.js';
 import { LineIndex, type ArticleLookup } from './to-lsp.js';
@@ -95,16 +97,31 @@ export class Workspace implements ArticleLookup {
       }
     }
     const seen = new Set<string>();
-    for (let i = 0; i < files.length; i++) {
+    // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
+    // edits, hovers and cancellations get in, and progress is reported. No dependents are computed
+    // while reading: everything is published once at the end.
+    const batchSize = 2500;
+    for (let from = 0; from < files.length; from += batchSize) {
       if (shouldStop?.()) return;
-      const uri = URI.file(files[i]!).toString();
-      seen.add(uri);
-      if (!this.open.has(uri)) await this.readFromDisk(uri);
-      if (i % 50 === 49) {
-        progress?.(i + 1, files.length);
-        // Let edits, hovers and cancellations in between batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      const uris = files.slice(from, from + batchSize).map((file) => URI.file(file).toString());
+      for (const uri of uris) seen.add(uri);
+      const texts = await mapLimited(
+        uris.filter((uri) => !this.open.has(uri)),
+        16,
+        async (uri) => ({ uri, text: await this.readText(uri) }),
+      );
+      const inputs = texts.filter((t): t is { uri: string; text: string } => {
+        const ok = t.text !== undefined && this.accepts(t.uri, t.text);
+        if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
+        return ok;
+      });
+      const results = await analyzeMany(
+        inputs.map(({ uri, text }) => ({ id: uri, text })),
+        (done) => progress?.(from + done, files.length),
+      );
+      for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
+      progress?.(Math.min(from + batchSize, files.length), files.length);
+      await new Promise((resolve) => setImmediate(resolve));
     }
     progress?.(files.length, files.length);
     for (const id of this.corpus.ids()) if (!seen.has(id) && !this.open.has(id)) this.corpus.remove(id);
@@ -112,6 +129,15 @@ export class Workspace implements ArticleLookup {
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
   async readFromDisk(uri: string): Promise<string[]> {
+    const text = await this.readText(uri);
+    return text === undefined ? this.remove(uri) : this.setText(uri, text);
+  }
+
+  /**
+   * An article's text as an editor would show it, or undefined when it cannot be read (the reason
+   * is kept in `problems`, a note on its encoding in `notes`).
+   */
+  private async readText(uri: string): Promise<string | undefined> {
     const path = URI.parse(uri).fsPath;
     const result = await readArticleFile(path, this.settings.maxFileSize);
     this.notes.delete(uri);
@@ -119,7 +145,7 @@ export class Workspace implements ArticleLookup {
       // Deleted or renamed since it was listed: the watcher's "deleted" event follows; nothing to report.
       if (result.missing) this.problems.delete(uri);
       else this.problems.set(uri, { ...result.problem, severity: 'error' });
-      return this.remove(uri);
+      return undefined;
     }
     this.problems.delete(uri);
     // Editors drop a byte-order mark from the text they show; so do we, so positions agree.
@@ -128,7 +154,7 @@ export class Workspace implements ArticleLookup {
       const column = bom && result.note.line === 0 ? result.note.column - 1 : result.note.column;
       this.notes.set(uri, { ...result.note, column, severity: 'information' });
     }
-    return this.setText(uri, bom ? result.text.slice(1) : result.text);
+    return bom ? result.text.slice(1) : result.text;
   }
 
   /** An article opened or edited in the editor; returns the ids to re-check. */
@@ -184,12 +210,16 @@ export class Workspace implements ArticleLookup {
     });
   }
 
-  private setText(uri: string, text: string): string[] {
+  /** True when a text can be analysed; else its problem is recorded and the article dropped. */
+  private accepts(uri: string, text: string): boolean {
     const problem = textProblem(text, this.settings.maxFileSize);
-    if (problem) {
-      this.problems.set(uri, problem);
-      return this.remove(uri);
-    }
+    if (!problem) return true;
+    this.problems.set(uri, problem);
+    return false;
+  }
+
+  private setText(uri: string, text: string): string[] {
+    if (!this.accepts(uri, text)) return this.remove(uri);
     this.problems.delete(uri);
     const before = this.corpus.article(uri)?.text;
     if (before === text) return [];
