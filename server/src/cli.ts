@@ -3,6 +3,7 @@ import { rules } from './analysis/index.js';
 import { parseArgs, usage } from './cli/args.js';
 import type { CliRequest } from './cli/args.js';
 import {
+  checkJson,
   collectFindings,
   countFindings,
   formatCheckJson,
@@ -63,7 +64,7 @@ async function runCorpusCommand(
   }
   const findings = collectFindings(corpus, input);
   const counts = countFindings(input.articles.length, findings);
-  if (request.format === 'json') process.stdout.write(formatCheckJson(input, findings));
+  if (request.format === 'json') process.stdout.write(formatCheckJson(checkJson(corpus, input)));
   else process.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
   if (badInput) return EXIT_BAD_INPUT;
   return counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : 0;

@@ -104,9 +104,9 @@ describe('dateline CLI', function () {
     );
     assert.match(run.stdout, /^1 article, /m);
     const annotate = dateline(['annotate', 'latin1.txt', '--format', 'json'], dir);
-    const output = JSON.parse(annotate.stdout) as { articles: { file: string }[] };
+    const output = JSON.parse(annotate.stdout) as { files: { path: string }[] };
     assert.deepEqual(
-      output.articles.map((a) => a.file),
+      output.files.map((f) => f.path),
       ['latin1.txt'],
     );
   });
@@ -124,22 +124,25 @@ describe('dateline CLI', function () {
     const run = dateline(['annotate', 'crlf.txt', '--format', 'json'], dir);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 0);
+    type Located = { text: string; range: { start: { line: number; character: number } } };
     const output = JSON.parse(run.stdout) as {
-      articles: { file: string; annotations: { line: number; column: number; text: string }[] }[];
+      files: { path: string; entities: Located[]; dates: Located[] }[];
     };
     assert.deepEqual(
-      output.articles.map((a) => a.file),
+      output.files.map((f) => f.path),
       ['crlf.txt'],
     );
-    // whatever the analysis finds, positions count CRLF as one line break
-    for (const annotation of output.articles[0]!.annotations) {
-      const line = article.split('\n')[annotation.line - 1] ?? '';
-      const column = annotation.column - (annotation.line === 1 ? 2 : 1); // the BOM is column 1 of line 1
-      assert.equal(line.slice(column, column + annotation.text.length), annotation.text);
+    // whatever the analysis finds, positions count CRLF as one line break (LSP ranges, 0-based)
+    const found = [...output.files[0]!.entities, ...output.files[0]!.dates];
+    assert.ok(found.length > 0);
+    for (const { text, range } of found) {
+      const line = article.split('\n')[range.start.line] ?? '';
+      const column = range.start.character - (range.start.line === 0 ? 1 : 0); // the BOM is a character of line 0
+      assert.equal(line.slice(column, column + text.length), text);
     }
   });
 
-  it('--format json prints one JSON document with articles, findings and problems', async () => {
+  it('--format json prints one JSON document with files, their diagnostics, and problems', async () => {
     const dir = await corpus('json', {
       'a.txt': article,
       'b.txt': article.replace('Sunday', 'Monday'),
@@ -147,9 +150,15 @@ describe('dateline CLI', function () {
     });
     const run = dateline(['check', '.', '--format', 'json'], dir);
     assert.equal(run.status, 2);
-    const output = JSON.parse(run.stdout) as { articles: string[]; findings: unknown[]; problems: unknown[] };
-    assert.deepEqual(output.articles, ['a.txt', 'b.txt', 'bad.txt']);
-    assert.ok(Array.isArray(output.findings));
+    const output = JSON.parse(run.stdout) as {
+      files: { path: string; diagnostics: unknown[] }[];
+      problems: unknown[];
+    };
+    assert.deepEqual(
+      output.files.map((f) => f.path),
+      ['a.txt', 'b.txt', 'bad.txt'],
+    );
+    assert.ok(output.files.every((f) => Array.isArray(f.diagnostics)));
     assert.deepEqual(output.problems, [
       {
         file: 'bad.txt',

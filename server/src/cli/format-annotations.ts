@@ -1,69 +1,71 @@
-/** The output of `dateline annotate`: what the analysis recognised in each article, with its details. */
+/**
+ * The output of `dateline annotate`: what the analysis recognised in each article. JSON ranges are
+ * LSP ranges (0-based lines, UTF-16 characters) from lsp/to-lsp.ts; text lines are 1-based.
+ */
+import type { Range } from 'vscode-languageserver';
 import type { Annotation, Corpus } from '../analysis/index.js';
+import type { JsonProblem, Paint } from './format.js';
+import { lookupOf, problemToJson } from './format.js';
 import type { LoadedInput } from './load.js';
-import type { JsonProblem, JsonRange, Paint } from './format.js';
-import { problemToJson, spanToRange } from './format.js';
 
-/** One annotation in JSON output: where, what kind, the text, and the details of its kind. */
-export type JsonAnnotation = Omit<JsonRange, 'file'> & {
-  kind: Annotation['kind'];
-  text: string;
-  details: Record<string, unknown>;
-};
+/** One article in `annotate --format json`. */
+export interface AnnotatedFile {
+  path: string;
+  dateline: { text: string; range: Range; value: string } | null;
+  entities: { type: string; text: string; range: Range; canonical: string; variant: boolean }[];
+  dates: { text: string; range: Range; value: string | null; how: string; relative: boolean }[];
+  acronyms: { text: string; range: Range; expansion: string | null }[];
+  furniture: Range[];
+}
 
 /** The whole of `annotate --format json`. */
 export interface AnnotateJson {
-  articles: { file: string; annotations: JsonAnnotation[] }[];
+  files: AnnotatedFile[];
   problems: JsonProblem[];
 }
 
-/** The details that matter for each kind of annotation: canonical name, value and how, expansion. */
-export function annotationDetails(annotation: Annotation): Record<string, unknown> {
-  switch (annotation.kind) {
-    case 'entity':
-      return {
-        type: annotation.cluster.type,
-        canonical: annotation.cluster.canonical,
-        canonicalReason: annotation.cluster.canonicalReason,
-        variant: annotation.mention.variant,
-      };
-    case 'acronym':
-      return {
-        acronym: annotation.mention.acronym,
-        expansion: annotation.mention.expansion?.text ?? annotation.entry.canonical ?? null,
-        defined: annotation.mention.expansion !== undefined,
-      };
-    case 'date':
-      return {
-        value: annotation.date.value,
-        how: annotation.date.how,
-        relative: annotation.date.relative,
-        anchor: annotation.anchor
-          ? { source: annotation.anchor.source, date: annotation.anchor.date }
-          : annotation.date.anchor,
-      };
-    case 'dateline':
-      return { value: annotation.dateline.value, date: annotation.dateline.date };
-  }
-}
-
-/** Every loaded article's annotations as JSON, 1-based. */
+/** Every loaded article's dateline, entities, dates, acronyms and page furniture. */
 export function collectAnnotations(corpus: Corpus, input: LoadedInput): AnnotateJson {
-  return {
-    articles: input.articles.map(({ file, text }) => ({
-      file,
-      annotations: corpus.annotations(file).map((annotation) => {
-        const { file: _file, ...range } = spanToRange(file, text, annotation.span);
-        return {
-          ...range,
-          kind: annotation.kind,
-          text: text.slice(annotation.span.start, annotation.span.end),
-          details: annotationDetails(annotation),
-        };
-      }),
-    })),
-    problems: input.problems.map(problemToJson),
-  };
+  const lookup = lookupOf(corpus);
+  const files = input.articles.map(({ file, text }): AnnotatedFile => {
+    const lines = lookup.lines(file)!;
+    const article = corpus.article(file)!;
+    const dateline = article.structure.dateline;
+    const annotations = corpus.annotations(file);
+    return {
+      path: file,
+      dateline: dateline
+        ? { text: dateline.text, range: lines.spanToRange(dateline.span), value: dateline.value }
+        : null,
+      entities: annotations
+        .filter((a): a is Extract<Annotation, { kind: 'entity' }> => a.kind === 'entity')
+        .map((a) => ({
+          type: a.cluster.type,
+          text: text.slice(a.span.start, a.span.end),
+          range: lines.spanToRange(a.span),
+          canonical: a.cluster.canonical,
+          variant: a.mention.variant,
+        })),
+      dates: corpus
+        .dates(file)
+        .map((d) => ({
+          text: d.text,
+          range: lines.spanToRange(d.span),
+          value: d.value,
+          how: d.how,
+          relative: d.relative,
+        })),
+      acronyms: annotations
+        .filter((a): a is Extract<Annotation, { kind: 'acronym' }> => a.kind === 'acronym')
+        .map((a) => ({
+          text: a.mention.acronym,
+          range: lines.spanToRange(a.span),
+          expansion: a.mention.expansion?.text ?? a.entry.canonical ?? null,
+        })),
+      furniture: article.structure.furniture.map((block) => lines.spanToRange(block.span)),
+    };
+  });
+  return { files, problems: input.problems.map(problemToJson) };
 }
 
 /** `annotate --format json`, pretty-printed. */
@@ -71,33 +73,25 @@ export function formatAnnotationsJson(output: AnnotateJson): string {
   return `${JSON.stringify(output, null, 2)}\n`;
 }
 
-/** `annotate --format text`: one line per annotation, `file:line:col: kind "text" details`. */
+/** `annotate --format text`: one line per annotation, `file:line:col kind "text" → details`, 1-based. */
 export function formatAnnotationsText(output: AnnotateJson, paint: Paint): string {
-  const lines: string[] = [];
-  for (const article of output.articles) {
-    for (const annotation of article.annotations) {
-      const where = paint('bold', `${article.file}:${annotation.line}:${annotation.column}:`);
-      lines.push(
-        `${where} ${annotation.kind} ${JSON.stringify(annotation.text)} ${describeDetails(annotation)}`.trimEnd(),
-      );
-    }
+  const lines: { line: number; column: number; text: string }[] = [];
+  const out: string[] = [];
+  for (const file of output.files) {
+    lines.length = 0;
+    const at = (range: Range, text: string): void =>
+      void lines.push({ line: range.start.line + 1, column: range.start.character + 1, text });
+    if (file.dateline)
+      at(file.dateline.range, `dateline ${JSON.stringify(file.dateline.text)} = ${file.dateline.value}`);
+    for (const e of file.entities)
+      at(e.range, `${e.type} ${JSON.stringify(e.text)} → ${e.canonical}${e.variant ? ' (variant)' : ''}`);
+    for (const d of file.dates)
+      at(d.range, `date ${JSON.stringify(d.text)} = ${d.value ?? 'unresolved'} (${d.how})`);
+    for (const a of file.acronyms)
+      at(a.range, `acronym ${a.text}${a.expansion ? ` = ${a.expansion}` : ' (no expansion known)'}`);
+    for (const range of file.furniture) at(range, `furniture to line ${range.end.line + 1}`);
+    lines.sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const l of lines) out.push(`${paint('bold', `${file.path}:${l.line}:${l.column}`)} ${l.text}`);
   }
-  return lines.map((line) => `${line}\n`).join('');
-}
-
-function describeDetails(annotation: JsonAnnotation): string {
-  const d = annotation.details;
-  switch (annotation.kind) {
-    case 'entity':
-      // person → Chris Hipkins (3 of 4 mentions, in 3 articles)
-      return `${String(d.type)} → ${String(d.canonical)} (${String(d.canonicalReason)})`;
-    case 'acronym':
-      return d.expansion === null
-        ? '(no expansion known)'
-        : `= ${String(d.expansion)}${d.defined ? ' (defined here)' : ''}`;
-    case 'date':
-      return `= ${d.value === null ? 'unresolved' : String(d.value)} (${String(d.how)})`;
-    case 'dateline':
-      return `= ${String(d.value)}`;
-  }
+  return out.map((line) => `${line}\n`).join('');
 }

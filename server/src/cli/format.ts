@@ -1,9 +1,13 @@
 /**
- * The CLI's output: findings as compiler-style lines or JSON, problems, the summary. Lines and columns
- * are 1-based, columns in UTF-16 code units, like compilers print them.
+ * The CLI's output: findings as linter lines or JSON, problems, the summary. Text is 1-based, columns
+ * in UTF-16 code units; JSON carries LSP diagnostics (0-based), converted by the same module as the
+ * language server's (lsp/to-lsp.ts), so both say the same thing.
  */
-import type { Corpus, Finding, Severity, Span } from '../analysis/index.js';
-import { offsetToLineColumn } from '../io/positions.js';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { Corpus, Severity } from '../analysis/index.js';
+import { findingToDiagnostic, fixToData, LineIndex, type ArticleLookup } from '../lsp/to-lsp.js';
 import type { InputProblem, LoadedInput } from './load.js';
 
 /** Wraps text in a terminal style, or leaves it as it is when colours are off. */
@@ -26,22 +30,19 @@ export function makePaint(enabled: boolean): Paint {
   return enabled ? (style, text) => `${ansi[style][0]}${text}${ansi[style][1]}` : (_style, text) => text;
 }
 
-/** A 1-based range in a file, as JSON output gives it. */
-export interface JsonRange {
+/** A 1-based position in a file, for text output and problems. */
+export interface TextLocation {
   file: string;
   line: number;
   column: number;
-  endLine: number;
-  endColumn: number;
 }
 
-/** One finding in `check --format json`. */
-export interface JsonFinding extends JsonRange {
+/** A finding as text output needs it: where (1-based), what, and the evidence. */
+export interface TextFinding extends TextLocation {
   severity: Severity;
   rule: string;
   message: string;
-  expected: string[];
-  related: (JsonRange & { message: string })[];
+  related: (TextLocation & { message: string })[];
 }
 
 /** A problem with an input file, 1-based, in JSON output. */
@@ -52,10 +53,15 @@ export interface JsonProblem {
   message: string;
 }
 
-/** The whole of `check --format json`. */
+/** A fix in `check --format json`: its title and its edits to this file, LSP ranges. */
+export interface JsonFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** `check --format json`: per file, LSP diagnostics with their fixes (0-based lines, UTF-16 characters). */
 export interface CheckJson {
-  articles: string[];
-  findings: JsonFinding[];
+  files: { path: string; diagnostics: (Diagnostic & { fixes: JsonFix[] })[] }[];
   problems: JsonProblem[];
 }
 
@@ -65,19 +71,6 @@ export interface FindingCounts {
   errors: number;
   warnings: number;
   infos: number;
-}
-
-/** The 1-based range of a span in a text, in a file. */
-export function spanToRange(file: string, text: string, span: Span): JsonRange {
-  const start = offsetToLineColumn(text, span.start);
-  const end = offsetToLineColumn(text, span.end);
-  return {
-    file,
-    line: start.line + 1,
-    column: start.column + 1,
-    endLine: end.line + 1,
-    endColumn: end.column + 1,
-  };
 }
 
 /** A problem as `file:line:col: message`, 1-based. */
@@ -90,31 +83,68 @@ export function problemToJson(problem: InputProblem): JsonProblem {
   return { file: problem.file, line: problem.line + 1, column: problem.column + 1, message: problem.message };
 }
 
-/** Every finding of every loaded article, in file order, as JSON ranges. */
-export function collectFindings(corpus: Corpus, input: LoadedInput): JsonFinding[] {
-  const textOf = (id: string): string => corpus.article(id)?.text ?? '';
+/** Converts offsets the way the language server does (lsp/to-lsp.ts), for the corpus's articles by path. */
+export function lookupOf(corpus: Corpus): ArticleLookup & { lines(id: string): LineIndex | undefined } {
+  const cache = new Map<string, LineIndex>();
+  return {
+    uri: (id) => pathToFileURL(resolve(id)).href,
+    lines: (id) => {
+      const text = corpus.article(id)?.text;
+      if (text === undefined) return undefined;
+      let lines = cache.get(id);
+      if (!lines) cache.set(id, (lines = new LineIndex(text)));
+      return lines;
+    },
+  };
+}
+
+/** Every finding of every loaded article, in file order, for text output. */
+export function collectFindings(corpus: Corpus, input: LoadedInput): TextFinding[] {
+  const lookup = lookupOf(corpus);
+  const at = (id: string, offset: number): TextLocation => {
+    const position = lookup.lines(id)!.offsetToPosition(offset);
+    return { file: id, line: position.line + 1, column: position.character + 1 };
+  };
   return input.articles.flatMap((article) =>
-    corpus.findings(article.file).map((finding) => findingToJson(finding, textOf)),
+    corpus.findings(article.file).map((finding) => ({
+      ...at(finding.articleId, finding.span.start),
+      severity: finding.severity,
+      rule: finding.ruleId,
+      message: finding.message,
+      related: finding.related.map((r) => ({
+        ...at(r.location.articleId, r.location.span.start),
+        message: r.message,
+      })),
+    })),
   );
 }
 
-/** One finding as JSON, its related locations resolved in their own articles' text. */
-export function findingToJson(finding: Finding, textOf: (id: string) => string): JsonFinding {
+/** `check --format json`: every loaded article with its diagnostics and fixes, as the language server publishes them. */
+export function checkJson(corpus: Corpus, input: LoadedInput): CheckJson {
+  const lookup = lookupOf(corpus);
   return {
-    ...spanToRange(finding.articleId, textOf(finding.articleId), finding.span),
-    severity: finding.severity,
-    rule: finding.ruleId,
-    message: finding.message,
-    expected: finding.expected,
-    related: finding.related.map((related) => ({
-      ...spanToRange(related.location.articleId, textOf(related.location.articleId), related.location.span),
-      message: related.message,
+    files: input.articles.map(({ file }) => ({
+      path: file,
+      diagnostics: corpus.findings(file).flatMap((finding) => {
+        const diagnostic = findingToDiagnostic(finding, lookup);
+        if (!diagnostic) return [];
+        const { data: _data, ...plain } = diagnostic;
+        const fixes = finding.fixes.map((fix) => ({
+          title: fix.title,
+          edits: (fixToData(fix, lookup)?.changes[lookup.uri(file)] ?? []).map((edit) => ({
+            range: edit.range,
+            newText: edit.newText,
+          })),
+        }));
+        return [{ ...plain, fixes }];
+      }),
     })),
+    problems: input.problems.map(problemToJson),
   };
 }
 
 /** Counts findings by severity; hints count with the infos. */
-export function countFindings(articles: number, findings: JsonFinding[]): FindingCounts {
+export function countFindings(articles: number, findings: TextFinding[]): FindingCounts {
   const counts: FindingCounts = { articles, errors: 0, warnings: 0, infos: 0 };
   for (const finding of findings) {
     if (finding.severity === 'error') counts.errors++;
@@ -124,12 +154,17 @@ export function countFindings(articles: number, findings: JsonFinding[]): Findin
   return counts;
 }
 
-/** The findings as text: `file:line:col: severity rule-id: message`, then `  see file:line:col: message` per evidence. */
-export function formatFindingsText(findings: JsonFinding[], paint: Paint): string {
+/**
+ * The findings as linter lines, `file:line:col severity message [rule]` (1-based, UTF-16 columns), each
+ * followed by its evidence, indented: `  see file:line:col: message`.
+ */
+export function formatFindingsText(findings: TextFinding[], paint: Paint): string {
   const lines: string[] = [];
   for (const finding of findings) {
-    const where = paint('bold', `${finding.file}:${finding.line}:${finding.column}:`);
-    lines.push(`${where} ${paint(finding.severity, finding.severity)} ${finding.rule}: ${finding.message}`);
+    const where = paint('bold', `${finding.file}:${finding.line}:${finding.column}`);
+    lines.push(
+      `${where} ${paint(finding.severity, finding.severity)} ${finding.message} ${paint('dim', `[${finding.rule}]`)}`,
+    );
     for (const related of finding.related) {
       lines.push(paint('dim', `  see ${related.file}:${related.line}:${related.column}: ${related.message}`));
     }
@@ -148,12 +183,7 @@ export function formatSummary(counts: FindingCounts): string {
   ].join(', ');
 }
 
-/** The whole of `check --format json`, pretty-printed. */
-export function formatCheckJson(input: LoadedInput, findings: JsonFinding[]): string {
-  const output: CheckJson = {
-    articles: input.articles.map((article) => article.file),
-    findings,
-    problems: input.problems.map(problemToJson),
-  };
+/** `check --format json`, pretty-printed. */
+export function formatCheckJson(output: CheckJson): string {
   return `${JSON.stringify(output, null, 2)}\n`;
 }
