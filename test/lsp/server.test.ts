@@ -4,7 +4,17 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { CodeAction, Diagnostic, Hover, Location, SemanticTokens, TextEdit } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  Diagnostic,
+  FoldingRange,
+  Hover,
+  InlayHint,
+  Location,
+  SemanticTokens,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { startTestServer, type TestServer } from './lsp-client.js';
 
 const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));
@@ -31,12 +41,18 @@ describe('language server', function () {
   });
 
   it('publishes the cross-article findings for files it was never asked to open', async () => {
-    const diagnostics = await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.some((x) => x.code === 'name-variant'));
+    const diagnostics = await server.waitForDiagnostics(uriOf(hepkinsFile), (d) =>
+      d.some((x) => x.code === 'name-variant'),
+    );
     const hepkins = diagnostics.find((d) => d.code === 'name-variant' && d.message.includes('Hepkins'));
     assert.ok(hepkins, JSON.stringify(diagnostics.map((d) => d.message)));
     assert.equal(hepkins.source, 'dateline');
     assert.deepEqual(hepkins.range.start, { line: 10, character: 428 });
-    assert.ok(hepkins.relatedInformation?.some((r) => r.location.uri === uriOf('003_c34c0cd0b9e4393c.txt') && r.location.range.start.line === 8));
+    assert.ok(
+      hepkins.relatedInformation?.some(
+        (r) => r.location.uri === uriOf('003_c34c0cd0b9e4393c.txt') && r.location.range.start.line === 8,
+      ),
+    );
   });
 
   it('reports a binary file and an invalid UTF-8 file where they go wrong, and carries on', async () => {
@@ -45,17 +61,28 @@ describe('language server', function () {
     const latin1 = await server.waitForDiagnostics(uriOf('zz-latin1.txt'), (d) => d.length > 0);
     // Invalid UTF-8 is noted once, as information, and the article is analysed with U+FFFD in place.
     assert.deepEqual(
-      latin1.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.message}`),
-      ['0:3 3 encoding Dateline: invalid UTF-8 at byte 3 (0xE9, line 1, column 4); read with U+FFFD in place of invalid bytes'],
+      latin1.map(
+        (d) => `${d.range.start.line}:${d.range.start.character} ${d.severity} ${d.code} ${d.message}`,
+      ),
+      [
+        '0:3 3 encoding Dateline: invalid UTF-8 at byte 3 (0xE9, line 1, column 4); read with U+FFFD in place of invalid bytes',
+      ],
     );
-    const symbols = await server.connection.sendRequest<unknown[] | null>('textDocument/documentSymbol', { textDocument: { uri: uriOf('zz-latin1.txt') } });
+    const symbols = await server.connection.sendRequest<unknown[] | null>('textDocument/documentSymbol', {
+      textDocument: { uri: uriOf('zz-latin1.txt') },
+    });
     assert.ok(symbols && symbols.length > 0, 'the article is in the corpus: its headline is a symbol');
   });
 
   it('hovers a misspelt name with who it probably is and where each spelling comes from', async () => {
     const uri = uriOf(hepkinsFile);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'article', version: 1, text: textOf(hepkinsFile) } });
-    const hover = await server.connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 430 } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'article', version: 1, text: textOf(hepkinsFile) },
+    });
+    const hover = await server.connection.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 10, character: 430 },
+    });
     const value = (hover.contents as { value: string }).value;
     assert.match(value, /\*\*Chris Hipkins\*\* · person/);
     assert.match(value, /`Chris Hepkins`: \[004_98b365b3b95cd083\.txt:11\]/);
@@ -74,22 +101,83 @@ describe('language server', function () {
     });
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit?.changes, JSON.stringify(actions.map((a) => a.title)));
-    assert.ok(actions.some((a) => /Accept “Chris Hepkins”/.test(a.title) && a.edit?.documentChanges), 'offers to record the spelling in a new dateline.yaml');
+    assert.ok(
+      actions.some((a) => /Accept “Chris Hepkins”/.test(a.title) && a.edit?.documentChanges),
+      'offers to record the spelling in a new dateline.yaml',
+    );
     const edits = fix.edit.changes[uri]!;
     const text = applyEdits(textOf(hepkinsFile), edits);
     assert.match(text, /Prime Minister Chris Hipkins will attend/);
-    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text }] });
+    await server.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ text }],
+    });
     const after = await server.waitForDiagnostics(uri, (d) => !d.some((x) => x.message.includes('Hepkins')));
-    assert.ok(after.some((d) => d.message.includes('Sok Yul')), 'the other variant is still reported');
+    assert.ok(
+      after.some((d) => d.message.includes('Sok Yul')),
+      'the other variant is still reported',
+    );
   });
 
   it('gives semantic tokens for people, places and acronyms', async () => {
     const uri = uriOf(hepkinsFile);
-    const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', {
+      textDocument: { uri },
+    });
     const legend = server.initialize.capabilities.semanticTokensProvider!.legend.tokenTypes;
     const decoded = decode(tokens.data, legend);
     assert.ok(decoded.includes('10:296 person'), decoded.join(', '));
     assert.ok(decoded.includes('2:358 place'), decoded.join(', '));
+  });
+
+  it('shows the resolved value of a relative date as an inlay hint, and folds page furniture', async () => {
+    const uri = uriOf('000_90aec226ec90995e.txt');
+    const hints = await server.connection.sendRequest<InlayHint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } },
+    });
+    assert.ok(
+      hints.some((h) => h.label === '→ 2024-07-11' && h.position.line === 5),
+      JSON.stringify(hints),
+    );
+    const folds = await server.connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', {
+      textDocument: { uri },
+    });
+    assert.ok(
+      folds.some((f) => f.startLine === 8 && f.endLine >= 27),
+      JSON.stringify(folds),
+    );
+  });
+
+  it('renames one spelling of an entity in every article that writes it', async () => {
+    const uri = uriOf('003_c34c0cd0b9e4393c.txt');
+    const edit = await server.connection.sendRequest<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri },
+      position: { line: 8, character: 125 },
+      newName: 'Christopher Hipkins',
+    });
+    assert.deepEqual(
+      edit.changes?.[uri]?.map((e) => e.range.start),
+      [{ line: 8, character: 120 }],
+    );
+    // 004 writes "Chris Hipkins" too since its fix was applied above.
+    assert.deepEqual(
+      edit.changes?.[uriOf(hepkinsFile)]?.map((e) => e.range.start),
+      [{ line: 10, character: 422 }],
+    );
+  });
+
+  it('gives the semantic tokens of a range only', async () => {
+    const uri = uriOf(hepkinsFile);
+    const tokens = await server.connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/range', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 0 }, end: { line: 2, character: 400 } },
+    });
+    const decoded = decode(
+      tokens.data,
+      server.initialize.capabilities.semanticTokensProvider!.legend.tokenTypes,
+    );
+    assert.ok(decoded.length > 0 && decoded.every((t) => t.startsWith('2:')), decoded.join(', '));
   });
 
   it('finds every mention of an entity across the corpus', async () => {
@@ -99,23 +187,31 @@ describe('language server', function () {
       position: { line: 10, character: 300 },
       context: { includeDeclaration: true },
     });
-    const files = new Set(locations.map((l) => l.uri.slice(l.uri.lastIndexOf('/') + 1, l.uri.lastIndexOf('/') + 4)));
+    const files = new Set(
+      locations.map((l) => l.uri.slice(l.uri.lastIndexOf('/') + 1, l.uri.lastIndexOf('/') + 4)),
+    );
     assert.deepEqual([...files].sort(), ['000', '001', '002', '003', '004']);
   });
 
   it('reports a malformed knowledge file where it is wrong, and keeps serving', async () => {
     const uri = uriOf('dateline.yaml');
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'entities:\n  - name: [unclosed\n' } });
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version: 1, text: 'entities:\n  - name: [unclosed\n' },
+    });
     const problems = await server.waitForDiagnostics(uri, (d) => d.length > 0);
     assert.equal(problems[0]!.range.start.line, 1);
-    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', { textDocument: { uri: uriOf(hepkinsFile) }, position: { line: 10, character: 300 } });
+    const hover = await server.connection.sendRequest<Hover | null>('textDocument/hover', {
+      textDocument: { uri: uriOf(hepkinsFile) },
+      position: { line: 10, character: 300 },
+    });
     assert.ok(hover);
   });
 });
 
 function applyEdits(text: string, edits: TextEdit[]): string {
   const lines = text.split('\n');
-  const offset = (p: { line: number; character: number }): number => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const offset = (p: { line: number; character: number }): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
   return [...edits]
     .sort((a, b) => offset(b.range.start) - offset(a.range.start))
     .reduce((t, e) => t.slice(0, offset(e.range.start)) + e.newText + t.slice(offset(e.range.end)), text);

@@ -1,5 +1,5 @@
 /** Semantic tokens: people, organisations, places, events, programmes, acronyms and dates, from the corpus annotations. */
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { Range, SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import { SemanticTokensBuilder } from 'vscode-languageserver';
 import type { Annotation } from '../analysis/index.js';
 import type { Workspace } from './workspace.js';
@@ -12,13 +12,17 @@ export const legend: SemanticTokensLegend = {
 
 const typeIndex = new Map(legend.tokenTypes.map((type, i) => [type, i]));
 
-/** The semantic tokens of one article. */
-export function semanticTokens(workspace: Workspace, uri: string): SemanticTokens {
+/** The semantic tokens of one article, or of a range of it. */
+export function semanticTokens(workspace: Workspace, uri: string, range?: Range): SemanticTokens {
   const builder = new SemanticTokensBuilder();
   const lines = workspace.lines(uri);
   if (!lines || !workspace.corpus.article(uri)) return builder.build();
+  // A range request (the visible part of a long article) gets only the tokens that start in it.
+  const from = range ? lines.positionToOffset(range.start) : 0;
+  const to = range ? lines.positionToOffset(range.end) : Number.POSITIVE_INFINITY;
   let end = 0;
   for (const annotation of workspace.corpus.annotations(uri)) {
+    if (annotation.span.start < from || annotation.span.start > to) continue;
     // Tokens may not overlap: the first annotation at a place wins ("NATO" in "NATO Secretary General").
     if (annotation.span.start < end) continue;
     end = annotation.span.end;

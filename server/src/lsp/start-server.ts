@@ -69,7 +69,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         foldingRangeProvider: true,
         inlayHintProvider: true,
-        semanticTokensProvider: { legend, full: true },
+        semanticTokensProvider: { legend, full: true, range: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
         workspace: { workspaceFolders: { supported: true } },
       },
@@ -229,6 +229,9 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((params) => foldingRanges(workspace, params.textDocument.uri));
   connection.languages.inlayHint.on((params) => inlayHints(workspace, params.textDocument.uri, params.range));
   connection.languages.semanticTokens.on((params) => semanticTokens(workspace, params.textDocument.uri));
+  connection.languages.semanticTokens.onRange((params) =>
+    semanticTokens(workspace, params.textDocument.uri, params.range),
+  );
 
   documents.listen(connection);
   connection.listen();
