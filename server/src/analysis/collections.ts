@@ -6,3 +6,15 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/** The index of the last of `spans` (sorted by start) that starts at or before `offset`; 0 when none does. */
+export function lastStartingBefore(spans: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (spans[mid]!.start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}

@@ -3,6 +3,7 @@
  * them in time: ahead of its own date ("upcoming", "will", "to be held") or behind it ("made this
  * announcement at the summit").
  */
+import { lastStartingBefore } from '../collections.js';
 import type { Token, TokenSentence } from '../tokenize.js';
 import { tenseNear } from './tense.js';
 import type { DateMention, EntityMention, EventMention } from '../types.js';
@@ -157,13 +158,7 @@ function bySentence<T extends { span: { start: number; end: number } }>(
 ): T[][] {
   const buckets: T[][] = sentences.map(() => []);
   for (const item of items) {
-    let low = 0;
-    let high = sentences.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (sentences[mid]!.start <= item.span.start) low = mid;
-      else high = mid - 1;
-    }
+    const low = lastStartingBefore(sentences, item.span.start);
     const sentence = sentences[low];
     if (sentence && sentence.start <= item.span.start && item.span.end <= sentence.end) buckets[low]!.push(item);
   }

@@ -2,6 +2,7 @@
  * The index across all articles, built from their analyses: clusters, acronyms, timeline, each
  * article's trust, and the dates inferred for undated articles.
  */
+import { lastStartingBefore } from '../collections.js';
 import type { InferredDate } from '../corpus-model.js';
 import type { Knowledge } from '../knowledge-model.js';
 import type { ArticleAnalysis, CorpusLocation } from '../types.js';
@@ -53,15 +54,7 @@ export function where(index: CorpusIndex, location: CorpusLocation): string {
 
 /** The 0-based line of a location. */
 export function lineOf(index: CorpusIndex, location: CorpusLocation): number {
-  const lines = index.articles.get(location.articleId)?.structure.lines ?? [];
-  let low = 0;
-  let high = lines.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (lines[mid]!.start <= location.span.start) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastStartingBefore(index.articles.get(location.articleId)?.structure.lines ?? [], location.span.start);
 }
 
 /** The last path segment of an article id (a URI or a path). */
