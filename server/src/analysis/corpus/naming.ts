@@ -3,6 +3,7 @@
  * trusted articles write (see reliability.ts), with the tie said out loud rather than broken by a coin.
  */
 import type { ClusterMention, EntityCluster } from '../corpus-model.js';
+import { memoize } from '../memo.js';
 import { nameKey, nameTokens } from '../names.js';
 import type { CorpusLocation } from '../types.js';
 import type { ClusterDraft, Form, Link } from './clusters.js';
@@ -37,7 +38,8 @@ export function claimsOf(drafts: ClusterDraft[]): Claim[] {
     const item = `${draft.type}:${draft.forms[0]!.key}`;
     for (const form of draft.forms) {
       // "Mogherini said" alone still says how that article spells her surname.
-      for (const ref of [...form.mentions, ...form.partial]) claims.push({ item, value: form.key, articleId: ref.articleId });
+      for (const ref of [...form.mentions, ...form.partial])
+        claims.push({ item, value: form.key, articleId: ref.articleId });
     }
   }
   return claims;
@@ -92,7 +94,9 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
       });
     }
   }
-  mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.span.start - b.span.start));
+  mentions.sort((a, b) =>
+    a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.span.start - b.span.start,
+  );
 
   return {
     id: `${draft.type}:${canonical}`,
@@ -115,18 +119,28 @@ function isPinned(draft: ClusterDraft, form: Form): boolean {
 }
 
 /** The spelling written most often, preferring body text over headlines and mixed case over capitals. */
+// "FUMIO KISHIDA" in a caption says little about how the name is spelled; memoised: "Japan" is written thousands of times.
+const isShouting = memoize(
+  (text: string) => text === text.toUpperCase() && /\p{Lu}{2}/u.test(text) && nameTokens(text).length > 1,
+);
+
 function preferredSpelling(form: Form): string {
   const counts = new Map<string, number>();
   for (const ref of form.mentions) {
     const { text, inHeadline } = ref.mention;
-    const shouting = text === text.toUpperCase() && /\p{Lu}{2}/u.test(text) && nameTokens(text).length > 1;
+    const shouting = isShouting(text);
     const weight = (inHeadline ? 0.5 : 1) * (shouting ? 0.25 : 1);
     counts.set(text, (counts.get(text) ?? 0) + weight);
   }
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
 }
 
-function reasonFor(best: NamedForm, runnerUp: NamedForm | undefined, tie: boolean, reliability: Reliability): string {
+function reasonFor(
+  best: NamedForm,
+  runnerUp: NamedForm | undefined,
+  tie: boolean,
+  reliability: Reliability,
+): string {
   const articles = (n: number): string => `${n} article${n === 1 ? '' : 's'}`;
   if (!runnerUp) return `the only spelling, in ${articles(best.articles.length)}`;
   if (tie) {

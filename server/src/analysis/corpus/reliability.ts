@@ -41,33 +41,40 @@ export function estimateReliability(claims: Claim[]): Reliability {
     return articles.size >= 2;
   });
 
-  const trust: Reliability = new Map();
-  for (const values of items) for (const sources of values.values()) for (const id of sources) trust.set(id, prior);
-
+  // Articles as indexes into typed arrays: twelve rounds over every claim allocate nothing.
+  const ids: string[] = [];
+  const indexOf = new Map<string, number>();
+  const valueSources = items.map((values) =>
+    [...values.values()].map((sources) =>
+      Int32Array.from(sources, (id) => {
+        let n = indexOf.get(id);
+        if (n === undefined) indexOf.set(id, (n = ids.push(id) - 1));
+        return n;
+      }),
+    ),
+  );
+  const trust = new Float64Array(ids.length).fill(prior);
+  const total = new Float64Array(ids.length);
+  const count = new Float64Array(ids.length);
   for (let round = 0; round < rounds; round++) {
-    const sums = new Map<string, { total: number; count: number }>();
-    for (const values of items) {
-      let weightOfItem = 0;
-      const weights = new Map<string, number>();
-      for (const [value, sources] of values) {
-        let weight = 0;
-        for (const id of sources) weight += trust.get(id) ?? prior;
-        weights.set(value, weight);
-        weightOfItem += weight;
-      }
-      for (const [value, sources] of values) {
-        const confidence = weightOfItem > 0 ? weights.get(value)! / weightOfItem : 0;
-        for (const id of sources) {
-          const sum = sums.get(id) ?? { total: 0, count: 0 };
-          sum.total += confidence;
-          sum.count += 1;
-          sums.set(id, sum);
+    total.fill(0);
+    count.fill(0);
+    for (const values of valueSources) {
+      const weights = values.map((sources) => sources.reduce((sum, n) => sum + trust[n]!, 0));
+      const weightOfItem = weights.reduce((a, b) => a + b, 0);
+      values.forEach((sources, v) => {
+        const confidence = weightOfItem > 0 ? weights[v]! / weightOfItem : 0;
+        for (const n of sources) {
+          total[n]! += confidence;
+          count[n]! += 1;
         }
-      }
+      });
     }
-    for (const [id, { total, count }] of sums) trust.set(id, total / count);
+    for (let n = 0; n < ids.length; n++) if (count[n]! > 0) trust[n] = total[n]! / count[n]!;
   }
-  return trust;
+  const result: Reliability = new Map();
+  ids.forEach((id, n) => result.set(id, trust[n]!));
+  return result;
 }
 
 /** The trust of one article, the prior when it shares no fact with another. */

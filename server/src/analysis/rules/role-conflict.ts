@@ -15,10 +15,30 @@ import type { CorpusRule } from './rule.js';
  * titles only; "Minister" alone is not here (a government has many).
  */
 const singleHolderTitles = new Set([
-  'prime minister', 'president', 'secretary general', 'secretary-general', 'chancellor', 'king', 'queen',
-  'emperor', 'pope', 'premier', 'chief executive', 'ceo', 'governor', 'mayor', 'foreign minister',
-  'defence minister', 'defense minister', 'finance minister', 'chairman', 'chair', 'director general',
-  'director-general', 'high representative', 'speaker',
+  'prime minister',
+  'president',
+  'secretary general',
+  'secretary-general',
+  'chancellor',
+  'king',
+  'queen',
+  'emperor',
+  'pope',
+  'premier',
+  'chief executive',
+  'ceo',
+  'governor',
+  'mayor',
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'finance minister',
+  'chairman',
+  'chair',
+  'director general',
+  'director-general',
+  'high representative',
+  'speaker',
 ]);
 
 /** "former Prime Minister", "then-President", "the late King": not a claim about the present holder. */
@@ -35,7 +55,8 @@ interface Holding {
 
 export const roleConflict: CorpusRule = {
   id: 'role-conflict',
-  description: 'Two people holding one single-holder office at the same date, or a role outside its known tenure.',
+  description:
+    'Two people holding one single-holder office at the same date, or a role outside its known tenure.',
   severity: 'warning',
   check(index) {
     const holdings = collectHoldings(index);
@@ -72,7 +93,10 @@ function collectHoldings(index: CorpusIndex): Holding[] {
 /** "Prime Minister Fumio Kishida" names no country; "Japanese Prime Minister Fumio Kishida" elsewhere does. */
 function qualifierFromCluster(cluster: IndexedCluster, title: string): string | undefined {
   const qualifiers = new Set(
-    cluster.roles.filter((r) => r.title.toLowerCase() === title.toLowerCase()).map((r) => r.country ?? r.organization).filter(Boolean),
+    cluster.roles
+      .filter((r) => r.title.toLowerCase() === title.toLowerCase())
+      .map((r) => r.country ?? r.organization)
+      .filter(Boolean),
   );
   return qualifiers.size === 1 ? [...qualifiers][0] : undefined;
 }
@@ -90,18 +114,26 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
     const tenure = new Map<IndexedCluster, { from: string; to: string }>();
     for (const h of group) {
       const t = tenure.get(h.cluster);
-      tenure.set(h.cluster, t ? { from: h.date < t.from ? h.date : t.from, to: h.date > t.to ? h.date : t.to } : { from: h.date, to: h.date });
+      tenure.set(
+        h.cluster,
+        t
+          ? { from: h.date < t.from ? h.date : t.from, to: h.date > t.to ? h.date : t.to }
+          : { from: h.date, to: h.date },
+      );
     }
     if (tenure.size < 2) continue;
+    const byHolder = new Map<IndexedCluster, Holding[]>();
+    for (const h of group) addTo(byHolder, h.cluster, h);
     const reported = new Set<ClusterMention>();
     for (const [current, span] of tenure) {
       for (const h of group) {
-        if (h.cluster === current || reported.has(h.mention) || h.date < span.from || h.date > span.to) continue;
+        if (h.cluster === current || reported.has(h.mention) || h.date < span.from || h.date > span.to)
+          continue;
         // The holder named later is the current one; the other is stale. Named as late: a tie.
         const mine = tenure.get(h.cluster)!;
         if (mine.to > span.to) continue;
         const tie = mine.to === span.to;
-        const other = group.filter((g) => g.cluster === current).sort((a, b) => distance(a.date, h.date) - distance(b.date, h.date))[0]!;
+        const other = nearest(byHolder.get(current)!, h.date);
         reported.add(h.mention);
         findings.push(conflictFinding(index, h, other, current, tie, span.to, mine.to));
       }
@@ -110,8 +142,16 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
   return findings;
 }
 
-function distance(a: string, b: string): number {
-  return Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10)));
+// The current holder's mention closest in date to the stale one: the most telling evidence.
+function nearest(holdings: Holding[], date: string): Holding {
+  const time = Date.parse(date.slice(0, 10));
+  let best = holdings[0]!;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const h of holdings) {
+    const distance = Math.abs(Date.parse(h.date.slice(0, 10)) - time);
+    if (distance < bestDistance) [best, bestDistance] = [h, distance];
+  }
+  return best;
 }
 
 function conflictFinding(
@@ -133,7 +173,12 @@ function conflictFinding(
     message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${where(index, other.mention)} names ${current.canonical} ${other.office} ${when}`,
     actual: index.articles.get(h.mention.articleId)!.text.slice(h.role.span.start, h.role.span.end),
     expected: [],
-    related: [{ location: { articleId: other.mention.articleId, span: other.mention.span }, message: `${current.canonical}, ${other.office}, ${other.date}` }],
+    related: [
+      {
+        location: { articleId: other.mention.articleId, span: other.mention.span },
+        message: `${current.canonical}, ${other.office}, ${other.date}`,
+      },
+    ],
     fixes: [],
     explanation: [
       `${h.office} has one holder at a time.`,
