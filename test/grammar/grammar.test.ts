@@ -291,6 +291,11 @@ describe('article grammar', () => {
     ],
     ['Japan, NATO Establishing Confidential Info Sharing Line', ['entity.name.tag.acronym "NATO"']],
     ['10 people died in July', ['constant.numeric.date.month "July"']],
+    // Page furniture markers
+    ['Leave a Reply', ['comment.line.furniture "Leave a Reply"']],
+    ['-', ['comment.line.separator.furniture "-"']],
+    ['JN ACCESS RANKING', ['comment.line.label.furniture "JN ACCESS RANKING"']],
+    ['Top photo: US Navy', ['comment.line.furniture "Top photo: US Navy"']],
     // Links
     [
       'See https://www.nato.int/cps/en/natohq/topics_50336.htm. Or www.example.org, or press@example.co.jp.',
