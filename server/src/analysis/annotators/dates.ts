@@ -29,7 +29,8 @@ export interface DateAnchorInput {
 const neutralReference = new Date(Date.UTC(2000, 0, 1));
 
 /** Words that make a lone month name a date: "in January", "last July", "since March". */
-const monthCue = /\b(in|since|by|until|till|from|through|during|last|next|this|early|late|mid|of|before|after|between|and|to)[\s-]*$/i;
+const monthCue =
+  /\b(in|since|by|until|till|from|through|during|last|next|this|early|late|mid|of|before|after|between|and|to)[\s-]*$/i;
 
 /** Finds and resolves every temporal expression in the article's content sentences. */
 export function annotateDates(
@@ -85,7 +86,8 @@ function fromChrono(
   anchor: DateAnchorInput | null,
 ): DateMention | undefined {
   // "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
-  if (/\d+\s+(days?|weeks?|months?|years?|hours?)\b/i.test(result.text) && !/\b(ago)\b/i.test(result.text)) return undefined;
+  if (/\d+\s+(days?|weeks?|months?|years?|hours?)\b/i.test(result.text) && !/\b(ago)\b/i.test(result.text))
+    return undefined;
   const known = knownValues(result.start);
   let start = sentence.start + result.index;
   let written = result.text;
@@ -105,13 +107,37 @@ function fromChrono(
     if (/^(now|right now)$/i.test(written)) return undefined;
     return relativeWord(base, written, anchor);
   }
+  // "next week", "two days ago", "last month": chrono marks every part certain, but counted from its
+  // reference instant, not from anything the text states.
+  if (
+    /\b(next|last|this|ago|later|earlier|previous|coming|past)\b/i.test(written) &&
+    !/\b\d{4}\b/.test(written) &&
+    !/\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(
+      written,
+    )
+  ) {
+    return relativeWord(base, written, anchor);
+  }
   if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
     const day = `${known.year}-${pad(known.month)}-${pad(known.day)}`;
     const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
-    return { ...base, value: day, relative: false, anchor: 'absolute', how: 'a full date', ...(weekday ? { statedWeekday: weekday } : {}) };
+    return {
+      ...base,
+      value: day,
+      relative: false,
+      anchor: 'absolute',
+      how: 'a full date',
+      ...(weekday ? { statedWeekday: weekday } : {}),
+    };
   }
   if (known.year !== undefined && known.month !== undefined) {
-    return { ...base, value: `${known.year}-${pad(known.month)}`, relative: false, anchor: 'absolute', how: 'a month and year' };
+    return {
+      ...base,
+      value: `${known.year}-${pad(known.month)}`,
+      relative: false,
+      anchor: 'absolute',
+      how: 'a month and year',
+    };
   }
   if (known.year !== undefined) {
     return { ...base, value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' };
@@ -122,18 +148,34 @@ function fromChrono(
   if (known.month !== undefined && known.day !== undefined) {
     if (!anchor) return unresolved(base, 'a day and month without a year');
     const year = yearOfDay(anchor.date, known.month, known.day, tense.tense);
-    const direction = tense.tense === 'future' ? 'the next such day from' : tense.tense === 'past' ? 'the last such day up to' : 'the nearest such day to';
+    const direction =
+      tense.tense === 'future'
+        ? 'the next such day from'
+        : tense.tense === 'past'
+          ? 'the last such day up to'
+          : 'the nearest such day to';
     // "on Friday, November 4": the weekday is kept for the weekday-mismatch rule.
     const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
     return {
-      ...resolved(base, `${year}-${pad(known.month)}-${pad(known.day)}`, anchor, `${direction} the ${anchorName(anchor)}${cue}`),
+      ...resolved(
+        base,
+        `${year}-${pad(known.month)}-${pad(known.day)}`,
+        anchor,
+        `${direction} the ${anchorName(anchor)}${cue}`,
+      ),
       ...(weekday ? { statedWeekday: weekday } : {}),
     };
   }
   if (known.month !== undefined && known.weekday === undefined) {
     if (!monthCue.test(before)) return undefined;
     if (!anchor) return unresolved(base, 'a month without a year');
-    const direction = /\blast\s*$/i.test(before) ? 'last' : /\bnext\s*$/i.test(before) ? 'next' : future ? 'coming' : 'recent';
+    const direction = /\blast\s*$/i.test(before)
+      ? 'last'
+      : /\bnext\s*$/i.test(before)
+        ? 'next'
+        : future
+          ? 'coming'
+          : 'recent';
     const value = monthValue(anchor.date, known.month, direction);
     const widened = direction === 'last' || direction === 'next' ? widenLeft(text, span, before) : base;
     const how = {
@@ -149,7 +191,11 @@ function fromChrono(
     const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
     let offset = known.weekday - anchorDay;
     // "later on Monday", "this Monday" in a Monday article: the dateline's own day.
-    const sameDay = offset === 0 && /\b(later|earlier|this)\s+(on\s+)?$/i.test(text.slice(Math.max(sentence.start, span.start - 16), span.start));
+    const sameDay =
+      offset === 0 &&
+      /\b(later|earlier|this)\s+(on\s+)?$/i.test(
+        text.slice(Math.max(sentence.start, span.start - 16), span.start),
+      );
     if (future && !sameDay) offset = offset <= 0 ? offset + 7 : offset;
     else offset = offset > 0 ? offset - 7 : offset;
     const value = addDays(anchor.date, offset);
@@ -172,16 +218,43 @@ function yearOfDay(anchorDate: string, month: number, day: number, tense: string
   const sameYear = `${year}-${pad(month)}-${pad(day)}`;
   if (tense === 'future') return sameYear < anchorDate ? year + 1 : year;
   if (tense === 'past') return sameYear > anchorDate ? year - 1 : year;
-  const distance = (y: number): number => Math.abs(Date.parse(`${y}-${pad(month)}-${pad(day)}`) - Date.parse(anchorDate));
+  const distance = (y: number): number =>
+    Math.abs(Date.parse(`${y}-${pad(month)}-${pad(day)}`) - Date.parse(anchorDate));
   return [year - 1, year, year + 1].sort((a, b) => distance(a) - distance(b))[0]!;
 }
 
 /** "yesterday", "two days ago", "last week": counted from the anchor by chrono itself. */
-function relativeWord(base: { text: string; span: Span }, written: string, anchor: DateAnchorInput | null): DateMention | undefined {
+function relativeWord(
+  base: { text: string; span: Span },
+  written: string,
+  anchor: DateAnchorInput | null,
+): DateMention | undefined {
   if (!anchor) return unresolved(base, 'a date relative to the article’s own');
-  const again = chrono.casual.parseDate(written, { instant: new Date(`${anchor.date}T12:00:00Z`), timezone: 0 });
+  const again = chrono.casual.parseDate(written, {
+    instant: new Date(`${anchor.date}T12:00:00Z`),
+    timezone: 0,
+  });
   if (!again) return undefined;
-  return resolved(base, again.toISOString().slice(0, 10), anchor, `counted from the ${anchorName(anchor)}`);
+  const day = again.toISOString().slice(0, 10);
+  // "next month" is a month, "last year" a year: the value keeps the precision the text states.
+  const value = /\byears?\b/i.test(written)
+    ? day.slice(0, 4)
+    : /\bmonths?\b/i.test(written)
+      ? day.slice(0, 7)
+      : /\bweeks?\b/i.test(written)
+        ? isoWeek(again)
+        : day;
+  return resolved(base, value, anchor, `counted from the ${anchorName(anchor)}`);
+}
+
+/** The ISO 8601 week of a date: "2023-W10". */
+function isoWeek(date: Date): string {
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  // The week belongs to the year of its Thursday.
+  day.setUTCDate(day.getUTCDate() + 4 - (day.getUTCDay() || 7));
+  const yearStart = Date.UTC(day.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
 /** "Last July": the cue word belongs to the expression. */
@@ -192,12 +265,29 @@ function widenLeft(text: string, span: Span, before: string): { text: string; sp
   return { text: text.slice(start, span.end), span: { start, end: span.end } };
 }
 
-function resolved(base: { text: string; span: Span }, value: string, anchor: DateAnchorInput, how: string): DateMention {
-  return { ...base, value, relative: true, anchor: anchor.source, how: anchor.source === 'inferred' ? `${how} (inferred date)` : how };
+function resolved(
+  base: { text: string; span: Span },
+  value: string,
+  anchor: DateAnchorInput,
+  how: string,
+): DateMention {
+  return {
+    ...base,
+    value,
+    relative: true,
+    anchor: anchor.source,
+    how: anchor.source === 'inferred' ? `${how} (inferred date)` : how,
+  };
 }
 
 function unresolved(base: { text: string; span: Span }, what: string): DateMention {
-  return { ...base, value: null, relative: true, anchor: 'unresolved', how: `no dateline: ${what} left unresolved` };
+  return {
+    ...base,
+    value: null,
+    relative: true,
+    anchor: 'unresolved',
+    how: `no dateline: ${what} left unresolved`,
+  };
 }
 
 function anchorName(anchor: DateAnchorInput): string {
@@ -206,7 +296,9 @@ function anchorName(anchor: DateAnchorInput): string {
 
 /** A weekday name written at `offset` ("Sunday, May 5, 2024"), for the weekday-mismatch rule. */
 function weekdayAt(text: string, offset: number): DateMention['statedWeekday'] {
-  const match = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?/i.exec(text.slice(offset, offset + 12));
+  const match = /^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|sday|nesday|rsday|urday)?\.?/i.exec(
+    text.slice(offset, offset + 12),
+  );
   if (!match) {
     // "12:35 JST, Monday, July 11, 2024": the weekday need not lead the dateline.
     const inside = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i').exec(text.slice(offset, offset + 40));

@@ -57,7 +57,11 @@ export function annotateEvents(
       if (!kind) continue;
       // "visit" and "vote" are also verbs: "to visit", "will vote".
       const previous = words[i - 1]?.text.toLowerCase();
-      if ((kind === 'visit' || kind === 'vote' || kind === 'tour') && (previous === 'to' || previous === 'will')) continue;
+      if (
+        (kind === 'visit' || kind === 'vote' || kind === 'tour') &&
+        (previous === 'to' || previous === 'will')
+      )
+        continue;
       events.push(eventAt(text, sentence, words, i, kind, entitiesIn[s]!, datesIn[s]!));
     }
   }
@@ -102,11 +106,14 @@ function eventAt(
     const before = text.slice(Math.max(sentence.start, m.span.start - 4), m.span.start).toLowerCase();
     return /\b(in|at)\s+$/.test(before);
   };
-  const places = entities.filter((m) => m.type === 'place' && inSentence(m.span) && (inPhrase(m) || placeAfter(m)));
+  const places = entities.filter(
+    (m) => m.type === 'place' && inSentence(m.span) && (inPhrase(m) || placeAfter(m)),
+  );
   const earlier = entities.filter((m) => m.type === 'place' && inSentence(m.span) && placeBefore(m));
   const place = places.find(inPhrase) ?? places[0] ?? earlier[earlier.length - 1];
   const organization = entities.find(
-    (m) => m.type === 'organization' && inSentence(m.span) && m.span.start >= start && m.span.end <= phraseEnd,
+    (m) =>
+      m.type === 'organization' && inSentence(m.span) && m.span.start >= start && m.span.end <= phraseEnd,
   );
   const date = dateOf(sentence, head, words, index, dates);
   const tense = tenseNear(text, sentence, head);
@@ -136,10 +143,12 @@ function dateOf(
   const candidates = dates.filter(
     (d) =>
       d.value !== null &&
-      !d.value.includes('/') &&
+      // A calendar date at some precision: not an interval ("2023/2026") nor a week ("2023-W09").
+      /^\d{4}(-\d{2}){0,2}$/.test(d.value) &&
       d.span.start >= sentence.start &&
       d.span.end <= sentence.end &&
-      ((d.span.start >= head.end && d.span.start <= after) || (d.span.end <= head.start && d.span.start >= before)),
+      ((d.span.start >= head.end && d.span.start <= after) ||
+        (d.span.end <= head.start && d.span.start >= before)),
   );
   const nearest = candidates.sort(
     (a, b) => Math.abs(a.span.start - head.start) - Math.abs(b.span.start - head.start),
@@ -160,7 +169,8 @@ function bySentence<T extends { span: { start: number; end: number } }>(
   for (const item of items) {
     const low = lastStartingBefore(sentences, item.span.start);
     const sentence = sentences[low];
-    if (sentence && sentence.start <= item.span.start && item.span.end <= sentence.end) buckets[low]!.push(item);
+    if (sentence && sentence.start <= item.span.start && item.span.end <= sentence.end)
+      buckets[low]!.push(item);
   }
   return buckets;
 }

@@ -1,0 +1,25 @@
+/** Relative dates: counted from the dateline at the precision the text states, never from a default. */
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../server/src/analysis/index.js';
+
+function datesOf(text: string): string[] {
+  return analyzeArticle({ id: 'a.txt', text }).dates.map((d) => `${d.text} = ${d.value ?? 'unresolved'}`);
+}
+
+describe('relative dates', () => {
+  it('leaves "next week" unresolved in an article without a dateline', () => {
+    assert.deepEqual(datesOf('Talks stall\n\nThe leaders will meet again next week in Brussels.\n'), [
+      'next week = unresolved',
+    ]);
+  });
+
+  it('counts "last week", "next month" and "last year" from the dateline, as a week, a month and a year', () => {
+    const text =
+      'Talks stall\n\nMonday, March 6, 2023\n\nThe summit was held last week. They will meet next month, as they did last year.\n';
+    assert.deepEqual(datesOf(text).slice(1), [
+      'last week = 2023-W09',
+      'next month = 2023-04',
+      'last year = 2022',
+    ]);
+  });
+});
