@@ -22,4 +22,12 @@ describe('relative dates', () => {
       'last year = 2022',
     ]);
   });
+
+  it('reads a wire dateline that opens the first paragraph, and resolves the weekday against it', () => {
+    const text =
+      'Leaders meet\n\nPARIS, March 3, 2023 (Reuters) - The two leaders met in Paris on Friday, a spokesman said.\n';
+    const analysis = analyzeArticle({ id: 'a.txt', text });
+    assert.equal(analysis.structure.dateline?.value, '2023-03-03');
+    assert.deepEqual(datesOf(text), ['March 3, 2023 = 2023-03-03', 'Friday = 2023-03-03']);
+  });
 });

@@ -23,7 +23,8 @@ export function parseStructure(text: string, sentences: TokenSentence[]): Articl
   const furnitureLines = findFurniture(lineTexts);
   const dateline = findDateline(text, lines, lineTexts, furnitureLines);
   const furniture = toBlocks(lines, furnitureLines, dateline);
-  const isFurniture = (span: Span): boolean => furniture.some((b) => b.span.start <= span.start && span.end <= b.span.end);
+  const isFurniture = (span: Span): boolean =>
+    furniture.some((b) => b.span.start <= span.start && span.end <= b.span.end);
   const headline = findHeadline(lines, lineTexts, furniture, dateline);
   return {
     lines,
@@ -63,7 +64,10 @@ function findFurniture(lines: string[]): FurnitureMarks {
   const isLinkItem = (i: number): boolean => {
     const before = previousNonBlank(i);
     const after = nextNonBlank(i);
-    return (before !== undefined && isSeparator(lines[before]!)) || (after !== undefined && isSeparator(lines[after]!));
+    return (
+      (before !== undefined && isSeparator(lines[before]!)) ||
+      (after !== undefined && isSeparator(lines[after]!))
+    );
   };
   const continuesTail = (i: number): boolean => {
     const line = lines[i]!.trim();
@@ -76,7 +80,10 @@ function findFurniture(lines: string[]): FurnitureMarks {
   };
   // A list item: a short line without a full stop ("Kotick to Leave Activision at End of Year").
   const isItem = (i: number | undefined): boolean =>
-    i !== undefined && !isSeparator(lines[i]!) && !/[.!?]["”]?$/.test(lines[i]!.trim()) && wordCount(lines[i]!) <= 14;
+    i !== undefined &&
+    !isSeparator(lines[i]!) &&
+    !/[.!?]["”]?$/.test(lines[i]!.trim()) &&
+    wordCount(lines[i]!) <= 14;
   const startsTail = (i: number): boolean => {
     const line = lines[i]!.trim();
     if (marks.has(i) || isCapsLabel(line)) return true;
@@ -104,7 +111,10 @@ function findFurniture(lines: string[]): FurnitureMarks {
       const line = lines[i]!.trim();
       marks.set(i, {
         kind: isSeparator(line) || isCapsLabel(line) || isLinkItem(i) ? 'link-list' : 'author-bio',
-        reason: isSeparator(line) || isLinkItem(i) ? 'a list of links separated by lone dashes' : 'page text after the article',
+        reason:
+          isSeparator(line) || isLinkItem(i)
+            ? 'a list of links separated by lone dashes'
+            : 'page text after the article',
       });
     }
   }
@@ -127,7 +137,9 @@ function toBlocks(lines: Span[], marks: FurnitureMarks, dateline: Dateline | nul
     if (dateline && dateline.span.start >= line.start && dateline.span.end <= line.end) continue;
     const mark = marks.get(i)!;
     const last = blocks[blocks.length - 1];
-    const gapIsBlank = last !== undefined && lines.slice(lineIndex(lines, last.span.end) + 1, i).every((l) => l.end === l.start);
+    const gapIsBlank =
+      last !== undefined &&
+      lines.slice(lineIndex(lines, last.span.end) + 1, i).every((l) => l.end === l.start);
     if (last && gapIsBlank && (last.kind === mark.kind || mark.kind !== 'site-widget')) {
       last.span.end = line.end;
       if (!last.reason.includes(mark.reason)) last.reason += `; ${mark.reason}`;
@@ -145,24 +157,43 @@ function lineIndex(lines: Span[], offset: number): number {
  * year ("12:35 JST, July 10, 2024", "Published: 14 February 2021, 09:30 GMT"). A sentence that
  * mentions a date is not a dateline; a wire dateline without a year gives none.
  */
-function findDateline(text: string, lines: Span[], lineTexts: string[], marks: FurnitureMarks): Dateline | null {
+function findDateline(
+  text: string,
+  lines: Span[],
+  lineTexts: string[],
+  marks: FurnitureMarks,
+): Dateline | null {
   let seen = 0;
   for (let i = 0; i < lines.length && seen < datelineWindow; i++) {
     const line = lineTexts[i]!;
     if (!line.trim()) continue;
     seen++;
     if (marks.has(i) && marks.get(i)!.kind !== 'site-widget') continue;
-    if (line.length > 120) continue;
-    for (const result of chrono.casual.parse(line, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+    // A wire dateline opens the first paragraph: "PARIS, March 3, 2023 (Reuters) - German Chancellor …".
+    const wire =
+      /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{6,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?[-–—]{1,2}\s/u.exec(
+        line,
+      );
+    const head = wire ? wire[1]!.length + wire[2]!.length : line.length;
+    if (!wire && line.length > 120) continue;
+    for (const result of chrono.casual.parse(line.slice(0, head), {
+      instant: new Date(Date.UTC(2000, 0, 1)),
+      timezone: 0,
+    })) {
       const known = knownValues(result.start);
       if (known.year === undefined || known.month === undefined || known.day === undefined) continue;
-      const residue = (line.slice(0, result.index) + line.slice(result.index + result.text.length))
+      const scanned = line.slice(0, head);
+      const residue = (scanned.slice(0, result.index) + scanned.slice(result.index + result.text.length))
         .replace(/\b(published|updated|posted|on|at|by|last|modified|date)\b/gi, '')
         .replace(/[^\p{L}\p{N}]+/gu, ' ')
         .trim();
-      if (wordCount(residue) > 4) continue;
+      if (wordCount(residue) > (wire ? 6 : 4)) continue;
       const start = lines[i]!.start + result.index;
-      return { text: result.text.trim(), span: { start, end: start + result.text.trim().length }, ...datelineValue(known) };
+      return {
+        text: result.text.trim(),
+        span: { start, end: start + result.text.trim().length },
+        ...datelineValue(known),
+      };
     }
   }
   void text;
@@ -177,12 +208,18 @@ function datelineValue(known: Known): { value: string; date: string } {
   const offset = known.timezoneOffset;
   if (offset === undefined) return { value: `${date}T${time}`, date };
   const sign = offset < 0 ? '-' : '+';
-  const zone = offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const zone =
+    offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
   return { value: `${date}T${time}${zone}`, date };
 }
 
 /** The first content line that reads as a headline: short, before the body, without a full stop. */
-function findHeadline(lines: Span[], lineTexts: string[], furniture: FurnitureBlock[], dateline: Dateline | null): Span | null {
+function findHeadline(
+  lines: Span[],
+  lineTexts: string[],
+  furniture: FurnitureBlock[],
+  dateline: Dateline | null,
+): Span | null {
   let looked = 0;
   for (let i = 0; i < lines.length && looked < 3; i++) {
     const line = lineTexts[i]!.trim();
