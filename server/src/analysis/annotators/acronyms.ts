@@ -9,6 +9,7 @@
  */
 import type { TokenSentence } from '../tokenize.js';
 import type { AcronymMention, Span } from '../types.js';
+import { lookupPlace } from './gazetteer.js';
 
 const acronymShape = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\d&.-]{2,10}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
@@ -31,6 +32,8 @@ export function annotateAcronyms(text: string, sentences: TokenSentence[]): Acro
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       if (token.kind !== 'word' || !isAcronym(token.text)) continue;
+      // "PARIS, March 3 (Reuters)": a place name in capitals is no acronym.
+      if (token.text.length > 3 && lookupPlace(token.text)) continue;
       const acronym = token.text.replace(/['’]s$/u, '');
       const mention: AcronymMention = { acronym, span: { start: token.start, end: token.start + acronym.length } };
       const open = tokens[i - 1]?.text === '(' && tokens[i + 1]?.text === ')';

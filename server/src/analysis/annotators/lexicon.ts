@@ -275,6 +275,11 @@ export const placeHeads = new Set([
   'canal',
   'city',
   'republic',
+  'palace',
+  'castle',
+  'cathedral',
+  'stadium',
+  'bridge',
 ]);
 
 /** Lower-case particles inside personal names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */
