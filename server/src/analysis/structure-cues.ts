@@ -14,17 +14,65 @@ interface Cue {
 
 const cues: Cue[] = [
   { pattern: /^leave a (reply|comment)\b/i, kind: 'comments', reason: 'a comment form', maxWords: 6 },
-  { pattern: /^your email address will not be published/i, kind: 'comments', reason: 'a comment form', maxWords: 20 },
+  {
+    pattern: /^your email address will not be published/i,
+    kind: 'comments',
+    reason: 'a comment form',
+    maxWords: 20,
+  },
   { pattern: /^required fields are marked/i, kind: 'comments', reason: 'a comment form', maxWords: 10 },
   { pattern: /^\d*\s*comments?$/i, kind: 'comments', reason: 'a comment count', maxWords: 3 },
-  { pattern: /^(back to top|scroll to top|share (this|on)\b|print this)/i, kind: 'navigation', reason: 'page navigation', maxWords: 6 },
+  {
+    pattern: /^(back to top|scroll to top|share (this|on)\b|print this)/i,
+    kind: 'navigation',
+    reason: 'page navigation',
+    maxWords: 6,
+  },
   { pattern: /^see also\b/i, kind: 'link-list', reason: 'a “see also” link', maxWords: 25 },
-  { pattern: /^(you may (also )?(be interested|like)|you might also like|read (more|next|also)|related( articles| posts| stories| news| coverage)?)\b/i, kind: 'link-list', reason: 'a related-link teaser', maxWords: 25 },
-  { pattern: /^(most (read|popular|viewed|shared)|popular (articles?|posts|stories)|latest (posts|news|stories|articles)|trending( now)?|don['’]t miss|editor['’]s picks?|recommended)\b/i, kind: 'link-list', reason: 'a list header', maxWords: 5 },
-  { pattern: /^(stay in touch|sign up|subscribe\b|newsletter|follow us|join our|get our)/i, kind: 'newsletter', reason: 'a newsletter box', maxWords: 8 },
-  { pattern: /\b(latest news, offers|special offers|special announcements|unsubscribe at any time)\b/i, kind: 'newsletter', reason: 'a newsletter box', maxWords: 25 },
-  { pattern: /^(top photo|photo|image|picture|credit|photograph)s?\s*:/i, kind: 'credit', reason: 'a photo credit', maxWords: 20 },
-  { pattern: /^(©|copyright\b|all rights reserved)/i, kind: 'credit', reason: 'a copyright line', maxWords: 20 },
+  {
+    pattern:
+      /^(you may (also )?(be interested|like)|you might also like|read (more|next|also)|related( articles| posts| stories| news| coverage)?)\b/i,
+    kind: 'link-list',
+    reason: 'a related-link teaser',
+    maxWords: 25,
+  },
+  {
+    pattern:
+      /^(most (read|popular|viewed|shared)|popular (articles?|posts|stories)|latest (posts|news|stories|articles)|trending( now)?|don['’]t miss|editor['’]s picks?|recommended)\b/i,
+    kind: 'link-list',
+    reason: 'a list header',
+    maxWords: 5,
+  },
+  {
+    pattern: /^(stay in touch|sign up|subscribe\b|newsletter|follow us|join our|get our)/i,
+    kind: 'newsletter',
+    reason: 'a newsletter box',
+    maxWords: 8,
+  },
+  {
+    pattern: /\b(latest news, offers|special offers|special announcements|unsubscribe at any time)\b/i,
+    kind: 'newsletter',
+    reason: 'a newsletter box',
+    maxWords: 25,
+  },
+  {
+    pattern: /^(top photo|photo|image|picture|credit|photograph)s?\s*:/i,
+    kind: 'credit',
+    reason: 'a photo credit',
+    maxWords: 20,
+  },
+  {
+    pattern: /^(image|photo|video) (source|caption|credit)s?\s*,/i,
+    kind: 'credit',
+    reason: 'a photo credit',
+    maxWords: 30,
+  },
+  {
+    pattern: /^(©|copyright\b|all rights reserved)/i,
+    kind: 'credit',
+    reason: 'a copyright line',
+    maxWords: 20,
+  },
   { pattern: /^advertisement$/i, kind: 'navigation', reason: 'an advertisement marker', maxWords: 1 },
 ];
 
@@ -46,7 +94,10 @@ export function isSeparator(line: string): boolean {
  * more words in capitals, at least half of the words, at most six words, no full stop.
  */
 export function isCapsLabel(line: string): boolean {
-  const words = line.trim().split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   if (words.length === 0 || words.length > 6 || /[.!?]$/.test(line.trim())) return false;
   const caps = words.filter((w) => {
     const letters = w.replace(/[^\p{L}]/gu, '');
@@ -62,5 +113,8 @@ export function isWidgetLine(line: string): boolean {
 
 /** The number of words in a line. */
 export function wordCount(line: string): number {
-  return line.trim().split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

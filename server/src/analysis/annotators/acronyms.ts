@@ -35,7 +35,10 @@ export function annotateAcronyms(text: string, sentences: TokenSentence[]): Acro
       // "PARIS, March 3 (Reuters)": a place name in capitals is no acronym.
       if (token.text.length > 3 && lookupPlace(token.text)) continue;
       const acronym = token.text.replace(/['’]s$/u, '');
-      const mention: AcronymMention = { acronym, span: { start: token.start, end: token.start + acronym.length } };
+      const mention: AcronymMention = {
+        acronym,
+        span: { start: token.start, end: token.start + acronym.length },
+      };
       const open = tokens[i - 1]?.text === '(' && tokens[i + 1]?.text === ')';
       if (open) {
         const expansion = longFormBefore(text, sentence, tokens[i - 1]!.start, acronym);
@@ -51,7 +54,12 @@ export function annotateAcronyms(text: string, sentences: TokenSentence[]): Acro
 }
 
 /** The long form written before "(LF)", or undefined when nothing before it can be one. */
-function longFormBefore(text: string, sentence: Span, paren: number, acronym: string): { text: string; span: Span } | undefined {
+function longFormBefore(
+  text: string,
+  sentence: Span,
+  paren: number,
+  acronym: string,
+): { text: string; span: Span } | undefined {
   const before = text.slice(sentence.start, paren).trimEnd();
   const words = wordsOf(before, sentence.start);
   if (words.length === 0) return undefined;
@@ -59,21 +67,29 @@ function longFormBefore(text: string, sentence: Span, paren: number, acronym: st
   const limit = Math.min(letters.length + 5, letters.length * 2);
   const window = words.slice(-limit);
   const matched = schwartzHearst(letters, window);
-  if (matched) return matched;
+  // "The Superior Electoral Court (TSE)": an article is never part of the long form.
+  if (matched && !/^(the|a|an)\s/i.test(matched.text)) return matched;
   // The letters do not spell it: take the capitalised name before the parenthesis, if any.
   const name: typeof words = [];
   for (let i = words.length - 1; i >= 0 && name.length < letters.length + 3; i--) {
     const word = words[i]!;
     if (/^\p{Lu}/u.test(word.text)) name.unshift(word);
-    else if (stopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text)) name.unshift(word);
+    else if (stopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text))
+      name.unshift(word);
     else break;
   }
+  while (name.length > 0 && /^(the|a|an)$/i.test(name[0]!.text)) name.shift();
   if (name.length < 2) return undefined;
   return spanOf(text, name);
 }
 
 /** The long form inside "LF (Long Form)". */
-function longFormAfter(text: string, from: number, to: number, acronym: string): { text: string; span: Span } | undefined {
+function longFormAfter(
+  text: string,
+  from: number,
+  to: number,
+  acronym: string,
+): { text: string; span: Span } | undefined {
   const close = text.indexOf(')', from);
   if (close < 0 || close > to) return undefined;
   const words = wordsOf(text.slice(from, close), from);
@@ -89,7 +105,11 @@ interface Word {
 }
 
 function wordsOf(fragment: string, offset: number): Word[] {
-  return [...fragment.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => ({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length }));
+  return [...fragment.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => ({
+    text: m[0],
+    start: offset + m.index,
+    end: offset + m.index + m[0].length,
+  }));
 }
 
 function spanOf(text: string, words: Word[]): { text: string; span: Span } {
@@ -125,7 +145,9 @@ function schwartzHearst(letters: string, words: Word[]): { text: string; span: S
     if (offset === start) {
       const chosen = words.slice(i);
       // "(ITPP)" after "drafted the Programme": a long form has at least as many words as it needs.
-      return chosen.length >= 2 || letters.length <= 1 ? { text: joined.slice(start), span: { start: chosen[0]!.start, end: words[words.length - 1]!.end } } : undefined;
+      return chosen.length >= 2 || letters.length <= 1
+        ? { text: joined.slice(start), span: { start: chosen[0]!.start, end: words[words.length - 1]!.end } }
+        : undefined;
     }
     offset += words[i]!.text.length + 1;
   }

@@ -143,7 +143,8 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
  */
 function retypeByCorpus(forms: Map<string, Form>): void {
   const others = new Map<string, Form>();
-  for (const form of forms.values()) if (form.type !== 'person' && form.mentions.length > 0) others.set(nameKey(textOf(form)), form);
+  for (const form of forms.values())
+    if (form.type !== 'person' && form.mentions.length > 0) others.set(nameKey(textOf(form)), form);
   if (others.size === 0) return;
   for (const [id, form] of forms) {
     if (form.type !== 'person') continue;
@@ -203,7 +204,10 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
   for (const m of fullPersons) {
     const tokens = nameTokens(m.text).join(' ').split(' ');
     if (tokens.length < 2) continue;
-    for (const token of new Set([tokens[0]!, tokens[tokens.length - 1]!])) {
+    // A long name is also known by a middle part: "Lula" of "Luiz Inácio Lula da Silva".
+    const edges =
+      tokens.length >= 4 ? tokens.filter((t) => t.length > 3) : [tokens[0]!, tokens[tokens.length - 1]!];
+    for (const token of new Set(edges)) {
       const entry = hosts.get(token);
       if (entry) entry.keys.add(nameKey(m.text));
       else hosts.set(token, { first: m, keys: new Set([nameKey(m.text)]) });
@@ -237,10 +241,21 @@ function blocks(forms: Form[]): Form[][] {
     if (form.mentions.length === 0) continue;
     const tokens = nameTokens(textOf(form));
     if (tokens.length < 2) continue;
-    add(`${form.type}|${tokens.length}|${tokens.map((t) => soundCodes(t)[0]).sort().join('.')}`, form);
+    add(
+      `${form.type}|${tokens.length}|${tokens
+        .map((t) => soundCodes(t)[0])
+        .sort()
+        .join('.')}`,
+      form,
+    );
     // The differing token keeps its first letter ("Doucat"/"Doucet"): without it, every "John X" of
     // a large corpus would be compared with every other.
-    tokens.forEach((token, i) => add(`${form.type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`, form));
+    tokens.forEach((token, i) =>
+      add(
+        `${form.type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
+        form,
+      ),
+    );
   }
   const seen = new Set<string>();
   const pairs: Form[][] = [];
@@ -288,7 +303,8 @@ export function compareRoles(
       if (ra.title.toLowerCase() !== rb.title.toLowerCase()) continue;
       const qa = qualifierOf(ra);
       const qb = qualifierOf(rb);
-      if (qa && qb && sameQualifier(qa, qb)) return { verdict: 'strong', reason: `both are ${describeRole(ra)}` };
+      if (qa && qb && sameQualifier(qa, qb))
+        return { verdict: 'strong', reason: `both are ${describeRole(ra)}` };
       if (qa && qb) continue;
       titleMatch = ra;
     }

@@ -22,9 +22,70 @@ export const nameVariant: CorpusRule = {
         findings.push(...findingsFor(index, cluster, form, canonical));
       }
     }
+    findings.push(...possibleVariants(index));
     return findings;
   },
 };
+
+/**
+ * "Jair Bolsanaro" (Brazilian President) and "Jair Bolsonaro" (no office given): a likely typo that no
+ * office confirms stays two entities, but is said at information level, on the less supported side.
+ */
+function possibleVariants(index: CorpusIndex): Finding[] {
+  const owner = new Map<object, { cluster: IndexedCluster; form: NamedForm }>();
+  for (const cluster of index.clusters)
+    for (const form of cluster.forms) owner.set(form.form, { cluster, form });
+  const findings: Finding[] = [];
+  for (const link of index.possible) {
+    if (link.relation !== 'typo') continue;
+    const a = owner.get(link.a);
+    const b = owner.get(link.b);
+    if (!a || !b || a.cluster === b.cluster || a.cluster.knowledge || b.cluster.knowledge) continue;
+    const weight = (x: typeof a): number =>
+      x.form.support * 1000 + x.form.form.mentions.length + x.form.form.partial.length;
+    if (weight(a) === weight(b)) continue;
+    const [right, wrong] = weight(a) > weight(b) ? [a, b] : [b, a];
+    const comparison = compareNames(wrong.form.spelling, right.form.spelling);
+    const evidence = bestEvidence(right.cluster, right.form);
+    const related = right.cluster.mentions
+      .slice(0, 20)
+      .map((m) => ({
+        location: { articleId: m.articleId, span: m.span },
+        message: `spelled “${m.text}” here`,
+      }));
+    for (const ref of wrong.form.form.mentions) {
+      const edit = replacementFor(ref.mention.text, right.form.spelling, comparison.reversed);
+      if (!edit) continue;
+      const span: Span = {
+        start: ref.mention.span.start + edit.start,
+        end: ref.mention.span.start + edit.end,
+      };
+      const actual = ref.mention.text.slice(edit.start, edit.end);
+      findings.push({
+        ruleId: 'name-variant',
+        severity: 'information',
+        articleId: ref.articleId,
+        span,
+        message: `\`${actual}\` is spelled \`${edit.newText}\` in ${where(index, evidence)} (${evidenceText(index, evidence)}): the evidence is too thin to call it a mistake`,
+        actual,
+        expected: [edit.newText],
+        related,
+        fixes: [
+          {
+            title: `Replace with “${edit.newText}”`,
+            edits: [{ articleId: ref.articleId, span, newText: edit.newText }],
+          },
+        ],
+        explanation: [
+          `“${ref.mention.text}” and “${right.form.spelling}” differ in ${describeDifference(actual, edit.newText)}: a likely typo.`,
+          `Nothing confirms they are one ${right.cluster.type}: ${link.reason}; they are kept apart.`,
+          `“${right.form.spelling}” is written in more places.`,
+        ],
+      });
+    }
+  }
+  return findings;
+}
 
 function isAccepted(cluster: IndexedCluster, form: NamedForm): boolean {
   const entity = cluster.knowledge;
@@ -32,10 +93,15 @@ function isAccepted(cluster: IndexedCluster, form: NamedForm): boolean {
   return entity.aliases.some((alias) => nameTokens(alias).join(' ') === nameTokens(form.spelling).join(' '));
 }
 
-function findingsFor(index: CorpusIndex, cluster: IndexedCluster, form: NamedForm, canonical: NamedForm): Finding[] {
+function findingsFor(
+  index: CorpusIndex,
+  cluster: IndexedCluster,
+  form: NamedForm,
+  canonical: NamedForm,
+): Finding[] {
   const comparison = compareNames(form.spelling, cluster.canonical);
   if (comparison.relation === 'different' || comparison.relation === 'same') return [];
-  const link = cluster.links.find((l) => (l.a === form.form || l.b === form.form));
+  const link = cluster.links.find((l) => l.a === form.form || l.b === form.form);
   const severity: Severity =
     comparison.relation === 'transliteration'
       ? 'hint'
@@ -46,7 +112,10 @@ function findingsFor(index: CorpusIndex, cluster: IndexedCluster, form: NamedFor
   const related = cluster.mentions
     .filter((m) => !m.variant)
     .slice(0, 20)
-    .map((m) => ({ location: { articleId: m.articleId, span: m.span }, message: `spelled “${m.text}” here` }));
+    .map((m) => ({
+      location: { articleId: m.articleId, span: m.span },
+      message: `spelled “${m.text}” here`,
+    }));
   const kind = comparison.relation === 'typo' ? 'a likely typo' : 'a romanisation variant';
 
   const findings: Finding[] = [];
@@ -67,10 +136,17 @@ function findingsFor(index: CorpusIndex, cluster: IndexedCluster, form: NamedFor
       actual,
       expected: [edit.newText],
       related,
-      fixes: [{ title: `Replace with “${edit.newText}”`, edits: [{ articleId: ref.articleId, span, newText: edit.newText }] }],
+      fixes: [
+        {
+          title: `Replace with “${edit.newText}”`,
+          edits: [{ articleId: ref.articleId, span, newText: edit.newText }],
+        },
+      ],
       explanation: [
         `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
-        link ? `They are taken for one ${cluster.type}: ${link.reason}.` : `They are taken for one ${cluster.type}.`,
+        link
+          ? `They are taken for one ${cluster.type}: ${link.reason}.`
+          : `They are taken for one ${cluster.type}.`,
         `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
       ],
     });
@@ -88,20 +164,32 @@ function replacementFor(
   const theirs = tokenSpans(canonical);
   if (mine.length === 1) {
     // A surname alone: compare it with the canonical name's first and last tokens.
-    const target = [theirs[theirs.length - 1]!, theirs[0]!].find((t) => compareNames(mine[0]!.text, t.text).relation !== 'different');
+    const target = [theirs[theirs.length - 1]!, theirs[0]!].find(
+      (t) => compareNames(mine[0]!.text, t.text).relation !== 'different',
+    );
     if (!target || target.text === mine[0]!.text) return undefined;
     return { start: mine[0]!.start, end: mine[0]!.end, newText: target.text };
   }
   if (reversed || mine.length !== theirs.length) return { start: 0, end: mention.length, newText: canonical };
-  const differing = mine.map((t, i) => (t.text.toLowerCase() === theirs[i]!.text.toLowerCase() ? -1 : i)).filter((i) => i >= 0);
+  const differing = mine
+    .map((t, i) => (t.text.toLowerCase() === theirs[i]!.text.toLowerCase() ? -1 : i))
+    .filter((i) => i >= 0);
   if (differing.length === 0) return undefined;
   const first = differing[0]!;
   const last = differing[differing.length - 1]!;
-  return { start: mine[first]!.start, end: mine[last]!.end, newText: canonical.slice(theirs[first]!.start, theirs[last]!.end) };
+  return {
+    start: mine[first]!.start,
+    end: mine[last]!.end,
+    newText: canonical.slice(theirs[first]!.start, theirs[last]!.end),
+  };
 }
 
 function tokenSpans(text: string): { text: string; start: number; end: number }[] {
-  return [...text.matchAll(/[^\s\-‐–]+/gu)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  return [...text.matchAll(/[^\s\-‐–]+/gu)].map((m) => ({
+    text: m[0],
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
 }
 
 function describeDifference(a: string, b: string): string {
@@ -114,7 +202,9 @@ function describeDifference(a: string, b: string): string {
 
 /** The canonical mention to cite: one written with an office if any, else the first. */
 function bestEvidence(cluster: IndexedCluster, canonical: NamedForm): ClusterMention {
-  const mentions = cluster.mentions.filter((m) => !m.variant && canonical.form.mentions.some((r) => r.mention === m.mention));
+  const mentions = cluster.mentions.filter(
+    (m) => !m.variant && canonical.form.mentions.some((r) => r.mention === m.mention),
+  );
   return mentions.find((m) => m.mention.role) ?? mentions[0] ?? cluster.mentions[0]!;
 }
 
@@ -122,7 +212,10 @@ function bestEvidence(cluster: IndexedCluster, canonical: NamedForm): ClusterMen
 function evidenceText(index: CorpusIndex, mention: ClusterMention): string {
   const role = mention.mention.role;
   if (role && role.span.end <= mention.span.start && mention.span.start - role.span.end <= 2) {
-    return textAt(index, { articleId: mention.articleId, span: { start: role.span.start, end: mention.span.end } });
+    return textAt(index, {
+      articleId: mention.articleId,
+      span: { start: role.span.start, end: mention.span.end },
+    });
   }
   return role ? `${mention.text}, ${describeRole(role)}` : mention.text;
 }

@@ -1,0 +1,62 @@
+/** Cases found by trying stories in other styles: wire and BBC-like pages, Portuguese acronyms, long names. */
+import assert from 'node:assert/strict';
+import { Corpus } from '../../server/src/analysis/index.js';
+
+function corpusOf(articles: Record<string, string>): Corpus {
+  const corpus = new Corpus();
+  for (const [id, text] of Object.entries(articles)) corpus.upsert({ id, text });
+  return corpus;
+}
+
+function findings(corpus: Corpus): string[] {
+  return corpus
+    .ids()
+    .flatMap((id) =>
+      corpus.findings(id).map((f) => `${id} ${f.severity} ${f.ruleId}: ${f.actual} → ${f.expected[0] ?? ''}`),
+    );
+}
+
+const a = `Brazil's Lula wins run-off
+
+31 October 2022
+
+Image source, Getty Images
+
+Luiz Inácio Lula da Silva has won Brazil's presidential election, beating incumbent Jair Bolsonaro.
+The Superior Electoral Court (TSE) said Lula won 50.9% of the vote. Bolsonaro has not yet conceded.
+`;
+const b = `Bolsonaro silent
+
+1 November 2022
+
+Brazilian President Jair Bolsanaro has not commented on his defeat. The Supreme Electoral Court (TSE) confirmed the result.
+`;
+
+describe('generalisation', () => {
+  const corpus = corpusOf({ 'a.txt': a, 'b.txt': b });
+
+  it('a likely typo that no office confirms is information, on the less written spelling', () => {
+    assert.ok(
+      findings(corpus).includes('b.txt information name-variant: Bolsanaro → Bolsonaro'),
+      findings(corpus).join('\n'),
+    );
+  });
+
+  it('an acronym expanded two ways, one article each, is information; the article "The" is no part of a long form', () => {
+    assert.ok(
+      findings(corpus).includes(
+        'b.txt information acronym-expansion: Supreme Electoral Court → Superior Electoral Court',
+      ),
+      findings(corpus).join('\n'),
+    );
+  });
+
+  it('a middle part of a long name is the name alone ("Lula"), and a photo credit line is furniture', () => {
+    const lula = corpus.clusters().find((c) => c.canonical === 'Luiz Inácio Lula da Silva');
+    assert.deepEqual(
+      lula?.mentions.map((m) => m.text),
+      ['Lula', 'Luiz Inácio Lula da Silva', 'Lula'],
+    );
+    assert.ok(!corpus.clusters().some((c) => c.canonical === 'Getty Images' && c.type === 'person'));
+  });
+});
