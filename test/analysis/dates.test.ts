@@ -30,4 +30,12 @@ describe('relative dates', () => {
     assert.equal(analysis.structure.dateline?.value, '2023-03-03');
     assert.deepEqual(datesOf(text), ['March 3, 2023 = 2023-03-03', 'Friday = 2023-03-03']);
   });
+
+  it("takes the dateline's own weekday for that day, even in the future tense", () => {
+    const text =
+      'Vote tonight\n\nMonday, June 6, 2022\n\nThe prime minister will face a confidence vote on Monday evening.\n';
+    assert.ok(datesOf(text).includes('Monday evening = 2022-06-06'), datesOf(text).join(', '));
+    // A headline's "tonight" is no dateline: a dateline writes its year.
+    assert.equal(analyzeArticle({ id: 'a.txt', text }).structure.dateline?.value, '2022-06-06');
+  });
 });

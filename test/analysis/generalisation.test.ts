@@ -59,4 +59,15 @@ describe('generalisation', () => {
     );
     assert.ok(!corpus.clusters().some((c) => c.canonical === 'Getty Images' && c.type === 'person'));
   });
+
+  it('"Former Prime Minister Theresa May": "Former" is no organisation', () => {
+    const former = corpusOf({
+      'c.txt':
+        'A vote\n\nMonday, June 6, 2022\n\nThe party must unite, said an aide. Former Prime Minister Theresa May agreed.\n',
+    });
+    assert.deepEqual(
+      former.clusters().map((c) => `${c.type} ${c.canonical}`),
+      ['person Theresa May'],
+    );
+  });
 });

@@ -182,6 +182,8 @@ function findDateline(
     })) {
       const known = knownValues(result.start);
       if (known.year === undefined || known.month === undefined || known.day === undefined) continue;
+      // chrono calls "tonight" or "next week" certain, counted from its reference: a dateline writes its year.
+      if (!/\b\d{4}\b|\d{4}-\d{2}-\d{2}/.test(result.text)) continue;
       const scanned = line.slice(0, head);
       const residue = (scanned.slice(0, result.index) + scanned.slice(result.index + result.text.length))
         .replace(/\b(published|updated|posted|on|at|by|last|modified|date)\b/gi, '')

@@ -190,12 +190,10 @@ function fromChrono(
     if (!anchor) return unresolved(base, 'a weekday');
     const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
     let offset = known.weekday - anchorDay;
-    // "later on Monday", "this Monday" in a Monday article: the dateline's own day.
+    // The dateline's own weekday is that day, whatever the tense: "will face a vote on Monday
+    // evening" in a Monday article is tonight. A week on is written "next Monday".
     const sameDay =
-      offset === 0 &&
-      /\b(later|earlier|this)\s+(on\s+)?$/i.test(
-        text.slice(Math.max(sentence.start, span.start - 16), span.start),
-      );
+      offset === 0 && !/\bnext\s+$/i.test(text.slice(Math.max(sentence.start, span.start - 8), span.start));
     if (future && !sameDay) offset = offset <= 0 ? offset + 7 : offset;
     else offset = offset > 0 ? offset - 7 : offset;
     const value = addDays(anchor.date, offset);

@@ -7,7 +7,16 @@
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
 import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './gazetteer.js';
-import { functionWords, genericDeterminers, honorifics, placeHeads, titleExpansions, titleModifiers, titles } from './lexicon.js';
+import {
+  functionWords,
+  genericDeterminers,
+  honorifics,
+  pastRoleCues,
+  placeHeads,
+  titleExpansions,
+  titleModifiers,
+  titles,
+} from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 
 /** What the rest of the article tells about its words, for judging one chunk. */
@@ -24,16 +33,26 @@ interface Context {
 }
 
 /** Finds the named entities in the article's content sentences. */
-export function annotateEntities(text: string, structure: ArticleStructure, sentences: TokenSentence[]): EntityMention[] {
+export function annotateEntities(
+  text: string,
+  structure: ArticleStructure,
+  sentences: TokenSentence[],
+): EntityMention[] {
   const headline = structure.headline;
-  const isHeadline = (s: Span): boolean => headline !== null && s.start >= headline.start && s.end <= headline.end;
+  const isHeadline = (s: Span): boolean =>
+    headline !== null && s.start >= headline.start && s.end <= headline.end;
   const body = sentences.filter((s) => !isHeadline(s)).map((s) => ({ sentence: s, chunks: nameChunks(s) }));
   const heads = sentences.filter(isHeadline).map((s) => ({ sentence: s, chunks: nameChunks(s) }));
-  const context = contextOf(text, body.flatMap((b) => b.chunks), [...body, ...heads].map((b) => b.sentence));
+  const context = contextOf(
+    text,
+    body.flatMap((b) => b.chunks),
+    [...body, ...heads].map((b) => b.sentence),
+  );
 
   // Two passes: the first learns what the article itself says a name is ("Microsoft CEO Satya
   // Nadella" makes "Microsoft" an organisation), the second types every chunk knowing it.
-  for (const { chunks } of body) for (const chunk of chunks) for (const mention of classify(chunk, context)) remember(mention, context);
+  for (const { chunks } of body)
+    for (const chunk of chunks) for (const mention of classify(chunk, context)) remember(mention, context);
   // A word of a known organisation's name is no person's name: "Activision" of "Activision Blizzard".
   const organizationWords = new Set([...context.names.keys()].flatMap((name) => name.split(' ')));
   context.personWords = new Set([...context.personWords].filter((word) => !organizationWords.has(word)));
@@ -51,8 +70,10 @@ export function annotateEntities(text: string, structure: ArticleStructure, sent
   for (const chunk of lone) {
     const word = chunk.words[0]!;
     if (word.acronym) continue;
-    if (context.personWords.has(word.text.toLowerCase())) mentions.push(mentionOf('person', word, word, context));
-    else if (mayBeSurname(word, context)) mentions.push({ ...mentionOf('person', word, word, context), tentative: true });
+    if (context.personWords.has(word.text.toLowerCase()))
+      mentions.push(mentionOf('person', word, word, context));
+    else if (mayBeSurname(word, context))
+      mentions.push({ ...mentionOf('person', word, word, context), tentative: true });
   }
   for (const { sentence, chunks } of heads) {
     const titleCase = isTitleCase(sentence);
@@ -63,7 +84,9 @@ export function annotateEntities(text: string, structure: ArticleStructure, sent
   }
   // German capitalises every noun ("Die Förderung der Energiewende"): in a text that is not English,
   // a capital says nothing about names, and only the gazetteer's places are trusted.
-  const kept = readsAsEnglish(body.map((b) => b.sentence)) ? mentions : mentions.filter((m) => m.type === 'place');
+  const kept = readsAsEnglish(body.map((b) => b.sentence))
+    ? mentions
+    : mentions.filter((m) => m.type === 'place');
   return kept.sort((a, b) => a.span.start - b.span.start);
 }
 
@@ -86,10 +109,13 @@ function readsAsEnglish(sentences: TokenSentence[]): boolean {
 
 function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]): Context {
   const capitalised = new Set<string>();
-  for (const chunk of chunks) for (const word of chunk.words) if (!word.initial && !word.lower) capitalised.add(word.text.toLowerCase());
+  for (const chunk of chunks)
+    for (const word of chunk.words)
+      if (!word.initial && !word.lower) capitalised.add(word.text.toLowerCase());
   const lowercase = new Set<string>();
   for (const sentence of sentences) {
-    for (const token of sentence.tokens) if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
+    for (const token of sentence.tokens)
+      if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
   }
   return { text, capitalised, lowercase, personWords: new Set(), names: new Map() };
 }
@@ -97,7 +123,8 @@ function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]
 function remember(mention: EntityMention, context: Context): void {
   if (mention.tentative) return;
   if (mention.type === 'person') {
-    for (const word of mention.text.split(/\s+/)) if (isCapitalised(word)) context.personWords.add(word.toLowerCase());
+    for (const word of mention.text.split(/\s+/))
+      if (isCapitalised(word)) context.personWords.add(word.toLowerCase());
   } else if (mention.type !== 'place') context.names.set(mention.text.toLowerCase(), mention.type);
 }
 
@@ -122,13 +149,17 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
     return [{ ...mentionOf(head, first, last, context), ...(generic ? { generic } : {}) }];
   }
-  if (placeHeads.has(last.text.toLowerCase()) && words.length > 1) return [mentionOf('place', first, last, context)];
+  if (placeHeads.has(last.text.toLowerCase()) && words.length > 1)
+    return [mentionOf('place', first, last, context)];
 
   const titled = splitTitle(words, raw, context);
   if (titled) return titled;
 
   const place = placeNamed(joined, context);
-  if (place) return [{ ...mentionOf('place', first, last, context), ...(place.country ? { country: place.country } : {}) }];
+  if (place)
+    return [
+      { ...mentionOf('place', first, last, context), ...(place.country ? { country: place.country } : {}) },
+    ];
   const places = placesIn(words, context);
   if (places.length > 0) return places;
 
@@ -150,7 +181,11 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
   if (!first?.initial || first.acronym) return words;
   const lower = first.text.toLowerCase();
   const known =
-    context.capitalised.has(lower) || lookupPlace(first.text) !== undefined || countryOfDemonym(first.text) !== undefined || titleAt(words, 0) !== undefined || honorifics.has(lower);
+    context.capitalised.has(lower) ||
+    lookupPlace(first.text) !== undefined ||
+    countryOfDemonym(first.text) !== undefined ||
+    titleAt(words, 0) !== undefined ||
+    honorifics.has(lower);
   if (known && !functionWords.has(lower)) return words;
   const ordinary = functionWords.has(lower) || context.lowercase.has(lower) || /(ly|ing|ed)$/.test(lower);
   return ordinary || words.length === 1 ? words.slice(1) : words;
@@ -159,7 +194,7 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
 /** "New Zealand Prime Minister Chris Hipkins" → place New Zealand? no: a role qualifier, and the person. */
 function splitTitle(words: NameWord[], raw: NameChunk, context: Context): EntityMention[] | undefined {
   let found: { start: number; end: number } | undefined;
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     const end = titleAt(words, i);
     if (end !== undefined) {
       found = { start: i, end };
@@ -167,7 +202,14 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     } else i++;
   }
   if (!found) return undefined;
-  const prefix = words.slice(0, found.start);
+  // "Former Prime Minister Theresa May": "former" says when, not whose office.
+  let from = 0;
+  while (
+    from < found.start &&
+    (pastRoleCues.has(words[from]!.text.toLowerCase()) || titleModifiers.has(words[from]!.text.toLowerCase()))
+  )
+    from++;
+  const prefix = words.slice(from, found.start);
   const name = words.slice(found.end);
   const mentions: EntityMention[] = [];
   const qualifier = prefix.length > 0 ? join(prefix) : undefined;
@@ -179,10 +221,13 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     else if (country) mentions.push(...classify(sub, context).filter((m) => m.type === 'place'));
     // "Activision Blizzard CEO Bobby Kotick": whatever owns an office is an organisation.
     // "London Mayor Sadiq Khan": the office of a city.
-    else if (placeNamed(qualifier, context)) mentions.push(mentionOf('place', prefix[0]!, prefix[prefix.length - 1]!, context));
-    else if (!prefix.some((w) => w.acronym)) mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
+    else if (placeNamed(qualifier, context))
+      mentions.push(mentionOf('place', prefix[0]!, prefix[prefix.length - 1]!, context));
+    else if (!prefix.some((w) => w.acronym))
+      mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
   }
-  if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text))) return mentions;
+  if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text)))
+    return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
   const titleWords = words.slice(found.start, found.end);
   const honorific = titleWords.length === 1 && honorifics.has(titleWords[0]!.text.toLowerCase());
@@ -220,7 +265,10 @@ function titleOf(words: NameWord[]): string {
 /** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Fumio Kishida". */
 function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
   const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
-  const match = /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2})\s+$/u.exec(before);
+  const match =
+    /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2})\s+$/u.exec(
+      before,
+    );
   if (!match) return undefined;
   const words = match[2]!.split(/\s+/);
   for (let n = words.length; n >= 1; n--) {
@@ -230,7 +278,10 @@ function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
     const start = end - title.length;
     const qualifier = match[1]!.trim().replace(/['’]s$/u, '');
     const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
-    const role: RoleMention = { title: titleOf(title.split(' ').map((t) => ({ text: t }) as NameWord)), span: { start, end } };
+    const role: RoleMention = {
+      title: titleOf(title.split(' ').map((t) => ({ text: t }) as NameWord)),
+      span: { start, end },
+    };
     if (country) role.country = country;
     else if (qualifier) role.organization = qualifier;
     return role;
@@ -257,12 +308,15 @@ function placeNamed(name: string, context: Context): Place | undefined {
 function placesIn(words: NameWord[], context: Context): EntityMention[] {
   const found: EntityMention[] = [];
   const longest = longestPlaceName();
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = 0;
     for (let n = Math.min(longest, words.length - i); n >= 1 && matched === 0; n--) {
       const place = placeNamed(join(words.slice(i, i + n)), context);
       if (place) {
-        found.push({ ...mentionOf('place', words[i]!, words[i + n - 1]!, context), ...(place.country ? { country: place.country } : {}) });
+        found.push({
+          ...mentionOf('place', words[i]!, words[i + n - 1]!, context),
+          ...(place.country ? { country: place.country } : {}),
+        });
         matched = n;
       }
     }
@@ -281,7 +335,8 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   const first = named[0]!.text;
   const last = named[named.length - 1]!.text;
   if (lookupPlace(first) || countryOfDemonym(first)) return false;
-  if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text))) return false;
+  if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text)))
+    return false;
   return named.every(
     (w) =>
       !w.acronym &&
@@ -296,14 +351,22 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
 }
 
 /** Endings of common nouns and adverbs that personal names do not have. */
-const commonNounShape = /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$|^\p{Lu}\p{Ll}{5,}(?:ed|ing)$/u;
+const commonNounShape =
+  /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$|^\p{Lu}\p{Ll}{5,}(?:ed|ing)$/u;
 
 // "Nadella said", with no "Satya Nadella" in this article: possibly a surname another article gives.
 // Even at a sentence's start ("Following the talks"): the corpus drops it unless a person has that surname.
 function mayBeSurname(word: NameWord, context: Context): boolean {
   const lower = word.text.toLowerCase();
   if (context.names.has(lower) || context.lowercase.has(lower) || functionWords.has(lower)) return false;
-  if (lookupPlace(word.text) || countryOfDemonym(word.text) || headKind(word.text) || titles.has(lower) || honorifics.has(lower)) return false;
+  if (
+    lookupPlace(word.text) ||
+    countryOfDemonym(word.text) ||
+    headKind(word.text) ||
+    titles.has(lower) ||
+    honorifics.has(lower)
+  )
+    return false;
   return /^\p{Lu}\p{Ll}+$/u.test(word.text) && !commonNounShape.test(word.text);
 }
 
@@ -312,14 +375,21 @@ function classifyHeadline(chunk: NameChunk, context: Context): EntityMention[] {
   const found: EntityMention[] = [];
   const words = chunk.words;
   const longest = Math.max(longestPlaceName(), 6);
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     let matched = 0;
     const titleEnd = titleAt(words, i);
-    if (titleEnd !== undefined && titleEnd < words.length && context.personWords.has(words[titleEnd]!.text.toLowerCase())) {
+    if (
+      titleEnd !== undefined &&
+      titleEnd < words.length &&
+      context.personWords.has(words[titleEnd]!.text.toLowerCase())
+    ) {
       let end = titleEnd;
       while (end < words.length && context.personWords.has(words[end]!.text.toLowerCase())) end++;
       const titleWords = words.slice(i, titleEnd);
-      const role: RoleMention = { title: titleOf(titleWords), span: { start: titleWords[0]!.start, end: titleWords[titleWords.length - 1]!.end } };
+      const role: RoleMention = {
+        title: titleOf(titleWords),
+        span: { start: titleWords[0]!.start, end: titleWords[titleWords.length - 1]!.end },
+      };
       found.push({ ...mentionOf('person', words[titleEnd]!, words[end - 1]!, context), role });
       i = end;
       continue;
@@ -332,7 +402,11 @@ function classifyHeadline(chunk: NameChunk, context: Context): EntityMention[] {
       if (slice.every((w) => context.personWords.has(w.text.toLowerCase()))) {
         found.push(mentionOf('person', slice[0]!, slice[n - 1]!, context));
       } else if (known) found.push(mentionOf(known, slice[0]!, slice[n - 1]!, context));
-      else if (place) found.push({ ...mentionOf('place', slice[0]!, slice[n - 1]!, context), ...(place.country ? { country: place.country } : {}) });
+      else if (place)
+        found.push({
+          ...mentionOf('place', slice[0]!, slice[n - 1]!, context),
+          ...(place.country ? { country: place.country } : {}),
+        });
       else continue;
       matched = n;
     }
@@ -353,7 +427,9 @@ function definesAcronym(chunk: NameChunk, text: string): boolean {
 }
 
 function wordBefore(chunk: NameChunk, text: string): string {
-  return /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, chunk.start - 30), chunk.start))?.[1]?.toLowerCase() ?? '';
+  return (
+    /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, chunk.start - 30), chunk.start))?.[1]?.toLowerCase() ?? ''
+  );
 }
 
 function join(words: NameWord[]): string {
