@@ -70,4 +70,20 @@ describe('generalisation', () => {
       ['person Theresa May'],
     );
   });
+
+  it('joins "X and Y" into one name when an acronym after it spells them, and reads "Senate Majority Leader"', () => {
+    const us = corpusOf({
+      'd.txt':
+        'Bill passes\n\nWASHINGTON, Aug. 10, 2021 (AP) — Senate Majority Leader Chuck Schumer praised the National Institute of Allergy and Infectious Diseases (NIAID).\n',
+    });
+    const names = us.clusters().map((c) => `${c.type} ${c.canonical}`);
+    assert.ok(
+      names.includes('organization National Institute of Allergy and Infectious Diseases'),
+      names.join(', '),
+    );
+    assert.ok(
+      names.includes('organization Senate') && names.includes('person Chuck Schumer'),
+      names.join(', '),
+    );
+  });
 });

@@ -25,7 +25,11 @@ export function addDays(isoDate: string, days: number): string {
  * before this one); "next March" is the March after; "coming" is the next one not before the
  * anchor's month; "recent" the latest one not after it ("in January" from 2023-07-10 is 2023-01).
  */
-export function monthValue(anchor: string, month: number, direction: 'last' | 'next' | 'coming' | 'recent'): string {
+export function monthValue(
+  anchor: string,
+  month: number,
+  direction: 'last' | 'next' | 'coming' | 'recent',
+): string {
   const year = Number(anchor.slice(0, 4));
   const current = Number(anchor.slice(5, 7));
   let target = year;

@@ -8,14 +8,27 @@ import type { DateMention } from '../types.js';
 import type { DateAnchorInput } from './dates.js';
 
 const numberWords: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twenty: 20,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  twenty: 20,
 };
 
 interface Pattern {
   pattern: RegExp;
   /** The group holding the expression, when the match includes a cue word before it. */
   group?: number;
-  resolve(match: RegExpExecArray, anchor: DateAnchorInput | null): Omit<DateMention, 'text' | 'span'> | undefined;
+  resolve(
+    match: RegExpExecArray,
+    anchor: DateAnchorInput | null,
+  ): Omit<DateMention, 'text' | 'span'> | undefined;
 }
 
 const year = '(?:1[89]|20)\\d\\d';
@@ -36,17 +49,27 @@ const patterns: Pattern[] = [
     pattern: /\b(?:the\s+)?(early|mid|late)?[-\s]?((?:1[89]|20)\d)0s\b/gi,
     resolve(m) {
       const decade = Number(`${m[2]}0`);
-      const [from, to] = { early: [0, 3], mid: [3, 6], late: [6, 9] }[m[1]?.toLowerCase() as 'early'] ?? [0, 9];
-      return { value: `${decade + from}/${decade + to}`, relative: false, anchor: 'absolute', how: `${m[1] ? `the ${m[1].toLowerCase()} part of ` : ''}a decade` };
+      const [from, to] = { early: [0, 3], mid: [3, 6], late: [6, 9] }[m[1]?.toLowerCase() as 'early'] ?? [
+        0, 9,
+      ];
+      return {
+        value: `${decade + from}/${decade + to}`,
+        relative: false,
+        anchor: 'absolute',
+        how: `${m[1] ? `the ${m[1].toLowerCase()} part of ` : ''}a decade`,
+      };
     },
   },
   {
     pattern: /\b(last|next|this|previous|coming|past)\s+(year|month)\b/gi,
     resolve(m, anchor) {
       if (!anchor) return unresolved(`“${m[0]}”`);
-      const step = { last: -1, previous: -1, past: -1, next: 1, coming: 1, this: 0 }[m[1]!.toLowerCase() as 'last'];
+      const step = { last: -1, previous: -1, past: -1, next: 1, coming: 1, this: 0 }[
+        m[1]!.toLowerCase() as 'last'
+      ];
       const y = Number(anchor.date.slice(0, 4));
-      if (m[2]!.toLowerCase() === 'year') return relative(String(y + step), anchor, `“${m[0]}” counted from the ${name(anchor)}`);
+      if (m[2]!.toLowerCase() === 'year')
+        return relative(String(y + step), anchor, `“${m[0]}” counted from the ${name(anchor)}`);
       const date = new Date(Date.UTC(y, Number(anchor.date.slice(5, 7)) - 1 + step, 1));
       return relative(date.toISOString().slice(0, 7), anchor, `“${m[0]}” counted from the ${name(anchor)}`);
     },
@@ -60,7 +83,11 @@ const patterns: Pattern[] = [
       if (!anchor) return unresolved(`“${m[0]}”`);
       const y = Number(anchor.date.slice(0, 4));
       const ahead = /next|coming/i.test(m[1]!);
-      return relative(ahead ? `${y}/${y + count}` : `${y - count}/${y}`, anchor, `${count} years ${ahead ? 'from' : 'up to'} the ${name(anchor)}`);
+      return relative(
+        ahead ? `${y}/${y + count}` : `${y - count}/${y}`,
+        anchor,
+        `${count} years ${ahead ? 'from' : 'up to'} the ${name(anchor)}`,
+      );
     },
   },
   {
@@ -72,7 +99,10 @@ const patterns: Pattern[] = [
   },
   {
     // A bare year after a cue: "through 2026", "in 2019", "by 2030"; not "FY2026" or "1,223".
-    pattern: new RegExp(`\\b(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid-?)\\s+(${year})\\b(?![-–/]?\\d)`, 'gi'),
+    pattern: new RegExp(
+      `\\b(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid-?)\\s+(${year})\\b(?![-–/]?\\d)`,
+      'gi',
+    ),
     group: 1,
     resolve(m) {
       return { value: m[1]!, relative: false, anchor: 'absolute', how: 'a year' };
@@ -81,7 +111,11 @@ const patterns: Pattern[] = [
 ];
 
 /** Dates in one sentence that chrono-node misses, with absolute offsets. */
-export function patternDates(sentence: string, offset: number, anchor: DateAnchorInput | null): DateMention[] {
+export function patternDates(
+  sentence: string,
+  offset: number,
+  anchor: DateAnchorInput | null,
+): DateMention[] {
   const found: DateMention[] = [];
   for (const { pattern, group, resolve } of patterns) {
     pattern.lastIndex = 0;
@@ -99,7 +133,12 @@ export function patternDates(sentence: string, offset: number, anchor: DateAncho
 }
 
 function relative(value: string, anchor: DateAnchorInput, how: string): Omit<DateMention, 'text' | 'span'> {
-  return { value, relative: true, anchor: anchor.source, how: anchor.source === 'inferred' ? `${how} (inferred date)` : how };
+  return {
+    value,
+    relative: true,
+    anchor: anchor.source,
+    how: anchor.source === 'inferred' ? `${how} (inferred date)` : how,
+  };
 }
 
 function unresolved(what: string): Omit<DateMention, 'text' | 'span'> {

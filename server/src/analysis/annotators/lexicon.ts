@@ -59,6 +59,9 @@ export const titles = new Set([
   'speaker',
   'leader',
   'supreme leader',
+  'majority leader',
+  'minority leader',
+  'party leader',
   'king',
   'queen',
   'prince',
@@ -82,7 +85,15 @@ export const titles = new Set([
 ]);
 
 /** Words that qualify a title and belong to it: "Deputy Prime Minister", "Acting President". */
-export const titleModifiers = new Set(['deputy', 'vice', 'acting', 'interim', 'assistant', 'senior', 'chief']);
+export const titleModifiers = new Set([
+  'deputy',
+  'vice',
+  'acting',
+  'interim',
+  'assistant',
+  'senior',
+  'chief',
+]);
 
 /** Honorifics mark a person without naming an office: "Mr Kim", "Dr. Okafor". */
 export const honorifics = new Set([
@@ -345,7 +356,15 @@ export const genericDeterminers = new Set([
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
 
 /** Weekday names: dates, never names. */
-export const weekdays = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+export const weekdays = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
 
 /** Month names: dates unless they sit inside a longer name ("Theresa May"). */
 export const months = new Set([

@@ -6,6 +6,7 @@
  */
 import type { Token, TokenSentence } from '../tokenize.js';
 import { months, nameParticles, organizationHeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
+import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
 
 /** A word of a candidate name, without a possessive "’s". */
@@ -47,7 +48,14 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
       while (current.words.length > 0 && current.words[current.words.length - 1]!.lower) current.words.pop();
       const words = current.words;
       if (words.length > 0) {
-        chunks.push({ words, start: words[0]!.start, end: words[words.length - 1]!.end, sentence, first: current.first, last: current.last });
+        chunks.push({
+          words,
+          start: words[0]!.start,
+          end: words[words.length - 1]!.end,
+          sentence,
+          first: current.first,
+          last: current.last,
+        });
       }
     }
     current = null;
@@ -165,10 +173,21 @@ function linkBetween(a: NameChunk, b: NameChunk): NameWord[] | undefined {
   if (a.sentence !== b.sentence || a.words[a.words.length - 1]!.possessive) return undefined;
   const between = a.sentence.tokens.slice(a.last + 1, b.first);
   const words = between.filter((t) => t.kind !== 'space');
-  if (words.length === 0 || words.length > 2 || words.some((t) => t.kind !== 'word' && t.text !== '&')) return undefined;
+  if (words.length === 0 || words.length > 2 || words.some((t) => t.kind !== 'word' && t.text !== '&'))
+    return undefined;
   if (!words.every((t) => linkers.has(t.text))) return undefined;
   if (words.length === 2 && words[1]!.text !== 'the') return undefined;
   return words.map((t) => ({ ...wordOf(t, false), lower: true }));
+}
+
+function definedTogether(a: NameChunk, link: NameWord[], b: NameChunk): boolean {
+  const tokens = b.sentence.tokens;
+  let i = b.last + 1;
+  while (tokens[i]?.kind === 'space') i++;
+  if (tokens[i]?.text !== '(' || tokens[i + 2]?.text !== ')') return false;
+  const acronym = tokens[i + 1]!.text;
+  const phrase = [...a.words, ...link, ...b.words].map((w) => w.text).join(' ');
+  return isAcronym(acronym) && initialsMatch(acronym, phrase);
 }
 
 function shouldMerge(a: NameChunk, link: NameWord[], b: NameChunk): boolean {
@@ -180,8 +199,16 @@ function shouldMerge(a: NameChunk, link: NameWord[], b: NameChunk): boolean {
     // "Bank of Japan", "Ministry of Foreign Affairs", "Conference on Disarmament", "Secretary of State"
     return aHead !== undefined || bHead !== undefined || last(a).toLowerCase() === 'secretary';
   }
+  // "National Institute of Allergy and Infectious Diseases (NIAID)": an acronym right after the
+  // joined name, spelled by its initials, says it is one name.
+  if (definedTogether(a, link, b)) return true;
   // "and" / "&": only inside one long name whose first half cannot stand alone.
   if (bHead === undefined || aHead !== undefined) return false;
   const aText = a.words.map((w) => w.text).join(' ');
-  return !a.words.some((w) => w.acronym) && lookupPlace(aText) === undefined && a.words.length >= 1 && b.words.length >= 1;
+  return (
+    !a.words.some((w) => w.acronym) &&
+    lookupPlace(aText) === undefined &&
+    a.words.length >= 1 &&
+    b.words.length >= 1
+  );
 }

@@ -37,8 +37,31 @@ const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this 
 
 /** Past-tense words too irregular to spot by their ending. */
 const irregularPast = new Set([
-  'was', 'were', 'had', 'did', 'held', 'took', 'made', 'met', 'said', 'went', 'came', 'gave', 'told',
-  'began', 'spoke', 'won', 'lost', 'left', 'saw', 'became', 'ago', 'last', 'sent', 'brought', 'led',
+  'was',
+  'were',
+  'had',
+  'did',
+  'held',
+  'took',
+  'made',
+  'met',
+  'said',
+  'went',
+  'came',
+  'gave',
+  'told',
+  'began',
+  'spoke',
+  'won',
+  'lost',
+  'left',
+  'saw',
+  'became',
+  'ago',
+  'last',
+  'sent',
+  'brought',
+  'led',
 ]);
 
 /** Words before "last" that make it an adjective ("the last chance"). */
@@ -57,7 +80,9 @@ export function tenseNear(
 ): { tense: Tense; cue?: { text: string; span: { start: number; end: number } } } {
   const cues = cuesIn(text, sentence);
   if (cues.length === 0) return { tense: 'unknown' };
-  const nearest = cues.sort((a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1))[0]!;
+  const nearest = cues.sort(
+    (a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1),
+  )[0]!;
   return {
     tense: nearest.tense,
     cue: { text: text.slice(nearest.start, nearest.end), span: { start: nearest.start, end: nearest.end } },
@@ -73,13 +98,20 @@ function distance(cue: { start: number; end: number }, head: Span): number {
  * nearest after it. "is expected to meet … on Thursday" is ahead; "announced on Tuesday that … will
  * issue" is behind, because "announced" governs "Tuesday" and "will" comes after it.
  */
-export function tenseBefore(text: string, sentence: TokenSentence, span: Span): { tense: Tense; cue?: { text: string; span: Span } } {
+export function tenseBefore(
+  text: string,
+  sentence: TokenSentence,
+  span: Span,
+): { tense: Tense; cue?: { text: string; span: Span } } {
   const found = cuesIn(text, sentence).filter((c) => c.tense !== 'present');
   const before = found.filter((c) => c.end <= span.start).sort((a, b) => b.end - a.end)[0];
   const after = found.filter((c) => c.start >= span.end).sort((a, b) => a.start - b.start)[0];
   const cue = before ?? after;
   if (!cue) return { tense: 'unknown' };
-  return { tense: cue.tense, cue: { text: text.slice(cue.start, cue.end), span: { start: cue.start, end: cue.end } } };
+  return {
+    tense: cue.tense,
+    cue: { text: text.slice(cue.start, cue.end), span: { start: cue.start, end: cue.end } },
+  };
 }
 
 // One pattern per phrase, compiled once: building them per sentence was a tenth of the analysis time.
@@ -98,7 +130,11 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
   const findPhrases = (patterns: RegExp[], tense: Tense): void => {
     for (const pattern of patterns) {
       for (const match of lower.matchAll(pattern)) {
-        cues.push({ tense, start: sentence.start + match.index, end: sentence.start + match.index + match[0].length });
+        cues.push({
+          tense,
+          start: sentence.start + match.index,
+          end: sentence.start + match.index + match[0].length,
+        });
       }
     }
   };
@@ -111,7 +147,8 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
     const next = words[i + 1]?.text.toLowerCase() ?? '';
     // "United" (States), "Ahmed": a capitalised word ending in -ed is a name, not a past verb.
     const lowerCase = !/^\p{Lu}/u.test(words[i]!.text);
-    const regularPast = lowerCase && word.length > 4 && word.endsWith('ed') && !beForms.has(previous) && next !== 'to';
+    const regularPast =
+      lowerCase && word.length > 4 && word.endsWith('ed') && !beForms.has(previous) && next !== 'to';
     // "the last chance", "their last meeting": an adjective, not "last week".
     const adjective = word === 'last' && determiners.has(previous);
     if ((irregularPast.has(word) && !adjective) || regularPast) {
