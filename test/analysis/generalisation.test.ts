@@ -86,4 +86,17 @@ describe('generalisation', () => {
       names.join(', '),
     );
   });
+
+  it('an event named without a place ("the upcoming BRICS summit") joins the placed event of that name', () => {
+    const brics = corpusOf({
+      'a.txt':
+        'Modi and Xi meet\n\nPublished: 23 August 2023, 18:20 IST\n\nModi met Xi at the BRICS summit in Johannesburg on Wednesday, officials said.\n',
+      'c.txt':
+        'Leaders head south\n\nSaturday, August 26, 2023\n\nModi will travel next week for the upcoming BRICS summit.\n',
+    });
+    assert.ok(
+      findings(brics).some((f) => f.startsWith('c.txt warning dateline-conflict')),
+      findings(brics).join('\n'),
+    );
+  });
 });

@@ -28,18 +28,43 @@ const sameEventDays = 14;
 /** Builds the timeline of every event the corpus places and dates. */
 export function buildTimeline(articles: Iterable<ArticleAnalysis>, knowledge: Knowledge): TimelineEvent[] {
   const groups = new Map<string, PlacedMention[]>();
+  const unplaced: PlacedMention[] = [];
   for (const article of articles) {
     for (const placed of placeMentions(article)) {
       const where = placed.country ?? placed.place;
-      if (!where) continue;
+      if (!where) {
+        unplaced.push(placed);
+        continue;
+      }
       const key = `${placed.mention.kind}|${where.toLowerCase()}`;
       addTo(groups, key, placed);
     }
+  }
+  // "the upcoming BRICS summit" with no place joins the one placed summit whose mentions name BRICS.
+  for (const placed of unplaced) {
+    const names = nameWords(placed.mention.text);
+    if (names.length === 0) continue;
+    const matching = [...groups].filter(
+      ([key, group]) =>
+        key.startsWith(`${placed.mention.kind}|`) &&
+        group.some((g) => names.some((n) => nameWords(g.mention.text).includes(n))),
+    );
+    if (matching.length === 1) matching[0]![1].push(placed);
   }
   const events: TimelineEvent[] = [];
   for (const [key, placed] of groups) events.push(...splitByDate(key, placed));
   for (const event of events) pinFromKnowledge(event, knowledge);
   return events;
+}
+
+/** The proper-name words of an event phrase, lower case: "the upcoming BRICS summit" → ["brics"]. */
+function nameWords(text: string): string[] {
+  return text
+    .split(/\s+/)
+    .filter((w, i) => i > 0 || !/^the$/i.test(w))
+    .filter((w) => /^\p{Lu}/u.test(w) && !/^(The|A|An)$/.test(w))
+    .map((w) => w.toLowerCase().replace(/['’]s$/u, ''))
+    .filter((w) => !['summit', 'meeting', 'conference', 'talks', 'visit', 'leaders'].includes(w));
 }
 
 /**
@@ -53,11 +78,15 @@ function placeMentions(article: ArticleAnalysis): PlacedMention[] {
     if (!mention.place) continue;
     const where = mention.place.country ?? mention.place.name;
     placesByKind.set(mention.kind, (placesByKind.get(mention.kind) ?? new Set()).add(where));
-    located.set(mention.kind, { place: mention.place.name, ...(mention.place.country ? { country: mention.place.country } : {}) });
+    located.set(mention.kind, {
+      place: mention.place.name,
+      ...(mention.place.country ? { country: mention.place.country } : {}),
+    });
   }
   const relativeAt = new Set(article.dates.filter((d) => d.relative).map((d) => d.span.start));
   return article.events.map((mention): PlacedMention => {
-    const relative = mention.date !== undefined && relativeAt.has(mention.date.span.start) ? { relative: true } : {};
+    const relative =
+      mention.date !== undefined && relativeAt.has(mention.date.span.start) ? { relative: true } : {};
     if (mention.place) {
       return {
         articleId: article.id,
@@ -73,7 +102,9 @@ function placeMentions(article: ArticleAnalysis): PlacedMention[] {
 }
 
 function splitByDate(key: string, placed: PlacedMention[]): TimelineEvent[] {
-  const dated = placed.filter((p) => p.mention.date).sort((a, b) => (a.mention.date!.value < b.mention.date!.value ? -1 : 1));
+  const dated = placed
+    .filter((p) => p.mention.date)
+    .sort((a, b) => (a.mention.date!.value < b.mention.date!.value ? -1 : 1));
   const clusters: PlacedMention[][] = [];
   for (const p of dated) {
     const last = clusters[clusters.length - 1];
@@ -96,7 +127,9 @@ function splitByDate(key: string, placed: PlacedMention[]): TimelineEvent[] {
  */
 function joinLoneRelative(clusters: PlacedMention[][]): void {
   if (clusters.length !== 2) return;
-  const lone = clusters.findIndex((c) => new Set(c.map((p) => p.articleId)).size === 1 && c.every((p) => p.relative));
+  const lone = clusters.findIndex(
+    (c) => new Set(c.map((p) => p.articleId)).size === 1 && c.every((p) => p.relative),
+  );
   if (lone === -1) return;
   const other = clusters[1 - lone]!;
   if (other.every((p) => p.articleId === clusters[lone]![0]!.articleId)) return;
@@ -109,9 +142,15 @@ function toEvent(key: string, index: number, placed: PlacedMention[]): TimelineE
   const kind = first.mention.kind;
   const place = mostCommon(placed.map((p) => p.place).filter((p): p is string => p !== undefined));
   const country = mostCommon(placed.map((p) => p.country).filter((c): c is string => c !== undefined));
-  const organization = mostCommon(placed.map((p) => p.mention.organization).filter((o): o is string => o !== undefined));
-  const named = mostCommon(placed.map((p) => p.mention.text).filter((t) => /^\p{Lu}/u.test(t) && /\p{Lu}\p{L}*$/u.test(t)));
-  const name = named ?? [organization, kind].filter(Boolean).join(' ') + (country ?? place ? ` in ${country ?? place}` : '');
+  const organization = mostCommon(
+    placed.map((p) => p.mention.organization).filter((o): o is string => o !== undefined),
+  );
+  const named = mostCommon(
+    placed.map((p) => p.mention.text).filter((t) => /^\p{Lu}/u.test(t) && /\p{Lu}\p{L}*$/u.test(t)),
+  );
+  const name =
+    named ??
+    [organization, kind].filter(Boolean).join(' ') + ((country ?? place) ? ` in ${country ?? place}` : '');
   const dateSources = placed
     .filter((p) => p.mention.date)
     .map((p) => ({
@@ -129,7 +168,12 @@ function toEvent(key: string, index: number, placed: PlacedMention[]): TimelineE
     ...(organization ? { organization } : {}),
     ...(date ? { date } : {}),
     dateSources,
-    mentions: placed.map((p) => ({ articleId: p.articleId, span: p.mention.span, text: p.mention.text, tense: p.mention.tense })),
+    mentions: placed.map((p) => ({
+      articleId: p.articleId,
+      span: p.mention.span,
+      text: p.mention.text,
+      tense: p.mention.tense,
+    })),
     placed,
   };
 }
@@ -145,7 +189,11 @@ function pinFromKnowledge(event: TimelineEvent, knowledge: Knowledge): void {
     if (!placeMatches && !nameMatches) continue;
     event.name = pinned.name;
     event.date = pinned.start;
-    event.dateSources.unshift({ ...(pinned.origin ? { origin: pinned.origin } : {}), value: pinned.start, how: 'pinned in the knowledge file' });
+    event.dateSources.unshift({
+      ...(pinned.origin ? { origin: pinned.origin } : {}),
+      value: pinned.start,
+      how: 'pinned in the knowledge file',
+    });
   }
 }
 
