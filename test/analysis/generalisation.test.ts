@@ -99,4 +99,18 @@ describe('generalisation', () => {
       findings(brics).join('\n'),
     );
   });
+
+  it('a demonym before a lower-case title is the office\'s country, no person ("North Korean leader Kim Jong Un")', () => {
+    const korea = corpusOf({
+      'e.txt':
+        'Talks\n\nFriday, May 3, 2024\n\nNorth Korean leader Kim Jong Un met his sister Kim Yo Jong.\n',
+    });
+    assert.deepEqual(
+      korea
+        .clusters()
+        .map((c) => `${c.type} ${c.canonical}`)
+        .sort(),
+      ['person Kim Jong Un', 'person Kim Yo Jong'],
+    );
+  });
 });

@@ -140,6 +140,8 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   if (definesAcronym(raw, context.text) && words.length > 1) {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
   }
+  // "North Korean leader Kim Jong Un": a demonym describes; it names nothing.
+  if (countryOfDemonym(joined)) return [];
   const known = context.names.get(joined.toLowerCase());
   if (known) return [mentionOf(known, first, last, context)];
   // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
