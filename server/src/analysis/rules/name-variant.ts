@@ -47,41 +47,20 @@ function possibleVariants(index: CorpusIndex): Finding[] {
     const [right, wrong] = weight(a) > weight(b) ? [a, b] : [b, a];
     const comparison = compareNames(wrong.form.spelling, right.form.spelling);
     const evidence = bestEvidence(right.cluster, right.form);
-    const related = right.cluster.mentions
-      .slice(0, 20)
-      .map((m) => ({
-        location: { articleId: m.articleId, span: m.span },
-        message: `spelled “${m.text}” here`,
-      }));
+    const related = right.cluster.mentions.slice(0, 20).map((m) => ({
+      location: { articleId: m.articleId, span: m.span },
+      message: `spelled “${m.text}” here`,
+    }));
     for (const ref of wrong.form.form.mentions) {
       const edit = replacementFor(ref.mention.text, right.form.spelling, comparison.reversed);
       if (!edit) continue;
-      const span: Span = {
-        start: ref.mention.span.start + edit.start,
-        end: ref.mention.span.start + edit.end,
-      };
-      const actual = ref.mention.text.slice(edit.start, edit.end);
-      findings.push({
-        ruleId: 'name-variant',
-        severity: 'information',
-        articleId: ref.articleId,
-        span,
-        message: `\`${actual}\` is spelled \`${edit.newText}\` in ${where(index, evidence)} (${evidenceText(index, evidence)}): the evidence is too thin to call it a mistake`,
-        actual,
-        expected: [edit.newText],
-        related,
-        fixes: [
-          {
-            title: `Replace with “${edit.newText}”`,
-            edits: [{ articleId: ref.articleId, span, newText: edit.newText }],
-          },
-        ],
-        explanation: [
+      findings.push(
+        variantFinding(index, ref, edit, 'information', evidence, related, (actual) => [
           `“${ref.mention.text}” and “${right.form.spelling}” differ in ${describeDifference(actual, edit.newText)}: a likely typo.`,
           `Nothing confirms they are one ${right.cluster.type}: ${link.reason}; they are kept apart.`,
           `“${right.form.spelling}” is written in more places.`,
-        ],
-      });
+        ]),
+      );
     }
   }
   return findings;
@@ -123,35 +102,50 @@ function findingsFor(
   for (const ref of refs) {
     const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed);
     if (!edit) continue;
-    const span: Span = { start: ref.mention.span.start + edit.start, end: ref.mention.span.start + edit.end };
-    const actual = ref.mention.text.slice(edit.start, edit.end);
-    findings.push({
-      ruleId: 'name-variant',
-      severity,
-      articleId: ref.articleId,
-      span,
-      message:
-        `\`${actual}\` is spelled \`${edit.newText}\` in ${where(index, evidence)} (${evidenceText(index, evidence)})` +
-        (severity === 'information' ? ': the evidence is too thin to call it a mistake' : ''),
-      actual,
-      expected: [edit.newText],
-      related,
-      fixes: [
-        {
-          title: `Replace with “${edit.newText}”`,
-          edits: [{ articleId: ref.articleId, span, newText: edit.newText }],
-        },
-      ],
-      explanation: [
+    findings.push(
+      variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
         `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
         link
           ? `They are taken for one ${cluster.type}: ${link.reason}.`
           : `They are taken for one ${cluster.type}.`,
         `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
-      ],
-    });
+      ]),
+    );
   }
   return findings;
+}
+
+/** One finding on one mention: the differing part, the spelling the evidence gives, and the fix. */
+function variantFinding(
+  index: CorpusIndex,
+  ref: { articleId: string; mention: { text: string; span: Span } },
+  edit: { start: number; end: number; newText: string },
+  severity: Severity,
+  evidence: ClusterMention,
+  related: Finding['related'],
+  explain: (actual: string) => string[],
+): Finding {
+  const span: Span = { start: ref.mention.span.start + edit.start, end: ref.mention.span.start + edit.end };
+  const actual = ref.mention.text.slice(edit.start, edit.end);
+  return {
+    ruleId: 'name-variant',
+    severity,
+    articleId: ref.articleId,
+    span,
+    message:
+      `\`${actual}\` is spelled \`${edit.newText}\` in ${where(index, evidence)} (${evidenceText(index, evidence)})` +
+      (severity === 'information' ? ': the evidence is too thin to call it a mistake' : ''),
+    actual,
+    expected: [edit.newText],
+    related,
+    fixes: [
+      {
+        title: `Replace with “${edit.newText}”`,
+        edits: [{ articleId: ref.articleId, span, newText: edit.newText }],
+      },
+    ],
+    explanation: explain(actual),
+  };
 }
 
 /** The part of a mention to replace so that it reads like the canonical name, token-aligned. */
