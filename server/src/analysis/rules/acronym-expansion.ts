@@ -6,6 +6,7 @@ import { conventionKey } from '../names.js';
 import type { CorpusLocation, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 
+/** Warn when an acronym is written out differently from the way the rest of the corpus (or the knowledge file) writes it. */
 export const acronymExpansion: CorpusRule = {
   id: 'acronym-expansion',
   description: 'An acronym expanded differently from the way the rest of the corpus expands it.',
@@ -45,7 +46,9 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
       const key = `${location.articleId}#${location.span.start}`;
       if (flagged.has(key)) continue;
       flagged.add(key);
-      const actual = index.articles.get(location.articleId)!.text.slice(location.span.start, location.span.end);
+      const actual = index.articles
+        .get(location.articleId)!
+        .text.slice(location.span.start, location.span.end);
       findings.push({
         ruleId: 'acronym-expansion',
         severity,
@@ -60,7 +63,12 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
         actual,
         expected: [right],
         related,
-        fixes: [{ title: `Replace with “${right}”`, edits: [{ articleId: location.articleId, span: location.span, newText: right }] }],
+        fixes: [
+          {
+            title: `Replace with “${right}”`,
+            edits: [{ articleId: location.articleId, span: location.span, newText: right }],
+          },
+        ],
         explanation: [
           `${entry.acronym} is written out ${entry.groups.length} ways in the corpus.`,
           `“${right}” is taken as right: ${entry.canonicalReason ?? ''}.`,

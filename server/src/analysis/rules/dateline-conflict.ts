@@ -5,6 +5,7 @@ import type { TimelineEvent } from '../corpus/timeline.js';
 import type { ArticleAnalysis, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 
+/** Warn when a dateline contradicts the corpus timeline: an event it calls upcoming was dated earlier, or the reverse. */
 export const datelineConflict: CorpusRule = {
   id: 'dateline-conflict',
   description: 'A dateline that contradicts when other articles date the events this one describes.',
@@ -54,15 +55,22 @@ function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | u
 
   const first = contradictions[0]!;
   const cite = (c: Contradiction): string =>
-    c.source.location ? `${where(index, c.source.location)} dates it ${c.date}` : `the knowledge file dates it ${c.date}`;
-  const described = (c: Contradiction): string => (c.mention.mention.tense === 'future' ? 'as upcoming' : 'as past');
-  const related = uniqueLocations(contradictions.flatMap((c) => [
-    {
-      location: { articleId: article.id, span: c.mention.mention.span },
-      message: `described ${described(c)} here (“${c.mention.mention.cue?.text ?? c.mention.mention.text}”)`,
-    },
-    ...(c.source.location ? [{ location: c.source.location, message: `${c.event.name} dated ${c.date} here` }] : []),
-  ]));
+    c.source.location
+      ? `${where(index, c.source.location)} dates it ${c.date}`
+      : `the knowledge file dates it ${c.date}`;
+  const described = (c: Contradiction): string =>
+    c.mention.mention.tense === 'future' ? 'as upcoming' : 'as past';
+  const related = uniqueLocations(
+    contradictions.flatMap((c) => [
+      {
+        location: { articleId: article.id, span: c.mention.mention.span },
+        message: `described ${described(c)} here (“${c.mention.mention.cue?.text ?? c.mention.mention.text}”)`,
+      },
+      ...(c.source.location
+        ? [{ location: c.source.location, message: `${c.event.name} dated ${c.date} here` }]
+        : []),
+    ]),
+  );
   return {
     ruleId: 'dateline-conflict',
     severity: 'warning',
@@ -87,7 +95,9 @@ function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | u
 }
 
 // Three "will …" sentences about one summit cite the same dating sentence three times: once is enough.
-function uniqueLocations<T extends { location: { articleId: string; span: { start: number } } }>(items: T[]): T[] {
+function uniqueLocations<T extends { location: { articleId: string; span: { start: number } } }>(
+  items: T[],
+): T[] {
   const seen = new Set<string>();
   return items.filter((item) => {
     const key = `${item.location.articleId}:${item.location.span.start}`;

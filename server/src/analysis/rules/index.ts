@@ -9,4 +9,10 @@ import { weekdayMismatch } from './weekday-mismatch.js';
 export type { CorpusRule } from './rule.js';
 
 /** The rules Dateline runs. */
-export const rules: readonly CorpusRule[] = [nameVariant, acronymExpansion, datelineConflict, weekdayMismatch, roleConflict];
+export const rules: readonly CorpusRule[] = [
+  nameVariant,
+  acronymExpansion,
+  datelineConflict,
+  weekdayMismatch,
+  roleConflict,
+];

@@ -8,6 +8,7 @@ import { compareNames, nameTokens } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
 
+/** Warn when a name is spelled differently from the way the rest of the corpus spells the same entity. */
 export const nameVariant: CorpusRule = {
   id: 'name-variant',
   description: 'A name spelled differently from the way the rest of the corpus spells the same entity.',

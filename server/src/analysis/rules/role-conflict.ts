@@ -53,6 +53,7 @@ interface Holding {
   inferred: boolean;
 }
 
+/** Warn when two people hold one single-holder office at once, or a role is used outside its known tenure. */
 export const roleConflict: CorpusRule = {
   id: 'role-conflict',
   description:

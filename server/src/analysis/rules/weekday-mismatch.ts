@@ -4,6 +4,7 @@ import type { CorpusRule } from './rule.js';
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** Warn when a weekday written with a full date is not that date's weekday ("Monday, July 11, 2024"). */
 export const weekdayMismatch: CorpusRule = {
   id: 'weekday-mismatch',
   description: 'A weekday written with a date that falls on another weekday.',
@@ -29,8 +30,16 @@ export const weekdayMismatch: CorpusRule = {
           actual: written,
           expected: [replacement],
           related: [],
-          fixes: [{ title: `Replace with “${replacement}”`, edits: [{ articleId: article.id, span: stated.span, newText: replacement }] }],
-          explanation: [`“${date.text}” names ${day}.`, `By the Gregorian calendar ${day} fell on a ${actual}.`],
+          fixes: [
+            {
+              title: `Replace with “${replacement}”`,
+              edits: [{ articleId: article.id, span: stated.span, newText: replacement }],
+            },
+          ],
+          explanation: [
+            `“${date.text}” names ${day}.`,
+            `By the Gregorian calendar ${day} fell on a ${actual}.`,
+          ],
         });
       }
     }
