@@ -38,4 +38,10 @@ describe('relative dates', () => {
     // A headline's "tonight" is no dateline: a dateline writes its year.
     assert.equal(analyzeArticle({ id: 'a.txt', text }).structure.dateline?.value, '2022-06-06');
   });
+
+  it('finds bare years after "fiscal", "fiscal year" and "mid-"', () => {
+    const text =
+      'Budget\n\nMonday, June 6, 2022\n\nIt funds projects through fiscal 2026 and peaked in mid-2023, after fiscal year 2021.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['2026 = 2026', '2023 = 2023', '2021 = 2021']);
+  });
 });

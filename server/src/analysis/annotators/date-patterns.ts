@@ -98,9 +98,10 @@ const patterns: Pattern[] = [
     },
   },
   {
-    // A bare year after a cue: "through 2026", "in 2019", "by 2030"; not "FY2026" or "1,223".
+    // A bare year after a cue: "through 2026", "in 2019", "by 2030", "fiscal 2026", "mid-2023"; not
+    // "FY2026" or "1,223".
     pattern: new RegExp(
-      `\\b(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid-?)\\s+(${year})\\b(?![-–/]?\\d)`,
+      `\\b(?:(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid|fiscal(?:\\s+year)?)\\s+|mid-)(${year})\\b(?![-–/]?\\d)`,
       'gi',
     ),
     group: 1,
