@@ -54,6 +54,48 @@ describe('incremental corpus', () => {
     assert.ok(!corpus.findings(target).some((f) => f.actual.includes('Hepkins')));
   });
 
+  it('rebuilds only the timeline when an edit changes a date, tells the articles it changes, and equals a fresh analysis', () => {
+    const corpus = corpusOf(texts);
+    observable(corpus);
+    const source = '001_88fc123d7da02a4d.txt';
+    // 001 dates the summit ("scheduled to start Tuesday"); 002's dateline finding cites that date.
+    const after = texts.get(source)!.replace('scheduled to start Tuesday', 'scheduled to start Wednesday');
+    const names = corpus.clusters();
+    corpus.upsert({ id: source, text: after });
+    assert.equal(corpus.clusters(), names, 'the names part of the index is kept');
+    assert.ok(corpus.dependents(source).includes('002_21a309fd9649c32f.txt'));
+    assert.match(corpus.findings('002_21a309fd9649c32f.txt')[0]!.message, /dates it 2023-07-12/);
+    assert.equal(observable(corpus), observable(corpusOf(new Map([...texts, [source, after]]))));
+  });
+
+  it('holds in its index only the analyses’ own spans, so that moving an analysis moves the index', () => {
+    const corpus = corpusOf(texts);
+    const spansUnder = (root: unknown, skip: (key: string) => boolean): Set<object> => {
+      const spans = new Set<object>();
+      const seen = new Set<object>();
+      const visit = (value: unknown): void => {
+        if (typeof value !== 'object' || value === null || seen.has(value)) return;
+        seen.add(value);
+        const record = value as Record<string, unknown>;
+        if (typeof record['start'] === 'number' && typeof record['end'] === 'number') spans.add(value);
+        const entries = value instanceof Map ? [...value.entries()] : Object.entries(value);
+        for (const [key, child] of entries) if (!skip(String(key))) visit(child);
+      };
+      visit(root);
+      return spans;
+    };
+    const own = new Set<object>();
+    for (const id of corpus.ids())
+      for (const span of spansUnder(corpus.article(id), () => false)) own.add(span);
+    const index = { clusters: corpus.clusters(), acronyms: corpus.acronyms(), events: corpus.events() };
+    const held = spansUnder(index, (key) => key === 'knowledge');
+    assert.ok(held.size > 100);
+    assert.deepEqual(
+      [...held].filter((span) => !own.has(span)),
+      [],
+    );
+  });
+
   it('equals a fresh analysis after many small edits on one line', () => {
     const corpus = corpusOf(texts);
     observable(corpus);

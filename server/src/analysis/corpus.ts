@@ -7,36 +7,37 @@
  */
 import { addTo } from './collections.js';
 import { analyzeArticle } from './article.js';
-import type { CorpusIndex } from './corpus/corpus-index.js';
-import { buildIndex } from './corpus/corpus-index.js';
+import type { CorpusIndex, RuleInput } from './corpus/corpus-index.js';
+import { articleDates, buildIndex, partInputs, rebuildPart } from './corpus/corpus-index.js';
 import { resolveInferred } from './corpus/inferred-dates.js';
 import type { HeldLocation } from './corpus/shift.js';
-import {
-  collectLocations,
-  editBetween,
-  moveAnalysis,
-  moveLocations,
-  sameFactsMoved,
-} from './corpus/shift.js';
+import { editBetween, findingLocations, moveAnalysis, moveLocations, sameMoved } from './corpus/shift.js';
 import type { Annotation, AcronymEntry, CorpusEvent, EntityCluster, InferredDate } from './corpus-model.js';
 import type { Knowledge } from './knowledge-model.js';
 import { emptyKnowledge } from './knowledge-model.js';
+import type { CorpusRule } from './rules/index.js';
 import { rules } from './rules/index.js';
-import type { ArticleAnalysis, ArticleInput, DateMention, Finding } from './types.js';
+import type { ArticleAnalysis, ArticleInput, DateMention, Finding, RuleId } from './types.js';
 
 /** A whole corpus of articles and a knowledge file, kept current one article at a time. */
 export class Corpus {
   private readonly articles = new Map<string, ArticleAnalysis>();
   private knowledge: Knowledge = emptyKnowledge;
   private index: CorpusIndex | undefined;
+  /** Each rule's findings over the whole index; a rule runs again only when a part it reads is rebuilt. */
+  private findingsByRule = new Map<RuleId, Finding[]>();
   private findingsByArticle: Map<string, Finding[]> | undefined;
   private annotationsByArticle = new Map<string, Annotation[]>();
   /** Articles that shared facts with a changed article before the change. */
   private readonly before = new Map<string, Set<string>>();
-  /** Articles whose findings cite an article that only moved offsets (fast path), by that article. */
-  private readonly moved = new Map<string, Set<string>>();
-  /** The locations the index and findings hold, by article; collected on the first fast-path edit. */
-  private held: Map<string, HeldLocation[]> | undefined;
+  /** Articles whose findings an in-place edit changed or moved, by the edited article. */
+  private readonly touched = new Map<string, Set<string>>();
+  /**
+   * The locations each rule's findings hold, by article: collected on the first in-place edit after
+   * the rule ran, then moved by each edit. (The index holds only the analyses' own spans, which move
+   * with them: see corpus/corpus-index.ts.)
+   */
+  private held = new Map<RuleId, Map<string, HeldLocation[]>>();
 
   /** Replaces the knowledge the rules weigh. Every article's findings may change. */
   setKnowledge(knowledge: Knowledge): void {
@@ -49,7 +50,7 @@ export class Corpus {
     const existing = this.articles.get(input.id);
     if (existing && existing.text === input.text) return existing;
     const analysis = analyzeArticle(input);
-    if (existing && this.moveInPlace(existing, analysis, input.text)) return existing;
+    if (existing && this.updateInPlace(existing, analysis, input.text)) return existing;
     this.rememberDependents(input.id);
     this.articles.set(input.id, analysis);
     this.invalidate();
@@ -57,24 +58,69 @@ export class Corpus {
   }
 
   /**
-   * The fast path of a keystroke that changes no fact (corpus/shift.ts): the index and the findings
-   * keep their content and only their offsets into this article move. False when the edit changed
-   * something the corpus knows, and the index must be rebuilt.
+   * The fast path of an edit within one line (corpus/shift.ts): the old analysis takes the fresh one's
+   * content with its own objects kept where they only moved, since the index and the findings hold
+   * them. Then nothing is rebuilt when no fact changed, and only the time part of the index and the
+   * rules reading it when only dates or events did. False when names changed, and the whole index
+   * must be rebuilt.
    */
-  private moveInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): boolean {
-    if (!this.index) return false;
+  private updateInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): boolean {
+    const index = this.index;
+    if (!index) return false;
     const edit = editBetween(existing.text, text);
-    if (!edit || !sameFactsMoved(existing, fresh, edit)) return false;
+    if (!edit || !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit)) return false;
+    const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
+    const datesBefore = timeChanged ? articleDates(index) : [];
     const done = moveAnalysis(existing, text, edit);
-    this.held ??= collectLocations([this.index, this.findingsByArticle]);
-    const citing = moveLocations(this.held.get(existing.id) ?? [], edit, done);
+    const touched = this.touched.get(existing.id) ?? new Set<string>();
+    for (const held of this.heldLocations().values())
+      for (const id of moveLocations(held.get(existing.id) ?? [], edit, done)) touched.add(id);
+    if (timeChanged) {
+      existing.dates = fresh.dates;
+      existing.events = fresh.events;
+    }
+    const dateline = timeChanged ? fresh.structure.dateline : existing.structure.dateline;
+    existing.structure = { ...fresh.structure, dateline };
+    existing.notes = fresh.notes;
+    if (timeChanged) for (const id of this.rebuildTime(index, datesBefore)) touched.add(id);
     this.annotationsByArticle.delete(existing.id);
-    const pending = this.moved.get(existing.id) ?? new Set<string>();
-    for (const id of citing) pending.add(id);
-    this.moved.set(existing.id, pending);
+    this.touched.set(existing.id, touched);
     return true;
+  }
+
+  /**
+   * Rebuilds the time part of the index and re-runs the rules that read what changed; returns the
+   * articles whose findings changed. `datesBefore` is `articleDates` before the edit.
+   */
+  private rebuildTime(index: CorpusIndex, datesBefore: string[]): Set<string> {
+    const rebuilt = rebuildPart(index, 'time');
+    this.index = rebuilt;
+    const changed = new Set<RuleInput>(['time']);
+    const datesAfter = articleDates(rebuilt);
+    if (datesAfter.some((date, i) => date !== datesBefore[i])) changed.add('article-dates');
+    const rerun = rules.filter((rule) => rule.reads.some((input) => changed.has(input)));
+    const before = rerun.flatMap((rule) => this.findingsByRule.get(rule.id) ?? []);
+    for (const rule of rerun) {
+      this.findingsByRule.set(rule.id, this.check(rule, rebuilt));
+      this.held.delete(rule.id);
+    }
+    this.findingsByArticle = undefined;
+    // Undated articles take their dates from the timeline: any of them may be annotated differently.
+    this.annotationsByArticle = new Map();
+    return articlesDiffering(
+      before,
+      rerun.flatMap((rule) => this.findingsByRule.get(rule.id) ?? []),
+    );
+  }
+
+  /** The locations each rule's findings hold, collected for the rules not collected yet. */
+  private heldLocations(): Map<RuleId, Map<string, HeldLocation[]>> {
+    for (const rule of rules)
+      if (!this.held.has(rule.id))
+        this.held.set(rule.id, findingLocations(this.findingsByRule.get(rule.id) ?? []));
+    return this.held;
   }
 
   /** Adds an analysis made elsewhere (a worker thread) from the same text; the same as `upsert` of it. */
@@ -110,12 +156,9 @@ export class Corpus {
       const index = this.ensureIndex();
       const byArticle = new Map<string, Finding[]>();
       for (const rule of rules) {
-        const setting = this.knowledge.rules[rule.id];
-        if (setting === 'off') continue;
-        for (const finding of rule.check(index)) {
-          if (setting && finding.severity === rule.severity) finding.severity = setting;
-          addTo(byArticle, finding.articleId, finding);
-        }
+        let found = this.findingsByRule.get(rule.id);
+        if (!found) this.findingsByRule.set(rule.id, (found = this.check(rule, index)));
+        for (const finding of found) addTo(byArticle, finding.articleId, finding);
       }
       for (const list of byArticle.values()) list.sort((a, b) => a.span.start - b.span.start);
       this.findingsByArticle = byArticle;
@@ -123,14 +166,23 @@ export class Corpus {
     return this.findingsByArticle.get(id) ?? [];
   }
 
+  private check(rule: CorpusRule, index: CorpusIndex): Finding[] {
+    const setting = this.knowledge.rules[rule.id];
+    if (setting === 'off') return [];
+    const found = rule.check(index);
+    if (setting)
+      for (const finding of found) if (finding.severity === rule.severity) finding.severity = setting;
+    return found;
+  }
+
   /**
    * The articles whose findings may change when `id` changes, itself included: those that share an
    * entity, an acronym or an event with it, before or after the change.
    */
   dependents(id: string): string[] {
-    const quick = this.moved.get(id);
-    this.moved.delete(id);
-    // Only offsets moved: the article itself and the findings that cite it, nothing else.
+    const quick = this.touched.get(id);
+    this.touched.delete(id);
+    // Edited in place: the article itself and the articles whose findings moved or changed.
     if (quick && !this.before.has(id)) return [id, ...quick].filter((other) => this.articles.has(other));
     const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? [])]);
     this.before.delete(id);
@@ -191,8 +243,9 @@ export class Corpus {
 
   private invalidate(): void {
     this.index = undefined;
+    this.findingsByRule = new Map();
     this.findingsByArticle = undefined;
-    this.held = undefined;
+    this.held = new Map();
     this.annotationsByArticle = new Map();
   }
 
@@ -250,4 +303,35 @@ function buildAnnotations(index: CorpusIndex, id: string, dates: DateMention[]):
   }
   if (dateline) annotations.push({ kind: 'dateline', span: dateline.span, dateline });
   return annotations.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The articles whose findings differ between two lists of findings (of the same rules). */
+function articlesDiffering(before: Finding[], after: Finding[]): Set<string> {
+  const was = groupBy(before, (f) => f.articleId);
+  const is = groupBy(after, (f) => f.articleId);
+  const differing = new Set<string>();
+  for (const [id, list] of was) if (!sameData(list, is.get(id) ?? [])) differing.add(id);
+  for (const id of is.keys()) if (!was.has(id)) differing.add(id);
+  return differing;
+}
+
+function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const value of values) addTo(groups, keyOf(value), value);
+  return groups;
+}
+
+/** Deep equality of plain data (what findings are made of), stopping at the first difference. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => sameData(item, b[i]));
+  }
+  const keysA = Object.keys(a);
+  if (keysA.length !== Object.keys(b).length) return false;
+  return keysA.every((key) =>
+    sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
 }

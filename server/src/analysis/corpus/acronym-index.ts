@@ -105,7 +105,8 @@ export function claimsOfAcronyms(acronyms: IndexedAcronym[]): Claim[] {
   const claims: Claim[] = [];
   for (const entry of acronyms) {
     for (const group of entry.groups) {
-      for (const articleId of group.articles) claims.push({ item: `acronym:${entry.acronym}`, value: group.key, articleId });
+      for (const articleId of group.articles)
+        claims.push({ item: `acronym:${entry.acronym}`, value: group.key, articleId });
     }
   }
   return claims;
@@ -117,7 +118,10 @@ export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliabilit
     for (const group of entry.groups) group.support = support(reliability, group.articles);
     entry.groups.sort((a, b) => b.support - a.support || b.articles.size - a.articles.size);
     entry.expansions = entry.groups.flatMap((group) =>
-      [...group.spellings].map(([text, locations]) => ({ text, locations: locations.map(({ articleId, span }) => ({ articleId, span })) })),
+      [...group.spellings].map(([text, locations]) => ({
+        text,
+        locations: locations.map(({ articleId, span }) => ({ articleId, span })),
+      })),
     );
     if (entry.knowledge) {
       const key = conventionKey(entry.knowledge.expansion);
@@ -134,7 +138,8 @@ export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliabilit
     entry.canonicalSpelling = mostWritten(best);
     entry.canonical = entry.canonicalSpelling;
     entry.tie = runnerUp !== undefined && best.support - runnerUp.support < tieMargin;
-    const n = (group: ExpansionGroup): string => `${group.articles.size} article${group.articles.size === 1 ? '' : 's'}`;
+    const n = (group: ExpansionGroup): string =>
+      `${group.articles.size} article${group.articles.size === 1 ? '' : 's'}`;
     entry.canonicalReason = !runnerUp
       ? `the only long form, in ${n(best)}`
       : entry.tie
@@ -146,5 +151,7 @@ export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliabilit
 }
 
 function mostWritten(group: ExpansionGroup): string {
-  return [...group.spellings.entries()].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))[0]![0];
+  return [...group.spellings.entries()].sort(
+    (a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]),
+  )[0]![0];
 }

@@ -1,13 +1,15 @@
 /**
- * The fast path of an edit that changes no fact. Typing inside an ordinary word moves every offset
- * after it and changes nothing else: the same names, acronyms, dates and events in the same order.
- * Then the corpus index and the findings stay valid once their offsets into that article move, and
- * rebuilding them (proportional to the whole corpus) is skipped.
+ * The fast path of an edit within one line. Typing inside an ordinary word moves every offset after
+ * it and changes nothing else: the same names, acronyms, dates and events in the same order. Then
+ * the corpus index and the findings stay valid once their offsets into that article move, and
+ * rebuilding them (proportional to the whole corpus) is skipped; an edit that changes only what one
+ * part of the index reads (corpus/corpus-index.ts) rebuilds that part alone.
  *
- * Safety comes from checking, not from reasoning about the edit: the fresh analysis must equal the
- * old one with its offsets moved, or the caller rebuilds as usual.
+ * Safety comes from checking, not from reasoning about the edit: what a part reads of the fresh
+ * analysis must equal the old one with its offsets moved, or the caller rebuilds that part.
  */
-import type { ArticleAnalysis, Span } from '../types.js';
+import { addTo } from '../collections.js';
+import type { ArticleAnalysis, Finding, Span } from '../types.js';
 
 /** One contiguous replacement: [at, oldEnd) of the old text became [at, at + oldEnd - at + delta) of the new. */
 export interface Edit {
@@ -52,13 +54,12 @@ function isSpan(value: unknown): value is Span {
 }
 
 /** True when `fresh` is `old` with its offsets moved by the edit: the same facts, elsewhere. */
-export function sameFactsMoved(old: ArticleAnalysis, fresh: ArticleAnalysis, edit: Edit): boolean {
-  const strip = (analysis: ArticleAnalysis): object => ({ ...analysis, text: undefined });
-  const shiftedOld = JSON.stringify(strip(old), (_key, value: unknown) =>
+export function sameMoved(old: unknown, fresh: unknown, edit: Edit): boolean {
+  const shiftedOld = JSON.stringify(old, (_key, value: unknown) =>
     isSpan(value) ? { ...value, start: moved(value.start, edit), end: moved(value.end, edit) } : value,
   );
   // NaN serialises as null, which never equals a fresh offset: a span inside the edit fails the check.
-  return shiftedOld === JSON.stringify(strip(fresh));
+  return shiftedOld === JSON.stringify(fresh);
 }
 
 /** Moves every span of an analysis in place, and its text to the new one; returns the spans moved. */
@@ -74,52 +75,24 @@ export function moveAnalysis(analysis: ArticleAnalysis, text: string, edit: Edit
   return done;
 }
 
-/** A location into an article held by the index or a finding, and the article whose finding holds it. */
+/** A location into an article held by a finding, and the article whose finding holds it. */
 export interface HeldLocation {
   span: Span;
   /** Set when a finding of another article cites this location as evidence. */
   citedBy?: string;
 }
 
-/**
- * Every location (`{ articleId, span }`: mentions, evidence, fix edits) the index and the findings
- * hold, by the article it points into. One walk of the whole index, done on the first fast-path edit
- * after a rebuild; later edits then move only their own article's locations.
- */
-export function collectLocations(roots: unknown[]): Map<string, HeldLocation[]> {
+/** The locations findings hold (their span, their evidence, their fixes' edits), by the article each points into. */
+export function findingLocations(findings: readonly Finding[]): Map<string, HeldLocation[]> {
   const byArticle = new Map<string, HeldLocation[]>();
-  const seen = new Set<object>();
-  const visit = (value: unknown, owner: string | undefined): void => {
-    if (typeof value !== 'object' || value === null || seen.has(value)) return;
-    seen.add(value);
-    if (value instanceof Map) {
-      for (const item of value.values()) visit(item, owner);
-      return;
-    }
-    if (value instanceof Set) return;
-    if (Array.isArray(value)) {
-      for (const item of value) visit(item, owner);
-      return;
-    }
-    const record = value as Record<string, unknown>;
-    const articleId = record['articleId'];
-    if (typeof articleId === 'string' && isSpan(record['span'])) {
-      const held: HeldLocation = { span: record['span'] };
-      if (owner !== undefined && owner !== articleId) held.citedBy = owner;
-      const list = byArticle.get(articleId);
-      if (list) list.push(held);
-      else byArticle.set(articleId, [held]);
-    }
-    // A finding's evidence and fixes belong to the finding's article.
-    const childOwner =
-      typeof record['ruleId'] === 'string' && typeof articleId === 'string' ? articleId : owner;
-    for (const [key, child] of Object.entries(record)) {
-      // Analyses move on their own; entity mentions belong to their analyses; the rest holds no offsets.
-      if (key === 'articles' || key === 'mention' || key === 'knowledge' || key === 'reliability') continue;
-      visit(child, childOwner);
-    }
-  };
-  for (const root of roots) visit(root, undefined);
+  for (const finding of findings) {
+    const owner = finding.articleId;
+    const add = (articleId: string, span: Span): void =>
+      addTo(byArticle, articleId, articleId === owner ? { span } : { span, citedBy: owner });
+    add(owner, finding.span);
+    for (const { location } of finding.related) add(location.articleId, location.span);
+    for (const fix of finding.fixes) for (const edit of fix.edits) add(edit.articleId, edit.span);
+  }
   return byArticle;
 }
 

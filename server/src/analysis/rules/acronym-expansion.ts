@@ -11,6 +11,7 @@ export const acronymExpansion: CorpusRule = {
   id: 'acronym-expansion',
   description: 'An acronym expanded differently from the way the rest of the corpus expands it.',
   severity: 'warning',
+  reads: ['names'],
   check(index) {
     return index.acronyms.flatMap((entry) => findingsFor(index, entry));
   },

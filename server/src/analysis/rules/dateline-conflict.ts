@@ -10,6 +10,7 @@ export const datelineConflict: CorpusRule = {
   id: 'dateline-conflict',
   description: 'A dateline that contradicts when other articles date the events this one describes.',
   severity: 'warning',
+  reads: ['time'],
   check(index) {
     const findings: Finding[] = [];
     for (const article of index.articles.values()) {

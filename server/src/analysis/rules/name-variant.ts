@@ -13,6 +13,7 @@ export const nameVariant: CorpusRule = {
   id: 'name-variant',
   description: 'A name spelled differently from the way the rest of the corpus spells the same entity.',
   severity: 'warning',
+  reads: ['names'],
   check(index) {
     const findings: Finding[] = [];
     for (const cluster of index.clusters) {

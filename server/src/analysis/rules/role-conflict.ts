@@ -59,6 +59,7 @@ export const roleConflict: CorpusRule = {
   description:
     'Two people holding one single-holder office at the same date, or a role outside its known tenure.',
   severity: 'warning',
+  reads: ['names', 'article-dates'],
   check(index) {
     const holdings = collectHoldings(index);
     return [...conflictsBetweenHolders(index, holdings), ...conflictsWithTenure(index, holdings)];

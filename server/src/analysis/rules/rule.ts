@@ -1,5 +1,5 @@
 /** What a corpus rule is: an id, a default severity, and a check over the corpus index. */
-import type { CorpusIndex } from '../corpus/corpus-index.js';
+import type { CorpusIndex, RuleInput } from '../corpus/corpus-index.js';
 import type { Finding, RuleId, Severity } from '../types.js';
 
 /** One rule: its file name is its id, and its id is every finding's Diagnostic.code. */
@@ -9,5 +9,7 @@ export interface CorpusRule {
   description: string;
   /** The severity of its confident findings; weaker evidence lowers it in the finding itself. */
   severity: Severity;
+  /** What of the index it reads: it runs again only when one of them changed. */
+  reads: readonly RuleInput[];
   check(index: CorpusIndex): Finding[];
 }

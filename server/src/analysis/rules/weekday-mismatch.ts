@@ -9,6 +9,7 @@ export const weekdayMismatch: CorpusRule = {
   id: 'weekday-mismatch',
   description: 'A weekday written with a date that falls on another weekday.',
   severity: 'warning',
+  reads: ['time'],
   check(index) {
     const findings: Finding[] = [];
     for (const article of index.articles.values()) {
