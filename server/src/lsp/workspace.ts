@@ -10,7 +10,7 @@ import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { findArticles } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { mapLimited } from '../io/map-limited.js';
-import { analyzeMany } from '../workers/analysis-pool.js';
+import { AnalysisPool } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { defaultSettings, type Settings } from './settings.js';
 import { LineIndex, type ArticleLookup } from './to-lsp.js';
@@ -98,30 +98,41 @@ export class Workspace implements ArticleLookup {
     }
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
-    // edits, hovers and cancellations get in, and progress is reported. No dependents are computed
+    // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
+    // this one is analysed, on one pool of workers for the whole reading. No dependents are computed
     // while reading: everything is published once at the end.
     const batchSize = 2500;
-    for (let from = 0; from < files.length; from += batchSize) {
-      if (shouldStop?.()) return;
+    const pool = new AnalysisPool({ minimumForWorkers: files.length < 2000 ? Infinity : 0 });
+    const read = (from: number): Promise<{ uri: string; text: string | undefined }[]> => {
       const uris = files.slice(from, from + batchSize).map((file) => URI.file(file).toString());
       for (const uri of uris) seen.add(uri);
-      const texts = await mapLimited(
+      return mapLimited(
         uris.filter((uri) => !this.open.has(uri)),
         16,
         async (uri) => ({ uri, text: await this.readText(uri) }),
       );
-      const inputs = texts.filter((t): t is { uri: string; text: string } => {
-        const ok = t.text !== undefined && this.accepts(t.uri, t.text);
-        if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
-        return ok;
-      });
-      const results = await analyzeMany(
-        inputs.map(({ uri, text }) => ({ id: uri, text })),
-        (done) => progress?.(from + done, files.length),
-      );
-      for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
-      progress?.(Math.min(from + batchSize, files.length), files.length);
-      await new Promise((resolve) => setImmediate(resolve));
+    };
+    try {
+      let reading = read(0);
+      for (let from = 0; from < files.length; from += batchSize) {
+        const texts = await reading;
+        if (shouldStop?.()) return;
+        const inputs = texts.filter((t): t is { uri: string; text: string } => {
+          const ok = t.text !== undefined && this.accepts(t.uri, t.text);
+          if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
+          return ok;
+        });
+        if (from + batchSize < files.length) reading = read(from + batchSize);
+        const results = await pool.analyze(
+          inputs.map(({ uri, text }) => ({ id: uri, text })),
+          (done) => progress?.(from + done, files.length),
+        );
+        for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
+        progress?.(Math.min(from + batchSize, files.length), files.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      await pool.close();
     }
     progress?.(files.length, files.length);
     for (const id of this.corpus.ids()) if (!seen.has(id) && !this.open.has(id)) this.corpus.remove(id);
