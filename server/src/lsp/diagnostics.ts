@@ -2,6 +2,7 @@
  * Publishing diagnostics: the findings of the articles a change may affect (the corpus says which),
  * debounced while the user types, plus files that could not be read and knowledge-file problems.
  */
+import { createHash } from 'node:crypto';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { findingToDiagnostic } from './to-lsp.js';
@@ -20,9 +21,19 @@ export interface CorpusStatus {
 /** How long to wait after a keystroke before re-checking: long enough to batch a burst of typing. */
 const debounceMs = 120;
 
+/** Documents published at once by `publishAll`: each slice is written out before the next is made. */
+const sliceSize = 200;
+
+/** What identifies a list of diagnostics sent, kept per document: a digest, not the list (megabytes on a large corpus). */
+function digest(serialised: string): string {
+  return createHash('sha1').update(serialised).digest('base64');
+}
+
+const emptyList = digest('[]');
+
 /** Tracks what has been published so that cleared files get an empty list, and re-publishes by need. */
 export class DiagnosticsPublisher {
-  /** What was last sent for each URI, serialised: an unchanged list is not sent again. */
+  /** A digest of what was last sent for each URI: an unchanged list is not sent again. */
   private readonly published = new Map<string, string>();
   private readonly pending = new Set<string>();
   private readonly warnings = new Map<string, number>();
@@ -51,6 +62,13 @@ export class DiagnosticsPublisher {
 
   /** Publishes these articles now, then the corpus summary the client shows in its status bar. */
   publish(ids: Iterable<string>): void {
+    void this.send(ids);
+    this.sendStatus();
+  }
+
+  /** Sends the lists that changed; resolves when they are written. */
+  private send(ids: Iterable<string>): Promise<unknown> {
+    const sent: Promise<void>[] = [];
     for (const uri of ids) {
       const diagnostics = this.diagnosticsFor(uri);
       const warnings = diagnostics.filter(
@@ -59,13 +77,13 @@ export class DiagnosticsPublisher {
       if (warnings > 0) this.warnings.set(uri, warnings);
       else this.warnings.delete(uri);
       // A keystroke re-checks every article sharing a name with the edited one; most lists do not change.
-      const serialised = JSON.stringify(diagnostics);
-      if (serialised === (this.published.get(uri) ?? '[]')) continue;
+      const hash = digest(JSON.stringify(diagnostics));
+      if (hash === (this.published.get(uri) ?? emptyList)) continue;
       if (diagnostics.length === 0) this.published.delete(uri);
-      else this.published.set(uri, serialised);
-      void this.connection.sendDiagnostics({ uri, diagnostics });
+      else this.published.set(uri, hash);
+      sent.push(this.connection.sendDiagnostics({ uri, diagnostics }));
     }
-    this.sendStatus();
+    return Promise.all(sent);
   }
 
   /** Indexing progress while the workspace is read; every status sent meanwhile says so. */
@@ -84,15 +102,24 @@ export class DiagnosticsPublisher {
     void this.connection.sendNotification('dateline/status', status);
   }
 
-  /** Publishes every article, every unreadable file, the knowledge file, and clears the rest. */
-  publishAll(): void {
+  /**
+   * Publishes every article, every unreadable file, the knowledge file, and clears the rest. In
+   * slices, each written out before the next is made: the diagnostics of a large corpus never wait
+   * in memory all at once, and edits get in between.
+   */
+  async publishAll(): Promise<void> {
     const ids = new Set<string>([
       ...this.workspace.corpus.ids(),
       ...this.workspace.problems.keys(),
       ...this.published.keys(),
     ]);
     if (this.workspace.knowledgeUri) ids.add(this.workspace.knowledgeUri);
-    this.publish(ids);
+    const list = [...ids];
+    for (let from = 0; from < list.length; from += sliceSize) {
+      await this.send(list.slice(from, from + sliceSize));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.sendStatus();
   }
 
   /** The diagnostics of one document. */

@@ -108,7 +108,7 @@ export function startServer(connection: Connection): void {
     });
     publisher.indexing = undefined;
     progress?.done();
-    publisher.publishAll();
+    await publisher.publishAll();
     refreshViews();
   }
 
@@ -139,8 +139,7 @@ export function startServer(connection: Connection): void {
   }
 
   function knowledgeChanged(): void {
-    publisher.publishAll();
-    refreshViews();
+    void publisher.publishAll().then(refreshViews);
   }
 
   documents.onDidChangeContent(({ document }) => {
