@@ -10,7 +10,7 @@ import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { findArticles } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { mapLimited } from '../io/map-limited.js';
-import { AnalysisPool } from '../workers/analysis-pool.js';
+import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { defaultSettings, type Settings } from './settings.js';
 import { LineIndex, type ArticleLookup } from './to-lsp.js';
@@ -102,7 +102,8 @@ export class Workspace implements ArticleLookup {
     // this one is analysed, on one pool of workers for the whole reading. No dependents are computed
     // while reading: everything is published once at the end.
     const batchSize = 2500;
-    const pool = new AnalysisPool({ minimumForWorkers: files.length < 2000 ? Infinity : 0 });
+    // Small corpora are read in-process; a large one on workers, its last short batch too.
+    const pool = new AnalysisPool(files.length < minimumForWorkers ? { size: 0 } : { minimumForWorkers: 0 });
     const read = (from: number): Promise<{ uri: string; text: string | undefined }[]> => {
       const uris = files.slice(from, from + batchSize).map((file) => URI.file(file).toString());
       for (const uri of uris) seen.add(uri);
