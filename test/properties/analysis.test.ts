@@ -21,7 +21,24 @@ type Mutation =
   | { kind: 'insert'; at: number; text: string }
   | { kind: 'delete'; at: number; length: number }
   | { kind: 'name'; at: number; letter: string }
-  | { kind: 'digit'; at: number; digit: string };
+  | { kind: 'digit'; at: number; digit: string }
+  | { kind: 'word'; at: number; word: string };
+
+/** Words that change what an article says of time (tense, weekday, month, event), not who is named. */
+const timeWords = [
+  'will',
+  'had',
+  'Monday',
+  'Tuesday',
+  'July',
+  'June',
+  'next',
+  'last',
+  'upcoming',
+  'summit',
+  'meeting',
+];
+const timeWord = new RegExp(`\\b(${timeWords.join('|')})\\b`, 'g');
 
 /** Odd text worth inserting: line breaks of every kind, non-breaking and zero-width spaces, combining marks, RTL, emoji. */
 const oddPieces = [
@@ -58,6 +75,17 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('digit' as const), at: fc.nat(), digit: fc.constantFrom(...'0123456789') }),
 );
 
+/** Edits within one line, one a keystroke: what the in-place paths of `Corpus.upsert` take. */
+const keystroke: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constant('word' as const), at: fc.nat(), word: fc.constantFrom(...timeWords) }),
+  fc.record({ kind: fc.constant('digit' as const), at: fc.nat(), digit: fc.constantFrom(...'0123456789') }),
+  fc.record({
+    kind: fc.constant('name' as const),
+    at: fc.nat(),
+    letter: fc.constantFrom('a', 'e', 'i', 'o', 'u', 'y'),
+  }),
+);
+
 /** Applies a mutation: "name" changes one lower-case letter of the next capitalised word ("Hipkins" → "Hepkins"). */
 function mutate(text: string, m: Mutation): string {
   const at = text.length === 0 ? 0 : m.at % text.length;
@@ -79,6 +107,11 @@ function mutate(text: string, m: Mutation): string {
       digit.lastIndex = at;
       const found = digit.exec(text);
       return found ? text.slice(0, found.index) + m.digit + text.slice(found.index + 1) : text;
+    }
+    case 'word': {
+      timeWord.lastIndex = at;
+      const found = timeWord.exec(text);
+      return found ? text.slice(0, found.index) + m.word + text.slice(found.index + found[0].length) : text;
     }
   }
 }
@@ -221,6 +254,31 @@ describe('analysis properties', function () {
         for (const id of ids) assert.deepEqual(incremental.findings(id), fresh.findings(id), id);
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('after any sequence of keystrokes within a line, incremental findings and dependents match a fresh corpus', () => {
+    const edit = fc.record({ article: fc.nat({ max: seeds.length - 1 }), mutation: keystroke });
+    fc.assert(
+      fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+        const incremental = seedCorpus();
+        const texts = [...seeds];
+        for (const id of ids) incremental.findings(id);
+        for (const { article, mutation } of edits) {
+          const before = ids.map((id) => JSON.stringify(incremental.findings(id)));
+          texts[article] = mutate(texts[article]!, mutation);
+          incremental.upsert({ id: ids[article]!, text: texts[article]! });
+          const dependents = new Set(incremental.dependents(ids[article]!));
+          // Every article whose findings changed is among the dependents the server re-publishes.
+          ids.forEach((id, i) => {
+            if (JSON.stringify(incremental.findings(id)) !== before[i]) assert.ok(dependents.has(id), id);
+          });
+        }
+        const fresh = new Corpus();
+        texts.forEach((text, i) => fresh.upsert({ id: ids[i]!, text }));
+        for (const id of ids) assert.deepEqual(incremental.findings(id), fresh.findings(id), id);
+      }),
+      { numRuns: 40 },
     );
   });
 });
