@@ -5,7 +5,7 @@
  * bios, comment forms, weather widgets. Every entity system finds dozens of spurious names there, so
  * furniture is found first, by general features of web pages, and left out of every later stage.
  */
-import * as chrono from 'chrono-node';
+import { parseCasual } from './annotators/chrono-parse.js';
 import { knownValues } from './annotators/chrono-values.js';
 import { boilerplateCue, isCapsLabel, isSeparator, isWidgetLine, wordCount } from './structure-cues.js';
 import type { TokenSentence } from './tokenize.js';
@@ -176,10 +176,7 @@ function findDateline(
       );
     const head = wire ? wire[1]!.length + wire[2]!.length : line.length;
     if (!wire && line.length > 120) continue;
-    for (const result of chrono.casual.parse(line.slice(0, head), {
-      instant: new Date(Date.UTC(2000, 0, 1)),
-      timezone: 0,
-    })) {
+    for (const result of parseCasual(line.slice(0, head))) {
       const known = knownValues(result.start);
       if (known.year === undefined || known.month === undefined || known.day === undefined) continue;
       // chrono calls "tonight" or "next week" certain, counted from its reference: a dateline writes its year.

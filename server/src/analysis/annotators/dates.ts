@@ -10,6 +10,7 @@
 import * as chrono from 'chrono-node';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, DateMention, Span } from '../types.js';
+import { parseCasual } from './chrono-parse.js';
 import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
 import { addDays, monthValue, pad, weekdayNames } from './calendar.js';
@@ -24,9 +25,6 @@ export interface DateAnchorInput {
   date: string;
   source: 'dateline' | 'inferred';
 }
-
-/** chrono needs a reference instant; with no anchor, relative results are discarded anyway. */
-const neutralReference = new Date(Date.UTC(2000, 0, 1));
 
 /** Words that make a lone month name a date: "in January", "last July", "since March". */
 const monthCue =
@@ -64,7 +62,7 @@ export function annotateDates(
     }
     let results: chrono.ParsedResult[] = [];
     try {
-      results = chrono.casual.parse(sentenceText, { instant: neutralReference, timezone: 0 });
+      results = parseCasual(sentenceText);
     } catch {
       // chrono can throw on pathological input; a sentence without dates is the safe answer.
       results = [];
@@ -228,10 +226,10 @@ function relativeWord(
   anchor: DateAnchorInput | null,
 ): DateMention | undefined {
   if (!anchor) return unresolved(base, 'a date relative to the article’s own');
-  const again = chrono.casual.parseDate(written, {
+  const again = parseCasual(written, {
     instant: new Date(`${anchor.date}T12:00:00Z`),
     timezone: 0,
-  });
+  })[0]?.start.date();
   if (!again) return undefined;
   const day = again.toISOString().slice(0, 10);
   // "next month" is a month, "last year" a year: the value keeps the precision the text states.

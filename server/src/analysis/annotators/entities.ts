@@ -30,6 +30,8 @@ interface Context {
   personWords: Set<string>;
   /** Full texts of organisations, programmes and events found so far, lower case. */
   names: Map<string, EntityType>;
+  /** The lower-case title before the chunk starting at each offset (titleBefore), once asked. */
+  rolesBefore: Map<number, RoleMention | undefined>;
 }
 
 /** Finds the named entities in the article's content sentences. */
@@ -117,7 +119,7 @@ function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]
     for (const token of sentence.tokens)
       if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
   }
-  return { text, capitalised, lowercase, personWords: new Set(), names: new Map() };
+  return { text, capitalised, lowercase, personWords: new Set(), names: new Map(), rolesBefore: new Map() };
 }
 
 function remember(mention: EntityMention, context: Context): void {
@@ -170,7 +172,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
     if (context.personWords.has(first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
     return [];
   }
-  const lowerTitle = titleBefore(raw, context.text);
+  const lowerTitle = roleBefore(raw, context);
   if (looksLikePersonalName(words, context)) {
     return [{ ...mentionOf('person', first, last, context), ...(lowerTitle ? { role: lowerTitle } : {}) }];
   }
@@ -247,21 +249,37 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
 function titleAt(words: NameWord[], i: number): number | undefined {
   let start = i;
   while (start < words.length && titleModifiers.has(words[start]!.text.toLowerCase())) start++;
-  for (let n = Math.min(4, words.length - start); n >= 1; n--) {
-    const phrase = words
-      .slice(start, start + n)
-      .map((w) => w.text.toLowerCase())
-      .join(' ');
+  const first = words[start]?.text.toLowerCase();
+  // Most words start no title: this runs for every word of every chunk, twice.
+  if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first))))
+    return undefined;
+  const phrases = [first];
+  for (let n = 2; n <= Math.min(4, words.length - start); n++)
+    phrases.push(`${phrases[n - 2]!} ${words[start + n - 1]!.text.toLowerCase()}`);
+  for (let n = phrases.length; n >= 1; n--) {
+    const phrase = phrases[n - 1]!;
     if (titles.has(phrase) || (start === i && honorifics.has(phrase))) return start + n;
   }
   return undefined;
 }
+
+/** The first words of titles and honorifics ("prime" of "prime minister"). */
+const titleStarts = new Set([...titles].map((title) => title.split(' ')[0]!));
+const honorificStarts = new Set([...honorifics].map((honorific) => honorific.split(' ')[0]!));
 
 function titleOf(words: NameWord[]): string {
   const phrase = words.map((w) => w.text).join(' ');
   const expanded = titleExpansions[phrase.toLowerCase()];
   if (expanded) return expanded;
   return phrase.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/-/g, ' ');
+}
+
+/** titleBefore, computed once per chunk start: both passes of classify ask for it. */
+function roleBefore(chunk: NameChunk, context: Context): RoleMention | undefined {
+  if (context.rolesBefore.has(chunk.start)) return context.rolesBefore.get(chunk.start);
+  const role = titleBefore(chunk, context.text);
+  context.rolesBefore.set(chunk.start, role);
+  return role;
 }
 
 /** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Fumio Kishida". */

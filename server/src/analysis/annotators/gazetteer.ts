@@ -51,7 +51,7 @@ export function lookupPlace(name: string): Place | undefined {
   const place = get().places.get(name.toLowerCase());
   if (place) return place;
   // "U.S.", "U.K.": a dotted two-letter code is unambiguous where a bare "US" is a pronoun.
-  if (/^(\p{Lu}\.){2}$/u.test(name)) {
+  if (name.length <= 6 && /^(\p{Lu}\.){2}$/u.test(name)) {
     const code = name.replace(/\./g, '');
     const alias = get().places.get(code.toLowerCase());
     if (alias?.kind === 'country') return alias;
