@@ -238,12 +238,13 @@ function conflictFinding(
 ): Finding {
   const sameDate = other.date === h.date;
   const when = sameDate ? 'on the same date' : `on ${other.date}`;
+  const cited = where(index, other.mention);
   return {
     ruleId: 'role-conflict',
     severity: tie ? 'information' : 'warning',
     articleId: h.mention.articleId,
     span: h.role.span,
-    message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${where(index, other.mention)} names ${current.canonical} ${other.office} ${when}`,
+    message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${cited} names ${current.canonical} ${other.office} ${when}`,
     actual: index.articles.get(h.mention.articleId)!.text.slice(h.role.span.start, h.role.span.end),
     expected: [],
     related: [
@@ -255,7 +256,7 @@ function conflictFinding(
     fixes: [],
     explanation: [
       `${h.office} has one holder at a time.`,
-      `On ${h.date} this article names ${h.cluster.canonical}; ${where(index, other.mention)} names ${current.canonical} ${when}.`,
+      `On ${h.date} this article names ${h.cluster.canonical}; ${cited} names ${current.canonical} ${when}.`,
       tie
         ? 'Neither is named later than the other, so the corpus cannot tell which is right.'
         : `${current.canonical} is named ${h.office} as late as ${currentLatest}, around this date too; ${h.cluster.canonical} only until ${staleLatest}.`,
