@@ -55,8 +55,7 @@ export interface Linking {
 /** Links every non-generic entity mention of the corpus into clusters. */
 export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Knowledge): Linking {
   const forms = new Map<string, Form>();
-  const formOf = (type: EntityType, key: string): Form => {
-    const id = `${type}|${key}`;
+  const formOf = (type: EntityType, key: string, id = `${type}|${key}`): Form => {
     let form = forms.get(id);
     if (!form) forms.set(id, (form = { key, type, mentions: [], partial: [] }));
     return form;
@@ -65,8 +64,8 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
 
   for (const article of articles) {
     const { placed, lone } = formsOfArticle(article);
-    for (const { type, key, ref, partial } of placed) {
-      const form = formOf(type, key);
+    for (const { type, key, id, ref, partial } of placed) {
+      const form = formOf(type, key, id);
       (partial ? form.partial : form.mentions).push(ref);
     }
     loneSurnames.push(...lone);
@@ -158,7 +157,8 @@ function retypeByCorpus(forms: Map<string, Form>): void {
 
 /** Where one article's mentions go: a form's full mentions, a form's surname-alone mentions, or nowhere yet. */
 interface ArticleForms {
-  placed: { type: EntityType; key: string; ref: MentionRef; partial: boolean }[];
+  /** `id` is the form's map key, "person|fumio kishida": built once here, not on every rebuild. */
+  placed: { type: EntityType; key: string; id: string; ref: MentionRef; partial: boolean }[];
   lone: MentionRef[];
 }
 
@@ -179,11 +179,14 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
     if (mention.tentative && tokens.length !== 1) continue;
     if (mention.type === 'person' && tokens.length === 1) {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
-      if (host) result.placed.push({ type: 'person', key: nameKey(host.text), ref, partial: true });
-      else result.lone.push(ref);
+      if (host) {
+        const key = nameKey(host.text);
+        result.placed.push({ type: 'person', key, id: `person|${key}`, ref, partial: true });
+      } else result.lone.push(ref);
       continue;
     }
-    result.placed.push({ type: mention.type, key: keyOf(mention.type, mention.text), ref, partial: false });
+    const key = keyOf(mention.type, mention.text);
+    result.placed.push({ type: mention.type, key, id: `${mention.type}|${key}`, ref, partial: false });
   }
   articleForms.set(article, result);
   return result;
@@ -288,7 +291,10 @@ function compareForms(a: Form, b: Form): Link | undefined {
 }
 
 function rolesOf(form: Form): RoleMention[] {
-  return [...form.mentions, ...form.partial].map((ref) => ref.mention.role).filter((r) => r !== undefined);
+  const roles: RoleMention[] = [];
+  for (const ref of form.mentions) if (ref.mention.role) roles.push(ref.mention.role);
+  for (const ref of form.partial) if (ref.mention.role) roles.push(ref.mention.role);
+  return roles;
 }
 
 /** Whether two sets of offices say "the same person" (strong), say nothing (weak), or "two people" (veto). */

@@ -38,8 +38,8 @@ export function claimsOf(drafts: ClusterDraft[]): Claim[] {
     const item = `${draft.type}:${draft.forms[0]!.key}`;
     for (const form of draft.forms) {
       // "Mogherini said" alone still says how that article spells her surname.
-      for (const ref of [...form.mentions, ...form.partial])
-        claims.push({ item, value: form.key, articleId: ref.articleId });
+      for (const ref of form.mentions) claims.push({ item, value: form.key, articleId: ref.articleId });
+      for (const ref of form.partial) claims.push({ item, value: form.key, articleId: ref.articleId });
     }
   }
   return claims;
@@ -54,7 +54,7 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   const forms = draft.forms
     .filter((form) => form.mentions.length > 0)
     .map((form): NamedForm => {
-      const articles = [...new Set([...form.mentions, ...form.partial].map((ref) => ref.articleId))];
+      const articles = articlesOf(form);
       return { form, spelling: preferredSpelling(form), support: support(reliability, articles), articles };
     })
     .sort((a, b) => b.support - a.support || b.form.mentions.length - a.form.mentions.length);
@@ -84,14 +84,16 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   const mentions: ClusterMention[] = [];
   for (const form of draft.forms) {
     const isCanonical = canonicalForm?.form === form || (draft.knowledge && isPinned(draft, form));
-    for (const ref of [...form.mentions, ...form.partial]) {
-      mentions.push({
-        articleId: ref.articleId,
-        span: ref.mention.span,
-        text: ref.mention.text,
-        mention: ref.mention,
-        variant: !isCanonical,
-      });
+    for (const refs of [form.mentions, form.partial]) {
+      for (const ref of refs) {
+        mentions.push({
+          articleId: ref.articleId,
+          span: ref.mention.span,
+          text: ref.mention.text,
+          mention: ref.mention,
+          variant: !isCanonical,
+        });
+      }
     }
   }
   mentions.sort((a, b) =>
@@ -128,11 +130,32 @@ function preferredSpelling(form: Form): string {
   const counts = new Map<string, number>();
   for (const ref of form.mentions) {
     const { text, inHeadline } = ref.mention;
-    const shouting = isShouting(text);
-    const weight = (inHeadline ? 0.5 : 1) * (shouting ? 0.25 : 1);
-    counts.set(text, (counts.get(text) ?? 0) + weight);
+    counts.set(text, (counts.get(text) ?? 0) + (inHeadline ? 0.5 : 1));
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  // Capitals weighed once per spelling, not per mention: the weights are powers of two, so the
+  // product of a sum is exactly the sum of the products.
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [text, count] of counts) {
+    const weighed = isShouting(text) ? count * 0.25 : count;
+    if (
+      best === undefined ||
+      weighed > bestCount ||
+      (weighed === bestCount && text.localeCompare(best) < 0)
+    ) {
+      best = text;
+      bestCount = weighed;
+    }
+  }
+  return best!;
+}
+
+/** The distinct articles that write a form, in the order of its mentions. */
+function articlesOf(form: Form): string[] {
+  const articles = new Set<string>();
+  for (const ref of form.mentions) articles.add(ref.articleId);
+  for (const ref of form.partial) articles.add(ref.articleId);
+  return [...articles];
 }
 
 function reasonFor(
