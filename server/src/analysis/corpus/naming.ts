@@ -37,9 +37,9 @@ export function claimsOf(drafts: ClusterDraft[]): Claim[] {
   for (const draft of drafts) {
     const item = `${draft.type}:${draft.forms[0]!.key}`;
     for (const form of draft.forms) {
-      // "Mogherini said" alone still says how that article spells her surname.
-      for (const ref of form.mentions) claims.push({ item, value: form.key, articleId: ref.articleId });
-      for (const ref of form.partial) claims.push({ item, value: form.key, articleId: ref.articleId });
+      // "Mogherini said" alone still says how that article spells her surname. Once per article:
+      // truth discovery counts articles, not mentions.
+      for (const articleId of articlesOf(form)) claims.push({ item, value: form.key, articleId });
     }
   }
   return claims;
@@ -150,12 +150,19 @@ function preferredSpelling(form: Form): string {
   return best!;
 }
 
+// Claims and naming both need each form's articles; a form is made anew by every rebuild.
+const articlesOfForm = new WeakMap<Form, string[]>();
+
 /** The distinct articles that write a form, in the order of its mentions. */
 function articlesOf(form: Form): string[] {
-  const articles = new Set<string>();
-  for (const ref of form.mentions) articles.add(ref.articleId);
-  for (const ref of form.partial) articles.add(ref.articleId);
-  return [...articles];
+  let articles = articlesOfForm.get(form);
+  if (!articles) {
+    const distinct = new Set<string>();
+    for (const ref of form.mentions) distinct.add(ref.articleId);
+    for (const ref of form.partial) distinct.add(ref.articleId);
+    articlesOfForm.set(form, (articles = [...distinct]));
+  }
+  return articles;
 }
 
 function reasonFor(

@@ -3,6 +3,7 @@
  * the tenure the knowledge file gives it.
  */
 import { addTo } from '../collections.js';
+import { memoize } from '../memo.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { where } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
@@ -41,6 +42,9 @@ const singleHolderTitles = new Set([
   'speaker',
 ]);
 
+// Memoised: a large corpus writes the same few titles tens of thousands of times.
+const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
+
 /** "former Prime Minister", "then-President", "the late King": not a claim about the present holder. */
 const notCurrent = /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*$/i;
 
@@ -77,7 +81,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
     };
     for (const mention of cluster.mentions) {
       const role = mention.mention.role;
-      if (!role || !singleHolderTitles.has(role.title.toLowerCase())) continue;
+      if (!role || !isSingleHolder(role.title)) continue;
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
       const qualifier = role.country ?? role.organization ?? qualifierFor(role.title);
