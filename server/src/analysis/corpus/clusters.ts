@@ -9,6 +9,7 @@
  */
 import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
+import { memoize } from '../memo.js';
 import { compareNames, conventionKey, nameKey, nameTokens, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 
@@ -242,23 +243,7 @@ function blocks(forms: Form[]): Form[][] {
   };
   for (const form of forms) {
     if (form.mentions.length === 0) continue;
-    const tokens = nameTokens(textOf(form));
-    if (tokens.length < 2) continue;
-    add(
-      `${form.type}|${tokens.length}|${tokens
-        .map((t) => soundCodes(t)[0])
-        .sort()
-        .join('.')}`,
-      form,
-    );
-    // The differing token keeps its first letter ("Doucat"/"Doucet"): without it, every "John X" of
-    // a large corpus would be compared with every other.
-    tokens.forEach((token, i) =>
-      add(
-        `${form.type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
-        form,
-      ),
-    );
+    for (const key of blockKeys(form.type, textOf(form))) add(key, form);
   }
   const seen = new Set<string>();
   const pairs: Form[][] = [];
@@ -273,6 +258,35 @@ function blocks(forms: Form[]): Form[][] {
     }
   }
   return pairs;
+}
+
+// The block keys of a name are a pure function of its type and spelling: built once per spelling,
+// not for every form of every rebuild.
+const blockKeysByType = new Map<EntityType, (name: string) => string[]>();
+
+function blockKeys(type: EntityType, name: string): string[] {
+  let keysOf = blockKeysByType.get(type);
+  if (!keysOf) {
+    keysOf = memoize((text: string): string[] => {
+      const tokens = nameTokens(text);
+      if (tokens.length < 2) return [];
+      const sounds = tokens
+        .map((t) => soundCodes(t)[0])
+        .sort()
+        .join('.');
+      // The differing token keeps its first letter ("Doucat"/"Doucet"): without it, every "John X" of
+      // a large corpus would be compared with every other.
+      return [
+        `${type}|${tokens.length}|${sounds}`,
+        ...tokens.map(
+          (token, i) =>
+            `${type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
+        ),
+      ];
+    });
+    blockKeysByType.set(type, keysOf);
+  }
+  return keysOf(name);
 }
 
 function compareForms(a: Form, b: Form): Link | undefined {
