@@ -128,10 +128,20 @@ const isShouting = memoize(
 
 function preferredSpelling(form: Form): string {
   const counts = new Map<string, number>();
+  // An article writes one spelling many times in a row: a run is counted before the map is touched.
+  // The weights are halves, so the sums are exact in any order.
+  let run: string | undefined;
+  let runCount = 0;
   for (const ref of form.mentions) {
     const { text, inHeadline } = ref.mention;
-    counts.set(text, (counts.get(text) ?? 0) + (inHeadline ? 0.5 : 1));
+    if (text !== run) {
+      if (run !== undefined) counts.set(run, (counts.get(run) ?? 0) + runCount);
+      run = text;
+      runCount = 0;
+    }
+    runCount += inHeadline ? 0.5 : 1;
   }
+  if (run !== undefined) counts.set(run, (counts.get(run) ?? 0) + runCount);
   // Capitals weighed once per spelling, not per mention: the weights are powers of two, so the
   // product of a sum is exactly the sum of the products.
   let best: string | undefined;
