@@ -19,9 +19,24 @@ export function memoize<T>(fn: (input: string) => T, limit = 100_000): (input: s
 
 /** Caches a pure function of two strings. */
 export function memoize2<T>(fn: (a: string, b: string) => T, limit = 100_000): (a: string, b: string) => T {
-  const one = memoize((key: string) => {
-    const split = key.indexOf('\u0000');
-    return fn(key.slice(0, split), key.slice(split + 1));
-  }, limit);
-  return (a: string, b: string): T => one(`${a}\u0000${b}`);
+  // A map per first string: no "a\u0000b" key is built (and hashed) on every call of a hot loop.
+  let cache = new Map<string, Map<string, T>>();
+  let size = 0;
+  return (a: string, b: string): T => {
+    let inner = cache.get(a);
+    if (inner) {
+      const hit = inner.get(b);
+      if (hit !== undefined || inner.has(b)) return hit as T;
+    }
+    const value = fn(a, b);
+    if (size >= limit) {
+      cache = new Map();
+      size = 0;
+      inner = undefined;
+    }
+    if (!inner) cache.set(a, (inner = new Map()));
+    inner.set(b, value);
+    size++;
+    return value;
+  };
 }

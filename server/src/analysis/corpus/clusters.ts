@@ -9,6 +9,7 @@
  */
 import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
+import { memoize } from '../memo.js';
 import { compareNames, conventionKey, nameKey, nameTokens, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 
@@ -55,8 +56,7 @@ export interface Linking {
 /** Links every non-generic entity mention of the corpus into clusters. */
 export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Knowledge): Linking {
   const forms = new Map<string, Form>();
-  const formOf = (type: EntityType, key: string): Form => {
-    const id = `${type}|${key}`;
+  const formOf = (type: EntityType, key: string, id = `${type}|${key}`): Form => {
     let form = forms.get(id);
     if (!form) forms.set(id, (form = { key, type, mentions: [], partial: [] }));
     return form;
@@ -65,8 +65,8 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
 
   for (const article of articles) {
     const { placed, lone } = formsOfArticle(article);
-    for (const { type, key, ref, partial } of placed) {
-      const form = formOf(type, key);
+    for (const { type, key, id, ref, partial } of placed) {
+      const form = formOf(type, key, id);
       (partial ? form.partial : form.mentions).push(ref);
     }
     loneSurnames.push(...lone);
@@ -158,7 +158,8 @@ function retypeByCorpus(forms: Map<string, Form>): void {
 
 /** Where one article's mentions go: a form's full mentions, a form's surname-alone mentions, or nowhere yet. */
 interface ArticleForms {
-  placed: { type: EntityType; key: string; ref: MentionRef; partial: boolean }[];
+  /** `id` is the form's map key, "person|fumio kishida": built once here, not on every rebuild. */
+  placed: { type: EntityType; key: string; id: string; ref: MentionRef; partial: boolean }[];
   lone: MentionRef[];
 }
 
@@ -179,11 +180,14 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
     if (mention.tentative && tokens.length !== 1) continue;
     if (mention.type === 'person' && tokens.length === 1) {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
-      if (host) result.placed.push({ type: 'person', key: nameKey(host.text), ref, partial: true });
-      else result.lone.push(ref);
+      if (host) {
+        const key = nameKey(host.text);
+        result.placed.push({ type: 'person', key, id: `person|${key}`, ref, partial: true });
+      } else result.lone.push(ref);
       continue;
     }
-    result.placed.push({ type: mention.type, key: keyOf(mention.type, mention.text), ref, partial: false });
+    const key = keyOf(mention.type, mention.text);
+    result.placed.push({ type: mention.type, key, id: `${mention.type}|${key}`, ref, partial: false });
   }
   articleForms.set(article, result);
   return result;
@@ -239,23 +243,7 @@ function blocks(forms: Form[]): Form[][] {
   };
   for (const form of forms) {
     if (form.mentions.length === 0) continue;
-    const tokens = nameTokens(textOf(form));
-    if (tokens.length < 2) continue;
-    add(
-      `${form.type}|${tokens.length}|${tokens
-        .map((t) => soundCodes(t)[0])
-        .sort()
-        .join('.')}`,
-      form,
-    );
-    // The differing token keeps its first letter ("Doucat"/"Doucet"): without it, every "John X" of
-    // a large corpus would be compared with every other.
-    tokens.forEach((token, i) =>
-      add(
-        `${form.type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
-        form,
-      ),
-    );
+    for (const key of blockKeys(form.type, textOf(form))) add(key, form);
   }
   const seen = new Set<string>();
   const pairs: Form[][] = [];
@@ -270,6 +258,35 @@ function blocks(forms: Form[]): Form[][] {
     }
   }
   return pairs;
+}
+
+// The block keys of a name are a pure function of its type and spelling: built once per spelling,
+// not for every form of every rebuild.
+const blockKeysByType = new Map<EntityType, (name: string) => string[]>();
+
+function blockKeys(type: EntityType, name: string): string[] {
+  let keysOf = blockKeysByType.get(type);
+  if (!keysOf) {
+    keysOf = memoize((text: string): string[] => {
+      const tokens = nameTokens(text);
+      if (tokens.length < 2) return [];
+      const sounds = tokens
+        .map((t) => soundCodes(t)[0])
+        .sort()
+        .join('.');
+      // The differing token keeps its first letter ("Doucat"/"Doucet"): without it, every "John X" of
+      // a large corpus would be compared with every other.
+      return [
+        `${type}|${tokens.length}|${sounds}`,
+        ...tokens.map(
+          (token, i) =>
+            `${type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
+        ),
+      ];
+    });
+    blockKeysByType.set(type, keysOf);
+  }
+  return keysOf(name);
 }
 
 function compareForms(a: Form, b: Form): Link | undefined {
@@ -288,7 +305,10 @@ function compareForms(a: Form, b: Form): Link | undefined {
 }
 
 function rolesOf(form: Form): RoleMention[] {
-  return [...form.mentions, ...form.partial].map((ref) => ref.mention.role).filter((r) => r !== undefined);
+  const roles: RoleMention[] = [];
+  for (const ref of form.mentions) if (ref.mention.role) roles.push(ref.mention.role);
+  for (const ref of form.partial) if (ref.mention.role) roles.push(ref.mention.role);
+  return roles;
 }
 
 /** Whether two sets of offices say "the same person" (strong), say nothing (weak), or "two people" (veto). */

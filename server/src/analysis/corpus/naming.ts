@@ -37,9 +37,9 @@ export function claimsOf(drafts: ClusterDraft[]): Claim[] {
   for (const draft of drafts) {
     const item = `${draft.type}:${draft.forms[0]!.key}`;
     for (const form of draft.forms) {
-      // "Mogherini said" alone still says how that article spells her surname.
-      for (const ref of [...form.mentions, ...form.partial])
-        claims.push({ item, value: form.key, articleId: ref.articleId });
+      // "Mogherini said" alone still says how that article spells her surname. Once per article:
+      // truth discovery counts articles, not mentions.
+      for (const articleId of articlesOf(form)) claims.push({ item, value: form.key, articleId });
     }
   }
   return claims;
@@ -54,7 +54,7 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   const forms = draft.forms
     .filter((form) => form.mentions.length > 0)
     .map((form): NamedForm => {
-      const articles = [...new Set([...form.mentions, ...form.partial].map((ref) => ref.articleId))];
+      const articles = articlesOf(form);
       return { form, spelling: preferredSpelling(form), support: support(reliability, articles), articles };
     })
     .sort((a, b) => b.support - a.support || b.form.mentions.length - a.form.mentions.length);
@@ -84,14 +84,16 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   const mentions: ClusterMention[] = [];
   for (const form of draft.forms) {
     const isCanonical = canonicalForm?.form === form || (draft.knowledge && isPinned(draft, form));
-    for (const ref of [...form.mentions, ...form.partial]) {
-      mentions.push({
-        articleId: ref.articleId,
-        span: ref.mention.span,
-        text: ref.mention.text,
-        mention: ref.mention,
-        variant: !isCanonical,
-      });
+    for (const refs of [form.mentions, form.partial]) {
+      for (const ref of refs) {
+        mentions.push({
+          articleId: ref.articleId,
+          span: ref.mention.span,
+          text: ref.mention.text,
+          mention: ref.mention,
+          variant: !isCanonical,
+        });
+      }
     }
   }
   mentions.sort((a, b) =>
@@ -126,13 +128,51 @@ const isShouting = memoize(
 
 function preferredSpelling(form: Form): string {
   const counts = new Map<string, number>();
+  // An article writes one spelling many times in a row: a run is counted before the map is touched.
+  // The weights are halves, so the sums are exact in any order.
+  let run: string | undefined;
+  let runCount = 0;
   for (const ref of form.mentions) {
     const { text, inHeadline } = ref.mention;
-    const shouting = isShouting(text);
-    const weight = (inHeadline ? 0.5 : 1) * (shouting ? 0.25 : 1);
-    counts.set(text, (counts.get(text) ?? 0) + weight);
+    if (text !== run) {
+      if (run !== undefined) counts.set(run, (counts.get(run) ?? 0) + runCount);
+      run = text;
+      runCount = 0;
+    }
+    runCount += inHeadline ? 0.5 : 1;
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+  if (run !== undefined) counts.set(run, (counts.get(run) ?? 0) + runCount);
+  // Capitals weighed once per spelling, not per mention: the weights are powers of two, so the
+  // product of a sum is exactly the sum of the products.
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [text, count] of counts) {
+    const weighed = isShouting(text) ? count * 0.25 : count;
+    if (
+      best === undefined ||
+      weighed > bestCount ||
+      (weighed === bestCount && text.localeCompare(best) < 0)
+    ) {
+      best = text;
+      bestCount = weighed;
+    }
+  }
+  return best!;
+}
+
+// Claims and naming both need each form's articles; a form is made anew by every rebuild.
+const articlesOfForm = new WeakMap<Form, string[]>();
+
+/** The distinct articles that write a form, in the order of its mentions. */
+function articlesOf(form: Form): string[] {
+  let articles = articlesOfForm.get(form);
+  if (!articles) {
+    const distinct = new Set<string>();
+    for (const ref of form.mentions) distinct.add(ref.articleId);
+    for (const ref of form.partial) distinct.add(ref.articleId);
+    articlesOfForm.set(form, (articles = [...distinct]));
+  }
+  return articles;
 }
 
 function reasonFor(

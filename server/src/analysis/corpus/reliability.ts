@@ -56,19 +56,28 @@ export function estimateReliability(claims: Claim[]): Reliability {
   const trust = new Float64Array(ids.length).fill(prior);
   const total = new Float64Array(ids.length);
   const count = new Float64Array(ids.length);
+  let widest = 0;
+  for (const values of valueSources) widest = Math.max(widest, values.length);
+  const weights = new Float64Array(widest);
   for (let round = 0; round < rounds; round++) {
     total.fill(0);
     count.fill(0);
     for (const values of valueSources) {
-      const weights = values.map((sources) => sources.reduce((sum, n) => sum + trust[n]!, 0));
-      const weightOfItem = weights.reduce((a, b) => a + b, 0);
-      values.forEach((sources, v) => {
+      // Summed in the same order as ever, so every trust comes out to the same bit.
+      let weightOfItem = 0;
+      for (let v = 0; v < values.length; v++) {
+        let weight = 0;
+        for (const n of values[v]!) weight += trust[n]!;
+        weights[v] = weight;
+      }
+      for (let v = 0; v < values.length; v++) weightOfItem += weights[v]!;
+      for (let v = 0; v < values.length; v++) {
         const confidence = weightOfItem > 0 ? weights[v]! / weightOfItem : 0;
-        for (const n of sources) {
+        for (const n of values[v]!) {
           total[n]! += confidence;
           count[n]! += 1;
         }
-      });
+      }
     }
     for (let n = 0; n < ids.length; n++) if (count[n]! > 0) trust[n] = total[n]! / count[n]!;
   }

@@ -3,6 +3,7 @@
  * the articles (and the knowledge file) that give it a date.
  */
 import { addTo } from '../collections.js';
+import { memoize } from '../memo.js';
 import type { CorpusEvent, InferredDate } from '../corpus-model.js';
 import type { Knowledge } from '../knowledge-model.js';
 import type { ArticleAnalysis, EventMention } from '../types.js';
@@ -41,15 +42,30 @@ export function buildTimeline(articles: Iterable<ArticleAnalysis>, knowledge: Kn
     }
   }
   // "the upcoming BRICS summit" with no place joins the one placed summit whose mentions name BRICS.
+  // Groups filed by the name words of their mentions, kept current as mentions join: a lookup per
+  // unplaced mention, not a scan of every mention of every group (quadratic on a large corpus).
+  const groupsByWord = new Map<string, Set<string>>();
+  const file = (key: string, placed: PlacedMention): void => {
+    for (const word of nameWords(placed.mention.text)) {
+      const keys = groupsByWord.get(word);
+      if (keys) keys.add(key);
+      else groupsByWord.set(word, new Set([key]));
+    }
+  };
+  if (unplaced.length > 0) for (const [key, group] of groups) for (const placed of group) file(key, placed);
   for (const placed of unplaced) {
     const names = nameWords(placed.mention.text);
     if (names.length === 0) continue;
-    const matching = [...groups].filter(
-      ([key, group]) =>
-        key.startsWith(`${placed.mention.kind}|`) &&
-        group.some((g) => names.some((n) => nameWords(g.mention.text).includes(n))),
-    );
-    if (matching.length === 1) matching[0]![1].push(placed);
+    const matching = new Set<string>();
+    for (const name of names) {
+      for (const key of groupsByWord.get(name) ?? []) {
+        if (key.startsWith(`${placed.mention.kind}|`)) matching.add(key);
+      }
+    }
+    if (matching.size !== 1) continue;
+    const [key] = matching;
+    groups.get(key!)!.push(placed);
+    file(key!, placed);
   }
   const events: TimelineEvent[] = [];
   for (const [key, placed] of groups) events.push(...splitByDate(key, placed));
@@ -58,14 +74,15 @@ export function buildTimeline(articles: Iterable<ArticleAnalysis>, knowledge: Kn
 }
 
 /** The proper-name words of an event phrase, lower case: "the upcoming BRICS summit" → ["brics"]. */
-function nameWords(text: string): string[] {
-  return text
+// Memoised: the same event phrases recur across a corpus. The array is shared: do not change it.
+const nameWords: (text: string) => string[] = memoize((text) =>
+  text
     .split(/\s+/)
     .filter((w, i) => i > 0 || !/^the$/i.test(w))
     .filter((w) => /^\p{Lu}/u.test(w) && !/^(The|A|An)$/.test(w))
     .map((w) => w.toLowerCase().replace(/['’]s$/u, ''))
-    .filter((w) => !['summit', 'meeting', 'conference', 'talks', 'visit', 'leaders'].includes(w));
-}
+    .filter((w) => !['summit', 'meeting', 'conference', 'talks', 'visit', 'leaders'].includes(w)),
+);
 
 /**
  * Within one article, a mention without a place takes the place of the article's other mentions of
@@ -202,20 +219,37 @@ export function inferDate(article: ArticleAnalysis, timeline: TimelineEvent[]): 
   if (article.structure.dateline) return undefined;
   const evidence: InferredDate['evidence'] = [];
   let date: string | undefined;
-  for (const event of timeline) {
+  for (const { event, placed } of placedByArticle(timeline).get(article.id) ?? []) {
     if (!event.date) continue;
-    for (const placed of event.placed) {
-      if (placed.articleId !== article.id) continue;
-      const tense = placed.mention.tense;
-      const reasoning =
-        tense === 'future'
-          ? `it speaks of “${placed.mention.text}” as ahead (“${placed.mention.cue?.text ?? ''}”), and the corpus dates that ${event.date}: written before then`
-          : `it speaks of “${placed.mention.text}” as ${tense === 'past' ? 'past' : 'going on'}, and the corpus dates that ${event.date}: written on or after it`;
-      evidence.push({ event, mention: { articleId: article.id, span: placed.mention.span }, reasoning });
-      date ??= event.date;
-    }
+    const tense = placed.mention.tense;
+    const reasoning =
+      tense === 'future'
+        ? `it speaks of “${placed.mention.text}” as ahead (“${placed.mention.cue?.text ?? ''}”), and the corpus dates that ${event.date}: written before then`
+        : `it speaks of “${placed.mention.text}” as ${tense === 'past' ? 'past' : 'going on'}, and the corpus dates that ${event.date}: written on or after it`;
+    evidence.push({ event, mention: { articleId: article.id, span: placed.mention.span }, reasoning });
+    date ??= event.date;
   }
   return date ? { date, evidence } : undefined;
+}
+
+// Each timeline's mentions by article, filed once: inferring every undated article's date then reads
+// its own mentions, rather than every article scanning the whole timeline.
+const byArticleOf = new WeakMap<
+  TimelineEvent[],
+  Map<string, { event: TimelineEvent; placed: PlacedMention }[]>
+>();
+
+function placedByArticle(
+  timeline: TimelineEvent[],
+): Map<string, { event: TimelineEvent; placed: PlacedMention }[]> {
+  let byArticle = byArticleOf.get(timeline);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const event of timeline)
+      for (const placed of event.placed) addTo(byArticle, placed.articleId, { event, placed });
+    byArticleOf.set(timeline, byArticle);
+  }
+  return byArticle;
 }
 
 /** Whole days from one ISO date to another (positive when `b` is later). */

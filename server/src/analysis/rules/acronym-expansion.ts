@@ -1,9 +1,10 @@
 /** Warn when an acronym's long form differs from the one the rest of the corpus (or the knowledge file) gives it. */
+import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { where } from '../corpus/corpus-index.js';
 import type { IndexedAcronym } from '../corpus/acronym-index.js';
 import { conventionKey } from '../names.js';
-import type { CorpusLocation, Finding } from '../types.js';
+import type { ArticleAnalysis, CorpusLocation, EntityMention, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 
 /** Warn when an acronym is written out differently from the way the rest of the corpus (or the knowledge file) writes it. */
@@ -16,6 +17,22 @@ export const acronymExpansion: CorpusRule = {
     return index.acronyms.flatMap((entry) => findingsFor(index, entry));
   },
 };
+
+// An analysis never changes its names once made, so its names by long-form key are computed once,
+// not rescanned for every long form of every acronym it writes.
+const namesOf = new WeakMap<ArticleAnalysis, Map<string, EntityMention[]>>();
+
+function namesByKey(article: ArticleAnalysis): Map<string, EntityMention[]> {
+  let names = namesOf.get(article);
+  if (!names) {
+    names = new Map();
+    for (const mention of article.entities) {
+      if (!mention.generic) addTo(names, conventionKey(mention.text.replace(/^the\s+/i, '')), mention);
+    }
+    namesOf.set(article, names);
+  }
+  return names;
+}
 
 function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
   const right = entry.canonicalSpelling;
@@ -37,10 +54,9 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     // The same wrong long form written again in the same article without the acronym:
     // "The Individual Partnership Program aims …" after "Individual Partnership Program (ITPP)".
     for (const articleId of group.articles) {
-      for (const mention of index.articles.get(articleId)?.entities ?? []) {
-        if (!mention.generic && conventionKey(mention.text.replace(/^the\s+/i, '')) === group.key) {
-          locations.push({ articleId, span: mention.span });
-        }
+      const article = index.articles.get(articleId);
+      for (const mention of (article && namesByKey(article).get(group.key)) ?? []) {
+        locations.push({ articleId, span: mention.span });
       }
     }
     for (const location of locations) {

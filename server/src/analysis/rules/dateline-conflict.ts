@@ -1,4 +1,5 @@
 /** Warn when an article's dateline contradicts the corpus timeline of the events it describes. */
+import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { where } from '../corpus/corpus-index.js';
 import type { TimelineEvent } from '../corpus/timeline.js';
@@ -13,8 +14,9 @@ export const datelineConflict: CorpusRule = {
   reads: ['time'],
   check(index) {
     const findings: Finding[] = [];
+    const eventsByArticle = eventsOfArticles(index.timeline);
     for (const article of index.articles.values()) {
-      const finding = checkArticle(index, article);
+      const finding = checkArticle(index, article, eventsByArticle.get(article.id) ?? []);
       if (finding) findings.push(finding);
     }
     return findings;
@@ -28,27 +30,63 @@ interface Contradiction {
   source: TimelineEvent['dateSources'][number];
 }
 
-function checkArticle(index: CorpusIndex, article: ArticleAnalysis): Finding | undefined {
+/** An event an article mentions: its dating sources sorted once, and this article's mentions of it. */
+interface MentionedEvent {
+  event: TimelineEvent;
+  /** Every source, by value; sorted once, stable, so filtering out one article keeps it sorted. */
+  byDate: TimelineEvent['dateSources'];
+  /** The earliest day anyone, the article itself too, gives the event. */
+  earliest: string | undefined;
+  placed: TimelineEvent['placed'];
+}
+
+// Once per check, by article: each article then reads only the events it mentions, rather than
+// every article scanning the whole timeline (quadratic on a large corpus).
+function eventsOfArticles(timeline: TimelineEvent[]): Map<string, MentionedEvent[]> {
+  const result = new Map<string, MentionedEvent[]>();
+  for (const event of timeline) {
+    if (event.dateSources.length === 0) continue;
+    const byDate = [...event.dateSources].sort((a, b) =>
+      a.value < b.value ? -1 : a.value > b.value ? 1 : 0,
+    );
+    const earliest = event.dateSources.map((s) => s.value.slice(0, 10)).sort()[0];
+    const mine = new Map<string, MentionedEvent>();
+    for (const placed of event.placed) {
+      let entry = mine.get(placed.articleId);
+      if (!entry) {
+        mine.set(placed.articleId, (entry = { event, byDate, earliest, placed: [] }));
+        addTo(result, placed.articleId, entry);
+      }
+      entry.placed.push(placed);
+    }
+  }
+  return result;
+}
+
+function checkArticle(
+  index: CorpusIndex,
+  article: ArticleAnalysis,
+  events: MentionedEvent[],
+): Finding | undefined {
   const dateline = article.structure.dateline;
   if (!dateline) return undefined;
   const contradictions: Contradiction[] = [];
-  for (const event of index.timeline) {
-    // Only dates that other articles (or the knowledge file) give: an article agrees with itself.
-    const others = event.dateSources.filter((s) => !s.location || s.location.articleId !== article.id);
-    if (others.length === 0) continue;
+  // Only dates that other articles (or the knowledge file) give: an article agrees with itself.
+  const isOther = (s: TimelineEvent['dateSources'][number]): boolean =>
+    !s.location || s.location.articleId !== article.id;
+  for (const { event, byDate, earliest, placed } of events) {
     // An event may last days (a two-week conference): it is over only after the latest date others
     // give it, and begun only from the earliest date anyone, this article too, gives it.
-    const byDate = [...others].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-    const latest = byDate[byDate.length - 1]!;
-    const earliest = event.dateSources.map((s) => s.value.slice(0, 10)).sort()[0]!;
-    for (const mention of event.placed) {
-      if (mention.articleId !== article.id) continue;
+    const firstOther = byDate.find(isOther);
+    if (!firstOther) continue;
+    const latest = byDate.findLast(isOther)!;
+    for (const mention of placed) {
       const { tense } = mention.mention;
       // "will issue … during the summit" in an article dated after the summit, or the reverse.
       if (tense === 'future' && latest.value.slice(0, 10) < dateline.date) {
         contradictions.push({ event, mention, date: latest.value.slice(0, 10), source: latest });
-      } else if (tense === 'past' && earliest > dateline.date) {
-        contradictions.push({ event, mention, date: byDate[0]!.value.slice(0, 10), source: byDate[0]! });
+      } else if (tense === 'past' && earliest! > dateline.date) {
+        contradictions.push({ event, mention, date: firstOther.value.slice(0, 10), source: firstOther });
       }
     }
   }

@@ -2,6 +2,7 @@
 import type { ClusterMention } from '../corpus-model.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { textAt, where } from '../corpus/corpus-index.js';
+import type { Form, Link } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
 import { describeRole } from '../corpus/clusters.js';
 import { compareNames, nameTokens } from '../names.js';
@@ -19,9 +20,10 @@ export const nameVariant: CorpusRule = {
     for (const cluster of index.clusters) {
       const canonical = cluster.canonicalForm;
       if (!canonical || cluster.forms.length < 2) continue;
+      const shared: CanonicalEvidence = { canonical };
       for (const form of cluster.forms) {
         if (form === canonical || isAccepted(cluster, form)) continue;
-        findings.push(...findingsFor(index, cluster, form, canonical));
+        findings.push(...findingsFor(index, cluster, form, shared));
       }
     }
     findings.push(...possibleVariants(index));
@@ -74,29 +76,45 @@ function isAccepted(cluster: IndexedCluster, form: NamedForm): boolean {
   return entity.aliases.some((alias) => nameTokens(alias).join(' ') === nameTokens(form.spelling).join(' '));
 }
 
+/** What every variant finding of one cluster cites, worked out once per cluster and only if needed. */
+interface CanonicalEvidence {
+  canonical: NamedForm;
+  evidence?: ClusterMention;
+  /** The first twenty canonical mentions. */
+  cited?: ClusterMention[];
+  /** Each form's first link: a map, not a scan of the links for every form of a large cluster. */
+  linkOf?: Map<Form, Link>;
+}
+
 function findingsFor(
   index: CorpusIndex,
   cluster: IndexedCluster,
   form: NamedForm,
-  canonical: NamedForm,
+  shared: CanonicalEvidence,
 ): Finding[] {
   const comparison = compareNames(form.spelling, cluster.canonical);
   if (comparison.relation === 'different' || comparison.relation === 'same') return [];
-  const link = cluster.links.find((l) => l.a === form.form || l.b === form.form);
+  if (!shared.linkOf) {
+    shared.linkOf = new Map();
+    for (const l of cluster.links) {
+      if (!shared.linkOf.has(l.a)) shared.linkOf.set(l.a, l);
+      if (!shared.linkOf.has(l.b)) shared.linkOf.set(l.b, l);
+    }
+  }
+  const link = shared.linkOf.get(form.form);
   const severity: Severity =
     comparison.relation === 'transliteration'
       ? 'hint'
       : link?.strength === 'strong' && !cluster.tie
         ? 'warning'
         : 'information';
-  const evidence = bestEvidence(cluster, canonical);
-  const related = cluster.mentions
-    .filter((m) => !m.variant)
-    .slice(0, 20)
-    .map((m) => ({
-      location: { articleId: m.articleId, span: m.span },
-      message: `spelled “${m.text}” here`,
-    }));
+  shared.evidence ??= bestEvidence(cluster, shared.canonical);
+  shared.cited ??= firstCanonical(cluster.mentions, 20);
+  const evidence = shared.evidence;
+  const related = shared.cited.map((m) => ({
+    location: { articleId: m.articleId, span: m.span },
+    message: `spelled “${m.text}” here`,
+  }));
   const kind = comparison.relation === 'typo' ? 'a likely typo' : 'a romanisation variant';
 
   const findings: Finding[] = [];
@@ -198,10 +216,26 @@ function describeDifference(a: string, b: string): string {
 
 /** The canonical mention to cite: one written with an office if any, else the first. */
 function bestEvidence(cluster: IndexedCluster, canonical: NamedForm): ClusterMention {
-  const mentions = cluster.mentions.filter(
-    (m) => !m.variant && canonical.form.mentions.some((r) => r.mention === m.mention),
-  );
-  return mentions.find((m) => m.mention.role) ?? mentions[0] ?? cluster.mentions[0]!;
+  // A set of the canonical form's mentions: a scan of them for every mention is quadratic in a cluster
+  // written thousands of times ("Japan").
+  const written = new Set(canonical.form.mentions.map((r) => r.mention));
+  let first: ClusterMention | undefined;
+  for (const m of cluster.mentions) {
+    if (m.variant || !written.has(m.mention)) continue;
+    if (m.mention.role) return m;
+    first ??= m;
+  }
+  return first ?? cluster.mentions[0]!;
+}
+
+/** The first `limit` mentions that are not variants, without filtering all of a large cluster. */
+function firstCanonical(mentions: ClusterMention[], limit: number): ClusterMention[] {
+  const result: ClusterMention[] = [];
+  for (const m of mentions) {
+    if (result.length === limit) break;
+    if (!m.variant) result.push(m);
+  }
+  return result;
 }
 
 /** "New Zealand Prime Minister Chris Hipkins": the evidence as written, with its office. */

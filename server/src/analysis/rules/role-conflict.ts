@@ -3,6 +3,7 @@
  * the tenure the knowledge file gives it.
  */
 import { addTo } from '../collections.js';
+import { memoize } from '../memo.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { where } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
@@ -41,6 +42,9 @@ const singleHolderTitles = new Set([
   'speaker',
 ]);
 
+// Memoised: a large corpus writes the same few titles tens of thousands of times.
+const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
+
 /** "former Prime Minister", "then-President", "the late King": not a claim about the present holder. */
 const notCurrent = /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*$/i;
 
@@ -70,12 +74,18 @@ function collectHoldings(index: CorpusIndex): Holding[] {
   const holdings: Holding[] = [];
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
+    // Per title, once per cluster rather than once per mention.
+    const qualifiers = new Map<string, string | undefined>();
+    const qualifierFor = (title: string): string | undefined => {
+      if (!qualifiers.has(title)) qualifiers.set(title, qualifierFromCluster(cluster, title));
+      return qualifiers.get(title);
+    };
     for (const mention of cluster.mentions) {
       const role = mention.mention.role;
-      if (!role || !singleHolderTitles.has(role.title.toLowerCase())) continue;
+      if (!role || !isSingleHolder(role.title)) continue;
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
-      const qualifier = role.country ?? role.organization ?? qualifierFromCluster(cluster, role.title);
+      const qualifier = role.country ?? role.organization ?? qualifierFor(role.title);
       if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
@@ -113,35 +123,101 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
   for (const h of holdings) if (!h.inferred) addTo(byOffice, h.office.toLowerCase(), h);
   const findings: Finding[] = [];
   for (const group of byOffice.values()) {
-    const tenure = new Map<IndexedCluster, { from: string; to: string }>();
+    const tenure = new Map<IndexedCluster, Tenure>();
     for (const h of group) {
       const t = tenure.get(h.cluster);
-      tenure.set(
-        h.cluster,
-        t
-          ? { from: h.date < t.from ? h.date : t.from, to: h.date > t.to ? h.date : t.to }
-          : { from: h.date, to: h.date },
-      );
+      if (!t) tenure.set(h.cluster, { from: h.date, to: h.date });
+      else {
+        if (h.date < t.from) t.from = h.date;
+        if (h.date > t.to) t.to = h.date;
+      }
     }
     if (tenure.size < 2) continue;
     const byHolder = new Map<IndexedCluster, Holding[]>();
     for (const h of group) addTo(byHolder, h.cluster, h);
-    const reported = new Set<ClusterMention>();
-    for (const [current, span] of tenure) {
-      for (const h of group) {
-        if (h.cluster === current || reported.has(h.mention) || h.date < span.from || h.date > span.to)
-          continue;
-        // The holder named later is the current one; the other is stale. Named as late: a tie.
-        const mine = tenure.get(h.cluster)!;
-        if (mine.to > span.to) continue;
-        const tie = mine.to === span.to;
-        const other = nearest(byHolder.get(current)!, h.date);
-        reported.add(h.mention);
-        findings.push(conflictFinding(index, h, other, current, tie, span.to, mine.to));
-      }
+    for (const { holding: h, current } of staleHoldings(group, tenure)) {
+      // The holder named later is the current one; the other is stale. Named as late: a tie.
+      const span = tenure.get(current)!;
+      const mine = tenure.get(h.cluster)!;
+      const other = nearest(byHolder.get(current)!, h.date);
+      findings.push(conflictFinding(index, h, other, current, mine.to === span.to, span.to, mine.to));
     }
   }
   return findings;
+}
+
+/** The first and last date a holder is named to one office. */
+interface Tenure {
+  from: string;
+  to: string;
+}
+
+/**
+ * Each holding that another holder's tenure covers, with that holder: the first, in tenure order,
+ * whose tenure starts on or before the holding's date and lasts at least as late as the holding's own
+ * holder is named. Listed by that holder, then in group order. Swept by date over a min-tree of
+ * holders by the end of their tenure, so an office with thousands of holders is not held against
+ * every one of its holdings (quadratic on a large corpus).
+ */
+function staleHoldings(
+  group: Holding[],
+  tenure: Map<IndexedCluster, Tenure>,
+): { holding: Holding; current: IndexedCluster }[] {
+  const holders = [...tenure.keys()];
+  const spans = [...tenure.values()];
+  const orderOf = new Map(holders.map((cluster, i) => [cluster, i]));
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  const byEnd = holders.map((_, i) => i).sort((a, b) => compare(spans[a]!.to, spans[b]!.to));
+  const slotOf = new Int32Array(holders.length);
+  byEnd.forEach((holder, slot) => (slotOf[holder] = slot));
+  const byStart = holders.map((_, i) => i).sort((a, b) => compare(spans[a]!.from, spans[b]!.from));
+  const byDate = group.map((_, i) => i).sort((a, b) => compare(group[a]!.date, group[b]!.date));
+  const started = new MinTree(holders.length);
+  const hits: { holding: number; current: number }[] = [];
+  let next = 0;
+  for (const g of byDate) {
+    const h = group[g]!;
+    while (next < byStart.length && spans[byStart[next]!]!.from <= h.date) {
+      started.set(slotOf[byStart[next]!]!, byStart[next]!);
+      next++;
+    }
+    const own = orderOf.get(h.cluster)!;
+    const ownEnd = spans[own]!.to;
+    // The first slot whose tenure ends on or after this holder's own last date.
+    let low = 0;
+    let high = byEnd.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (spans[byEnd[mid]!]!.to < ownEnd) low = mid + 1;
+      else high = mid;
+    }
+    const current = Math.min(started.min(low, slotOf[own]!), started.min(slotOf[own]! + 1, byEnd.length));
+    if (current < holders.length) hits.push({ holding: g, current });
+  }
+  hits.sort((a, b) => a.current - b.current || a.holding - b.holding);
+  return hits.map((hit) => ({ holding: group[hit.holding]!, current: holders[hit.current]! }));
+}
+
+/** Minimum over a range of slots; an empty slot holds `size`, more than any value set. */
+class MinTree {
+  private readonly values: Int32Array;
+  constructor(private readonly size: number) {
+    this.values = new Int32Array(2 * size).fill(size);
+  }
+  set(slot: number, value: number): void {
+    let i = slot + this.size;
+    this.values[i] = value;
+    for (i >>= 1; i >= 1; i >>= 1) this.values[i] = Math.min(this.values[2 * i]!, this.values[2 * i + 1]!);
+  }
+  /** The minimum over slots [from, to). */
+  min(from: number, to: number): number {
+    let result = this.size;
+    for (let l = from + this.size, r = to + this.size; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) result = Math.min(result, this.values[l++]!);
+      if (r & 1) result = Math.min(result, this.values[--r]!);
+    }
+    return result;
+  }
 }
 
 // The current holder's mention closest in date to the stale one: the most telling evidence.
@@ -167,12 +243,13 @@ function conflictFinding(
 ): Finding {
   const sameDate = other.date === h.date;
   const when = sameDate ? 'on the same date' : `on ${other.date}`;
+  const cited = where(index, other.mention);
   return {
     ruleId: 'role-conflict',
     severity: tie ? 'information' : 'warning',
     articleId: h.mention.articleId,
     span: h.role.span,
-    message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${where(index, other.mention)} names ${current.canonical} ${other.office} ${when}`,
+    message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${cited} names ${current.canonical} ${other.office} ${when}`,
     actual: index.articles.get(h.mention.articleId)!.text.slice(h.role.span.start, h.role.span.end),
     expected: [],
     related: [
@@ -184,7 +261,7 @@ function conflictFinding(
     fixes: [],
     explanation: [
       `${h.office} has one holder at a time.`,
-      `On ${h.date} this article names ${h.cluster.canonical}; ${where(index, other.mention)} names ${current.canonical} ${when}.`,
+      `On ${h.date} this article names ${h.cluster.canonical}; ${cited} names ${current.canonical} ${when}.`,
       tie
         ? 'Neither is named later than the other, so the corpus cannot tell which is right.'
         : `${current.canonical} is named ${h.office} as late as ${currentLatest}, around this date too; ${h.cluster.canonical} only until ${staleLatest}.`,

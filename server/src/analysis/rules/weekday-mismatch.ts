@@ -15,8 +15,9 @@ export const weekdayMismatch: CorpusRule = {
     for (const article of index.articles.values()) {
       for (const date of article.dates) {
         const stated = date.statedWeekday;
+        if (!stated) continue;
         const day = date.value?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
-        if (!stated || !day) continue;
+        if (!day) continue;
         const actual = weekdayOfDay(day);
         if (actual.toLowerCase().startsWith(stated.name.toLowerCase().slice(0, 3))) continue;
         const written = article.text.slice(stated.span.start, stated.span.end);
