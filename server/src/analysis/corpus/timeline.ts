@@ -6,7 +6,7 @@ import { addTo } from '../collections.js';
 import { memoize } from '../memo.js';
 import type { CorpusEvent, InferredDate } from '../corpus-model.js';
 import type { Knowledge } from '../knowledge-model.js';
-import type { ArticleAnalysis, EventMention } from '../types.js';
+import type { ArticleAnalysis, DateMention, EventMention } from '../types.js';
 
 /** An event mention with its article, after places were shared within the article. */
 export interface PlacedMention {
@@ -31,14 +31,9 @@ export function buildTimeline(articles: Iterable<ArticleAnalysis>, knowledge: Kn
   const groups = new Map<string, PlacedMention[]>();
   const unplaced: PlacedMention[] = [];
   for (const article of articles) {
-    for (const placed of placeMentions(article)) {
-      const where = placed.country ?? placed.place;
-      if (!where) {
-        unplaced.push(placed);
-        continue;
-      }
-      const key = `${placed.mention.kind}|${where.toLowerCase()}`;
-      addTo(groups, key, placed);
+    for (const { placed, key } of placedOf(article)) {
+      if (key === undefined) unplaced.push(placed);
+      else addTo(groups, key, placed);
     }
   }
   // "the upcoming BRICS summit" with no place joins the one placed summit whose mentions name BRICS.
@@ -83,6 +78,25 @@ const nameWords: (text: string) => string[] = memoize((text) =>
     .map((w) => w.toLowerCase().replace(/['’]s$/u, ''))
     .filter((w) => !['summit', 'meeting', 'conference', 'talks', 'visit', 'leaders'].includes(w)),
 );
+
+/** An article's event mentions placed, each with the key of the group it joins (none: not placed). */
+type ArticleShare = { placed: PlacedMention; key?: string }[];
+
+// What an article contributes depends only on its events and dates, so a rebuild of the timeline
+// after an edit only redoes the edited article's share. Keyed by the events array, which an edit in
+// place replaces whenever the time part changes (Corpus.updateInPlace), checked against the dates.
+const shares = new WeakMap<EventMention[], { dates: DateMention[]; share: ArticleShare }>();
+
+function placedOf(article: ArticleAnalysis): ArticleShare {
+  const cached = shares.get(article.events);
+  if (cached && cached.dates === article.dates) return cached.share;
+  const share = placeMentions(article).map((placed) => {
+    const where = placed.country ?? placed.place;
+    return where ? { placed, key: `${placed.mention.kind}|${where.toLowerCase()}` } : { placed };
+  });
+  shares.set(article.events, { dates: article.dates, share });
+  return share;
+}
 
 /**
  * Within one article, a mention without a place takes the place of the article's other mentions of
