@@ -7,6 +7,13 @@ export function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** Values grouped by a key, each group in the values' order. */
+export function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const value of values) addTo(groups, keyOf(value), value);
+  return groups;
+}
+
 /** The index of the last of `spans` (sorted by start) that starts at or before `offset`; 0 when none does. */
 export function lastStartingBefore(spans: readonly { start: number }[], offset: number): number {
   let low = 0;

@@ -5,7 +5,7 @@
  * rebuilt from the cached per-article analyses when next asked for, and `dependents` says which
  * articles' findings may have changed, so a server re-publishes only those.
  */
-import { addTo } from './collections.js';
+import { groupBy } from './collections.js';
 import { analyzeArticle } from './article.js';
 import type { CorpusIndex, RuleInput } from './corpus/corpus-index.js';
 import { articleDates, buildIndex, partInputs, rebuildPart } from './corpus/corpus-index.js';
@@ -77,13 +77,13 @@ export class Corpus {
     const touched = this.touched.get(existing.id) ?? new Set<string>();
     for (const held of this.heldLocations().values())
       for (const id of moveLocations(held.get(existing.id) ?? [], edit, done)) touched.add(id);
+    // What no part reads (furniture, sentences, notes) is taken fresh; what the time part reads, only if it changed.
+    existing.notes = fresh.notes;
     if (timeChanged) {
       existing.dates = fresh.dates;
       existing.events = fresh.events;
-    }
-    const dateline = timeChanged ? fresh.structure.dateline : existing.structure.dateline;
-    existing.structure = { ...fresh.structure, dateline };
-    existing.notes = fresh.notes;
+      existing.structure = fresh.structure;
+    } else existing.structure = { ...fresh.structure, dateline: existing.structure.dateline };
     if (timeChanged) for (const id of this.rebuildTime(index, datesBefore)) touched.add(id);
     this.annotationsByArticle.delete(existing.id);
     this.touched.set(existing.id, touched);
@@ -154,12 +154,12 @@ export class Corpus {
   findings(id: string): Finding[] {
     if (!this.findingsByArticle) {
       const index = this.ensureIndex();
-      const byArticle = new Map<string, Finding[]>();
-      for (const rule of rules) {
-        let found = this.findingsByRule.get(rule.id);
-        if (!found) this.findingsByRule.set(rule.id, (found = this.check(rule, index)));
-        for (const finding of found) addTo(byArticle, finding.articleId, finding);
-      }
+      const found = rules.flatMap((rule) => {
+        let ofRule = this.findingsByRule.get(rule.id);
+        if (!ofRule) this.findingsByRule.set(rule.id, (ofRule = this.check(rule, index)));
+        return ofRule;
+      });
+      const byArticle = groupBy(found, (finding) => finding.articleId);
       for (const list of byArticle.values()) list.sort((a, b) => a.span.start - b.span.start);
       this.findingsByArticle = byArticle;
     }
@@ -313,12 +313,6 @@ function articlesDiffering(before: Finding[], after: Finding[]): Set<string> {
   for (const [id, list] of was) if (!sameData(list, is.get(id) ?? [])) differing.add(id);
   for (const id of is.keys()) if (!was.has(id)) differing.add(id);
   return differing;
-}
-
-function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const value of values) addTo(groups, keyOf(value), value);
-  return groups;
 }
 
 /** Deep equality of plain data (what findings are made of), stopping at the first difference. */
