@@ -5,7 +5,7 @@
  * full stop runs into the next line; every annotator wants lines kept apart, so a sentence here also
  * ends at any line break.
  */
-import type { Root, Sentence, SentenceContent, Paragraph } from 'nlcst';
+import type { Root, Sentence, SentenceContent, Paragraph, Word } from 'nlcst';
 import type { Node } from 'unist';
 import { toString } from 'nlcst-to-string';
 import retextEnglish from 'retext-english';
@@ -153,7 +153,7 @@ function tokenOf(node: SentenceContent): Token {
   const end = node.position?.end.offset ?? start;
   switch (node.type) {
     case 'WordNode':
-      return { kind: 'word', text: toString(node), start, end };
+      return { kind: 'word', text: wordText(node), start, end };
     case 'WhiteSpaceNode':
       return { kind: 'space', text: node.value, start, end, newline: /[\r\n]/.test(node.value) };
     case 'PunctuationNode':
@@ -161,6 +161,12 @@ function tokenOf(node: SentenceContent): Token {
     default:
       return { kind: 'symbol', text: toString(node), start, end };
   }
+}
+
+// Most words are one text node: its value is the word, without nlcst-to-string's walk.
+function wordText(node: Word): string {
+  const only = node.children.length === 1 ? node.children[0] : undefined;
+  return only?.type === 'TextNode' ? only.value : toString(node);
 }
 
 /** Lines of a text without their breaks ("\n", "\r\n" or a lone "\r"). */

@@ -101,12 +101,24 @@ function readsAsEnglish(sentences: TokenSentence[]): boolean {
   let english = 0;
   for (const sentence of sentences) {
     for (const token of sentence.tokens) {
-      if (token.kind !== 'word' || !/\p{L}/u.test(token.text)) continue;
+      if (token.kind !== 'word' || !hasLetter(token.text)) continue;
       words++;
       if (functionWords.has(token.text.toLowerCase())) english++;
     }
   }
   return words < 30 || english / words >= 0.08;
+}
+
+// These two run on every word of an article: an ASCII first letter answers without a Unicode pattern.
+function hasLetter(word: string): boolean {
+  const c = word.charCodeAt(0) | 32;
+  return (c >= 97 && c <= 122) || /\p{L}/u.test(word);
+}
+
+function startsLowerCase(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 128) return c >= 97 && c <= 122;
+  return /^\p{Ll}/u.test(word);
 }
 
 function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]): Context {
@@ -117,7 +129,7 @@ function contextOf(text: string, chunks: NameChunk[], sentences: TokenSentence[]
   const lowercase = new Set<string>();
   for (const sentence of sentences) {
     for (const token of sentence.tokens)
-      if (token.kind === 'word' && /^\p{Ll}/u.test(token.text)) lowercase.add(token.text);
+      if (token.kind === 'word' && startsLowerCase(token.text)) lowercase.add(token.text);
   }
   return { text, capitalised, lowercase, personWords: new Set(), names: new Map(), rolesBefore: new Map() };
 }

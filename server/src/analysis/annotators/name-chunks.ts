@@ -69,20 +69,26 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
       if (openers.has(token.text)) initial = true;
       continue;
     }
-    const word = wordOf(token, initial);
+    const wordInitial = initial;
     initial = false;
     const joined = current !== null && tokens[i - 1]?.kind === 'space';
-    if (isCapitalised(word.text) && !excluded(word, current)) {
-      if (!joined) close();
-      current ??= { words: [], first: i, last: i };
-      current.words.push(word);
-      current.last = i;
-      if (word.possessive && !nextIsHead(tokens, i)) close();
-      continue;
-    }
-    if (joined && nameParticles.has(word.text) && nextIsCapitalised(tokens, i)) {
-      current!.words.push({ ...word, lower: true });
-      continue;
+    // Most words are lower case and follow no name: they are made a name's word only when they could be one.
+    // (A possessive "’s" never decides whether a word is capitalised.)
+    const capitalised = isCapitalised(token.text);
+    if (capitalised || joined) {
+      const word = wordOf(token, wordInitial);
+      if (capitalised && !excluded(word, current)) {
+        if (!joined) close();
+        current ??= { words: [], first: i, last: i };
+        current.words.push(word);
+        current.last = i;
+        if (word.possessive && !nextIsHead(tokens, i)) close();
+        continue;
+      }
+      if (joined && nameParticles.has(word.text) && nextIsCapitalised(tokens, i)) {
+        current!.words.push({ ...word, lower: true });
+        continue;
+      }
     }
     close();
   }
@@ -106,6 +112,10 @@ function wordOf(token: Token, initial: boolean): NameWord {
 
 /** True for "Kishida", "NATO", "IP4", "al-Assad", "Suk-yeol"; false for "trans-Atlantic", "12:35". */
 export function isCapitalised(text: string): boolean {
+  // Called for every word: ASCII letters are answered without a Unicode pattern.
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c >= 97 && c <= 122 && text.indexOf('-') === -1) return false;
   return /^\p{Lu}/u.test(text) || /^\p{Ll}{1,3}-\p{Lu}/u.test(text);
 }
 
