@@ -34,6 +34,10 @@ const eventNouns = new Map<string, string>([
   ['vote', 'vote'],
 ]);
 
+// Most words are far shorter or longer than any event noun: they are not lower-cased and looked up.
+const shortestNoun = Math.min(...[...eventNouns.keys()].map((noun) => noun.length));
+const longestNoun = Math.max(...[...eventNouns.keys()].map((noun) => noun.length));
+
 /** How far (in words) from its head noun a place or a date may stand and still belong to the event. */
 const window = 12;
 
@@ -53,6 +57,7 @@ export function annotateEvents(
     const words = sentence.tokens.filter((t) => t.kind === 'word');
     for (let i = 0; i < words.length; i++) {
       const head = words[i]!;
+      if (head.text.length < shortestNoun || head.text.length > longestNoun) continue;
       const kind = eventNouns.get(head.text.toLowerCase());
       if (!kind) continue;
       // "visit" and "vote" are also verbs: "to visit", "will vote".

@@ -115,8 +115,12 @@ export function tenseBefore(
 }
 
 // One pattern per phrase, compiled once: building them per sentence was a tenth of the analysis time.
-const phrasePatterns = (phrases: string[]): RegExp[] =>
-  phrases.map((phrase) => new RegExp(`(?<![\\p{L}'])${phrase.replace(/'/g, "['’]")}(?![\\p{L}])`, 'gu'));
+// Each is tried only on a sentence that holds its words (`needle`): most hold none of them.
+const phrasePatterns = (phrases: string[]): { needle: string; pattern: RegExp }[] =>
+  phrases.map((phrase) => ({
+    needle: phrase.replace(/'/g, ''),
+    pattern: new RegExp(`(?<![\\p{L}'])${phrase.replace(/'/g, "['’]")}(?![\\p{L}])`, 'gu'),
+  }));
 const futurePatterns = phrasePatterns(futureCues);
 const presentPatterns = phrasePatterns(presentCues);
 const cuesBySentence = new WeakMap<TokenSentence, { tense: Tense; start: number; end: number }[]>();
@@ -127,8 +131,9 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
   if (cached) return [...cached];
   const lower = text.slice(sentence.start, sentence.end).toLowerCase();
   const cues: { tense: Tense; start: number; end: number }[] = [];
-  const findPhrases = (patterns: RegExp[], tense: Tense): void => {
-    for (const pattern of patterns) {
+  const findPhrases = (patterns: { needle: string; pattern: RegExp }[], tense: Tense): void => {
+    for (const { needle, pattern } of patterns) {
+      if (!lower.includes(needle)) continue;
       for (const match of lower.matchAll(pattern)) {
         cues.push({
           tense,
@@ -141,14 +146,18 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
   findPhrases(futurePatterns, 'future');
   findPhrases(presentPatterns, 'present');
   const words = sentence.tokens.filter((t) => t.kind === 'word');
+  const lowered = words.map((w) => w.text.toLowerCase());
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!.text.toLowerCase();
-    const previous = words[i - 1]?.text.toLowerCase() ?? '';
-    const next = words[i + 1]?.text.toLowerCase() ?? '';
+    const word = lowered[i]!;
+    const previous = lowered[i - 1] ?? '';
+    const next = lowered[i + 1] ?? '';
     // "United" (States), "Ahmed": a capitalised word ending in -ed is a name, not a past verb.
-    const lowerCase = !/^\p{Lu}/u.test(words[i]!.text);
     const regularPast =
-      lowerCase && word.length > 4 && word.endsWith('ed') && !beForms.has(previous) && next !== 'to';
+      word.length > 4 &&
+      word.endsWith('ed') &&
+      !beForms.has(previous) &&
+      next !== 'to' &&
+      !/^\p{Lu}/u.test(words[i]!.text);
     // "the last chance", "their last meeting": an adjective, not "last week".
     const adjective = word === 'last' && determiners.has(previous);
     if ((irregularPast.has(word) && !adjective) || regularPast) {
