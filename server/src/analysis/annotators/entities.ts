@@ -32,6 +32,31 @@ interface Context {
   names: Map<string, EntityType>;
   /** The lower-case title before the chunk starting at each offset (titleBefore), once asked. */
   rolesBefore: Map<number, RoleMention | undefined>;
+  /** While set, what `classify` reads of `names` and `personWords`, which the first pass is still learning. */
+  reads?: Read[];
+}
+
+/** One answer `classify` got from what the article had taught so far; the same answers type a chunk the same. */
+type Read =
+  | { of: 'name'; key: string; answer: EntityType | undefined }
+  | { of: 'person-word'; key: string; answer: boolean };
+
+function knownName(context: Context, key: string): EntityType | undefined {
+  const answer = context.names.get(key);
+  context.reads?.push({ of: 'name', key, answer });
+  return answer;
+}
+
+function isPersonWord(context: Context, key: string): boolean {
+  const answer = context.personWords.has(key);
+  context.reads?.push({ of: 'person-word', key, answer });
+  return answer;
+}
+
+function sameAnswers(reads: Read[], context: Context): boolean {
+  return reads.every((read) =>
+    read.of === 'name' ? context.names.get(read.key) === read.answer : context.personWords.has(read.key) === read.answer,
+  );
 }
 
 /** Finds the named entities in the article's content sentences. */
@@ -53,8 +78,18 @@ export function annotateEntities(
 
   // Two passes: the first learns what the article itself says a name is ("Microsoft CEO Satya
   // Nadella" makes "Microsoft" an organisation), the second types every chunk knowing it.
-  for (const { chunks } of body)
-    for (const chunk of chunks) for (const mention of classify(chunk, context)) remember(mention, context);
+  // Classifying is pure but for what it reads of the learned names: the second pass types a chunk
+  // again only when one of those answers has changed since, which is seldom.
+  const firstPass = new Map<NameChunk, { found: EntityMention[]; reads: Read[] }>();
+  for (const { chunks } of body) {
+    for (const chunk of chunks) {
+      context.reads = [];
+      const found = classify(chunk, context);
+      firstPass.set(chunk, { found, reads: context.reads });
+      for (const mention of found) remember(mention, context);
+    }
+  }
+  context.reads = undefined;
   // A word of a known organisation's name is no person's name: "Activision" of "Activision Blizzard".
   const organizationWords = new Set([...context.names.keys()].flatMap((name) => name.split(' ')));
   context.personWords = new Set([...context.personWords].filter((word) => !organizationWords.has(word)));
@@ -62,7 +97,8 @@ export function annotateEntities(
   const lone: NameChunk[] = [];
   for (const { chunks } of body) {
     for (const chunk of chunks) {
-      const found = classify(chunk, context);
+      const prior = firstPass.get(chunk)!;
+      const found = sameAnswers(prior.reads, context) ? prior.found : classify(chunk, context);
       if (found.length === 0 && chunk.words.length === 1) lone.push(chunk);
       mentions.push(...found);
     }
@@ -156,7 +192,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   // "North Korean leader Kim Jong Un": a demonym describes; it names nothing.
   if (countryOfDemonym(joined)) return [];
-  const known = context.names.get(joined.toLowerCase());
+  const known = knownName(context, joined.toLowerCase());
   if (known) return [mentionOf(known, first, last, context)];
   // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
   const linker = words.findIndex((w) => w.lower && (w.text === 'of' || w.text === 'for' || w.text === 'on'));
@@ -181,7 +217,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
 
   if (words.length === 1) {
     if (first.acronym || countryOfDemonym(first.text) || head) return [];
-    if (context.personWords.has(first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
+    if (isPersonWord(context, first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
     return [];
   }
   const lowerTitle = roleBefore(raw, context);
