@@ -55,7 +55,9 @@ function isPersonWord(context: Context, key: string): boolean {
 
 function sameAnswers(reads: Read[], context: Context): boolean {
   return reads.every((read) =>
-    read.of === 'name' ? context.names.get(read.key) === read.answer : context.personWords.has(read.key) === read.answer,
+    read.of === 'name'
+      ? context.names.get(read.key) === read.answer
+      : context.personWords.has(read.key) === read.answer,
   );
 }
 
