@@ -111,10 +111,24 @@ export function isWidgetLine(line: string): boolean {
   return /^\s*-?\d{1,3}([.,]\d)?\s*°?\s*[CF]\s*$/.test(line);
 }
 
-/** The number of words in a line. */
+/** The number of words in a line: runs between white space that hold a letter or a digit. */
 export function wordCount(line: string): number {
-  return line
-    .trim()
-    .split(/\s+/)
-    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  // A scan rather than split-and-filter: this runs on every line, many times, and ASCII is the rule.
+  let count = 0;
+  let counted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c < 128) {
+      if (c === 32 || (c >= 9 && c <= 13)) counted = false;
+      else if (!counted && ((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) {
+        count++;
+        counted = true;
+      }
+    } else if (/\s/.test(line[i]!)) counted = false;
+    else if (!counted && /[\p{L}\p{N}]/u.test(String.fromCodePoint(line.codePointAt(i)!))) {
+      count++;
+      counted = true;
+    }
+  }
+  return count;
 }

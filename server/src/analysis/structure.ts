@@ -41,8 +41,19 @@ type FurnitureMarks = Map<number, { kind: FurnitureBlock['kind']; reason: string
 function findFurniture(lines: string[]): FurnitureMarks {
   const marks: FurnitureMarks = new Map();
   const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
-  const nextNonBlank = (i: number): number | undefined => nonBlank.find((j) => j > i);
-  const previousNonBlank = (i: number): number | undefined => [...nonBlank].reverse().find((j) => j < i);
+  // The non-blank line before and after each line, looked up rather than searched for each time.
+  const previousOf: (number | undefined)[] = [];
+  const nextOf: (number | undefined)[] = [];
+  for (let i = 0, last: number | undefined; i < lines.length; i++) {
+    previousOf.push(last);
+    if (lines[i]!.trim()) last = i;
+  }
+  for (let i = lines.length - 1, last: number | undefined; i >= 0; i--) {
+    nextOf[i] = last;
+    if (lines[i]!.trim()) last = i;
+  }
+  const nextNonBlank = (i: number): number | undefined => nextOf[i];
+  const previousNonBlank = (i: number): number | undefined => previousOf[i];
 
   // A weather or location widget at the top: "9.5 C" then "New York", before the article.
   if (nonBlank.length > 0 && isWidgetLine(lines[nonBlank[0]!]!)) {
@@ -176,6 +187,8 @@ function findDateline(
       );
     const head = wire ? wire[1]!.length + wire[2]!.length : line.length;
     if (!wire && line.length > 120) continue;
+    // A dateline writes its year (below): a line without four digits in a row need not be parsed.
+    if (!/\d{4}/.test(line.slice(0, head))) continue;
     for (const result of parseCasual(line.slice(0, head))) {
       const known = knownValues(result.start);
       if (known.year === undefined || known.month === undefined || known.day === undefined) continue;
