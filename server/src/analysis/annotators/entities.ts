@@ -4,6 +4,7 @@
  * (notes/nlp-findings.md). Typing, in order: an acronym definition after the name, the head noun,
  * a title before a person, the gazetteer, the shape of a personal name, a surname already seen.
  */
+import { lowerCase } from '../memo.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
 import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './gazetteer.js';
@@ -141,7 +142,7 @@ function readsAsEnglish(sentences: TokenSentence[]): boolean {
     for (const token of sentence.tokens) {
       if (token.kind !== 'word' || !hasLetter(token.text)) continue;
       words++;
-      if (functionWords.has(token.text.toLowerCase())) english++;
+      if (functionWords.has(lowerCase(token.text))) english++;
     }
   }
   return words < 30 || english / words >= 0.08;
@@ -298,8 +299,8 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
 /** The index after a title starting at word i ("Prime Minister", "Deputy Prime Minister", "Mr"), if any. */
 function titleAt(words: NameWord[], i: number): number | undefined {
   let start = i;
-  while (start < words.length && titleModifiers.has(words[start]!.text.toLowerCase())) start++;
-  const first = words[start]?.text.toLowerCase();
+  while (start < words.length && titleModifiers.has(lowerCase(words[start]!.text))) start++;
+  const first = words[start] && lowerCase(words[start]!.text);
   // Most words start no title: this runs for every word of every chunk, twice.
   if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first))))
     return undefined;

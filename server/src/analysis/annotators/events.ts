@@ -3,6 +3,7 @@
  * them in time: ahead of its own date ("upcoming", "will", "to be held") or behind it ("made this
  * announcement at the summit").
  */
+import { lowerCase } from '../memo.js';
 import { lastStartingBefore } from '../collections.js';
 import type { Token, TokenSentence } from '../tokenize.js';
 import { tenseNear } from './tense.js';
@@ -58,7 +59,7 @@ export function annotateEvents(
     for (let i = 0; i < words.length; i++) {
       const head = words[i]!;
       if (head.text.length < shortestNoun || head.text.length > longestNoun) continue;
-      const kind = eventNouns.get(head.text.toLowerCase());
+      const kind = eventNouns.get(lowerCase(head.text));
       if (!kind) continue;
       // "visit" and "vote" are also verbs: "to visit", "will vote".
       const previous = words[i - 1]?.text.toLowerCase();

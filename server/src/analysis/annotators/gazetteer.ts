@@ -1,4 +1,5 @@
 /** Looking up places and demonyms in the generated gazetteer (server/data/gazetteer.json). */
+import { lowerCase } from '../memo.js';
 import gazetteer from '../../../data/gazetteer.json' with { type: 'json' };
 
 type CountryRow = [string, string, string[], string[], string[], string, string];
@@ -48,7 +49,7 @@ function get(): Tables {
 
 /** The place a name denotes ("Vilnius" → capital of Lithuania), or undefined. Case-insensitive. */
 export function lookupPlace(name: string): Place | undefined {
-  const place = get().places.get(name.toLowerCase());
+  const place = get().places.get(lowerCase(name));
   if (place) return place;
   // "U.S.", "U.K.": a dotted two-letter code is unambiguous where a bare "US" is a pronoun.
   if (name.length <= 6 && /^(\p{Lu}\.){2}$/u.test(name)) {
@@ -63,7 +64,7 @@ export function lookupPlace(name: string): Place | undefined {
 
 /** The country a demonym belongs to ("South Korean" → "South Korea"), or undefined. */
 export function countryOfDemonym(word: string): string | undefined {
-  return get().demonyms.get(word.toLowerCase());
+  return get().demonyms.get(lowerCase(word));
 }
 
 /** The most words any gazetteer name has, for n-gram lookups. */

@@ -4,6 +4,7 @@
  * and programme names ("International Atomic Energy Agency", "Individual Partnership and Cooperation
  * Program"). Hand-written: wink-nlp's proper-noun chunks are similar but cost 3.9 MB/s and a model.
  */
+import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
 import { months, nameParticles, organizationHeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
@@ -150,7 +151,7 @@ function nextIsHead(tokens: Token[], i: number): boolean {
 
 /** The kind of head noun a word is, if any. */
 export function headKind(word: string): 'organization' | 'programme' | 'event' | undefined {
-  const lower = word.toLowerCase();
+  const lower = lowerCase(word);
   if (organizationHeads.has(lower)) return 'organization';
   if (programmeHeads.has(lower)) return 'programme';
   if (eventHeads.has(lower)) return 'event';

@@ -1,4 +1,5 @@
 /** Tense cues: whether a sentence puts what it tells ahead of the article's date or behind it. */
+import { lowerCase } from '../memo.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { Span } from '../types.js';
 
@@ -146,7 +147,7 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
   findPhrases(futurePatterns, 'future');
   findPhrases(presentPatterns, 'present');
   const words = sentence.tokens.filter((t) => t.kind === 'word');
-  const lowered = words.map((w) => w.text.toLowerCase());
+  const lowered = words.map((w) => lowerCase(w.text));
   for (let i = 0; i < words.length; i++) {
     const word = lowered[i]!;
     const previous = lowered[i - 1] ?? '';
