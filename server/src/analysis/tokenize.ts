@@ -155,12 +155,16 @@ function tokenOf(node: SentenceContent): Token {
     case 'WordNode':
       return { kind: 'word', text: wordText(node), start, end };
     case 'WhiteSpaceNode':
-      return { kind: 'space', text: node.value, start, end, newline: /[\r\n]/.test(node.value) };
+      return { kind: 'space', text: node.value, start, end, newline: hasLineBreak(node.value) };
     case 'PunctuationNode':
       return { kind: 'punctuation', text: node.value, start, end };
     default:
       return { kind: 'symbol', text: toString(node), start, end };
   }
+}
+
+function hasLineBreak(space: string): boolean {
+  return space.includes('\n') || space.includes('\r');
 }
 
 // Most words are one text node: its value is the word, without nlcst-to-string's walk.
