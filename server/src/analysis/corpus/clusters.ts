@@ -9,7 +9,7 @@
  */
 import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
-import { memoize } from '../memo.js';
+import { memoize, memoize2 } from '../memo.js';
 import { compareNames, conventionKey, nameKey, nameTokens, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 
@@ -167,6 +167,10 @@ interface ArticleForms {
 // the linking is computed once; a rebuild after a keystroke only redoes the edited article's share.
 const articleForms = new WeakMap<ArticleAnalysis, ArticleForms>();
 
+// One string per form, not one per mention: a large corpus holds a quarter of a million mentions of
+// a few thousand forms, and their ids were that many copies of "place|japan".
+const formId = memoize2((type: string, key: string) => `${type}|${key}`);
+
 function formsOfArticle(article: ArticleAnalysis): ArticleForms {
   const cached = articleForms.get(article);
   if (cached) return cached;
@@ -182,12 +186,12 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
       if (host) {
         const key = nameKey(host.text);
-        result.placed.push({ type: 'person', key, id: `person|${key}`, ref, partial: true });
+        result.placed.push({ type: 'person', key, id: formId('person', key), ref, partial: true });
       } else result.lone.push(ref);
       continue;
     }
     const key = keyOf(mention.type, mention.text);
-    result.placed.push({ type: mention.type, key, id: `${mention.type}|${key}`, ref, partial: false });
+    result.placed.push({ type: mention.type, key, id: formId(mention.type, key), ref, partial: false });
   }
   articleForms.set(article, result);
   return result;
