@@ -1,5 +1,5 @@
 /**
- * Headline, dateline, page furniture and content sentences of an article.
+ * Lines, headline, dateline and page furniture of an article.
  *
  * Scraped articles carry the page around them: "POPULAR ARTICLE" link lists, newsletter boxes, author
  * bios, comment forms, weather widgets. Every entity system finds dozens of spurious names there, so
@@ -8,7 +8,6 @@
 import { parseCasual } from './annotators/chrono-parse.js';
 import { knownValues } from './annotators/chrono-values.js';
 import { boilerplateCue, isCapsLabel, isSeparator, isWidgetLine, wordCount } from './structure-cues.js';
-import type { TokenSentence } from './tokenize.js';
 import { linesOf } from './tokenize.js';
 import type { ArticleStructure, Dateline, FurnitureBlock, Span } from './types.js';
 import type { Known } from './annotators/chrono-values.js';
@@ -16,23 +15,15 @@ import type { Known } from './annotators/chrono-values.js';
 /** How many non-blank lines from the top may hold the dateline. */
 const datelineWindow = 8;
 
-/** Finds an article's parts. `sentences` are all the text's sentences; the result keeps the content ones. */
-export function parseStructure(text: string, sentences: TokenSentence[]): ArticleStructure {
+/** Finds an article's parts: its lines, headline, dateline and page furniture. */
+export function parseStructure(text: string): ArticleStructure {
   const lines = linesOf(text);
   const lineTexts = lines.map((l) => text.slice(l.start, l.end));
   const furnitureLines = findFurniture(lineTexts);
   const dateline = findDateline(text, lines, lineTexts, furnitureLines);
   const furniture = toBlocks(lines, furnitureLines, dateline);
-  const isFurniture = (span: Span): boolean =>
-    furniture.some((b) => b.span.start <= span.start && span.end <= b.span.end);
   const headline = findHeadline(lines, lineTexts, furniture, dateline);
-  return {
-    lines,
-    headline,
-    dateline,
-    furniture,
-    sentences: sentences.filter((s) => !isFurniture(s)).map(({ start, end }) => ({ start, end })),
-  };
+  return { lines, headline, dateline, furniture };
 }
 
 /** Why each line is furniture, by line index. */

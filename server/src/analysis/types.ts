@@ -115,8 +115,6 @@ export interface ArticleStructure {
   headline: Span | null;
   dateline: Dateline | null;
   furniture: FurnitureBlock[];
-  /** Sentences of article content (not furniture); a line break always ends a sentence. */
-  sentences: Span[];
 }
 
 /** A mention of an event (a summit, a visit, a signing) and what the article says of its time. */
