@@ -31,9 +31,16 @@ function digest(serialised: string): string {
 
 const emptyList = digest('[]');
 
+/**
+ * Recorded for a list the first reading sent without hashing it: thousands of lists, and hashing each
+ * (a JSON serialisation more, of tens of megabytes on a large corpus) delays the end of the reading by
+ * as much as sending them. The next list for such a URI is sent whatever it holds, and hashed.
+ */
+const sentUnhashed = 'sent, not hashed';
+
 /** Tracks what has been published so that cleared files get an empty list, and re-publishes by need. */
 export class DiagnosticsPublisher {
-  /** A digest of what was last sent for each URI: an unchanged list is not sent again. */
+  /** A digest of what was last sent for each URI (or `sentUnhashed`): an unchanged list is not sent again. */
   private readonly published = new Map<string, string>();
   private readonly pending = new Set<string>();
   private readonly warnings = new Map<string, number>();
@@ -66,8 +73,8 @@ export class DiagnosticsPublisher {
     this.sendStatus();
   }
 
-  /** Sends the lists that changed; resolves when they are written. */
-  private send(ids: Iterable<string>): Promise<unknown> {
+  /** Sends the lists that changed (every non-empty one, unhashed, when `hashing` is false); resolves when they are written. */
+  private send(ids: Iterable<string>, hashing = true): Promise<unknown> {
     const sent: Promise<void>[] = [];
     for (const uri of ids) {
       const diagnostics = this.diagnosticsFor(uri);
@@ -77,10 +84,15 @@ export class DiagnosticsPublisher {
       if (warnings > 0) this.warnings.set(uri, warnings);
       else this.warnings.delete(uri);
       // A keystroke re-checks every article sharing a name with the edited one; most lists do not change.
-      const hash = digest(JSON.stringify(diagnostics));
-      if (hash === (this.published.get(uri) ?? emptyList)) continue;
-      if (diagnostics.length === 0) this.published.delete(uri);
-      else this.published.set(uri, hash);
+      const before = this.published.get(uri) ?? emptyList;
+      if (diagnostics.length === 0) {
+        if (before === emptyList) continue;
+        this.published.delete(uri);
+      } else if (hashing) {
+        const hash = digest(JSON.stringify(diagnostics));
+        if (hash === before) continue;
+        this.published.set(uri, hash);
+      } else this.published.set(uri, sentUnhashed);
       sent.push(this.connection.sendDiagnostics({ uri, diagnostics }));
     }
     return Promise.all(sent);
@@ -105,9 +117,10 @@ export class DiagnosticsPublisher {
   /**
    * Publishes every article, every unreadable file, the knowledge file, and clears the rest. In
    * slices, each written out before the next is made: the diagnostics of a large corpus never wait
-   * in memory all at once, and edits get in between.
+   * in memory all at once, and edits get in between. The first reading sends without hashing: nothing
+   * was sent before to compare with.
    */
-  async publishAll(): Promise<void> {
+  async publishAll(firstReading = false): Promise<void> {
     const ids = new Set<string>([
       ...this.workspace.corpus.ids(),
       ...this.workspace.problems.keys(),
@@ -116,7 +129,7 @@ export class DiagnosticsPublisher {
     if (this.workspace.knowledgeUri) ids.add(this.workspace.knowledgeUri);
     const list = [...ids];
     for (let from = 0; from < list.length; from += sliceSize) {
-      await this.send(list.slice(from, from + sliceSize));
+      await this.send(list.slice(from, from + sliceSize), !firstReading);
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.sendStatus();
