@@ -112,30 +112,30 @@ describe('readArticleFile', () => {
 
   it('reads a file within the size limit', async () => {
     await writeFile(join(folder, 'a.txt'), 'Headline\n');
-    assert.equal(show(await readArticleFile(join(folder, 'a.txt'), 100)), 'ok "Headline\\n"');
+    assert.equal(show(readArticleFile(join(folder, 'a.txt'), 100)), 'ok "Headline\\n"');
   });
 
   it('refuses a file over the size limit, in MB', async () => {
     await writeFile(join(folder, 'big.txt'), 'x'.repeat(1500));
     assert.equal(
-      show(await readArticleFile(join(folder, 'big.txt'), 1000)),
+      show(readArticleFile(join(folder, 'big.txt'), 1000)),
       '1:1 file is 0.0015 MB, over dateline.maxFileSize (0.001 MB); not analysed',
     );
   });
 
   it('reports a missing file', async () => {
     assert.equal(
-      show(await readArticleFile(join(folder, 'missing.txt'), 1000)),
+      show(readArticleFile(join(folder, 'missing.txt'), 1000)),
       '1:1 cannot read: no such file or directory',
     );
   });
 
   it('reports a folder', async () => {
-    assert.equal(show(await readArticleFile(folder, 1000)), '1:1 is a directory, not a file');
+    assert.equal(show(readArticleFile(folder, 1000)), '1:1 is a directory, not a file');
   });
 
   it('says a missing file is missing, so that a file deleted while indexing is dropped quietly', async () => {
-    const result = await readArticleFile(join(folder, 'gone.txt'), 1000);
+    const result = readArticleFile(join(folder, 'gone.txt'), 1000);
     assert.ok(!result.ok && result.missing === true);
   });
 
@@ -143,7 +143,7 @@ describe('readArticleFile', () => {
     const fifo = join(folder, 'pipe.txt');
     const made = spawnSync('mkfifo', [fifo]);
     if (made.status !== 0) this.skip(); // no mkfifo on this system
-    assert.equal(show(await readArticleFile(fifo, 1000)), '1:1 not a regular file; not analysed');
+    assert.equal(show(readArticleFile(fifo, 1000)), '1:1 not a regular file; not analysed');
   });
 
   it('reports a file it may not read (as root, which may read anything, it reads it)', async () => {
@@ -158,7 +158,7 @@ describe('readArticleFile', () => {
     }
     // Tests often run as root in containers, where chmod 000 does not stop a read: both outcomes are checked.
     assert.equal(
-      show(await readArticleFile(path, 1000)),
+      show(readArticleFile(path, 1000)),
       readable ? 'ok "Headline\\n"' : '1:1 cannot read: permission denied',
     );
     await chmod(path, 0o644);

@@ -7,7 +7,6 @@ import { findArticles, findNearestKnowledgeFile } from '../io/find-articles.js';
 import { readArticleFile } from '../io/read-article.js';
 import { parseKnowledge } from '../knowledge/parse-knowledge.js';
 import { analyzeMany } from '../workers/analysis-pool.js';
-import { mapLimited } from '../io/map-limited.js';
 
 /** The default of `dateline.maxFileSize`, in bytes. */
 export const defaultMaxFileSize = 2_000_000;
@@ -64,19 +63,20 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     }
   }
   const articles: LoadedArticle[] = [];
-  // Reads run a few at a time: the disk and the analysis overlap, and the order of the results stays that of `files`.
-  const results = await mapLimited(files, 16, (file) => readArticleFile(file, maxBytes));
-  files.forEach((file, i) => {
-    const result = results[i]!;
-    if (!result.ok) return void problems.push({ file, ...result.problem });
+  for (const file of files) {
+    const result = readArticleFile(file, maxBytes);
+    if (!result.ok) {
+      problems.push({ file, ...result.problem });
+      continue;
+    }
     // Invalid UTF-8 is noted (exit 2) and the article, read with U+FFFD, is checked all the same.
     if (result.note) problems.push({ file, ...result.note });
     articles.push({ file, text: result.text });
-  });
+  }
   const knowledgeFile = request.knowledge ?? (await nearestKnowledgeFile(request.paths));
   let knowledge = emptyKnowledge;
   if (knowledgeFile !== undefined) {
-    const result = await readArticleFile(knowledgeFile, maxBytes);
+    const result = readArticleFile(knowledgeFile, maxBytes);
     if (!result.ok) problems.push({ file: knowledgeFile, ...result.problem });
     else {
       if (result.note) problems.push({ file: knowledgeFile, ...result.note });

@@ -3,7 +3,8 @@
  * The text is returned exactly as stored (a BOM and "\r\n" kept) so that offsets into it are offsets
  * into the file's characters.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { offsetToLineColumn } from './positions.js';
 
 /** Why a file was not analysed, at a 0-based line and column (UTF-16 code units). */
@@ -23,24 +24,59 @@ export type ReadResult =
 /** How far into a file a NUL byte marks it as binary, as git and grep look. */
 const BINARY_SNIFF_BYTES = 8192;
 
-/** Reads a file as UTF-8 text, refusing files over `maxBytes`, binary files and anything but a regular file. */
-export async function readArticleFile(path: string, maxBytes: number): Promise<ReadResult> {
+/**
+ * Reads a file as UTF-8 text, refusing files over `maxBytes`, binary files and anything but a regular file.
+ *
+ * Synchronous, on purpose: an article is a few kilobytes, and reading 10,000 of them through
+ * fs/promises cost ten times the CPU of these calls (1.7 s against 0.16 s, measured on the benchmark's
+ * corpus), on the thread that also takes the workers' analyses. Callers reading many files yield to
+ * the event loop between short runs of them.
+ */
+export function readArticleFile(path: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
   let bytes: Uint8Array;
   try {
-    const info = await stat(path);
+    // Opened non-blocking, so that a named pipe is seen for what it is rather than waited on for a writer.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = fstatSync(fd);
     if (info.isDirectory()) return problemAtStart('is a directory, not a file');
     // A named pipe or a device would block the read forever, or never end.
     if (!info.isFile()) return problemAtStart('not a regular file; not analysed');
     if (info.size > maxBytes) return problemAtStart(tooLarge(info.size, maxBytes));
-    bytes = await readFile(path);
+    bytes = readAll(fd, info.size, maxBytes);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const problem = { message: `cannot read: ${describeError(error)}`, line: 0, column: 0 };
     return missing ? { ok: false, problem, missing } : { ok: false, problem };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return problemAtStart(tooLarge(bytes.length, maxBytes));
   return decodeArticle(bytes);
+}
+
+/**
+ * Reads a regular file to its end: one read of its `size` bytes and one more, which a file that has
+ * not grown since its stat leaves unfilled (a regular file reads short only at its end); more reads
+ * when it has grown, stopping a byte past `maxBytes`, which the caller refuses.
+ */
+function readAll(fd: number, size: number, maxBytes: number): Uint8Array {
+  let buffer = Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      if (length > maxBytes) break;
+      const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxBytes + 1));
+      buffer.copy(larger, 0, 0, length);
+      buffer = larger;
+    }
+    const wanted = buffer.length - length;
+    const bytesRead = readSync(fd, buffer, length, wanted, null);
+    length += bytesRead;
+    if (bytesRead < wanted) break;
+  }
+  return buffer.subarray(0, length);
 }
 
 /**
@@ -53,7 +89,8 @@ export function decodeArticle(bytes: Uint8Array): ReadResult {
   if (nul !== -1) return problemAtStart(`binary file (NUL byte at byte ${nul}); not analysed`);
   // ignoreBOM: true keeps U+FEFF in the text, so offsets stay those of the file's characters.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-  const bad = firstInvalidUtf8(bytes);
+  // Nearly every file is clean: the native check answers, and the byte-by-byte scan finds where it is not.
+  const bad = isUtf8(bytes) ? undefined : firstInvalidUtf8(bytes);
   if (bad === undefined) return { ok: true, text };
   const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
   const { line, column } = offsetToLineColumn(before, before.length);

@@ -107,7 +107,7 @@ export function startServer(connection: Connection): void {
       publisher.indexing = { done, total };
       publisher.sendStatus();
     });
-    await publisher.publishAll();
+    await publisher.publishAll(true);
     // The reading's garbage goes before the status says it is done, so that what a user (or the
     // benchmark) sees of the server's memory then is what it keeps.
     collectGarbage();
@@ -161,7 +161,7 @@ export function startServer(connection: Connection): void {
       await loadKnowledgeFromDisk();
       return knowledgeChanged();
     }
-    if (workspace.isOpen(document.uri)) publisher.schedule(await workspace.closeArticle(document.uri));
+    if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -173,7 +173,7 @@ export function startServer(connection: Connection): void {
         const ids =
           change.type === FileChangeType.Deleted
             ? workspace.remove(change.uri)
-            : await workspace.readFromDisk(change.uri);
+            : workspace.readFromDisk(change.uri);
         if (change.type === FileChangeType.Deleted) {
           workspace.problems.delete(change.uri);
           workspace.notes.delete(change.uri);

@@ -9,7 +9,6 @@ import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { findArticles } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
-import { mapLimited } from '../io/map-limited.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { defaultSettings, type Settings } from './settings.js';
@@ -19,6 +18,9 @@ import { LineIndex, type ArticleLookup } from './to-lsp.js';
 export interface ArticleProblem extends ReadProblem {
   severity: 'error' | 'information';
 }
+
+/** Files read between two turns of the event loop while indexing: about a millisecond of reading. */
+const readsPerTurn = 64;
 
 /** Reports indexing progress: done so far out of a total. */
 export type Progress = (done: number, total: number) => void;
@@ -104,14 +106,17 @@ export class Workspace implements ArticleLookup {
     const batchSize = 2500;
     // Small corpora are read in-process; a large one on workers, its last short batch too.
     const pool = new AnalysisPool(files.length < minimumForWorkers ? { size: 0 } : { minimumForWorkers: 0 });
-    const read = (from: number): Promise<{ uri: string; text: string | undefined }[]> => {
+    const read = async (from: number): Promise<{ uri: string; text: string | undefined }[]> => {
       const uris = files.slice(from, from + batchSize).map((file) => URI.file(file).toString());
-      for (const uri of uris) seen.add(uri);
-      return mapLimited(
-        uris.filter((uri) => !this.open.has(uri)),
-        16,
-        async (uri) => ({ uri, text: await this.readText(uri) }),
-      );
+      const texts: { uri: string; text: string | undefined }[] = [];
+      for (const uri of uris) {
+        seen.add(uri);
+        if (this.open.has(uri)) continue;
+        // Files are read synchronously (io/read-article.ts), a millisecond's worth at a time.
+        if (texts.length % readsPerTurn === readsPerTurn - 1) await new Promise((resolve) => setImmediate(resolve));
+        texts.push({ uri, text: this.readText(uri) });
+      }
+      return texts;
     };
     try {
       let reading = read(0);
@@ -140,8 +145,8 @@ export class Workspace implements ArticleLookup {
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
-  async readFromDisk(uri: string): Promise<string[]> {
-    const text = await this.readText(uri);
+  readFromDisk(uri: string): string[] {
+    const text = this.readText(uri);
     return text === undefined ? this.remove(uri) : this.setText(uri, text);
   }
 
@@ -149,9 +154,9 @@ export class Workspace implements ArticleLookup {
    * An article's text as an editor would show it, or undefined when it cannot be read (the reason
    * is kept in `problems`, a note on its encoding in `notes`).
    */
-  private async readText(uri: string): Promise<string | undefined> {
+  private readText(uri: string): string | undefined {
     const path = URI.parse(uri).fsPath;
-    const result = await readArticleFile(path, this.settings.maxFileSize);
+    const result = readArticleFile(path, this.settings.maxFileSize);
     this.notes.delete(uri);
     if (!result.ok) {
       // Deleted or renamed since it was listed: the watcher's "deleted" event follows; nothing to report.
@@ -178,7 +183,7 @@ export class Workspace implements ArticleLookup {
   }
 
   /** An article closed in the editor: back to its text on disk, if it is still an article. */
-  async closeArticle(uri: string): Promise<string[]> {
+  closeArticle(uri: string): string[] {
     this.open.delete(uri);
     if (URI.parse(uri).scheme === 'file' && this.isArticle(uri)) return this.readFromDisk(uri);
     return this.remove(uri);
