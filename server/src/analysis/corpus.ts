@@ -150,6 +150,11 @@ export class Corpus {
     return this.articles.get(id);
   }
 
+  /** Builds the index and runs every rule now, rather than when next asked for. */
+  refresh(): void {
+    this.findings('');
+  }
+
   /** The findings of every rule on one article, with the knowledge file's rule settings applied. */
   findings(id: string): Finding[] {
     if (!this.findingsByArticle) {
