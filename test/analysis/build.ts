@@ -60,7 +60,7 @@ export function articleWith(
   return {
     id,
     text,
-    structure: { lines: linesOf(text), headline: null, dateline, furniture: [] },
+    structure: { lineStarts: linesOf(text).map((line) => line.start), headline: null, dateline, furniture: [] },
     entities: mentions,
     acronyms,
     dates: [],

@@ -16,11 +16,16 @@ export function groupBy<K, V>(values: readonly V[], keyOf: (value: V) => K): Map
 
 /** The index of the last of `spans` (sorted by start) that starts at or before `offset`; 0 when none does. */
 export function lastStartingBefore(spans: readonly { start: number }[], offset: number): number {
+  return lastAtOrBefore(spans.length, (i) => spans[i]!.start, offset);
+}
+
+/** The last index below `length` whose ascending `valueAt` is at or before `offset`; 0 when none is. */
+export function lastAtOrBefore(length: number, valueAt: (i: number) => number, offset: number): number {
   let low = 0;
-  let high = spans.length - 1;
+  let high = length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (spans[mid]!.start <= offset) low = mid;
+    if (valueAt(mid) <= offset) low = mid;
     else high = mid - 1;
   }
   return low;

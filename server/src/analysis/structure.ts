@@ -23,7 +23,7 @@ export function parseStructure(text: string): ArticleStructure {
   const dateline = findDateline(text, lines, lineTexts, furnitureLines);
   const furniture = toBlocks(lines, furnitureLines, dateline);
   const headline = findHeadline(lines, lineTexts, furniture, dateline);
-  return { lines, headline, dateline, furniture };
+  return { lineStarts: lines.map((line) => line.start), headline, dateline, furniture };
 }
 
 /** Why each line is furniture, by line index. */

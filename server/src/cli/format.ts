@@ -89,10 +89,10 @@ export function lookupOf(corpus: Corpus): ArticleLookup & { lines(id: string): L
   return {
     uri: (id) => pathToFileURL(resolve(id)).href,
     lines: (id) => {
-      const text = corpus.article(id)?.text;
-      if (text === undefined) return undefined;
+      const article = corpus.article(id);
+      if (!article) return undefined;
       let lines = cache.get(id);
-      if (!lines) cache.set(id, (lines = new LineIndex(text)));
+      if (!lines) cache.set(id, (lines = new LineIndex(article.text, article.structure.lineStarts)));
       return lines;
     },
   };

@@ -12,20 +12,15 @@ import type {
 } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Fix, Severity, Span } from '../analysis/index.js';
+import { linesOf } from '../analysis/tokenize.js';
 
 /** Line starts of one text, for converting offsets to positions and back. */
 export class LineIndex {
-  private readonly starts: number[] = [0];
-
-  constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        this.starts.push(i + 1);
-      } else if (c === 10 /* \n */) this.starts.push(i + 1);
-    }
-  }
+  /** `starts`: where each line of `text` starts, as an analysis of it has them (`ArticleStructure.lineStarts`). */
+  constructor(
+    private readonly text: string,
+    private readonly starts: readonly number[] = linesOf(text).map((line) => line.start),
+  ) {}
 
   /** The position of an offset; offsets past the end clamp to the end. */
   offsetToPosition(offset: number): Position {

@@ -51,11 +51,13 @@ export class Workspace implements ArticleLookup {
 
   /** Line starts of an article's current text. */
   lines(articleId: string): LineIndex | undefined {
-    const text = this.corpus.article(articleId)?.text ?? this.open.get(articleId);
+    const article = this.corpus.article(articleId);
+    const text = article?.text ?? this.open.get(articleId);
     if (text === undefined) return undefined;
     const cached = this.lineCache.get(articleId);
     if (cached?.text === text) return cached.lines;
-    const lines = new LineIndex(text);
+    // The analysis has found the lines already: its starts are shared, not found again and kept twice.
+    const lines = article ? new LineIndex(text, article.structure.lineStarts) : new LineIndex(text);
     this.lineCache.set(articleId, { text, lines });
     return lines;
   }

@@ -2,7 +2,7 @@
  * The index across all articles, built from their analyses: clusters, acronyms, timeline, each
  * article's trust, and the dates inferred for undated articles.
  */
-import { lastStartingBefore } from '../collections.js';
+import { lastAtOrBefore } from '../collections.js';
 import type { InferredDate } from '../corpus-model.js';
 import type { Knowledge } from '../knowledge-model.js';
 import type { ArticleAnalysis, CorpusLocation } from '../types.js';
@@ -108,10 +108,8 @@ export function where(index: CorpusIndex, location: CorpusLocation): string {
 
 /** The 0-based line of a location. */
 export function lineOf(index: CorpusIndex, location: CorpusLocation): number {
-  return lastStartingBefore(
-    index.articles.get(location.articleId)?.structure.lines ?? [],
-    location.span.start,
-  );
+  const starts = index.articles.get(location.articleId)?.structure.lineStarts ?? [];
+  return lastAtOrBefore(starts.length, (i) => starts[i]!, location.span.start);
 }
 
 /** The last path segment of an article id (a URI or a path). */
