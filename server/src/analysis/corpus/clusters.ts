@@ -65,9 +65,9 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
 
   for (const article of articles) {
     const { placed, lone } = formsOfArticle(article);
-    for (const { type, key, id, ref, partial } of placed) {
-      const form = formOf(type, key, id);
-      (partial ? form.partial : form.mentions).push(ref);
+    for (const ref of placed) {
+      const form = formOf(ref.type, ref.key, ref.id);
+      (ref.partial ? form.partial : form.mentions).push(ref);
     }
     loneSurnames.push(...lone);
   }
@@ -156,10 +156,22 @@ function retypeByCorpus(forms: Map<string, Form>): void {
   }
 }
 
+/**
+ * A mention and the form it goes to: one object, which the form then holds as its `MentionRef`
+ * (a large corpus has a quarter of a million mentions). `id` is the form's map key, "person|fumio
+ * kishida": built once here, not on every rebuild.
+ */
+interface PlacedMention extends MentionRef {
+  type: EntityType;
+  key: string;
+  id: string;
+  /** A surname alone that the article ties to this form. */
+  partial: boolean;
+}
+
 /** Where one article's mentions go: a form's full mentions, a form's surname-alone mentions, or nowhere yet. */
 interface ArticleForms {
-  /** `id` is the form's map key, "person|fumio kishida": built once here, not on every rebuild. */
-  placed: { type: EntityType; key: string; id: string; ref: MentionRef; partial: boolean }[];
+  placed: PlacedMention[];
   lone: MentionRef[];
 }
 
@@ -178,20 +190,34 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
   const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
   const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
   const hostsByEdge = edgeTokenHosts(fullPersons);
+  const articleId = article.id;
   for (const mention of inArticle) {
-    const ref = { articleId: article.id, mention };
     const tokens = nameTokens(mention.text);
     if (mention.tentative && tokens.length !== 1) continue;
     if (mention.type === 'person' && tokens.length === 1) {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
       if (host) {
         const key = nameKey(host.text);
-        result.placed.push({ type: 'person', key, id: formId('person', key), ref, partial: true });
-      } else result.lone.push(ref);
+        result.placed.push({
+          articleId,
+          mention,
+          type: 'person',
+          key,
+          id: formId('person', key),
+          partial: true,
+        });
+      } else result.lone.push({ articleId, mention });
       continue;
     }
     const key = keyOf(mention.type, mention.text);
-    result.placed.push({ type: mention.type, key, id: formId(mention.type, key), ref, partial: false });
+    result.placed.push({
+      articleId,
+      mention,
+      type: mention.type,
+      key,
+      id: formId(mention.type, key),
+      partial: false,
+    });
   }
   articleForms.set(article, result);
   return result;
