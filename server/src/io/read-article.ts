@@ -57,8 +57,8 @@ export function readArticleFile(path: string, maxBytes: number): ReadResult {
 }
 
 /**
- * Reads a regular file to its end: one read of its `size` bytes and one more, which a file that has
- * not grown since its stat leaves unfilled (a regular file reads short only at its end); more reads
+ * Reads a regular file to its end: one read asking for a byte more than its stat's `size`, which a
+ * file that has not grown since leaves short (a regular file reads short only at its end); more reads
  * when it has grown, stopping a byte past `maxBytes`, which the caller refuses.
  */
 function readAll(fd: number, size: number, maxBytes: number): Uint8Array {
