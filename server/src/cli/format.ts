@@ -106,16 +106,17 @@ export function collectFindings(corpus: Corpus, input: LoadedInput): TextFinding
     return { file: id, line: position.line + 1, column: position.character + 1 };
   };
   return input.articles.flatMap((article) =>
-    corpus.findings(article.file).map((finding) => ({
-      ...at(finding.articleId, finding.span.start),
-      severity: finding.severity,
-      rule: finding.ruleId,
-      message: finding.message,
-      related: finding.related.map((r) => ({
-        ...at(r.location.articleId, r.location.span.start),
-        message: r.message,
-      })),
-    })),
+    // Fields are added to `at`'s new object, not spread with it: see `mentionOf` in entities.ts.
+    corpus.findings(article.file).map((finding) =>
+      Object.assign(at(finding.articleId, finding.span.start), {
+        severity: finding.severity,
+        rule: finding.ruleId,
+        message: finding.message,
+        related: finding.related.map((r) =>
+          Object.assign(at(r.location.articleId, r.location.span.start), { message: r.message }),
+        ),
+      }),
+    ),
   );
 }
 
@@ -136,7 +137,7 @@ export function checkJson(corpus: Corpus, input: LoadedInput): CheckJson {
             newText: edit.newText,
           })),
         }));
-        return [{ ...plain, fixes }];
+        return [Object.assign(plain, { fixes })];
       }),
     })),
     problems: input.problems.map(problemToJson),

@@ -119,26 +119,24 @@ function fromChrono(
   if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
     const day = `${known.year}-${pad(known.month)}-${pad(known.day)}`;
     const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
-    return {
-      ...base,
+    return dateOf(base, {
       value: day,
       relative: false,
       anchor: 'absolute',
       how: 'a full date',
       ...(weekday ? { statedWeekday: weekday } : {}),
-    };
+    });
   }
   if (known.year !== undefined && known.month !== undefined) {
-    return {
-      ...base,
+    return dateOf(base, {
       value: `${known.year}-${pad(known.month)}`,
       relative: false,
       anchor: 'absolute',
       how: 'a month and year',
-    };
+    });
   }
   if (known.year !== undefined) {
-    return { ...base, value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' };
+    return dateOf(base, { value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' });
   }
   const tense = tenseBefore(text, sentence, span);
   const future = tense.tense === 'future';
@@ -154,15 +152,14 @@ function fromChrono(
           : 'the nearest such day to';
     // "on Friday, November 4": the weekday is kept for the weekday-mismatch rule.
     const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
-    return {
-      ...resolved(
-        base,
-        `${year}-${pad(known.month)}-${pad(known.day)}`,
-        anchor,
-        `${direction} the ${anchorName(anchor)}${cue}`,
-      ),
-      ...(weekday ? { statedWeekday: weekday } : {}),
-    };
+    const mention = resolved(
+      base,
+      `${year}-${pad(known.month)}-${pad(known.day)}`,
+      anchor,
+      `${direction} the ${anchorName(anchor)}${cue}`,
+    );
+    if (weekday) mention.statedWeekday = weekday;
+    return mention;
   }
   if (known.month !== undefined && known.weekday === undefined) {
     if (!monthCue.test(before)) return undefined;
@@ -267,23 +264,33 @@ function resolved(
   anchor: DateAnchorInput,
   how: string,
 ): DateMention {
-  return {
-    ...base,
+  return dateOf(base, {
     value,
     relative: true,
     anchor: anchor.source,
     how: anchor.source === 'inferred' ? `${how} (inferred date)` : how,
-  };
+  });
 }
 
 function unresolved(base: { text: string; span: Span }, what: string): DateMention {
-  return {
-    ...base,
+  return dateOf(base, {
     value: null,
     relative: true,
     anchor: 'unresolved',
     how: `no dateline: ${what} left unresolved`,
-  };
+  });
+}
+
+/**
+ * The mention of the date written at `base`, made as one literal, not as `{ ...base, value, … }`:
+ * V8 gives every object made by spreading one object and adding fields a hidden class of its own,
+ * and 2,000 articles made 3,500 of them for their dates alone.
+ */
+function dateOf(base: { text: string; span: Span }, fields: Omit<DateMention, 'text' | 'span'>): DateMention {
+  const { value, relative, anchor, how, statedWeekday } = fields;
+  const mention: DateMention = { text: base.text, span: base.span, value, relative, anchor, how };
+  if (statedWeekday) mention.statedWeekday = statedWeekday;
+  return mention;
 }
 
 function anchorName(anchor: DateAnchorInput): string {

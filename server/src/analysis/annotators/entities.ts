@@ -114,13 +114,15 @@ export function annotateEntities(
     if (context.personWords.has(word.text.toLowerCase()))
       mentions.push(mentionOf('person', word, word, context));
     else if (mayBeSurname(word, context))
-      mentions.push({ ...mentionOf('person', word, word, context), tentative: true });
+      mentions.push(mentionOf('person', word, word, context, { tentative: true }));
   }
   for (const { sentence, chunks } of heads) {
     const titleCase = isTitleCase(sentence);
     for (const chunk of chunks) {
       const found = titleCase ? classifyHeadline(chunk, context) : classify(chunk, context);
-      mentions.push(...found.map((m) => ({ ...m, inHeadline: true })));
+      // classify makes new mentions every time: marking them changes nothing it keeps.
+      for (const mention of found) mention.inHeadline = true;
+      mentions.push(...found);
     }
   }
   // German capitalises every noun ("Die Förderung der Energiewende"): in a text that is not English,
@@ -202,7 +204,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
   if (head && words.length > 1) {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
-    return [{ ...mentionOf(head, first, last, context), ...(generic ? { generic } : {}) }];
+    return [mentionOf(head, first, last, context, generic ? { generic } : undefined)];
   }
   if (placeHeads.has(last.text.toLowerCase()) && words.length > 1)
     return [mentionOf('place', first, last, context)];
@@ -212,9 +214,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
 
   const place = placeNamed(joined, context);
   if (place)
-    return [
-      { ...mentionOf('place', first, last, context), ...(place.country ? { country: place.country } : {}) },
-    ];
+    return [mentionOf('place', first, last, context, place.country ? { country: place.country } : undefined)];
   const places = placesIn(words, context);
   if (places.length > 0) return places;
 
@@ -225,7 +225,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   const lowerTitle = roleBefore(raw, context);
   if (looksLikePersonalName(words, context)) {
-    return [{ ...mentionOf('person', first, last, context), ...(lowerTitle ? { role: lowerTitle } : {}) }];
+    return [mentionOf('person', first, last, context, lowerTitle ? { role: lowerTitle } : undefined)];
   }
   return [];
 }
@@ -291,8 +291,9 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     span: { start: (prefix[0] ?? titleWords[0]!).start, end: titleWords[titleWords.length - 1]!.end },
     ...(country ? { country } : qualifier ? { organization: qualifier } : {}),
   };
-  const person = mentionOf('person', name[0]!, name[name.length - 1]!, context);
-  mentions.push(honorific ? person : { ...person, role });
+  mentions.push(
+    mentionOf('person', name[0]!, name[name.length - 1]!, context, honorific ? undefined : { role }),
+  );
   return mentions;
 }
 
@@ -384,10 +385,8 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
     for (let n = Math.min(longest, words.length - i); n >= 1 && matched === 0; n--) {
       const place = placeNamed(join(words.slice(i, i + n)), context);
       if (place) {
-        found.push({
-          ...mentionOf('place', words[i]!, words[i + n - 1]!, context),
-          ...(place.country ? { country: place.country } : {}),
-        });
+        const fields = place.country ? { country: place.country } : undefined;
+        found.push(mentionOf('place', words[i]!, words[i + n - 1]!, context, fields));
         matched = n;
       }
     }
@@ -461,7 +460,7 @@ function classifyHeadline(chunk: NameChunk, context: Context): EntityMention[] {
         title: titleOf(titleWords),
         span: { start: titleWords[0]!.start, end: titleWords[titleWords.length - 1]!.end },
       };
-      found.push({ ...mentionOf('person', words[titleEnd]!, words[end - 1]!, context), role });
+      found.push(mentionOf('person', words[titleEnd]!, words[end - 1]!, context, { role }));
       i = end;
       continue;
     }
@@ -474,10 +473,15 @@ function classifyHeadline(chunk: NameChunk, context: Context): EntityMention[] {
         found.push(mentionOf('person', slice[0]!, slice[n - 1]!, context));
       } else if (known) found.push(mentionOf(known, slice[0]!, slice[n - 1]!, context));
       else if (place)
-        found.push({
-          ...mentionOf('place', slice[0]!, slice[n - 1]!, context),
-          ...(place.country ? { country: place.country } : {}),
-        });
+        found.push(
+          mentionOf(
+            'place',
+            slice[0]!,
+            slice[n - 1]!,
+            context,
+            place.country ? { country: place.country } : undefined,
+          ),
+        );
       else continue;
       matched = n;
     }
@@ -507,12 +511,24 @@ function join(words: NameWord[]): string {
   return words.map((w) => w.text).join(' ');
 }
 
-function mentionOf(type: EntityType, first: NameWord, last: NameWord, context: Context): EntityMention {
+/**
+ * The mention of the words first…last, with its optional fields. They are set on the new object, not
+ * spread with it (`{ ...mentionOf(…), role }`): V8 gives every object made by spreading one object
+ * and adding fields a hidden class of its own: 2,000 articles made 17,600 of them for their mentions.
+ */
+function mentionOf(
+  type: EntityType,
+  first: NameWord,
+  last: NameWord,
+  context: Context,
+  fields?: Partial<EntityMention>,
+): EntityMention {
   const span = { start: first.start, end: last.end };
   const mention: EntityMention = { type, span, text: context.text.slice(span.start, span.end) };
   if (type === 'place') {
     const place = lookupPlace(mention.text);
     if (place?.country) mention.country = place.country;
   }
+  if (fields) Object.assign(mention, fields);
   return mention;
 }

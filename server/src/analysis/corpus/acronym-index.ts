@@ -50,7 +50,7 @@ export function collectAcronyms(articles: Iterable<ArticleAnalysis>, knowledge: 
     const at = `${entry.acronym}\u0000${text}\u0000${location.articleId}\u0000${location.span.start}`;
     if (recorded.has(at)) return;
     recorded.add(at);
-    locations.push({ ...location, definition });
+    locations.push({ articleId: location.articleId, span: location.span, definition });
     group.spellings.set(text, locations);
     group.articles.add(location.articleId);
   };
