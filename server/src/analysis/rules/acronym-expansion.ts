@@ -6,6 +6,7 @@ import type { IndexedAcronym } from '../corpus/acronym-index.js';
 import { conventionKey } from '../names.js';
 import type { ArticleAnalysis, CorpusLocation, EntityMention, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
+import { relatedLimit } from './rule.js';
 
 /** Warn when an acronym is written out differently from the way the rest of the corpus (or the knowledge file) writes it. */
 export const acronymExpansion: CorpusRule = {
@@ -38,7 +39,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
   const right = entry.canonicalSpelling;
   if (!right || (entry.groups.length < 2 && !(entry.knowledge && !entry.canonicalGroup))) return [];
   const canonicalLocations = entry.canonicalGroup ? [...entry.canonicalGroup.spellings.values()].flat() : [];
-  const related = canonicalLocations.slice(0, 20).map((location) => ({
+  const related = canonicalLocations.slice(0, relatedLimit).map((location) => ({
     location: { articleId: location.articleId, span: location.span },
     message: `${entry.acronym} written out as “${right}” here`,
   }));

@@ -8,6 +8,7 @@ import { describeRole } from '../corpus/clusters.js';
 import { compareNames, nameTokens } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
+import { relatedLimit } from './rule.js';
 
 /** Warn when a name is spelled differently from the way the rest of the corpus spells the same entity. */
 export const nameVariant: CorpusRule = {
@@ -51,7 +52,7 @@ function possibleVariants(index: CorpusIndex): Finding[] {
     const [right, wrong] = weight(a) > weight(b) ? [a, b] : [b, a];
     const comparison = compareNames(wrong.form.spelling, right.form.spelling);
     const evidence = bestEvidence(right.cluster, right.form);
-    const related = right.cluster.mentions.slice(0, 20).map((m) => ({
+    const related = right.cluster.mentions.slice(0, relatedLimit).map((m) => ({
       location: { articleId: m.articleId, span: m.span },
       message: `spelled “${m.text}” here`,
     }));
@@ -109,7 +110,7 @@ function findingsFor(
         ? 'warning'
         : 'information';
   shared.evidence ??= bestEvidence(cluster, shared.canonical);
-  shared.cited ??= firstCanonical(cluster.mentions, 20);
+  shared.cited ??= firstCanonical(cluster.mentions, relatedLimit);
   const evidence = shared.evidence;
   const related = shared.cited.map((m) => ({
     location: { articleId: m.articleId, span: m.span },
