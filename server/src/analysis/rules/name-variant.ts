@@ -81,7 +81,7 @@ function isAccepted(cluster: IndexedCluster, form: NamedForm): boolean {
 interface CanonicalEvidence {
   canonical: NamedForm;
   evidence?: ClusterMention;
-  /** The first twenty canonical mentions. */
+  /** The first canonical mentions, as many as a finding cites (`relatedLimit`). */
   cited?: ClusterMention[];
   /** Each form's first link: a map, not a scan of the links for every form of a large cluster. */
   linkOf?: Map<Form, Link>;
