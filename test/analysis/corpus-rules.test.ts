@@ -12,43 +12,26 @@ function check(articles: ArticleAnalysis[], knowledge: Knowledge = emptyKnowledg
   const index = buildIndex(new Map(articles.map((a) => [a.id, a])), knowledge);
   return rules
     .flatMap((rule) => rule.check(index))
-    .map(
-      (f) =>
-        `${f.articleId} ${f.span.start}-${f.span.end} ${f.severity} ${f.ruleId} "${f.actual}"${f.expected[0] ? ` -> "${f.expected[0]}"` : ''}`,
-    );
+    .map((f) => `${f.articleId} ${f.span.start}-${f.span.end} ${f.severity} ${f.ruleId} "${f.actual}"${f.expected[0] ? ` -> "${f.expected[0]}"` : ''}`);
 }
 
 const pm = (country: string) => ({ text: `${country} Prime Minister`, title: 'Prime Minister', country });
 
 describe('corpus rules on hand-built analyses', () => {
   it('name-variant: a typo with the same office is a warning with the fix', () => {
-    const a = articleWith('a.txt', 'Danish Prime Minister Mette Frederiksen spoke.', [
-      { type: 'person', text: 'Mette Frederiksen', role: pm('Denmark') },
-    ]);
-    const b = articleWith('b.txt', 'Danish Prime Minister Mette Frederiksen agreed.', [
-      { type: 'person', text: 'Mette Frederiksen', role: pm('Denmark') },
-    ]);
-    const c = articleWith('c.txt', 'Danish Prime Minister Mette Fredriksen left.', [
-      { type: 'person', text: 'Mette Fredriksen', role: pm('Denmark') },
-    ]);
+    const a = articleWith('a.txt', 'Danish Prime Minister Mette Frederiksen spoke.', [{ type: 'person', text: 'Mette Frederiksen', role: pm('Denmark') }]);
+    const b = articleWith('b.txt', 'Danish Prime Minister Mette Frederiksen agreed.', [{ type: 'person', text: 'Mette Frederiksen', role: pm('Denmark') }]);
+    const c = articleWith('c.txt', 'Danish Prime Minister Mette Fredriksen left.', [{ type: 'person', text: 'Mette Fredriksen', role: pm('Denmark') }]);
     assert.deepEqual(check([a, b, c]), ['c.txt 28-38 warning name-variant "Fredriksen" -> "Frederiksen"']);
   });
 
   it('name-variant: similar names with different offices are two people', () => {
     const a = articleWith('a.txt', 'Defence Minister Lars Pedersen met General Lars Petersen.', [
-      {
-        type: 'person',
-        text: 'Lars Pedersen',
-        role: { text: 'Defence Minister', title: 'Defence Minister', country: 'Denmark' },
-      },
+      { type: 'person', text: 'Lars Pedersen', role: { text: 'Defence Minister', title: 'Defence Minister', country: 'Denmark' } },
       { type: 'person', text: 'Lars Petersen', role: { text: 'General', title: 'General' } },
     ]);
     const b = articleWith('b.txt', 'Defence Minister Lars Pedersen spoke.', [
-      {
-        type: 'person',
-        text: 'Lars Pedersen',
-        role: { text: 'Defence Minister', title: 'Defence Minister', country: 'Denmark' },
-      },
+      { type: 'person', text: 'Lars Pedersen', role: { text: 'Defence Minister', title: 'Defence Minister', country: 'Denmark' } },
     ]);
     assert.deepEqual(check([a, b]), []);
   });
@@ -56,52 +39,25 @@ describe('corpus rules on hand-built analyses', () => {
   it('name-variant: without any office the evidence is too thin to warn', () => {
     const a = articleWith('a.txt', 'Anna Hopkins said so.', [{ type: 'person', text: 'Anna Hopkins' }]);
     const b = articleWith('b.txt', 'Anna Hipkins said no.', [{ type: 'person', text: 'Anna Hipkins' }]);
-    assert.deepEqual(
-      check([a, b]).filter((f) => f.includes('warning')),
-      [],
-    );
+    assert.deepEqual(check([a, b]).filter((f) => f.includes('warning')), []);
   });
 
   it('name-variant: a name order or hyphenation difference is not a variant', () => {
-    const a = articleWith('a.txt', 'President Moon Jae-in arrived.', [
-      {
-        type: 'person',
-        text: 'Moon Jae-in',
-        role: { text: 'President', title: 'President', country: 'South Korea' },
-      },
-    ]);
-    const b = articleWith('b.txt', 'President MOON Jae In arrived.', [
-      {
-        type: 'person',
-        text: 'MOON Jae In',
-        role: { text: 'President', title: 'President', country: 'South Korea' },
-      },
-    ]);
+    const a = articleWith('a.txt', 'President Moon Jae-in arrived.', [{ type: 'person', text: 'Moon Jae-in', role: { text: 'President', title: 'President', country: 'South Korea' } }]);
+    const b = articleWith('b.txt', 'President MOON Jae In arrived.', [{ type: 'person', text: 'MOON Jae In', role: { text: 'President', title: 'President', country: 'South Korea' } }]);
     assert.deepEqual(check([a, b]), []);
   });
 
   it('name-variant: a one-against-one tie goes to the article that agrees with the corpus elsewhere', () => {
     const role = { text: 'Mayor', title: 'Mayor', organization: 'Lyon' };
     const articles = [
-      articleWith(
-        'good.txt',
-        'Mayor Grégory Doucet and the Regional Transport Authority (RTA).',
-        [{ type: 'person', text: 'Grégory Doucet', role }],
-        {
-          acronyms: [{ acronym: 'RTA', expansion: 'Regional Transport Authority' }],
-        },
-      ),
-      articleWith('other.txt', 'The Regional Transport Authority (RTA) agreed.', [], {
+      articleWith('good.txt', 'Mayor Grégory Doucet and the Regional Transport Authority (RTA).', [{ type: 'person', text: 'Grégory Doucet', role }], {
         acronyms: [{ acronym: 'RTA', expansion: 'Regional Transport Authority' }],
       }),
-      articleWith(
-        'bad.txt',
-        'Mayor Grégory Doucat and the Rail Transit Agency (RTA).',
-        [{ type: 'person', text: 'Grégory Doucat', role }],
-        {
-          acronyms: [{ acronym: 'RTA', expansion: 'Rail Transit Agency' }],
-        },
-      ),
+      articleWith('other.txt', 'The Regional Transport Authority (RTA) agreed.', [], { acronyms: [{ acronym: 'RTA', expansion: 'Regional Transport Authority' }] }),
+      articleWith('bad.txt', 'Mayor Grégory Doucat and the Rail Transit Agency (RTA).', [{ type: 'person', text: 'Grégory Doucat', role }], {
+        acronyms: [{ acronym: 'RTA', expansion: 'Rail Transit Agency' }],
+      }),
     ];
     assert.deepEqual(check(articles), [
       'bad.txt 14-20 warning name-variant "Doucat" -> "Doucet"',
@@ -110,87 +66,43 @@ describe('corpus rules on hand-built analyses', () => {
   });
 
   it('acronym-expansion: British and American spellings of one long form are not two expansions', () => {
-    const a = articleWith('a.txt', 'The Joint Defence Programme (JDP) began.', [], {
-      acronyms: [{ acronym: 'JDP', expansion: 'Joint Defence Programme' }],
-    });
-    const b = articleWith('b.txt', 'The Joint Defense Program (JDP) began.', [], {
-      acronyms: [{ acronym: 'JDP', expansion: 'Joint Defense Program' }],
-    });
+    const a = articleWith('a.txt', 'The Joint Defence Programme (JDP) began.', [], { acronyms: [{ acronym: 'JDP', expansion: 'Joint Defence Programme' }] });
+    const b = articleWith('b.txt', 'The Joint Defense Program (JDP) began.', [], { acronyms: [{ acronym: 'JDP', expansion: 'Joint Defense Program' }] });
     assert.deepEqual(check([a, b]), []);
   });
 
   it('a finding cites at most relatedLimit places as its evidence, however many agree', () => {
     const agreeing = Array.from({ length: relatedLimit + 5 }, (_, i) =>
-      articleWith(`${i}.txt`, 'The Joint Defence Programme (JDP) began.', [], {
-        acronyms: [{ acronym: 'JDP', expansion: 'Joint Defence Programme' }],
-      }),
+      articleWith(`${i}.txt`, 'The Joint Defence Programme (JDP) began.', [], { acronyms: [{ acronym: 'JDP', expansion: 'Joint Defence Programme' }] }),
     );
-    const odd = articleWith('odd.txt', 'The Joint Delivery Plan (JDP) began.', [], {
-      acronyms: [{ acronym: 'JDP', expansion: 'Joint Delivery Plan' }],
-    });
+    const odd = articleWith('odd.txt', 'The Joint Delivery Plan (JDP) began.', [], { acronyms: [{ acronym: 'JDP', expansion: 'Joint Delivery Plan' }] });
     const index = buildIndex(new Map([...agreeing, odd].map((a) => [a.id, a])), emptyKnowledge);
     const findings = rules.flatMap((rule) => rule.check(index));
-    assert.deepEqual(
-      findings.map((f) => `${f.articleId} ${f.ruleId} -> ${f.expected[0]}`),
-      ['odd.txt acronym-expansion -> Joint Defence Programme'],
-    );
+    assert.deepEqual(findings.map((f) => `${f.articleId} ${f.ruleId} -> ${f.expected[0]}`), ['odd.txt acronym-expansion -> Joint Defence Programme']);
     assert.equal(findings[0]!.related.length, relatedLimit);
     assert.match(findings[0]!.message, /15 articles write/);
   });
 
   it('knowledge: an accepted alias is silent, a pinned name wins', () => {
     const role = pm('Denmark');
-    const a = articleWith('a.txt', 'Danish Prime Minister Mette Frederiksen spoke.', [
-      { type: 'person', text: 'Mette Frederiksen', role },
-    ]);
-    const b = articleWith('b.txt', 'Danish Prime Minister Mette Fredriksen spoke.', [
-      { type: 'person', text: 'Mette Fredriksen', role },
-    ]);
+    const a = articleWith('a.txt', 'Danish Prime Minister Mette Frederiksen spoke.', [{ type: 'person', text: 'Mette Frederiksen', role }]);
+    const b = articleWith('b.txt', 'Danish Prime Minister Mette Fredriksen spoke.', [{ type: 'person', text: 'Mette Fredriksen', role }]);
     const knowledge: Knowledge = {
       ...emptyKnowledge,
       entities: [{ name: 'Mette Frederiksen', type: 'person', aliases: ['Mette Fredriksen'], roles: [] }],
     };
     assert.deepEqual(check([a, b], knowledge), []);
-    const pinned: Knowledge = {
-      ...emptyKnowledge,
-      entities: [{ name: 'Mette Frederiksen', type: 'person', aliases: [], roles: [] }],
-    };
-    assert.deepEqual(check([a, b], pinned), [
-      'b.txt 28-38 warning name-variant "Fredriksen" -> "Frederiksen"',
-    ]);
+    const pinned: Knowledge = { ...emptyKnowledge, entities: [{ name: 'Mette Frederiksen', type: 'person', aliases: [], roles: [] }] };
+    assert.deepEqual(check([a, b], pinned), ['b.txt 28-38 warning name-variant "Fredriksen" -> "Frederiksen"']);
   });
 
   it('role-conflict: two holders of one office on one date; the one named later is current', () => {
-    const uk = (_: string) => ({
-      text: 'British Prime Minister',
-      title: 'Prime Minister',
-      country: 'United Kingdom',
-    });
+    const uk = (_: string) => ({ text: 'British Prime Minister', title: 'Prime Minister', country: 'United Kingdom' });
     const articles = [
-      articleWith(
-        'a.txt',
-        'British Prime Minister Liz Truss spoke.',
-        [{ type: 'person', text: 'Liz Truss', role: uk('') }],
-        { dateline: '2022-10-10' },
-      ),
-      articleWith(
-        'b.txt',
-        'British Prime Minister Rishi Sunak spoke.',
-        [{ type: 'person', text: 'Rishi Sunak', role: uk('') }],
-        { dateline: '2022-10-26' },
-      ),
-      articleWith(
-        'c.txt',
-        'British Prime Minister Liz Truss spoke again.',
-        [{ type: 'person', text: 'Liz Truss', role: uk('') }],
-        { dateline: '2022-10-26' },
-      ),
-      articleWith(
-        'd.txt',
-        'British Prime Minister Rishi Sunak met.',
-        [{ type: 'person', text: 'Rishi Sunak', role: uk('') }],
-        { dateline: '2022-11-02' },
-      ),
+      articleWith('a.txt', 'British Prime Minister Liz Truss spoke.', [{ type: 'person', text: 'Liz Truss', role: uk('') }], { dateline: '2022-10-10' }),
+      articleWith('b.txt', 'British Prime Minister Rishi Sunak spoke.', [{ type: 'person', text: 'Rishi Sunak', role: uk('') }], { dateline: '2022-10-26' }),
+      articleWith('c.txt', 'British Prime Minister Liz Truss spoke again.', [{ type: 'person', text: 'Liz Truss', role: uk('') }], { dateline: '2022-10-26' }),
+      articleWith('d.txt', 'British Prime Minister Rishi Sunak met.', [{ type: 'person', text: 'Rishi Sunak', role: uk('') }], { dateline: '2022-11-02' }),
     ];
     assert.deepEqual(check(articles), ['c.txt 0-22 warning role-conflict "British Prime Minister"']);
   });
