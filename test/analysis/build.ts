@@ -5,6 +5,7 @@ import type {
   ArticleAnalysis,
   EntityMention,
   EntityType,
+  Finding,
   RoleMention,
 } from '../../server/src/analysis/types.js';
 
@@ -67,4 +68,9 @@ export function articleWith(
     events: [],
     notes: [],
   };
+}
+
+/** Findings as plain data, their explanations worked out: what two corpora are compared by. */
+export function plainFindings(findings: Finding[]): (Omit<Finding, 'explain'> & { explain: string[] })[] {
+  return findings.map((f) => ({ ...f, explain: f.explain() }));
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Corpus } from '../../server/src/analysis/index.js';
+import { collectGarbage } from '../../server/src/lsp/collect-garbage.js';
+import { plainFindings } from './build.js';
 
 const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const files = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
@@ -19,7 +21,7 @@ function observable(corpus: Corpus): string {
   return JSON.stringify(
     corpus.ids().map((id) => ({
       id,
-      findings: corpus.findings(id).map((f) => ({ ...f, explanation: f.explanation })),
+      findings: plainFindings(corpus.findings(id)),
       annotations: corpus.annotations(id).map((a) => `${a.kind}@${a.span.start}-${a.span.end}`),
     })),
   );
@@ -66,6 +68,24 @@ describe('incremental corpus', () => {
     assert.ok(corpus.dependents(source).includes('002_21a309fd9649c32f.txt'));
     assert.match(corpus.findings('002_21a309fd9649c32f.txt')[0]!.message, /dates it 2023-07-12/);
     assert.equal(observable(corpus), observable(corpusOf(new Map([...texts, [source, after]]))));
+  });
+
+  it('lets an old timeline go when it is rebuilt, though the findings of rules that do not read it are kept', async () => {
+    const corpus = corpusOf(texts);
+    observable(corpus);
+    const source = '001_88fc123d7da02a4d.txt';
+    const kept = corpus.findings(target).filter((f) => f.ruleId === 'name-variant');
+    assert.ok(kept.length > 0);
+    const oldTimeline = new WeakRef(corpus.events());
+    corpus.upsert({ id: source, text: texts.get(source)!.replace('scheduled to start Tuesday', 'scheduled to start Wednesday') });
+    observable(corpus);
+    // The name-variant findings outlived the rebuild; their `explain` must not hold the old index.
+    assert.equal(corpus.findings(target).find((f) => f.ruleId === 'name-variant'), kept[0]);
+    assert.notEqual(corpus.events(), oldTimeline.deref());
+    // A WeakRef's target lives to the end of the job that made or read it.
+    await new Promise((resolve) => setImmediate(resolve));
+    collectGarbage();
+    assert.equal(oldTimeline.deref(), undefined, 'the old timeline is still reachable');
   });
 
   it('holds in its index only the analyses’ own spans, so that moving an analysis moves the index', () => {

@@ -88,6 +88,9 @@ describe('language server', function () {
     assert.match(value, /`Chris Hepkins`: \[004_98b365b3b95cd083\.txt:11\]/);
     assert.match(value, /`Chris Hipkins`: \[003_c34c0cd0b9e4393c\.txt:9\]/);
     assert.match(value, /New Zealand Prime Minister/);
+    // The finding's reasoning, worked out when the hover asks for it.
+    assert.match(value, /1\. “Chris Hepkins” and “Chris Hipkins” differ in /);
+    assert.match(value, /3\. “Chris Hipkins” is taken as right: /);
   });
 
   it('offers the fix, and the warning goes away once it is applied', async () => {

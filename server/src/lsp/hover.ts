@@ -107,8 +107,8 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
 function describeFinding(workspace: Workspace, finding: Finding): string {
   const severity = finding.severity === 'information' ? 'info' : finding.severity;
   const out = [`**${severity} · ${finding.ruleId}**: ${escapeMessage(finding.message)}`];
-  if (finding.explanation.length > 0)
-    out.push(finding.explanation.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n'));
+  const steps = finding.explain();
+  if (steps.length > 0) out.push(steps.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n'));
   if (finding.related.length > 0) {
     const evidence = finding.related
       .slice(0, maxListed)

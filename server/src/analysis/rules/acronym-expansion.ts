@@ -43,7 +43,10 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     location: { articleId: location.articleId, span: location.span },
     message: `${entry.acronym} written out as “${right}” here`,
   }));
-  const citations = canonicalLocations.slice(0, 3).map((l) => where(index, l));
+  // A loop, not `.map((l) => where(index, l))`: a closure reading `index` here would make every
+  // finding's `explain` hold it too (`Finding.explain`).
+  const citations: string[] = [];
+  for (const location of canonicalLocations.slice(0, 3)) citations.push(where(index, location));
   const n = entry.canonicalGroup?.articles.size ?? 0;
   const severity = entry.tie ? 'information' : 'warning';
 
@@ -87,7 +90,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
             edits: [{ articleId: location.articleId, span: location.span, newText: right }],
           },
         ],
-        explanation: [
+        explain: () => [
           `${entry.acronym} is written out ${entry.groups.length} ways in the corpus.`,
           `“${right}” is taken as right: ${entry.canonicalReason ?? ''}.`,
           `“${actual}” is written in ${group.articles.size} article${group.articles.size === 1 ? '' : 's'}.`,

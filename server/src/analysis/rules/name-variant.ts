@@ -165,7 +165,7 @@ function variantFinding(
         edits: [{ articleId: ref.articleId, span, newText: edit.newText }],
       },
     ],
-    explanation: explain(actual),
+    explain: () => explain(actual),
   };
 }
 

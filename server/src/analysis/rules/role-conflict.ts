@@ -259,7 +259,7 @@ function conflictFinding(
       },
     ],
     fixes: [],
-    explanation: [
+    explain: () => [
       `${h.office} has one holder at a time.`,
       `On ${h.date} this article names ${h.cluster.canonical}; ${cited} names ${current.canonical} ${when}.`,
       tie
@@ -290,7 +290,7 @@ function conflictsWithTenure(index: CorpusIndex, holdings: Holding[]): Finding[]
       expected: [],
       related: [],
       fixes: [],
-      explanation: [
+      explain: () => [
         `The article is dated ${h.date}${h.inferred ? ' (inferred)' : ''}.`,
         `The knowledge file gives ${h.cluster.canonical}'s tenure as ${h.role.title} from ${span}.`,
       ],

@@ -38,7 +38,7 @@ export const weekdayMismatch: CorpusRule = {
               edits: [{ articleId: article.id, span: stated.span, newText: replacement }],
             },
           ],
-          explanation: [
+          explain: () => [
             `“${date.text}” names ${day}.`,
             `By the Gregorian calendar ${day} fell on a ${actual}.`,
           ],
