@@ -33,9 +33,9 @@ const emptyList = digest('[]');
 
 /**
  * Recorded for a list the first reading sent without hashing it: hashing serialises every list once
- * more (10,000 articles: 61 MB of JSON, about 0.9 s of the 2.4 s their publication took). The next
- * list for such a URI is sent whatever it holds, and hashed; a knowledge-file change right after the
- * reading therefore re-sends every list once.
+ * more (10,000 articles, when they sent 61 MB of JSON: about 0.9 s of the 2.4 s their publication
+ * took). The next list for such a URI is sent whatever it holds, and hashed; a knowledge-file change
+ * right after the reading therefore re-sends every list once.
  */
 const sentUnhashed = 'sent, not hashed';
 

@@ -213,8 +213,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   if (titled) return titled;
 
   const place = placeNamed(joined, context);
-  if (place)
-    return [mentionOf('place', first, last, context, place.country ? { country: place.country } : undefined)];
+  if (place) return [placeMention(first, last, place, context)];
   const places = placesIn(words, context);
   if (places.length > 0) return places;
 
@@ -385,8 +384,7 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
     for (let n = Math.min(longest, words.length - i); n >= 1 && matched === 0; n--) {
       const place = placeNamed(join(words.slice(i, i + n)), context);
       if (place) {
-        const fields = place.country ? { country: place.country } : undefined;
-        found.push(mentionOf('place', words[i]!, words[i + n - 1]!, context, fields));
+        found.push(placeMention(words[i]!, words[i + n - 1]!, place, context));
         matched = n;
       }
     }
@@ -472,16 +470,7 @@ function classifyHeadline(chunk: NameChunk, context: Context): EntityMention[] {
       if (slice.every((w) => context.personWords.has(w.text.toLowerCase()))) {
         found.push(mentionOf('person', slice[0]!, slice[n - 1]!, context));
       } else if (known) found.push(mentionOf(known, slice[0]!, slice[n - 1]!, context));
-      else if (place)
-        found.push(
-          mentionOf(
-            'place',
-            slice[0]!,
-            slice[n - 1]!,
-            context,
-            place.country ? { country: place.country } : undefined,
-          ),
-        );
+      else if (place) found.push(placeMention(slice[0]!, slice[n - 1]!, place, context));
       else continue;
       matched = n;
     }
@@ -531,4 +520,9 @@ function mentionOf(
   }
   if (fields) Object.assign(mention, fields);
   return mention;
+}
+
+/** The mention of a place the gazetteer matched, with that place's country. */
+function placeMention(first: NameWord, last: NameWord, place: Place, context: Context): EntityMention {
+  return mentionOf('place', first, last, context, place.country ? { country: place.country } : undefined);
 }
