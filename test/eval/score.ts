@@ -141,8 +141,8 @@ export function scoreCorpus(corpus: GoldCorpus): Score {
   for (const rule of rules) {
     const id: RuleId = rule.id;
     const expected = gold.expected_diagnostics.filter((g) => g.kind === id);
-    const groups = gold.expected_one_of.filter((group) => group.some((g) => g.kind === id));
-    const allowed = [...gold.expected_diagnostics, ...gold.expected_one_of.flat(), ...gold.optional_diagnostics].filter((g) => g.kind === id);
+    const groups = (gold.expected_one_of ?? []).filter((group) => group.some((g) => g.kind === id));
+    const allowed = [...gold.expected_diagnostics, ...(gold.expected_one_of ?? []).flat(), ...(gold.optional_diagnostics ?? [])].filter((g) => g.kind === id);
     const mine = found.filter((l) => l.finding.ruleId === id);
     const entry = (score.rules[id] = { precision: { hit: 0, of: mine.length }, recall: { hit: 0, of: expected.length + groups.length } });
     for (const l of mine) {
