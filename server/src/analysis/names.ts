@@ -84,6 +84,8 @@ function compareTokensOnce(a: string, b: string): TokenRelation {
   if (transliterationSkeleton(a) === transliterationSkeleton(b)) return 'transliteration';
   if (a.length < 3 || b.length < 3) return 'different';
   const edits = damerauLevenshtein(a, b).steps;
+  // A typist's slip keeps the first letter and changes one: "Johm" for "John", "Bien" for "Biden".
+  if (edits === 1 && a[0] === b[0]) return 'typo';
   // One slip of the finger in a longer word can change its sound: "Doucat" for "Doucet".
   if (!soundAlike(a, b) && !(edits === 1 && Math.min(a.length, b.length) >= 5)) return 'different';
   const similar = jaroWinkler(a, b) >= 0.84 || edits <= 2;
@@ -147,3 +149,18 @@ export function soundCodes(token: string): string[] {
   const [primary, secondary] = metaphone(token);
   return primary === secondary ? [primary] : [primary, secondary];
 }
+
+/**
+ * Whether token `a` could be a typist's slip for `b` (normal forms, from `nameTokens`): one
+ * Damerau–Levenshtein edit (a transposition, a neighbouring key, a doubled or dropped letter), or
+ * two in a word of eight letters or more, with the first letter kept. This is the channel of a
+ * noisy-channel corrector; the prior (how often each spelling is written) is the corpus's, weighed
+ * where the forms are linked (corpus/clusters.ts).
+ */
+export const isSlip: (a: string, b: string) => boolean = memoize2((a, b) => {
+  if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+  const shortest = Math.min(a.length, b.length);
+  if (shortest < 4) return false;
+  const edits = damerauLevenshtein(a, b).steps;
+  return edits === 1 || (edits === 2 && shortest >= 8);
+});
