@@ -8,13 +8,17 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
+import { nameParticles } from './annotators/lexicon.js';
 import { memoize, memoize2 } from './memo.js';
 
 /**
  * The tokens of a name in a normal form: no diacritics, lower case, hyphens and possessives dropped.
  * The array is shared between callers (memoised): copy it before sorting or reversing.
  */
-export const nameTokens: (name: string) => string[] = memoize((name) =>
+export const nameTokens: (name: string) => string[] = memoize((name) => withParticles(bareTokens(name)));
+
+/** The tokens of a name in normal form, particles kept apart: "van der Berg" → van, der, berg. */
+export const bareTokens: (name: string) => string[] = memoize((name) =>
   name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -24,6 +28,25 @@ export const nameTokens: (name: string) => string[] = memoize((name) =>
     .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((token) => token.length > 0),
 );
+
+/**
+ * A surname's particles joined to it, as one token: "van der Berg" and "Van der Berg" alone are the
+ * surname of "Pieter van der Berg", "Al Nuaimi" of "Khalid bin Rashid Al Nuaimi", "al-Masri" of
+ * "Hala al-Masri". A particle is never the last token.
+ */
+function withParticles(tokens: string[]): string[] {
+  if (!tokens.some((t) => nameParticles.has(t))) return tokens;
+  const joined: string[] = [];
+  let prefix = '';
+  tokens.forEach((token, i) => {
+    if (nameParticles.has(token) && i < tokens.length - 1) prefix += token;
+    else {
+      joined.push(prefix + token);
+      prefix = '';
+    }
+  });
+  return joined;
+}
 
 /**
  * A key equal for spellings that differ only in case, hyphenation, diacritics or name order:

@@ -102,19 +102,21 @@ export function annotateEntities(
     for (const chunk of chunks) {
       const prior = firstPass.get(chunk)!;
       const found = sameAnswers(prior.reads, context) ? prior.found : classify(chunk, context);
-      if (found.length === 0 && chunk.words.length === 1) lone.push(chunk);
+      if (found.length === 0 && chunk.words.every((w, i) => w.lower === (i < chunk.words.length - 1))) lone.push(chunk);
       mentions.push(...found);
     }
   }
   // "Stoltenberg" alone, after "Jens Stoltenberg" earlier or later in the article; else, maybe a
   // surname another article gives in full ("Nadella said"), for the corpus to confirm.
   for (const chunk of lone) {
-    const word = chunk.words[0]!;
+    // The surname, after any particles ("de Vries"): the mention spans them all.
+    const first = chunk.words[0]!;
+    const word = chunk.words[chunk.words.length - 1]!;
     if (word.acronym) continue;
     if (context.personWords.has(word.text.toLowerCase()))
-      mentions.push(mentionOf('person', word, word, context));
+      mentions.push(mentionOf('person', first, word, context));
     else if (mayBeSurname(word, context))
-      mentions.push(mentionOf('person', word, word, context, { tentative: true }));
+      mentions.push(mentionOf('person', first, word, context, { tentative: true }));
   }
   for (const { sentence, chunks } of heads) {
     const titleCase = isTitleCase(sentence);

@@ -91,6 +91,11 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
         continue;
       }
     }
+    // A surname written with its particles: "said de Vries", "according to van der Berg".
+    if (current === null && nameParticles.has(token.text) && nextIsCapitalised(tokens, i)) {
+      current = { words: [{ ...wordOf(token, wordInitial), lower: true }], first: i, last: i };
+      continue;
+    }
     close();
   }
   close();

@@ -11,7 +11,7 @@ import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
 import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
-import { compareNames, conventionKey, isSlip, nameKey, nameTokens, soundCodes } from '../names.js';
+import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 
 /** A mention and the article it is in. */
@@ -120,7 +120,7 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     // Keys are sorted; the surname is an edge of the name as written ("Yoon" of "Yoon Suk Yeol").
     const tokens = nameTokens(textOf(form));
     if (tokens.length < 2) continue;
-    for (const token of new Set([tokens[0]!, tokens[tokens.length - 1]!])) addTo(byEdgeToken, token, form);
+    for (const token of edgesOf(textOf(form), tokens)) addTo(byEdgeToken, token, form);
   }
   const slips = new SlipIndex(byEdgeToken.keys());
   // How often the corpus writes each word as a surname, alone or as the edge of a full name.
@@ -294,8 +294,7 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
     const tokens = nameTokens(m.text).join(' ').split(' ');
     if (tokens.length < 2) continue;
     // A long name is also known by a middle part: "Lula" of "Luiz Inácio Lula da Silva".
-    const edges =
-      tokens.length >= 4 ? tokens.filter((t) => t.length > 3) : [tokens[0]!, tokens[tokens.length - 1]!];
+    const edges = tokens.length >= 4 ? tokens.filter((t) => t.length > 3) : edgesOf(m.text, tokens);
     for (const token of new Set(edges)) {
       const entry = hosts.get(token);
       if (entry) entry.keys.add(nameKey(m.text));
@@ -303,6 +302,15 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
     }
   }
   return hosts;
+}
+
+/**
+ * The tokens a name may be known by alone: its first and last ("Yoon" of "Yoon Suk Yeol"), and the
+ * surname without its particles ("Hoffmann" of "Karl-Heinz von Hoffmann", besides "von Hoffmann").
+ */
+function edgesOf(name: string, tokens: string[]): string[] {
+  const bare = bareTokens(name);
+  return [...new Set([tokens[0]!, tokens[tokens.length - 1]!, bare[bare.length - 1]!])];
 }
 
 /** The one full name in the article that `token` is the surname (or family name written first) of. */
@@ -383,7 +391,13 @@ function deletions(word: string): Set<string> {
 
 /** The word of a name as written whose normal form is `token`: "Smith" of "Jane Smith" for "smith". */
 export function wordOf(name: string, token: string): string {
-  return name.split(/[\s\-‐–]+/u).find((word) => nameTokens(word)[0] === token) ?? token;
+  const words = name.split(/[\s\-‐–]+/u);
+  // "Vries" of "Anneke de Vries" for "devries": the word that ends a surname with particles.
+  return (
+    words.find((word) => nameTokens(word)[0] === token) ??
+    words.findLast((word) => word.length > 0 && token.endsWith(nameTokens(word)[0] ?? '\0')) ??
+    token
+  );
 }
 
 function textOf(form: Form): string {

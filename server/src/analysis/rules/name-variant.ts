@@ -154,9 +154,10 @@ function slipFindings(index: CorpusIndex, cluster: IndexedCluster): Finding[] {
     }));
     for (const ref of form.form.slips) {
       // The word of the mention that is the slip: the whole of a surname alone, else the one word near `intended`.
+      const meant = nameTokens(ref.written)[0] ?? ref.intended;
       const word = tokenSpans(ref.mention.text).find((w) => {
         const token = nameTokens(w.text)[0];
-        return token !== undefined && token !== ref.intended && (isSlip(token, ref.intended) || isSlip(ref.intended, token));
+        return token !== undefined && token !== meant && (isSlip(token, meant) || isSlip(meant, token));
       });
       if (!word) continue;
       const edit = { start: word.start, end: word.end, newText: ref.written };
