@@ -1,13 +1,19 @@
 /**
  * The CLI's output: findings as linter lines or JSON, problems, the summary. Text is 1-based, columns
  * in UTF-16 code units; JSON carries LSP diagnostics (0-based), converted by the same module as the
- * language server's (lsp/to-lsp.ts), so both say the same thing.
+ * language server's (present/findings.ts), so both say the same thing.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver';
 import type { Corpus, Severity } from '../analysis/index.js';
-import { findingToDiagnostic, fixToData, LineIndex, type ArticleLookup } from '../lsp/to-lsp.js';
+import {
+  findingToDiagnostic,
+  fixToData,
+  LineIndex,
+  type ArticleLookup,
+  type Diagnostic,
+  type TextEdit,
+} from '../present/index.js';
 import type { InputProblem, LoadedInput } from './load.js';
 
 /** Wraps text in a terminal style, or leaves it as it is when colours are off. */
