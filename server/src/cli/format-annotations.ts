@@ -24,10 +24,11 @@ export interface AnnotateJson {
   problems: JsonProblem[];
 }
 
-/** Every loaded article's dateline, entities, dates, acronyms and page furniture. */
+/** The dateline, entities, dates, acronyms and page furniture of every article asked about (not those read for context). */
 export function collectAnnotations(corpus: Corpus, input: LoadedInput): AnnotateJson {
   const lookup = lookupOf(corpus);
-  const files = input.articles.map(({ file, text }): AnnotatedFile => {
+  const named = input.articles.filter((article) => !article.context);
+  const files = named.map(({ file, text }): AnnotatedFile => {
     const lines = lookup.lines(file)!;
     const article = corpus.article(file)!;
     const dateline = article.structure.dateline;
