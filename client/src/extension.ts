@@ -124,8 +124,8 @@ async function reindex(): Promise<void> {
 }
 
 /**
- * Shows every mention of the entity at a position in the references peek view. Code lenses pass the
- * position as arguments; from the command palette the active editor's cursor is used.
+ * Shows every mention of the entity at a position in the references peek view: the position given
+ * as arguments by a caller that has one, else (from the command palette) the active editor's cursor.
  */
 async function showMentions(uri?: vscode.Uri | string, position?: vscode.Position | Position): Promise<void> {
   const editor = vscode.window.activeTextEditor;
