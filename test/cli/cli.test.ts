@@ -1,30 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-// out/test/cli/cli.test.js → the repository root
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'dateline.cjs');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `dateline` in `cwd`, without colours. */
-function dateline(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { dateline, ensureBuilt, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
 
@@ -32,12 +11,7 @@ describe('dateline CLI', function () {
   let folder: string;
 
   before(async function () {
-    // npm test builds first; a lone run of this file builds the bundle if it is missing.
-    if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
-      this.timeout(120_000);
-      const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, build.stderr);
-    }
+    ensureBuilt(this);
     folder = await mkdtemp(join(tmpdir(), 'dateline-cli-'));
   });
   after(async () => {
@@ -45,13 +19,8 @@ describe('dateline CLI', function () {
   });
 
   /** A fresh folder under the temporary one, with the given files. */
-  async function corpus(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
-    const dir = join(folder, name);
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
-    return dir;
-  }
+  const corpus = (name: string, files: Record<string, string | Uint8Array>): Promise<string> =>
+    writeCorpus(folder, name, files);
 
   it('--help prints the usage and exits 0', () => {
     const run = dateline(['--help'], root);

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeArticle, firstInvalidUtf8, readArticleFile } from '../../server/src/io/read-article.js';
 import type { ReadResult } from '../../server/src/io/read-article.js';
-import { offsetToLineColumn } from '../../server/src/io/positions.js';
 
 /** A read result as one compact string: `ok "text"`, `ok "text" 1:3 note` or `1:3 message` (1-based). */
 function show(result: ReadResult): string {
@@ -78,27 +77,6 @@ describe('firstInvalidUtf8', () => {
     it(`${name} → ${String(expected)}`, () =>
       assert.equal(firstInvalidUtf8(Uint8Array.from(bytes)), expected));
   }
-});
-
-describe('offsetToLineColumn', () => {
-  it('splits lines on "\\n", "\\r\\n" and "\\r"', () => {
-    const text = 'ab\ncd\r\nef\rgh';
-    const at = (offset: number): string => {
-      const { line, column } = offsetToLineColumn(text, offset);
-      return `${line}:${column}`;
-    };
-    assert.deepEqual([0, 2, 3, 5, 6, 7, 10, 12, 99].map(at), [
-      '0:0',
-      '0:2',
-      '1:0',
-      '1:2',
-      '1:3',
-      '2:0',
-      '3:0',
-      '3:2',
-      '3:2',
-    ]);
-  });
 });
 
 describe('readArticleFile', () => {

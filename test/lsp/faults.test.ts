@@ -12,7 +12,7 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
 import type { CodeAction, Diagnostic, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from '../../server/src/analysis/index.js';
-import { findingToDiagnostic, LineIndex } from '../../server/src/lsp/to-lsp.js';
+import { findingToDiagnostic, LineIndex } from '../../server/src/present/index.js';
 import { startTestServer, type TestServer } from './lsp-client.js';
 
 const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { offsetToLineColumn } from './positions.js';
+import { LineIndex } from '../present/line-index.js';
 
 /** Why a file was not analysed, at a 0-based line and column (UTF-16 code units). */
 export interface ReadProblem {
@@ -93,7 +93,7 @@ export function decodeArticle(bytes: Uint8Array): ReadResult {
   const bad = isUtf8(bytes) ? undefined : firstInvalidUtf8(bytes);
   if (bad === undefined) return { ok: true, text };
   const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
-  const { line, column } = offsetToLineColumn(before, before.length);
+  const { line, character: column } = new LineIndex(before).offsetToPosition(before.length);
   const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
   return {
     ok: true,

@@ -13,7 +13,7 @@ import type {
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding } from '../analysis/index.js';
 import { addAcronym, addAlias, addDistinct } from '../knowledge/edit-knowledge.js';
-import { fixToData, LineIndex, type DiagnosticData, type FixData } from './to-lsp.js';
+import { fixToData, LineIndex, type DiagnosticData, type FixData } from '../present/index.js';
 import type { Workspace } from './workspace.js';
 
 /** The code action kind of "fix all Dateline findings in this file". */

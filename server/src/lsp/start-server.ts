@@ -19,6 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
+import { methods, type TrustParams } from '../present/index.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { hoverAt } from './hover.js';
@@ -193,16 +194,16 @@ export function startServer(connection: Connection): void {
   });
 
   // The user trusted the workspace: knowledge-file fixes are offered from now on.
-  connection.onNotification('dateline/trust', (params: { trusted?: unknown }) => {
+  connection.onNotification(methods.trust, (params: TrustParams | undefined) => {
     workspace.trusted = params?.trusted === true;
   });
 
-  connection.onRequest('dateline/reindex', async () => {
+  connection.onRequest(methods.reindex, async () => {
     await indexing;
     indexing = reindex();
     await indexing;
   });
-  connection.onRequest('dateline/mentions', (params: TextDocumentPositionParams) => {
+  connection.onRequest(methods.mentions, (params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
   });

@@ -12,7 +12,7 @@ import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { defaultSettings, type Settings } from './settings.js';
-import { LineIndex, type ArticleLookup } from './to-lsp.js';
+import { LineIndex, type ArticleLookup } from '../present/index.js';
 
 /** Why an article is not in the corpus. */
 export interface ArticleProblem extends ReadProblem {

@@ -17,8 +17,6 @@ import { addDays, monthValue, pad, weekdayNames } from './calendar.js';
 import { patternDates } from './date-patterns.js';
 import { tenseBefore } from './tense.js';
 
-export { weekdayOf } from './calendar.js';
-
 /** The date relative expressions are resolved against, and where it comes from. */
 export interface DateAnchorInput {
   /** "YYYY-MM-DD" */

@@ -1,7 +1,7 @@
 /**
  * People, organisations, places, events and programmes named in an article: a rule layer over the
- * candidate names of name-chunks.ts, because no npm package recognises them usably in news text
- * (notes/nlp-findings.md). Typing, in order: an acronym definition after the name, the head noun,
+ * candidate names of name-chunks.ts, because no npm package recognises them usably in news text.
+ * Typing, in order: an acronym definition after the name, the head noun,
  * a title before a person, the gazetteer, the shape of a personal name, a surname already seen.
  */
 import { lowerCase } from '../memo.js';

@@ -1,7 +1,7 @@
 /**
  * The closed word classes the entity annotator leans on: titles, head nouns, name particles and cue
  * words. Hand-written because no maintained npm package lists English titles or the head nouns that
- * type a proper name (notes/nlp-findings.md); every entry is ordinary English, none names an entity.
+ * type a proper name; every entry is ordinary English, none names an entity.
  */
 
 /**
