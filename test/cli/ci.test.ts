@@ -179,7 +179,7 @@ describe('dateline CLI in CI', function () {
     );
     assert.deepEqual(json.context, ['a.txt', 'b.txt', 'd.txt']);
     // a folder named with the file is checked, not context
-    assert.match(summary(dateline(['check', 'c.txt', '.'], dir).stdout), /^4 articles, 1 warning, /);
+    assert.match(summary(dateline(['check', 'c.txt', '.'], dir).stdout), /^4 articles, 3 warnings, /);
   });
 
   it('--format sarif prints SARIF 2.1.0 with rules, help, related locations and fixes', async () => {
