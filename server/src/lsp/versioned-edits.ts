@@ -1,0 +1,62 @@
+/**
+ * Edits as Dateline offers them: one `TextDocumentEdit` per document, carrying the version of the text
+ * it was computed against, so that a client holding a newer text refuses it instead of applying it at
+ * old offsets; and the smallest range edit that turns one text into another.
+ */
+import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { LineIndex } from './to-lsp.js';
+
+/** The version an edit of a document was computed against: the editor's, or null for the file on disk. */
+export type VersionOf = (uri: string) => number | null;
+
+/** `changes` by URI as versioned document changes; undefined when any URI may not be edited. */
+export function versionedEdit(
+  changes: Record<string, TextEdit[]>,
+  versionOf: VersionOf,
+  mayEdit: (uri: string) => boolean,
+): WorkspaceEdit | undefined {
+  const documentChanges: TextDocumentEdit[] = [];
+  for (const [uri, edits] of Object.entries(changes)) {
+    if (!mayEdit(uri)) return undefined;
+    documentChanges.push({ textDocument: { uri, version: versionOf(uri) }, edits });
+  }
+  return { documentChanges };
+}
+
+/**
+ * The one edit that turns `before` into `after`: what lies between their common start and their common
+ * end. Adding an entry to a list of a thousand lines is then a few characters inserted, not the file
+ * replaced, and an edit made meanwhile elsewhere in the file survives.
+ */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  const shorter = Math.min(before.length, after.length);
+  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < shorter - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
+  // Never split a surrogate pair or a CRLF: positions must name whole characters and line ends.
+  while (
+    start > 0 &&
+    (isLowSurrogate(before.charCodeAt(start)) || (before[start - 1] === '\r' && before[start] === '\n'))
+  )
+    start--;
+  while (
+    end > 0 &&
+    (isLowSurrogate(before.charCodeAt(before.length - end)) ||
+      (before[before.length - end - 1] === '\r' && before[before.length - end] === '\n'))
+  )
+    end--;
+  const lines = new LineIndex(before);
+  return {
+    range: lines.spanToRange({ start, end: before.length - end }),
+    newText: after.slice(start, after.length - end),
+  };
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
