@@ -88,7 +88,7 @@ describe('dateline CLI', function () {
     assert.match(run.stdout, /^1 article, \d+ warnings?, \d+ errors?, \d+ infos?\n$/m);
   });
 
-  it('an invalid UTF-8 file exits 2 with the line and column of the bad byte, once, and is still checked', async () => {
+  it('a Windows-1252 file is read in that code page, with a note, exit 2, and is checked', async () => {
     // "Headline\nSecond line: caf" then Latin-1 "é" (0xE9) followed by ASCII: byte 25, line 2, column 17
     const bytes = Uint8Array.from([
       ...Buffer.from('Headline\nSecond line: caf'),
@@ -100,7 +100,7 @@ describe('dateline CLI', function () {
     assert.equal(run.status, 2);
     assert.equal(
       run.stderr,
-      'latin1.txt:2:17: invalid UTF-8 at byte 25 (0xE9, line 2, column 17); read with U+FFFD in place of invalid bytes\n',
+      'latin1.txt:1:1: not UTF-8 (byte 25 is 0xE9); read as windows-1252, detected with 95% confidence\n',
     );
     assert.match(run.stdout, /^1 article, /m);
     const annotate = dateline(['annotate', 'latin1.txt', '--format', 'json'], dir);
