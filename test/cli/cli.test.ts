@@ -111,6 +111,27 @@ describe('dateline CLI', function () {
     );
   });
 
+  it('quotes a file name that holds a line break or could pass for a position, in every text output', async () => {
+    const name = 'a.txt:9:9 warning fake\nz.txt';
+    const dir = await corpus('names', {
+      [name]: 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday, March 4, 2024.\n',
+      'bin\n.txt': Uint8Array.from([0x4e, 0x41, 0, 1]),
+    });
+    const check = dateline(['check', '.'], dir);
+    assert.equal(
+      check.stdout,
+      '"a.txt:9:9 warning fake\\nz.txt":3:20 warning 2024-03-04 was a Monday, not a Sunday [weekday-mismatch]\n' +
+        '1 article, 1 warning, 0 errors, 0 infos\n',
+    );
+    assert.equal(check.stderr, '"bin\\n.txt":1:1: binary file (NUL byte at byte 2); not analysed\n');
+    const annotate = dateline(['annotate', '.', '--format', 'text'], dir);
+    const lines = annotate.stdout.trimEnd().split('\n');
+    assert.ok(
+      lines.length > 0 && lines.every((line) => line.startsWith('"a.txt:9:9 warning fake\\nz.txt":')),
+      annotate.stdout,
+    );
+  });
+
   it('an empty file is an article with nothing in it', async () => {
     const dir = await corpus('empty', { 'empty.txt': '' });
     const run = dateline(['check', '.'], dir);
