@@ -132,6 +132,18 @@ describe('dateline CLI', function () {
     );
   });
 
+  it('leaves out what .gitignore ignores, with a note that does not change the exit code', async () => {
+    const dir = await corpus('gitignore', {
+      '.gitignore': 'draft.txt\n',
+      'a.txt': article,
+      'draft.txt': 'x\0',
+    });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.stderr, 'dateline: note: 1 file or folder left out by .gitignore\n');
+    assert.match(run.stdout, /^1 article, 0 warnings, 0 errors, \d+ infos?\n$/m);
+    assert.equal(run.status, 0);
+  });
+
   it('an empty file is an article with nothing in it', async () => {
     const dir = await corpus('empty', { 'empty.txt': '' });
     const run = dateline(['check', '.'], dir);

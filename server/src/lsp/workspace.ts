@@ -4,11 +4,12 @@
  * Knows files and URIs; knows nothing of diagnostics or hovers.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import { findArticles } from '../io/find-articles.js';
+import { findArticles, skipNotes, type SkipReason } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
@@ -36,6 +37,8 @@ export class Workspace implements ArticleLookup {
   readonly problems = new Map<string, ArticleProblem>();
   /** Notes on files that are analysed all the same (invalid UTF-8 read with U+FFFD), by URI. */
   readonly notes = new Map<string, ArticleProblem>();
+  /** What the last reading of the folders left out (a `.gitignore`, build folders), as notes for the log. */
+  skipNotes: string[] = [];
   /** False in a workspace the user has not trusted: analyse, but offer no edit of the knowledge file. */
   trusted = true;
   knowledgeUri: string | undefined;
@@ -120,15 +123,21 @@ export class Workspace implements ArticleLookup {
   /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
   async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
     const files: string[] = [];
+    let gitignored = 0;
+    const skippedFolders: string[] = [];
+    const onSkip = (path: string, reason: SkipReason): void => {
+      if (reason === 'gitignore') gitignored++;
+      else skippedFolders.push(basename(path));
+    };
     for (const folder of this.folders) {
       try {
-        files.push(
-          ...(await findArticles(folder, { include: this.settings.include, exclude: this.settings.exclude })),
-        );
+        const { include, exclude } = this.settings;
+        files.push(...(await findArticles(folder, { include, exclude, onSkip })));
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
     }
+    this.skipNotes = skipNotes(gitignored, skippedFolders);
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
     // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
