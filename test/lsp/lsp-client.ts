@@ -70,7 +70,8 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'test' }],
-    capabilities,
+    // Versioned edits and file creation, as VS Code and Neovim take them, unless a test says otherwise.
+    capabilities: { ...capabilities, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, ...(capabilities as { workspace?: object }).workspace } },
     ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});

@@ -33,7 +33,7 @@ const capabilities = {
   workspace: {
     configuration: true,
     didChangeWatchedFiles: { dynamicRegistration: true },
-    workspaceEdit: { documentChanges: true },
+    workspaceEdit: { documentChanges: true, resourceOperations: ['create'] },
   },
 };
 
@@ -313,5 +313,38 @@ describe('the corpus follows the disk', function () {
       changes: [{ uri, type: 3 }],
     });
     assert.deepEqual(await server.waitForDiagnostics(uri, (d) => d.length === 0), []);
+  });
+});
+
+describe('a client that takes no versioned edits', function () {
+  this.timeout(30_000);
+  let folder: string;
+  let server: TestServer;
+
+  before(async () => {
+    folder = seedFolder();
+    server = await startTestServer(pathToFileURL(folder).toString(), {
+      workspace: { workspaceEdit: { documentChanges: false } },
+    });
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('gets plain changes, and no action that would need a file created', async () => {
+    const uri = pathToFileURL(join(folder, variantFile)).toString();
+    const diagnostic = (await server.waitForDiagnostics(uri, (d) => d.some(isVariant))).find(isVariant)!;
+    const actions = await actionsOn(server, uri, diagnostic);
+    const fix = actions.find((a) => a.isPreferred);
+    assert.equal(fix?.edit?.documentChanges, undefined);
+    assert.deepEqual(
+      fix?.edit?.changes?.[uri]?.map((e) => e.newText),
+      ['Hipkins'],
+    );
+    assert.deepEqual(
+      actions.filter((a) => a.title.includes('dateline.yaml')).map((a) => a.title),
+      [],
+    );
   });
 });

@@ -20,7 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
-import { versionedEdit } from './versioned-edits.js';
+import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { hoverAt } from './hover.js';
@@ -38,6 +38,7 @@ export function startServer(connection: Connection): void {
   let canConfigure = false;
   let canWatch = false;
   let canResolveEdits = false;
+  let editSupport: EditSupport = { documentChanges: false, create: false };
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
   let indexing: Promise<void> = Promise.resolve();
@@ -51,6 +52,11 @@ export function startServer(connection: Connection): void {
     const capabilities = params.capabilities;
     canConfigure = capabilities.workspace?.configuration === true;
     canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    editSupport = {
+      documentChanges: workspaceEdit?.documentChanges === true,
+      create: workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
     canResolveEdits =
       capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     canReportProgress = capabilities.window?.workDoneProgress === true;
@@ -249,19 +255,25 @@ export function startServer(connection: Connection): void {
     const inside = Object.fromEntries(
       Object.entries(changes).filter(([uri]) => workspace.mayEdit(uri, from)),
     );
-    return (
-      versionedEdit(
-        inside,
-        (uri) => workspace.version(uri),
-        () => true,
-      ) ?? null
+    const edit = versionedEdit(
+      inside,
+      (uri) => workspace.version(uri),
+      () => true,
     );
+    return (edit && editForClient(edit, editSupport)) ?? null;
   });
-  connection.onCodeAction((params) => codeActions(workspace, params, canResolveEdits));
+  connection.onCodeAction((params) =>
+    codeActions(workspace, params, canResolveEdits).flatMap((action) => {
+      if (!action.edit) return [action];
+      const edit = editForClient(action.edit, editSupport);
+      return edit ? [{ ...action, edit }] : [];
+    }),
+  );
   connection.onCodeActionResolve((action) => {
     if (!isKnowledgeChange(action.data) || !workspace.trusted) return action;
     const edit = knowledgeEdit(workspace, action.data);
-    return edit ? { ...action, edit } : action;
+    const forClient = edit && editForClient(edit, editSupport);
+    return forClient ? { ...action, edit: forClient } : action;
   });
   connection.onDocumentSymbol((params) => documentSymbols(workspace, params.textDocument.uri));
   connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));

@@ -60,3 +60,26 @@ export function minimalEdit(before: string, after: string): TextEdit {
 function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
+
+/** What the client said it can apply (`workspace.workspaceEdit` in its capabilities). */
+export interface EditSupport {
+  documentChanges: boolean;
+  create: boolean;
+}
+
+/**
+ * `edit` as the client can take it: as it is when the client takes versioned document changes; else
+ * as plain `changes` by URI (the client cannot refuse a stale one then), and undefined when it needs
+ * a file created that the client cannot create.
+ */
+export function editForClient(edit: WorkspaceEdit, support: EditSupport): WorkspaceEdit | undefined {
+  const documentChanges = edit.documentChanges ?? [];
+  const creates = documentChanges.some((change) => 'kind' in change);
+  if (support.documentChanges && (!creates || support.create)) return edit;
+  if (creates) return undefined;
+  const changes: Record<string, TextEdit[]> = {};
+  for (const change of documentChanges)
+    if ('textDocument' in change)
+      (changes[change.textDocument.uri] ??= []).push(...(change.edits as TextEdit[]));
+  return { changes };
+}
