@@ -113,7 +113,29 @@ export function knowledgeEdit(workspace: Workspace, change: KnowledgeChange): Wo
   return { documentChanges: [{ textDocument: { uri, version }, edits: [minimalEdit(text, after)] }] };
 }
 
+/**
+ * The results of `apply` for the one knowledge text seen last: a client that cannot resolve actions
+ * asks for every edit with every lightbulb, and a file near the size limit takes a second to rewrite.
+ */
+const applied: { text: string | undefined; results: Map<string, string | undefined> } = {
+  text: undefined,
+  results: new Map(),
+};
+
 function apply(text: string | undefined, change: KnowledgeChange): string | undefined {
+  // Each result is a whole new text: a few dozen of them at most are kept.
+  if (applied.text !== text || applied.results.size >= 32) {
+    applied.text = text;
+    applied.results.clear();
+  }
+  const key = JSON.stringify(change);
+  if (applied.results.has(key)) return applied.results.get(key);
+  const result = rewrite(text, change);
+  applied.results.set(key, result);
+  return result;
+}
+
+function rewrite(text: string | undefined, change: KnowledgeChange): string | undefined {
   switch (change.op) {
     case 'alias':
       return addAlias(text, change.canonical, change.type, change.alias);
