@@ -194,12 +194,8 @@ export function startServer(connection: Connection): void {
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
         const ids =
           change.type === FileChangeType.Deleted
-            ? workspace.remove(change.uri)
+            ? workspace.fileDeleted(change.uri)
             : workspace.readFromDisk(change.uri);
-        if (change.type === FileChangeType.Deleted) {
-          workspace.problems.delete(change.uri);
-          workspace.notes.delete(change.uri);
-        }
         publisher.schedule([...ids, change.uri]);
       }
     }

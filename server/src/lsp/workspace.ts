@@ -49,6 +49,9 @@ export class Workspace implements ArticleLookup {
   /** The editor's version of the knowledge file when it is open there, else null. */
   knowledgeVersion: number | null = null;
   private readonly open = new Map<string, string>();
+  /** True while `indexFolders` reads; deletions reported meanwhile are kept in `deletedWhileIndexing`. */
+  private indexing = false;
+  private readonly deletedWhileIndexing = new Set<string>();
   /** The editor's version of each open article. */
   private readonly versions = new Map<string, number>();
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
@@ -138,6 +141,8 @@ export class Workspace implements ArticleLookup {
       }
     }
     this.skipNotes = skipNotes(gitignored, skippedFolders);
+    this.indexing = true;
+    this.deletedWhileIndexing.clear();
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
     // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
@@ -174,11 +179,16 @@ export class Workspace implements ArticleLookup {
           inputs.map(({ uri, text }) => ({ id: uri, text })),
           (done) => progress?.(from + done, files.length),
         );
-        for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
+        for (const result of results) {
+          // Read before it was deleted: the deletion, reported meanwhile, wins.
+          if (!('error' in result) && !this.deletedWhileIndexing.has(result.id)) this.corpus.adopt(result);
+        }
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
+      this.indexing = false;
+      this.deletedWhileIndexing.clear();
       await pool.close();
     }
     progress?.(files.length, files.length);
@@ -188,6 +198,7 @@ export class Workspace implements ArticleLookup {
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
   readFromDisk(uri: string): string[] {
     const text = this.readText(uri);
+    if (text !== undefined) this.deletedWhileIndexing.delete(uri);
     return text === undefined ? this.remove(uri) : this.setText(uri, text);
   }
 
@@ -229,6 +240,17 @@ export class Workspace implements ArticleLookup {
     this.open.delete(uri);
     this.versions.delete(uri);
     if (URI.parse(uri).scheme === 'file' && this.isArticle(uri)) return this.readFromDisk(uri);
+    return this.remove(uri);
+  }
+
+  /**
+   * A file deleted on disk: dropped with its problems and notes, and not added back by a reading
+   * under way that read it before it went (3,000 files deleted while indexing left 623 behind).
+   */
+  fileDeleted(uri: string): string[] {
+    if (this.indexing) this.deletedWhileIndexing.add(uri);
+    this.problems.delete(uri);
+    this.notes.delete(uri);
     return this.remove(uri);
   }
 
