@@ -33,20 +33,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   const outputChannel = vscode.window.createOutputChannel('Dateline');
-  const watchers = ['**/*.txt', '**/dateline.yaml'].map((glob) =>
-    vscode.workspace.createFileSystemWatcher(glob),
-  );
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'article' },
       { scheme: 'untitled', language: 'article' },
       { scheme: 'file', pattern: '**/dateline.yaml' },
     ],
-    synchronize: {
-      configurationSection: 'dateline',
-      // Articles and the knowledge file change on disk too (git checkout, another editor).
-      fileEvents: watchers,
-    },
+    // Files changed on disk (git checkout, another editor) are watched by the server's own dynamic
+    // registration of workspace/didChangeWatchedFiles, the same for every editor: none here.
+    synchronize: { configurationSection: 'dateline' },
     outputChannel,
     // A function, so that a restarted server is told the trust of the moment.
     initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
@@ -55,8 +50,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('dateline', 'Dateline', serverOptions, clientOptions);
   context.subscriptions.push(
     outputChannel,
-    ...watchers,
-    // Untrusted, the server offers no knowledge-file edits; once trusted it may.
+    // Untrusted, the server offers no edit beyond the current document; once trusted it may.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       void client?.sendNotification(methods.trust, { trusted: true } satisfies TrustParams);
     }),

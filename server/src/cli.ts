@@ -55,6 +55,7 @@ async function runCorpusCommand(
   const corpus = await buildCorpus(input, showProgress ? progress : undefined);
   if (showProgress) process.stderr.write('\r\x1b[K');
   for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  for (const note of input.notes) process.stderr.write(`dateline: note: ${note}\n`);
   const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   const badInput = input.problems.length > 0;
   if (request.command === 'annotate') {

@@ -5,7 +5,7 @@
 import type { Annotation, Corpus } from '../analysis/index.js';
 import type { Range } from '../present/index.js';
 import type { JsonProblem, Paint } from './format.js';
-import { lookupOf, problemToJson } from './format.js';
+import { lookupOf, oneLine, problemToJson, quoteFileName } from './format.js';
 import type { LoadedInput } from './load.js';
 
 /** One article in `annotate --format json`. */
@@ -92,7 +92,8 @@ export function formatAnnotationsText(output: AnnotateJson, paint: Paint): strin
       at(a.range, `acronym ${a.text}${a.expansion ? ` = ${a.expansion}` : ' (no expansion known)'}`);
     for (const range of file.furniture) at(range, `furniture to line ${range.end.line + 1}`);
     lines.sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const l of lines) out.push(`${paint('bold', `${file.path}:${l.line}:${l.column}`)} ${l.text}`);
+    const name = quoteFileName(file.path);
+    for (const l of lines) out.push(`${paint('bold', `${name}:${l.line}:${l.column}`)} ${oneLine(l.text)}`);
   }
   return out.map((line) => `${line}\n`).join('');
 }

@@ -1,9 +1,9 @@
 /** The CLI's input: the articles named on the command line, read from disk, and the knowledge file. */
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Knowledge, RuleId, Severity } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import { findArticles, findNearestKnowledgeFile } from '../io/find-articles.js';
+import { findArticles, findNearestKnowledgeFile, skipNotes, type SkipReason } from '../io/find-articles.js';
 import { decodeArticle, readArticleFile } from '../io/read-article.js';
 import { parseKnowledge } from '../knowledge/parse-knowledge.js';
 import { analyzeMany } from '../workers/analysis-pool.js';
@@ -36,6 +36,8 @@ export interface LoadedInput {
   knowledge: Knowledge;
   knowledgeFile?: string;
   problems: InputProblem[];
+  /** Notes on what the folders held that was not read (a `.gitignore`, build folders); not problems. */
+  notes: string[];
 }
 
 /** What to read: paths from the command line, an explicit knowledge file, rule settings to apply over it. */
@@ -61,11 +63,16 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     seen.add(key);
   };
   const namedFiles: string[] = [];
+  const skipped = { gitignore: 0, folders: new Set<string>() };
+  const onSkip = (path: string, reason: SkipReason): void => {
+    if (reason === 'gitignore') skipped.gitignore++;
+    else skipped.folders.add(basename(path));
+  };
   for (const path of request.paths) {
     if (path === '-') continue;
     let found: string[];
     try {
-      found = await findArticles(path);
+      found = await findArticles(path, { onSkip });
     } catch (error) {
       problems.push({ file: path, line: 0, column: 0, message: describe(error) });
       continue;
@@ -116,7 +123,8 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
   }
   if (Object.keys(request.rules).length > 0)
     knowledge = { ...knowledge, rules: { ...knowledge.rules, ...request.rules } };
-  return { articles, knowledge, ...(knowledgeFile !== undefined ? { knowledgeFile } : {}), problems };
+  const notes = skipNotes(skipped.gitignore, [...skipped.folders]);
+  return { articles, knowledge, ...(knowledgeFile !== undefined ? { knowledgeFile } : {}), problems, notes };
 }
 
 /** The corpus of the loaded articles; an article the analysis fails on becomes a problem instead. */

@@ -2,7 +2,6 @@
  * The language server: capabilities, and one short handler per request (anchor A). The work is in
  * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
  */
-import { readFile } from 'node:fs/promises';
 import type {
   Connection,
   InitializeParams,
@@ -12,6 +11,7 @@ import type {
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -20,6 +20,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
 import { methods, type TrustParams } from '../present/index.js';
+import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
+import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { hoverAt } from './hover.js';
@@ -27,7 +29,7 @@ import { definition, highlights, prepareRename, references, rename } from './nav
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
 import { settingsOf } from './settings.js';
-import { Workspace } from './workspace.js';
+import { readKnowledgeFile, Workspace } from './workspace.js';
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
 export function startServer(connection: Connection): void {
@@ -35,6 +37,9 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   const publisher = new DiagnosticsPublisher(connection, workspace);
   let canConfigure = false;
+  let canWatch = false;
+  let canResolveEdits = false;
+  let editSupport: EditSupport = { documentChanges: false, create: false };
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
   let indexing: Promise<void> = Promise.resolve();
@@ -47,6 +52,14 @@ export function startServer(connection: Connection): void {
     workspace.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
     const capabilities = params.capabilities;
     canConfigure = capabilities.workspace?.configuration === true;
+    canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    editSupport = {
+      documentChanges: workspaceEdit?.documentChanges === true,
+      create: workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
+    canResolveEdits =
+      capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     canReportProgress = capabilities.window?.workDoneProgress === true;
     canRefresh = {
       tokens: capabilities.workspace?.semanticTokens?.refreshSupport === true,
@@ -72,7 +85,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'dateline-language-server' },
@@ -82,13 +95,22 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (canConfigure)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dateline' });
+    // Through the protocol, so that every client (Neovim, Helix…) reports files created, changed and
+    // deleted outside the editor; VS Code's client-side watcher alone told only VS Code.
+    if (canWatch)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{txt,yaml,yml}' },
+          ...workspace.settings.include.map((globPattern) => ({ globPattern })),
+        ],
+      });
     indexing = reindex();
   });
 
   /** Reads settings, the knowledge file and every article, then publishes everything. */
   async function reindex(): Promise<void> {
     if (canConfigure) applySettings(await connection.workspace.getConfiguration('dateline'));
-    await loadKnowledgeFromDisk();
+    loadKnowledgeFromDisk();
     // Counts sent before the corpus is read are partial: the status says it is still indexing.
     publisher.indexing = { done: 0, total: 0 };
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
@@ -113,6 +135,7 @@ export function startServer(connection: Connection): void {
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
     // what a user's system monitor will (10,000 articles, measured when this was changed: 540 MB RSS,
     // against 600–690 MB collecting after sending).
+    for (const note of workspace.skipNotes) connection.console.info(`Dateline: ${note}`);
     workspace.corpus.refresh();
     collectGarbage();
     await publisher.publishAll(true);
@@ -129,16 +152,11 @@ export function startServer(connection: Connection): void {
     workspace.setSettings(settings);
   }
 
-  async function loadKnowledgeFromDisk(): Promise<void> {
+  function loadKnowledgeFromDisk(): void {
     const uri = workspace.knowledgeLocation();
     const open = uri ? documents.get(uri) : undefined;
-    if (open) return void workspace.setKnowledge(open.uri, open.getText());
-    let text: string | undefined;
-    try {
-      text = uri ? (await readFile(URI.parse(uri).fsPath, 'utf8')).replace(/^\uFEFF/, '') : undefined;
-    } catch {
-      text = undefined;
-    }
+    if (open) return void workspace.setKnowledge(open.uri, open.getText(), open.version);
+    const text = uri ? readKnowledgeFile(uri) : undefined;
     // No file yet: quick fixes will create it where `dateline.knowledgeFile` says.
     workspace.setKnowledge(text === undefined ? undefined : uri, text);
   }
@@ -154,16 +172,16 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(({ document }) => {
     if (workspace.isKnowledge(document.uri)) {
-      workspace.setKnowledge(document.uri, document.getText());
+      workspace.setKnowledge(document.uri, document.getText(), document.version);
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
-    publisher.schedule(workspace.openArticle(document.uri, document.getText()));
+    publisher.schedule(workspace.openArticle(document.uri, document.getText(), document.version));
   });
 
   documents.onDidClose(async ({ document }) => {
     if (workspace.isKnowledge(document.uri)) {
-      await loadKnowledgeFromDisk();
+      loadKnowledgeFromDisk();
       return knowledgeChanged();
     }
     if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
@@ -172,17 +190,13 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
-        await loadKnowledgeFromDisk();
+        loadKnowledgeFromDisk();
         knowledgeChanged();
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
         const ids =
           change.type === FileChangeType.Deleted
-            ? workspace.remove(change.uri)
+            ? workspace.fileDeleted(change.uri)
             : workspace.readFromDisk(change.uri);
-        if (change.type === FileChangeType.Deleted) {
-          workspace.problems.delete(change.uri);
-          workspace.notes.delete(change.uri);
-        }
         publisher.schedule([...ids, change.uri]);
       }
     }
@@ -230,9 +244,34 @@ export function startServer(connection: Connection): void {
   });
   connection.onRenameRequest((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? null : rename(workspace, params.textDocument.uri, offset, params.newName);
+    const from = params.textDocument.uri;
+    const changes =
+      offset === undefined ? undefined : rename(workspace, from, offset, params.newName)?.changes;
+    if (!changes) return null;
+    // Files outside the workspace (links to articles elsewhere), or every other file when untrusted, keep their spelling.
+    const inside = Object.fromEntries(
+      Object.entries(changes).filter(([uri]) => workspace.mayEdit(uri, from)),
+    );
+    const edit = versionedEdit(
+      inside,
+      (uri) => workspace.version(uri),
+      () => true,
+    );
+    return (edit && editForClient(edit, editSupport)) ?? null;
   });
-  connection.onCodeAction((params) => codeActions(workspace, params));
+  connection.onCodeAction((params) =>
+    codeActions(workspace, params, canResolveEdits).flatMap((action) => {
+      if (!action.edit) return [action];
+      const edit = editForClient(action.edit, editSupport);
+      return edit ? [{ ...action, edit }] : [];
+    }),
+  );
+  connection.onCodeActionResolve((action) => {
+    if (!isKnowledgeChange(action.data) || !workspace.trusted) return action;
+    const edit = knowledgeEdit(workspace, action.data);
+    const forClient = edit && editForClient(edit, editSupport);
+    return forClient ? { ...action, edit: forClient } : action;
+  });
   connection.onDocumentSymbol((params) => documentSymbols(workspace, params.textDocument.uri));
   connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
   connection.onFoldingRanges((params) => foldingRanges(workspace, params.textDocument.uri));

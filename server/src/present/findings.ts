@@ -12,12 +12,16 @@ import type { LineIndex } from './line-index.js';
 export interface ArticleLookup {
   uri(articleId: string): string;
   lines(articleId: string): LineIndex | undefined;
+  /** The editor's version of an article's text (null: the file on disk); absent outside the server. */
+  version?(articleId: string): number | null;
 }
 
 /** A fix as it travels in `diagnostic.data`: edits already in LSP terms, so code actions need no state. */
 export interface FixData {
   title: string;
   changes: Record<string, TextEdit[]>;
+  /** The version of each document's text the edits were computed against (the server's fixes only). */
+  versions?: Record<string, number | null>;
 }
 
 /** The payload of every Dateline diagnostic (ARCHITECTURE.md, invariant 5). */
@@ -70,13 +74,15 @@ export function findingToDiagnostic(finding: Finding, articles: ArticleLookup): 
 /** Converts a fix's offset edits to LSP text edits grouped by document URI. */
 export function fixToData(fix: Fix, articles: ArticleLookup): FixData | undefined {
   const changes: Record<string, TextEdit[]> = {};
+  const versions: Record<string, number | null> = {};
   for (const edit of fix.edits) {
     const lines = articles.lines(edit.articleId);
     if (!lines) return undefined;
     const uri = articles.uri(edit.articleId);
     (changes[uri] ??= []).push({ range: lines.spanToRange(edit.span), newText: edit.newText });
+    if (articles.version) versions[uri] = articles.version(edit.articleId);
   }
-  return { title: fix.title, changes };
+  return articles.version ? { title: fix.title, changes, versions } : { title: fix.title, changes };
 }
 
 /** Converts an analysis severity to LSP's. */
