@@ -113,7 +113,7 @@ async function main() {
       result.attached,
     );
     check(
-      result.hepkins?.message?.includes('`Hepkins` is spelled `Hipkins`') &&
+      result.hepkins?.message?.includes('“Hepkins” is spelled “Hipkins”') &&
         result.hepkins.range.start.line === 10 &&
         result.hepkins.range.start.character === 428,
       'name-variant warning on "Hepkins" at 11:429',

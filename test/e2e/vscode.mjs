@@ -181,9 +181,9 @@ async function runChecks(page, folder) {
     async () => {
       await ui.problems();
       const hepkins = await ui.waitForProblem(
-        /`Hepkins` is spelled `Hipkins` in 003_c34c0cd0b9e4393c\.txt:9/,
+        /“Hepkins” is spelled “Hipkins” in (another article|\d+ other articles)/,
       );
-      const conflict = await ui.waitForProblem(/Dateline .* contradicts the corpus/);
+      const conflict = await ui.waitForProblem(/This page is dated .*, but it writes of/);
       log(`  ${hepkins}`);
       log(`  ${conflict}`);
       const rows = await ui.problemRows();
@@ -254,7 +254,7 @@ async function runChecks(page, folder) {
         20_000,
         'the Hepkins warning to leave the Problems panel',
       );
-      if (!(await ui.problemRows()).some((r) => r.includes('`Sok Yul` is spelled')))
+      if (!(await ui.problemRows()).some((r) => r.includes('“Sok Yul” is spelled')))
         throw new Error('the other name variant in 004 (Sok Yul) is gone from the Problems panel too');
       await ui.shot('after-fix');
     },
