@@ -3,11 +3,13 @@
  * Corpus, the knowledge file, and which articles to re-check when one changes (invariant 6).
  * Knows files and URIs; knows nothing of diagnostics or hovers.
  */
+import { dirname, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import { findArticles } from '../io/find-articles.js';
+import { findArticles, knowledgeFileNames } from '../io/find-articles.js';
+import { isNotArticleName, looksLikeArticle } from '../io/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
@@ -42,6 +44,10 @@ export class Workspace implements ArticleLookup {
   private readonly open = new Map<string, string>();
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
   private userRules: Settings['rules'] = {};
+  /** Folders that hold a knowledge file, with a trailing slash: a `.txt` below one is an article. */
+  private knowledgeFolders: string[] = [];
+  /** Documents the editor has open as articles (language `article`): the user said so. */
+  private readonly openAsArticle = new Set<string>();
   private fileKnowledge: Knowledge = emptyKnowledge;
 
   /** The URI of an article id: ids are URIs already. */
@@ -62,7 +68,10 @@ export class Workspace implements ArticleLookup {
     return lines;
   }
 
-  /** True when a URI names an article of the corpus: it matches `dateline.include` under a folder, or is open as one. */
+  /**
+   * True when a URI may name an article of the corpus: it matches `dateline.files` (else
+   * `dateline.include`) under a folder, or is open as one. Whether its text is taken is `claims`.
+   */
   isArticle(uri: string, languageId?: string): boolean {
     if (languageId === 'article') return true;
     if (this.isKnowledge(uri)) return false;
@@ -72,7 +81,25 @@ export class Workspace implements ArticleLookup {
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
     const matches = (globs: string[]): boolean =>
       globs.some((glob) => minimatch(relative, glob, { dot: true }));
-    return matches(this.settings.include) && !matches(this.settings.exclude);
+    return matches(this.candidateGlobs()) && !matches(this.settings.exclude);
+  }
+
+  /**
+   * True when a file `isArticle` matched is taken into the corpus: the user named it (`dateline.files`,
+   * or opened it as an article), it sits below a folder with a knowledge file, or it looks like one
+   * (io/looks-like-article.ts). `requirements.txt`, `LICENSE.txt` and logs never are.
+   */
+  claims(uri: string, text: string): boolean {
+    if (this.settings.files.length > 0 || this.openAsArticle.has(uri)) return true;
+    const parsed = URI.parse(uri);
+    const path = parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+    if (isNotArticleName(path)) return false;
+    if (this.knowledgeFolders.some((folder) => path.startsWith(folder))) return true;
+    return looksLikeArticle(path, text).article;
+  }
+
+  private candidateGlobs(): string[] {
+    return this.settings.files.length > 0 ? this.settings.files : this.settings.include;
   }
 
   /** True when a URI is the knowledge file. */
@@ -91,11 +118,18 @@ export class Workspace implements ArticleLookup {
   /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
   async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
     const files: string[] = [];
+    const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
+    this.knowledgeFolders = [];
     for (const folder of this.folders) {
       try {
         files.push(
-          ...(await findArticles(folder, { include: this.settings.include, exclude: this.settings.exclude })),
+          ...(await findArticles(folder, { include: this.candidateGlobs(), exclude: this.settings.exclude })),
         );
+        for (const found of await findArticles(folder, {
+          include: knowledgeFiles,
+          exclude: this.settings.exclude,
+        }))
+          this.knowledgeFolders.push(`${dirname(found)}${sep}`);
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
@@ -177,7 +211,9 @@ export class Workspace implements ArticleLookup {
   }
 
   /** An article opened or edited in the editor; returns the ids to re-check. */
-  openArticle(uri: string, text: string): string[] {
+  openArticle(uri: string, text: string, languageId?: string): string[] {
+    if (languageId === 'article') this.openAsArticle.add(uri);
+    else this.openAsArticle.delete(uri);
     // The editor decoded the file its own way (it may guess Latin-1); a note on the disk bytes no longer applies.
     this.notes.delete(uri);
     this.open.set(uri, text);
@@ -187,6 +223,7 @@ export class Workspace implements ArticleLookup {
   /** An article closed in the editor: back to its text on disk, if it is still an article. */
   closeArticle(uri: string): string[] {
     this.open.delete(uri);
+    this.openAsArticle.delete(uri);
     if (URI.parse(uri).scheme === 'file' && this.isArticle(uri)) return this.readFromDisk(uri);
     return this.remove(uri);
   }
@@ -232,7 +269,12 @@ export class Workspace implements ArticleLookup {
   /** True when a text can be analysed; else its problem is recorded and the article dropped. */
   private accepts(uri: string, text: string): boolean {
     const problem = textProblem(text, this.settings.maxFileSize);
-    if (!problem) return true;
+    if (!problem) {
+      if (this.claims(uri, text)) return true;
+      // Not an article (a requirements file, a log): not a problem either, just not ours.
+      this.problems.delete(uri);
+      return false;
+    }
     this.problems.set(uri, problem);
     return false;
   }
