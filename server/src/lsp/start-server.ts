@@ -25,7 +25,9 @@ import { hoverAt } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
+import { setRuleDocsBase } from './rule-docs.js';
 import { settingsOf } from './settings.js';
+import { entities, timeline } from './views.js';
 import { Workspace } from './workspace.js';
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
@@ -54,8 +56,9 @@ export function startServer(connection: Connection): void {
     // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
     const raw: unknown = params.initializationOptions;
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, ...options } = raw as { trusted?: unknown };
+      const { trusted, ruleDocs, ...options } = raw as { trusted?: unknown; ruleDocs?: unknown };
       workspace.trusted = trusted !== false;
+      if (typeof ruleDocs === 'string') setRuleDocsBase(ruleDocs);
       applySettings(options);
     } else applySettings(raw);
     return {
@@ -114,6 +117,14 @@ export function startServer(connection: Connection): void {
     // against 600–690 MB collecting after sending).
     workspace.corpus.refresh();
     collectGarbage();
+    // The log says what was read, so that "why is my file not checked?" has an answer.
+    const articles = workspace.corpus.ids().length;
+    connection.console.info(
+      `Read ${articles} article${articles === 1 ? '' : 's'} in ${workspace.folders.join(', ') || 'no folder'}; ` +
+        (workspace.settings.files.length
+          ? `the files dateline.files names (${workspace.settings.files.join(', ')})`
+          : 'text files below a dateline.yaml or with paragraphs of prose and a date; other text files stay plain text'),
+    );
     await publisher.publishAll(true);
     publisher.indexing = undefined;
     progress?.done();
@@ -157,7 +168,7 @@ export function startServer(connection: Connection): void {
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
-    publisher.schedule(workspace.openArticle(document.uri, document.getText()));
+    publisher.schedule(workspace.openArticle(document.uri, document.getText(), document.languageId));
   });
 
   documents.onDidClose(async ({ document }) => {
@@ -202,6 +213,12 @@ export function startServer(connection: Connection): void {
     indexing = reindex();
     await indexing;
   });
+  // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
+  connection.onRequest('dateline/isArticle', (params: { uri: string }) => ({
+    article: workspace.corpus.article(params.uri) !== undefined,
+  }));
+  connection.onRequest('dateline/timeline', () => timeline(workspace));
+  connection.onRequest('dateline/entities', () => entities(workspace));
   connection.onRequest('dateline/mentions', (params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);

@@ -13,6 +13,7 @@ import type {
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { Finding, Fix, Severity, Span } from '../analysis/index.js';
 import { linesOf } from '../analysis/tokenize.js';
+import { ruleUrl } from './rule-docs.js';
 
 /** Line starts of one text, for converting offsets to positions and back. */
 export class LineIndex {
@@ -76,11 +77,6 @@ export interface DiagnosticData {
   actual: string;
   expected: string[];
   fixes: FixData[];
-}
-
-/** Where each rule is documented; the README has one section per rule id. */
-export function ruleUrl(ruleId: string): string {
-  return `https://github.com/dateline-dev/dateline/blob/main/README.md#${ruleId}`;
 }
 
 /** Converts a finding to a diagnostic, its evidence to related information and its fixes to data. */
