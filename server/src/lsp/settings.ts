@@ -33,7 +33,18 @@ export interface ReadSettings {
 }
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
-const known = new Set(['files', 'include', 'exclude', 'knowledgeFile', 'maxFileSize', 'rules', 'inlayHints']);
+// `enable` and `trace` are read by the VS Code client, not here.
+const known = new Set([
+  'enable',
+  'trace',
+  'files',
+  'include',
+  'exclude',
+  'knowledgeFile',
+  'maxFileSize',
+  'rules',
+  'inlayHints',
+]);
 
 /**
  * Merges what the client sent over the defaults. A value of the wrong type, an unknown key, an unknown
