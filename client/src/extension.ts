@@ -124,21 +124,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('dateline.refreshViews', refreshViews),
     vscode.commands.registerCommand('dateline.reveal', reveal),
   );
-  if (!enabled()) log.info('Dateline is disabled for this workspace (dateline.enable is false)');
-  else if (await hasArticles()) await start();
-  else {
-    // Activated by a plain-text file in a folder with no knowledge file: the server starts (and
-    // reads the folder) only once a text file that looks like an article is opened.
+  if (!enabled()) {
+    log.info('Dateline is disabled for this workspace (dateline.enable is false)');
+    return;
+  }
+  // Activated by a plain-text file in a folder with no knowledge file, the server starts (and reads
+  // the folder) only once a text file that looks like an article is open. The listener comes first:
+  // a document opened while the folder is searched below must not be missed.
+  const waiting = vscode.workspace.onDidOpenTextDocument(async (document) => {
+    if (client || !enabled() || !looksLikeArticleDocument(document)) return;
+    waiting.dispose();
+    await start();
+  });
+  context.subscriptions.push(waiting);
+  if (await hasArticles()) {
+    waiting.dispose();
+    await start();
+  } else if (!client)
     log.info(
       'No dateline.yaml, no dateline.files and no article open: waiting for a text file that looks like an article',
     );
-    const waiting = vscode.workspace.onDidOpenTextDocument(async (document) => {
-      if (client || !enabled() || !looksLikeArticleDocument(document)) return;
-      waiting.dispose();
-      await start();
-    });
-    context.subscriptions.push(waiting);
-  }
 }
 
 /** True when the workspace has a knowledge file, names its articles, or has an article open. */
