@@ -216,9 +216,54 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     }),
     errorHandler: restartVisibly(log),
   };
-  const created = new LanguageClient('dateline', 'Dateline', serverOptions, clientOptions);
+  const created = new LeveledClient('dateline', 'Dateline', serverOptions, clientOptions, log);
   context.subscriptions.push(...watchers);
   return created;
+}
+
+/**
+ * A LanguageClient whose messages, and the server's `window/logMessage`, go to the log at their own
+ * level: the library writes every one as an info line ("[info] [Warn - 6:03:26 AM] …").
+ */
+class LeveledClient extends LanguageClient {
+  constructor(
+    id: string,
+    name: string,
+    serverOptions: ServerOptions,
+    clientOptions: LanguageClientOptions,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    super(id, name, serverOptions, clientOptions);
+  }
+
+  override debug(message: string, data?: unknown): void {
+    this.log.debug(withData(message, data));
+  }
+
+  override info(message: string, data?: unknown): void {
+    this.log.info(withData(message, data));
+  }
+
+  override warn(message: string, data?: unknown): void {
+    this.log.warn(withData(message, data));
+  }
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    this.log.error(withData(message, data));
+    // As the library does by default: an error of the client itself is also shown; the server's are logged.
+    if (showNotification) void vscode.window.showErrorMessage(`Dateline: ${message}`);
+  }
+}
+
+function withData(message: string, data: unknown): string {
+  if (data === undefined || data === null) return message;
+  const detail =
+    data instanceof Error
+      ? (data.stack ?? data.message)
+      : typeof data === 'string'
+        ? data
+        : JSON.stringify(data);
+  return `${message}\n${detail}`;
 }
 
 function showStatus(status: vscode.StatusBarItem, corpus: CorpusStatus): void {

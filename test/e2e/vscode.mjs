@@ -219,7 +219,8 @@ async function runChecks(page, folder) {
 
   await check('the Dateline log shows the server starting and the corpus it read', async () => {
     await ui.command('Dateline: Show Log');
-    await ui.expectOutput(/Read 5 articles in /);
+    // The server's message at its own level, not an info line wrapping "[Info - time]".
+    await ui.expectOutput(/\[info\] Read 5 articles in /);
     await ui.expectOutput(/Corpus: 5 articles, \d+ warnings/);
     await ui.shot('log');
   });
