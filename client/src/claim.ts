@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
+import { methods, type IsArticleParams, type IsArticleReply } from '../../server/src/present/protocol.js';
 
 /** Offers each open plain-text `.txt` document to the server, and switches the articles to `article`. */
 export class ArticleClaims implements vscode.Disposable {
@@ -35,11 +36,10 @@ export class ArticleClaims implements vscode.Disposable {
     if (document.languageId !== 'plaintext' || !document.uri.path.endsWith('.txt') || this.switched.has(key))
       return;
     if (!this.client.isRunning()) return;
-    let reply: { article: boolean };
+    let reply: IsArticleReply;
     try {
-      reply = await this.client.sendRequest<{ article: boolean }>('dateline/isArticle', {
-        uri: this.client.code2ProtocolConverter.asUri(document.uri),
-      });
+      const params: IsArticleParams = { uri: this.client.code2ProtocolConverter.asUri(document.uri) };
+      reply = await this.client.sendRequest<IsArticleReply>(methods.isArticle, params);
     } catch (error) {
       this.log.warn(
         `Could not ask whether ${vscode.workspace.asRelativePath(document.uri)} is an article: ${String(error)}`,

@@ -13,23 +13,16 @@ import type {
   Position,
   ServerOptions,
 } from 'vscode-languageclient/node.js';
-import { looksLikeArticle } from '../../server/src/io/looks-like-article.js';
+import {
+  looksLikeArticle,
+  methods,
+  type CorpusStatus,
+  type InitializationOptions,
+  type MentionsParams,
+  type TrustParams,
+} from '../../server/src/present/protocol.js';
 import { ArticleClaims } from './claim.js';
 import { EntitiesTree, reveal, TimelineTree } from './views.js';
-
-/** The request behind `dateline.mentions`: every mention of the entity at a position, across the corpus. */
-interface MentionsParams {
-  textDocument: { uri: string };
-  position: Position;
-}
-
-/** The corpus summary the server sends as `dateline/status`. */
-interface CorpusStatus {
-  articles: number;
-  warnings: number;
-  skipped: number;
-  indexing?: { done: number; total: number };
-}
 
 let client: LanguageClient | undefined;
 let claims: ArticleClaims | undefined;
@@ -58,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     let lastSummary = '';
     claims = new ArticleClaims(started, log);
     claims.offerAll();
-    started.onNotification('dateline/status', (corpus: CorpusStatus) => {
+    started.onNotification(methods.status, (corpus: CorpusStatus) => {
       showStatus(status, corpus);
       if (corpus.indexing) return;
       const summary = `Corpus: ${corpus.articles} articles, ${corpus.warnings} warnings${corpus.skipped ? `, ${corpus.skipped} files not analysed` : ''}`;
@@ -90,16 +83,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     { dispose: () => void stop() },
     vscode.window.registerTreeDataProvider('dateline.timeline', timeline),
     vscode.window.registerTreeDataProvider('dateline.entities', entities),
-    // Untrusted, the server offers no knowledge-file edits; once trusted it may.
+    // Untrusted, the server offers no edit beyond the current document; once trusted it may.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('dateline/trust', { trusted: true });
+      void client?.sendNotification(methods.trust, { trusted: true } satisfies TrustParams);
     }),
     vscode.workspace.onDidChangeConfiguration(async (event) => {
       if (!event.affectsConfiguration('dateline.enable')) return;
       if (enabled()) await start();
       else await stop();
     }),
-    vscode.commands.registerCommand('dateline.reindex', () => client?.sendRequest('dateline/reindex')),
+    vscode.commands.registerCommand('dateline.reindex', reindex),
     vscode.commands.registerCommand('dateline.showMentions', showMentions),
     vscode.commands.registerCommand('dateline.restartServer', async () => {
       log.info('Restarting the language server (Dateline: Restart Language Server)');
@@ -190,9 +183,6 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
-  const watchers = ['**/*.txt', '**/dateline.yaml'].map((glob) =>
-    vscode.workspace.createFileSystemWatcher(glob),
-  );
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'article' },
@@ -201,24 +191,20 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       { scheme: 'file', language: 'plaintext', pattern: '**/*.txt' },
       { scheme: 'file', pattern: '**/dateline.yaml' },
     ],
-    synchronize: {
-      configurationSection: 'dateline',
-      // Articles and the knowledge file change on disk too (git checkout, another editor).
-      fileEvents: watchers,
-    },
+    // Files changed on disk (git checkout, another editor) are watched by the server's own dynamic
+    // registration of workspace/didChangeWatchedFiles, the same for every editor: none here.
+    synchronize: { configurationSection: 'dateline' },
     // The server's messages and, with `dateline.trace.server`, the protocol trace go to one log.
     outputChannel: log,
     traceOutputChannel: log,
     // A function, so that a restarted server is told the trust of the moment.
-    initializationOptions: () => ({
+    initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,
       ruleDocs: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
     }),
     errorHandler: restartVisibly(log),
   };
-  const created = new LeveledClient('dateline', 'Dateline', serverOptions, clientOptions, log);
-  context.subscriptions.push(...watchers);
-  return created;
+  return new LeveledClient('dateline', 'Dateline', serverOptions, clientOptions, log);
 }
 
 /**
@@ -358,9 +344,14 @@ async function openRuleDocs(context: vscode.ExtensionContext, rule: unknown): Pr
   );
 }
 
+/** Asks the server to re-read every article and the knowledge file. */
+async function reindex(): Promise<void> {
+  await client?.sendRequest(methods.reindex);
+}
+
 /**
- * Shows every mention of the entity at a position in the references peek view. Code lenses pass the
- * position as arguments; from the command palette the active editor's cursor is used.
+ * Shows every mention of the entity at a position in the references peek view: the position given
+ * as arguments by a caller that has one, else (from the command palette) the active editor's cursor.
  */
 async function showMentions(uri?: vscode.Uri | string, position?: vscode.Position | Position): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -371,7 +362,7 @@ async function showMentions(uri?: vscode.Uri | string, position?: vscode.Positio
     textDocument: { uri: client.code2ProtocolConverter.asUri(target) },
     position: { line: at.line, character: at.character },
   };
-  const found = await client.sendRequest<Location[] | null>('dateline/mentions', params);
+  const found = await client.sendRequest<Location[] | null>(methods.mentions, params);
   const locations = (await client.protocol2CodeConverter.asReferences(found)) ?? [];
   await vscode.commands.executeCommand(
     'editor.action.showReferences',

@@ -1,19 +1,19 @@
 /**
  * The Timeline and Entities views: trees over what the language server answers to `dateline/timeline`
- * and `dateline/entities` (server/src/lsp/views.ts, whose payload types are imported here). Every leaf
- * opens the text it stands for.
+ * and `dateline/entities` (server/src/lsp/views.ts; payload types from server/src/present/protocol.ts).
+ * Every leaf opens the text it stands for.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node.js';
-import type {
-  EntitiesReply,
-  EntityItem,
-  TimelineReply,
-  ViewFinding,
-  ViewLocation,
-} from '../../server/src/lsp/views.js';
-
-type ViewRange = ViewLocation['range'];
+import {
+  methods,
+  type EntitiesReply,
+  type EntityItem,
+  type TimelineReply,
+  type ViewFinding,
+  type ViewLocation,
+  type ViewRange,
+} from '../../server/src/present/protocol.js';
 
 /** One row of a tree: its look, and its children made when it is expanded. */
 interface Node {
@@ -83,7 +83,7 @@ abstract class CorpusTree implements vscode.TreeDataProvider<Node> {
 /** The corpus's events by date: who dates each, who mentions it, and the conflicts about it. */
 export class TimelineTree extends CorpusTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
-    const { events } = await client.sendRequest<TimelineReply>('dateline/timeline');
+    const { events } = await client.sendRequest<TimelineReply>(methods.timeline);
     return events.map((event) => {
       const children: Node[] = [];
       for (const conflict of event.conflicts) children.push(findingNode(conflict));
@@ -128,7 +128,7 @@ const typeLabels: Record<EntityItem['type'], [string, string]> = {
 /** People, organisations and places, with spellings, offices, mention counts and variants under review. */
 export class EntitiesTree extends CorpusTree {
   protected async roots(client: LanguageClient): Promise<Node[]> {
-    const { entities } = await client.sendRequest<EntitiesReply>('dateline/entities');
+    const { entities } = await client.sendRequest<EntitiesReply>(methods.entities);
     return (Object.keys(typeLabels) as EntityItem['type'][]).flatMap((type) => {
       const ofType = entities.filter((e) => e.type === type);
       if (!ofType.length) return [];

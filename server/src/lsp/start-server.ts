@@ -2,7 +2,6 @@
  * The language server: capabilities, and one short handler per request (anchor A). The work is in
  * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
  */
-import { readFile } from 'node:fs/promises';
 import type {
   Connection,
   InitializeParams,
@@ -12,6 +11,7 @@ import type {
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
@@ -19,16 +19,26 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
+import {
+  methods,
+  setRuleDocsBase,
+  type InitializationOptions,
+  type IsArticleParams,
+  type IsArticleReply,
+  type TrustParams,
+} from '../present/index.js';
+import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
+import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { hoverAt } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
-import { setRuleDocsBase } from './rule-docs.js';
+import { packagedRuleDocs } from './rule-docs.js';
 import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
-import { Workspace } from './workspace.js';
+import { readKnowledgeFile, Workspace } from './workspace.js';
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
 export function startServer(connection: Connection): void {
@@ -36,6 +46,9 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   const publisher = new DiagnosticsPublisher(connection, workspace);
   let canConfigure = false;
+  let canWatch = false;
+  let canResolveEdits = false;
+  let editSupport: EditSupport = { documentChanges: false, create: false };
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
   let indexing: Promise<void> = Promise.resolve();
@@ -48,19 +61,30 @@ export function startServer(connection: Connection): void {
     workspace.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
     const capabilities = params.capabilities;
     canConfigure = capabilities.workspace?.configuration === true;
+    canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    editSupport = {
+      documentChanges: workspaceEdit?.documentChanges === true,
+      create: workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
+    canResolveEdits =
+      capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     canReportProgress = capabilities.window?.workDoneProgress === true;
     canRefresh = {
       tokens: capabilities.workspace?.semanticTokens?.refreshSupport === true,
       hints: capabilities.workspace?.inlayHint?.refreshSupport === true,
     };
     // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
+    // Rule links open the pages shipped beside this server, or where VS Code's client says they are.
     const raw: unknown = params.initializationOptions;
+    let ruleDocs: string = packagedRuleDocs();
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, ruleDocs, ...options } = raw as { trusted?: unknown; ruleDocs?: unknown };
+      const { trusted, ruleDocs: sent, ...options } = raw as { [K in keyof InitializationOptions]?: unknown };
       workspace.trusted = trusted !== false;
-      if (typeof ruleDocs === 'string') setRuleDocsBase(ruleDocs);
+      if (typeof sent === 'string') ruleDocs = sent;
       applySettings(options);
     } else applySettings(raw);
+    setRuleDocsBase(ruleDocs);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -74,7 +98,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'dateline-language-server' },
@@ -84,13 +108,22 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (canConfigure)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dateline' });
+    // Through the protocol, so that every client (Neovim, Helix…) reports files created, changed and
+    // deleted outside the editor; VS Code's client-side watcher alone told only VS Code.
+    if (canWatch)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{txt,yaml,yml}' },
+          ...workspace.settings.include.map((globPattern) => ({ globPattern })),
+        ],
+      });
     indexing = reindex();
   });
 
   /** Reads settings, the knowledge file and every article, then publishes everything. */
   async function reindex(): Promise<void> {
     if (canConfigure) applySettings(await connection.workspace.getConfiguration('dateline'));
-    await loadKnowledgeFromDisk();
+    loadKnowledgeFromDisk();
     // Counts sent before the corpus is read are partial: the status says it is still indexing.
     publisher.indexing = { done: 0, total: 0 };
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
@@ -115,6 +148,7 @@ export function startServer(connection: Connection): void {
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
     // what a user's system monitor will (10,000 articles, measured when this was changed: 540 MB RSS,
     // against 600–690 MB collecting after sending).
+    for (const note of workspace.skipNotes) connection.console.info(`Dateline: ${note}`);
     workspace.corpus.refresh();
     collectGarbage();
     // The log says what was read, so that "why is my file not checked?" has an answer.
@@ -139,16 +173,11 @@ export function startServer(connection: Connection): void {
     workspace.setSettings(settings);
   }
 
-  async function loadKnowledgeFromDisk(): Promise<void> {
+  function loadKnowledgeFromDisk(): void {
     const uri = workspace.knowledgeLocation();
     const open = uri ? documents.get(uri) : undefined;
-    if (open) return void workspace.setKnowledge(open.uri, open.getText());
-    let text: string | undefined;
-    try {
-      text = uri ? (await readFile(URI.parse(uri).fsPath, 'utf8')).replace(/^\uFEFF/, '') : undefined;
-    } catch {
-      text = undefined;
-    }
+    if (open) return void workspace.setKnowledge(open.uri, open.getText(), open.version);
+    const text = uri ? readKnowledgeFile(uri) : undefined;
     // No file yet: quick fixes will create it where `dateline.knowledgeFile` says.
     workspace.setKnowledge(text === undefined ? undefined : uri, text);
   }
@@ -164,16 +193,18 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(({ document }) => {
     if (workspace.isKnowledge(document.uri)) {
-      workspace.setKnowledge(document.uri, document.getText());
+      workspace.setKnowledge(document.uri, document.getText(), document.version);
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
-    publisher.schedule(workspace.openArticle(document.uri, document.getText(), document.languageId));
+    publisher.schedule(
+      workspace.openArticle(document.uri, document.getText(), document.version, document.languageId),
+    );
   });
 
   documents.onDidClose(async ({ document }) => {
     if (workspace.isKnowledge(document.uri)) {
-      await loadKnowledgeFromDisk();
+      loadKnowledgeFromDisk();
       return knowledgeChanged();
     }
     if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
@@ -182,17 +213,13 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
-        await loadKnowledgeFromDisk();
+        loadKnowledgeFromDisk();
         knowledgeChanged();
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
         const ids =
           change.type === FileChangeType.Deleted
-            ? workspace.remove(change.uri)
+            ? workspace.fileDeleted(change.uri)
             : workspace.readFromDisk(change.uri);
-        if (change.type === FileChangeType.Deleted) {
-          workspace.problems.delete(change.uri);
-          workspace.notes.delete(change.uri);
-        }
         publisher.schedule([...ids, change.uri]);
       }
     }
@@ -204,22 +231,25 @@ export function startServer(connection: Connection): void {
   });
 
   // The user trusted the workspace: knowledge-file fixes are offered from now on.
-  connection.onNotification('dateline/trust', (params: { trusted?: unknown }) => {
+  connection.onNotification(methods.trust, (params: TrustParams | undefined) => {
     workspace.trusted = params?.trusted === true;
   });
 
-  connection.onRequest('dateline/reindex', async () => {
+  connection.onRequest(methods.reindex, async () => {
     await indexing;
     indexing = reindex();
     await indexing;
   });
   // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
-  connection.onRequest('dateline/isArticle', (params: { uri: string }) => ({
-    article: workspace.corpus.article(params.uri) !== undefined,
-  }));
-  connection.onRequest('dateline/timeline', () => timeline(workspace));
-  connection.onRequest('dateline/entities', () => entities(workspace));
-  connection.onRequest('dateline/mentions', (params: TextDocumentPositionParams) => {
+  connection.onRequest(
+    methods.isArticle,
+    (params: IsArticleParams): IsArticleReply => ({
+      article: workspace.corpus.article(params.uri) !== undefined,
+    }),
+  );
+  connection.onRequest(methods.timeline, () => timeline(workspace));
+  connection.onRequest(methods.entities, () => entities(workspace));
+  connection.onRequest(methods.mentions, (params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
   });
@@ -246,9 +276,34 @@ export function startServer(connection: Connection): void {
   });
   connection.onRenameRequest((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? null : rename(workspace, params.textDocument.uri, offset, params.newName);
+    const from = params.textDocument.uri;
+    const changes =
+      offset === undefined ? undefined : rename(workspace, from, offset, params.newName)?.changes;
+    if (!changes) return null;
+    // Files outside the workspace (links to articles elsewhere), or every other file when untrusted, keep their spelling.
+    const inside = Object.fromEntries(
+      Object.entries(changes).filter(([uri]) => workspace.mayEdit(uri, from)),
+    );
+    const edit = versionedEdit(
+      inside,
+      (uri) => workspace.version(uri),
+      () => true,
+    );
+    return (edit && editForClient(edit, editSupport)) ?? null;
   });
-  connection.onCodeAction((params) => codeActions(workspace, params));
+  connection.onCodeAction((params) =>
+    codeActions(workspace, params, canResolveEdits).flatMap((action) => {
+      if (!action.edit) return [action];
+      const edit = editForClient(action.edit, editSupport);
+      return edit ? [{ ...action, edit }] : [];
+    }),
+  );
+  connection.onCodeActionResolve((action) => {
+    if (!isKnowledgeChange(action.data) || !workspace.trusted) return action;
+    const edit = knowledgeEdit(workspace, action.data);
+    const forClient = edit && editForClient(edit, editSupport);
+    return forClient ? { ...action, edit: forClient } : action;
+  });
   connection.onDocumentSymbol((params) => documentSymbols(workspace, params.textDocument.uri));
   connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
   connection.onFoldingRanges((params) => foldingRanges(workspace, params.textDocument.uri));

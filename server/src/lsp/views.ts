@@ -2,72 +2,20 @@
  * The corpus as two trees for the editor's side bar, served as custom requests: `dateline/timeline`
  * (events by date, the articles that date them, and the conflicts about them) and `dateline/entities`
  * (people, organisations and places with their spellings, offices, mentions and the variants under
- * review). Read from the Corpus API; nothing here analyses text. The VS Code client mirrors these
- * payload types in client/src/views.ts.
+ * review). Read from the Corpus API; nothing here analyses text. The payload types are in
+ * present/protocol.ts, which the VS Code client imports too.
  */
-import type { Range } from 'vscode-languageserver';
 import type { CorpusEvent, CorpusLocation, EntityCluster, Finding } from '../analysis/index.js';
+import type {
+  EntitiesReply,
+  EntityItem,
+  EntitySpelling,
+  TimelineEvent,
+  TimelineReply,
+  ViewFinding,
+  ViewLocation,
+} from '../present/index.js';
 import type { Workspace } from './workspace.js';
-
-/** A place in the corpus to click through to: `label` is "file.txt:12", `text` what is written there. */
-export interface ViewLocation {
-  uri: string;
-  range: Range;
-  label: string;
-  text: string;
-}
-
-/** A finding about an item of a view, with where it is. */
-export interface ViewFinding {
-  rule: string;
-  message: string;
-  location: ViewLocation;
-}
-
-/** One event of the timeline. */
-export interface TimelineEvent {
-  name: string;
-  kind: string;
-  place?: string;
-  /** ISO 8601 date or interval; absent when no article dates it. */
-  date?: string;
-  /** The sentences that date it, each with its article. */
-  datedBy: ViewLocation[];
-  /** Every mention, and whether the article writes of it as ahead or behind. */
-  mentions: (ViewLocation & { tense: string })[];
-  conflicts: ViewFinding[];
-}
-
-/** The reply to `dateline/timeline`: dated events in date order, then the undated. */
-export interface TimelineReply {
-  events: TimelineEvent[];
-}
-
-/** One spelling of an entity, with every mention written that way. */
-export interface EntitySpelling {
-  text: string;
-  variant: boolean;
-  mentions: ViewLocation[];
-}
-
-/** One person, organisation or place. */
-export interface EntityItem {
-  type: 'person' | 'organization' | 'place';
-  name: string;
-  /** Why this is the canonical spelling. */
-  reason: string;
-  mentions: number;
-  articles: number;
-  offices: string[];
-  spellings: EntitySpelling[];
-  /** Name-variant findings on its mentions. */
-  review: ViewFinding[];
-}
-
-/** The reply to `dateline/entities`: most-mentioned first within each type. */
-export interface EntitiesReply {
-  entities: EntityItem[];
-}
 
 /** Every event of the corpus by date, with its evidence and the dateline conflicts that involve it. */
 export function timeline(workspace: Workspace): TimelineReply {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isNotArticleName, looksLikeArticle } from '../../server/src/io/looks-like-article.js';
+import { isNotArticleName, looksLikeArticle } from '../../server/src/present/looks-like-article.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
