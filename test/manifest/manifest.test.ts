@@ -3,12 +3,14 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minimatch } from 'minimatch';
 import { rules } from '../../server/src/analysis/index.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
 interface Manifest {
   icon: string;
+  files: string[];
   activationEvents: string[];
   contributes: {
     languages: { id: string; filenamePatterns?: string[]; extensions?: string[] }[];
@@ -90,5 +92,24 @@ describe('extension manifest', () => {
     );
     for (const step of walkthrough!.steps)
       assert.ok(existsSync(join(root, (step.media.image ?? step.media.markdown)!)), step.id);
+  });
+
+  it('lets into the package, through its files list alone, everything the extension opens', () => {
+    // npm pack and vsce both follow `files`; vsce refuses a .vscodeignore beside it.
+    assert.equal(existsSync(join(root, '.vscodeignore')), false);
+    const shipped = (path: string): boolean =>
+      manifest.files.some((pattern) =>
+        pattern.endsWith('/') ? path.startsWith(pattern) : minimatch(path, pattern),
+      );
+    const [walkthrough] = manifest.contributes.walkthroughs;
+    for (const path of [
+      manifest.icon,
+      manifest.contributes.viewsContainers.activitybar[0]!.icon,
+      ...walkthrough!.steps.map((step) => (step.media.image ?? step.media.markdown)!),
+      ...rules.map((rule) => `docs/rules/${rule.id}.md`),
+      'dist/server.cjs',
+      'dist/client.cjs',
+    ])
+      assert.ok(shipped(path), `${path} is in the files list`);
   });
 });
