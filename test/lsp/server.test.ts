@@ -127,7 +127,10 @@ describe('language server', function () {
     const top = symbols.filter((s) => !s.children).map((s) => s.detail?.replace(/ .*/, ''));
     assert.deepEqual(top, ['headline', 'dateline'].slice(0, top.length));
     assert.equal(top[0], 'headline');
-    assert.deepEqual(symbols.slice(0, top.length).map((s) => s.children), top.map(() => undefined));
+    assert.deepEqual(
+      symbols.slice(0, top.length).map((s) => s.children),
+      top.map(() => undefined),
+    );
     assert.ok(groups.length >= 2);
     assert.deepEqual(
       groups.map((g) => g.name),

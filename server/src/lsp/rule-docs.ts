@@ -10,7 +10,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** `docs/rules` of the package this module ships in: dist/ in a package, out/server/src/lsp/ in a checkout. */
 export function packagedRuleDocs(): string {
   const here = dirname(fileURLToPath(import.meta.url));
-  for (let folder = here; ; ) {
+  let folder = here;
+  for (;;) {
     const docs = join(folder, 'docs', 'rules');
     if (existsSync(docs)) return pathToFileURL(docs).href;
     const parent = dirname(folder);

@@ -241,12 +241,9 @@ export function startServer(connection: Connection): void {
     await indexing;
   });
   // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
-  connection.onRequest(
-    methods.isArticle,
-    (params: IsArticleParams): IsArticleReply => ({
-      article: workspace.corpus.article(params.uri) !== undefined,
-    }),
-  );
+  connection.onRequest(methods.isArticle, (params: IsArticleParams): IsArticleReply => ({
+    article: workspace.corpus.article(params.uri) !== undefined,
+  }));
   connection.onRequest(methods.timeline, () => timeline(workspace));
   connection.onRequest(methods.entities, () => entities(workspace));
   connection.onRequest(methods.mentions, (params: TextDocumentPositionParams) => {
