@@ -19,7 +19,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
-import { methods, type TrustParams } from '../present/index.js';
+import {
+  methods,
+  setRuleDocsBase,
+  type InitializationOptions,
+  type IsArticleParams,
+  type IsArticleReply,
+  type TrustParams,
+} from '../present/index.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
 import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -28,7 +35,9 @@ import { hoverAt } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
+import { packagedRuleDocs } from './rule-docs.js';
 import { settingsOf } from './settings.js';
+import { entities, timeline } from './views.js';
 import { readKnowledgeFile, Workspace } from './workspace.js';
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
@@ -66,12 +75,16 @@ export function startServer(connection: Connection): void {
       hints: capabilities.workspace?.inlayHint?.refreshSupport === true,
     };
     // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
+    // Rule links open the pages shipped beside this server, or where VS Code's client says they are.
     const raw: unknown = params.initializationOptions;
+    let ruleDocs: string = packagedRuleDocs();
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, ...options } = raw as { trusted?: unknown };
+      const { trusted, ruleDocs: sent, ...options } = raw as { [K in keyof InitializationOptions]?: unknown };
       workspace.trusted = trusted !== false;
+      if (typeof sent === 'string') ruleDocs = sent;
       applySettings(options);
     } else applySettings(raw);
+    setRuleDocsBase(ruleDocs);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -138,6 +151,14 @@ export function startServer(connection: Connection): void {
     for (const note of workspace.skipNotes) connection.console.info(`Dateline: ${note}`);
     workspace.corpus.refresh();
     collectGarbage();
+    // The log says what was read, so that "why is my file not checked?" has an answer.
+    const articles = workspace.corpus.ids().length;
+    connection.console.info(
+      `Read ${articles} article${articles === 1 ? '' : 's'} in ${workspace.folders.join(', ') || 'no folder'}; ` +
+        (workspace.settings.files.length
+          ? `the files dateline.files names (${workspace.settings.files.join(', ')})`
+          : 'text files below a dateline.yaml or with paragraphs of prose and a date; other text files stay plain text'),
+    );
     await publisher.publishAll(true);
     publisher.indexing = undefined;
     progress?.done();
@@ -176,7 +197,9 @@ export function startServer(connection: Connection): void {
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
-    publisher.schedule(workspace.openArticle(document.uri, document.getText(), document.version));
+    publisher.schedule(
+      workspace.openArticle(document.uri, document.getText(), document.version, document.languageId),
+    );
   });
 
   documents.onDidClose(async ({ document }) => {
@@ -217,6 +240,12 @@ export function startServer(connection: Connection): void {
     indexing = reindex();
     await indexing;
   });
+  // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
+  connection.onRequest(methods.isArticle, (params: IsArticleParams): IsArticleReply => ({
+    article: workspace.corpus.article(params.uri) !== undefined,
+  }));
+  connection.onRequest(methods.timeline, () => timeline(workspace));
+  connection.onRequest(methods.entities, () => entities(workspace));
   connection.onRequest(methods.mentions, (params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);

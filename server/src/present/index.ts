@@ -7,10 +7,27 @@ export {
   findingToDiagnostic,
   fixToData,
   ruleUrl,
+  setRuleDocsBase,
   severityToLsp,
   type ArticleLookup,
   type DiagnosticData,
   type FixData,
 } from './findings.js';
-export { methods, type CorpusStatus, type MentionsParams, type TrustParams } from './protocol.js';
+export {
+  methods,
+  type CorpusStatus,
+  type EntitiesReply,
+  type EntityItem,
+  type EntitySpelling,
+  type InitializationOptions,
+  type IsArticleParams,
+  type IsArticleReply,
+  type MentionsParams,
+  type TimelineEvent,
+  type TimelineReply,
+  type TrustParams,
+  type ViewFinding,
+  type ViewLocation,
+  type ViewRange,
+} from './protocol.js';
 export type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';
