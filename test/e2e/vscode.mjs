@@ -235,7 +235,7 @@ async function runChecks(page, folder) {
       log(`  timeline: ${rows.join(' | ')}`);
       await ui.expandTreeRow('Timeline', dated[0]);
       await waitFor(
-        async () => (await ui.treeRows('Timeline')).some((r) => /contradicts the corpus/.test(r)),
+        async () => (await ui.treeRows('Timeline')).some((r) => /This page is dated .*, but it writes of/.test(r)),
         10_000,
         'the dateline conflict under its event',
         async () => JSON.stringify(await ui.treeRows('Timeline')),

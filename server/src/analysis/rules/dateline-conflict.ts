@@ -1,7 +1,7 @@
 /** Warn when an article's dateline contradicts the corpus timeline of the events it describes. */
 import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { where } from '../corpus/corpus-index.js';
+import { baseName, where } from '../corpus/corpus-index.js';
 import type { TimelineEvent } from '../corpus/timeline.js';
 import type { ArticleAnalysis, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
@@ -117,7 +117,7 @@ function checkArticle(
     severity: 'warning',
     articleId: article.id,
     span: dateline.span,
-    message: `This page is dated ${readableDate(dateline.date)}, but it writes of ${first.event.name} ${described(first)}, which ${first.source.location ? `${first.source.location.articleId} dates` : 'the knowledge file dates'} ${readableDate(first.date)}`,
+    message: `This page is dated ${readableDate(dateline.date)}, but it writes of ${first.event.name} ${described(first)}, which ${first.source.location ? `${baseName(first.source.location.articleId)} dates` : 'the knowledge file dates'} ${readableDate(first.date)}`,
     actual: dateline.text,
     expected: [],
     related,

@@ -5,7 +5,7 @@
 import { addTo } from '../collections.js';
 import { memoize } from '../memo.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { where } from '../corpus/corpus-index.js';
+import { baseName, where } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
@@ -269,7 +269,7 @@ function conflictFinding(
     severity: tie ? 'information' : 'warning',
     articleId: h.mention.articleId,
     span: heldSpan(h),
-    message: `${h.cluster.canonical} is called ${h.office} here, on ${readableDate(h.date)}, but ${other.mention.articleId} names ${current.canonical} ${sameDate ? 'on the same day' : `on ${readableDate(other.date)}`}`,
+    message: `${h.cluster.canonical} is called ${h.office} here, on ${readableDate(h.date)}, but ${baseName(other.mention.articleId)} names ${current.canonical} ${sameDate ? 'on the same day' : `on ${readableDate(other.date)}`}`,
     actual: index.articles.get(h.mention.articleId)!.text.slice(heldSpan(h).start, heldSpan(h).end),
     expected: [],
     related: [
