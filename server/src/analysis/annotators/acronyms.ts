@@ -5,7 +5,7 @@
  * parenthesis whose letters spell the acronym right to left, the first letter at a word's start.
  * Hand-written because no maintained npm package implements it. When the letters do not match, the
  * capitalised name just before the parenthesis is still taken as the long form: a mismatched
- * expansion ("Individual Partnership Program (ITPP)") is what the acronym-expansion rule looks for.
+ * expansion ("Joint Safety Program (JCSP)") is what the acronym-expansion rule looks for.
  */
 import type { TokenSentence } from '../tokenize.js';
 import type { AcronymMention, Span } from '../types.js';
@@ -154,7 +154,7 @@ function schwartzHearst(letters: string, words: Word[]): { text: string; span: S
   for (let i = 0; i < words.length; i++) {
     if (offset === start) {
       const chosen = words.slice(i);
-      // "(ITPP)" after "drafted the Programme": a long form has at least as many words as it needs.
+      // "(JCSP)" after "drafted the Programme": a long form has at least as many words as it needs.
       return chosen.length >= 2 || letters.length <= 1
         ? { text: joined.slice(start), span: { start: chosen[0]!.start, end: words[words.length - 1]!.end } }
         : undefined;
@@ -166,7 +166,7 @@ function schwartzHearst(letters: string, words: Word[]): { text: string; span: S
 
 /**
  * True when the initials of `phrase` spell `acronym`, with or without its small words:
- * "Individually Tailored Partnership Programme" spells ITPP; "Individual Partnership Program" does not.
+ * "Joint Coastal Safety Programme" spells JCSP; "Joint Safety Program" does not.
  */
 export function initialsMatch(acronym: string, phrase: string): boolean {
   const letters = acronym.replace(/[^\p{L}\d]/gu, '').toUpperCase();

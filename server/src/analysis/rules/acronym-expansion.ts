@@ -51,7 +51,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     const flagged = new Set<string>();
     const locations: CorpusLocation[] = [...group.spellings.values()].flat();
     // The same wrong long form written again in the same article without the acronym:
-    // "The Individual Partnership Program aims …" after "Individual Partnership Program (ITPP)".
+    // "The Joint Safety Program aims …" after "Joint Safety Program (JCSP)".
     for (const articleId of group.articles) {
       const article = index.articles.get(articleId);
       for (const mention of (article && namesByKey(article).get(group.key)) ?? []) {

@@ -122,7 +122,7 @@ function portfolioOf(role: RoleMention): string | undefined {
   return undefined;
 }
 
-/** "Prime Minister Fumio Kishida" names no country; "Japanese Prime Minister Fumio Kishida" elsewhere does. */
+/** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
 function qualifierFromCluster(cluster: IndexedCluster, title: string): string | undefined {
   const qualifiers = new Set(
     cluster.roles
