@@ -274,16 +274,23 @@ const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'sou
  * holder, with the office as its role.
  */
 function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): EntityMention[] | undefined {
-  const before = /([\p{L}-]+)\s+of\s+$/u.exec(context.text.slice(Math.max(0, raw.start - 40), raw.start));
+  // "Minister of Environment and Water Jane Roe": the chunk starts after the portfolio's "and".
+  const before = /([\p{L}-]+)\s+of\s+((?:the\s+)?(?:\p{Lu}[\p{L}-]*,?\s+)+(?:and|&)\s+)?$/u.exec(
+    context.text.slice(Math.max(0, raw.start - 80), raw.start),
+  );
   if (!before || !titles.has(lowerCase(before[1]!))) return undefined;
+  const joinedPortfolio = before[2] ? before[2].trim() + ' ' : '';
   let i = 0;
   while (i < words.length && (words[i]!.lower || context.lowercase.has(lowerCase(words[i]!.text)))) i++;
   if (i === 0) return undefined;
-  const rest = words.slice(i);
+  // "Minister of Water Dr. Jane Roe": the honorific is neither portfolio nor name.
+  let from = i;
+  while (from < words.length && honorifics.has(words[from]!.text.toLowerCase())) from++;
+  const rest = words.slice(from);
   if (rest.length < 2 || !looksLikePersonalName(rest, context)) return [];
   const titleStart = raw.start - before[0].length;
   const role: RoleMention = {
-    title: `${titleOf([{ text: before[1]! } as NameWord])} of ${join(words.slice(0, i))}`,
+    title: `${titleOf([{ text: before[1]! } as NameWord])} of ${joinedPortfolio}${join(words.slice(0, i))}`,
     span: { start: titleStart, end: words[i - 1]!.end },
   };
   return [mentionOf('person', rest[0]!, rest[rest.length - 1]!, context, { role })];
