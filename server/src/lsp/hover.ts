@@ -15,7 +15,7 @@ export function hoverAt(workspace: Workspace, uri: string, offset: number): Hove
   const { corpus } = workspace;
   if (!corpus.article(uri)) return null;
   const annotation = corpus.annotationAt(uri, offset);
-  const findings = corpus.findings(uri).filter((f) => f.span.start <= offset && offset <= f.span.end);
+  const findings = workspace.findings(uri).filter((f) => f.span.start <= offset && offset <= f.span.end);
   if (!annotation && findings.length === 0) return null;
   const sections: string[] = [];
   if (annotation) sections.push(describe(workspace, uri, annotation));

@@ -13,6 +13,7 @@ export {
   type DiagnosticData,
   type FixData,
 } from './findings.js';
+export { onePerSpot } from './one-per-spot.js';
 export {
   methods,
   type CorpusStatus,
