@@ -24,6 +24,7 @@ export {
   type IsArticleParams,
   type IsArticleReply,
   type MentionsParams,
+  type ReasoningReply,
   type TimelineEvent,
   type TimelineReply,
   type TrustParams,
