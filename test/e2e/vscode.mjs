@@ -347,7 +347,13 @@ async function runChecks(page, folder) {
       // "Show reasoning" opens the steps in a read-only page beside the article.
       await hover.locator('a', { hasText: 'Show reasoning' }).first().click();
       await page.locator('.tab.active', { hasText: `Why ${hepkinsFile}` }).waitFor();
-      await ui.expectEditorText(/# Why Dateline says so/);
+      const reasoning = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+      await waitFor(
+        async () => /# Why Dateline says so/.test((await reasoning.innerText()).replace(/\u00a0/g, ' ')),
+        15_000,
+        'the reasoning page',
+        async () => reasoning.innerText(),
+      );
       await ui.shot('reasoning');
       await page.keyboard.press('Control+W');
       await ui.open(hepkinsFile);

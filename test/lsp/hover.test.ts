@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Hover } from 'vscode-languageserver-protocol';
+import type { CodeAction, Hover } from 'vscode-languageserver-protocol';
 import { methods, type ReasoningReply } from '../../server/src/present/protocol.js';
-import { startTestServer, type TestServer } from './lsp-client.js';
+import { editsOf, startTestServer, type TestServer } from './lsp-client.js';
 
 // Made up: three articles on one minister, one of them with a slip in her surname.
 const article = (date: string, name: string): string =>
@@ -38,7 +38,9 @@ describe('hover card of a finding', function () {
   async function serverWith(initializationOptions?: object): Promise<{ server: TestServer; hover: string }> {
     const server = await startTestServer(pathToFileURL(folder).toString(), {}, { initializationOptions });
     servers.push(server);
-    const [slip] = await server.waitForDiagnostics(uriOf('c.txt'), (d) => d.some((x) => x.code === 'name-variant'));
+    const [slip] = await server.waitForDiagnostics(uriOf('c.txt'), (d) =>
+      d.some((x) => x.code === 'name-variant'),
+    );
     const reply = await server.connection.sendRequest<Hover>('textDocument/hover', {
       textDocument: { uri: uriOf('c.txt') },
       position: slip!.range.start,
@@ -53,25 +55,56 @@ describe('hover card of a finding', function () {
       paragraphs[0],
       '**Probably “Kaasik”**: “Kaask” is spelled “Kaasik” in 2 other articles (Estonian Transport Minister Liis Kaasik)',
     );
-    assert.equal(paragraphs[1], '**Fix:** Replace with “Kaasik” (Quick Fix, Ctrl+.; also in the whole file or folder)');
-    assert.match(paragraphs[2]!, /^Evidence: \[a\.txt:3\]\(file:[^)]*a\.txt#L3\), \[b\.txt:3\]\([^)]*\) and 2 more · \[Show reasoning\]\(command:dateline\.showReasoning\?/);
+    assert.equal(
+      paragraphs[1],
+      '**Fix:** Replace with “Kaasik” (Quick Fix, Ctrl+.; also in the whole file or folder)',
+    );
+    assert.match(
+      paragraphs[2]!,
+      /^Evidence: \[a\.txt:3\]\(file:[^)]*a\.txt#L3\), \[b\.txt:3\]\([^)]*\) and 2 more · \[Show reasoning\]\(command:dateline\.showReasoning\?/,
+    );
     assert.match(paragraphs[2]!, / · \[name-variant\]\(file:[^)]*\/docs\/rules\/name-variant\.md\)$/);
     // The reasoning is not in the card; the entity is one line, its every mention behind a link.
     assert.doesNotMatch(hover, /^1\. /m);
-    assert.match(hover, /\*\*Liis Kaasik\*\* · person · Estonian Transport Minister · \[6 mentions in 3 articles\]\(command:dateline\.showMentions\?/);
+    assert.match(
+      hover,
+      /\*\*Liis Kaasik\*\* · person · Estonian Transport Minister · \[6 mentions in 3 articles\]\(command:dateline\.showMentions\?/,
+    );
     assert.ok(hover.split('\n').filter((line) => line.trim() !== '').length <= 6, hover);
 
     // The link's arguments are what `dateline/reasoning` takes: the document and the position.
-    const args = JSON.parse(decodeURIComponent(/showReasoning\?([^)]*)\)/.exec(hover)![1]!)) as [string, { line: number; character: number }];
+    const args = JSON.parse(decodeURIComponent(/showReasoning\?([^)]*)\)/.exec(hover)![1]!)) as [
+      string,
+      { line: number; character: number },
+    ];
     const reasoning = await server.connection.sendRequest<ReasoningReply>(methods.reasoning, {
       textDocument: { uri: args[0] },
       position: args[1],
     });
     assert.ok(reasoning);
     assert.match(reasoning.markdown, /^# Why Dateline says so: “Kaask” in \[c\.txt:3\]/);
-    assert.match(reasoning.markdown, /^1\. “Liis Kaask” and “Liis Kaasik” differ in spelling \(“Kaask” against “Kaasik”\): a likely typo\.$/m);
+    assert.match(
+      reasoning.markdown,
+      /^1\. “Liis Kaask” and “Liis Kaasik” differ in spelling \(“Kaask” against “Kaasik”\): a likely typo\.$/m,
+    );
     assert.match(reasoning.markdown, /^- \[b\.txt:5\]\([^)]*\): spelled “Liis Kaasik” here$/m);
     assert.match(reasoning.markdown, /`Liis Kaask`: \[c\.txt:3\]/);
+  });
+
+  it('offers to ignore the finding in this file, written to the knowledge file', async () => {
+    const server = servers[0]!;
+    const [slip] = server.diagnostics.get(uriOf('c.txt'))!.filter((d) => d.code === 'name-variant');
+    const actions = await server.connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: uriOf('c.txt') },
+      range: slip!.range,
+      context: { diagnostics: [slip] },
+    });
+    const ignore = actions.find(
+      (a) => a.title === 'Ignore “Kaask” (name-variant) in this file (dateline.yaml)',
+    );
+    assert.ok(ignore?.edit, JSON.stringify(actions.map((a) => a.title)));
+    const inserted = editsOf(ignore.edit, uriOf('dateline.yaml'))!.edits[0]!.newText;
+    assert.match(inserted, /ignore:\n {2}- file: c\.txt\n {4}rule: name-variant\n {4}text: Kaask\n/);
   });
 
   it('without command links (Neovim, Helix): the same first line and fix, then the reasoning in the card', async () => {
@@ -80,6 +113,9 @@ describe('hover card of a finding', function () {
     assert.match(paragraphs[0]!, /^\*\*Probably “Kaasik”\*\*: “Kaask” is spelled “Kaasik”/);
     assert.match(paragraphs[1]!, /^\*\*Fix:\*\* Replace with “Kaasik”/);
     assert.doesNotMatch(hover, /command:/);
-    assert.match(hover, /^1\. “Liis Kaask” and “Liis Kaasik” differ in spelling \(“Kaask” against “Kaasik”\): a likely typo\.$/m);
+    assert.match(
+      hover,
+      /^1\. “Liis Kaask” and “Liis Kaasik” differ in spelling \(“Kaask” against “Kaasik”\): a likely typo\.$/m,
+    );
   });
 });

@@ -38,7 +38,9 @@ describe('onePerSpot: never two findings on the same words', () => {
       finding('acronym-expansion', 'warning', 4, 22),
       finding('name-variant', 'warning', 4, 9),
     ]);
-    assert.deepEqual(show(merged), ['name-variant 4-9 warning (evidence from: name-variant, acronym-expansion)']);
+    assert.deepEqual(show(merged), [
+      'name-variant 4-9 warning (evidence from: name-variant, acronym-expansion)',
+    ]);
     assert.deepEqual(merged[0]!.explain(), [
       'why name-variant',
       'Also (acronym-expansion): acronym-expansion 4-22.',
@@ -48,11 +50,21 @@ describe('onePerSpot: never two findings on the same words', () => {
 
   it('keeps the more severe finding, then the one with a fix', () => {
     assert.deepEqual(
-      show(onePerSpot([finding('name-variant', 'information', 4, 9), finding('acronym-expansion', 'warning', 4, 22)])),
+      show(
+        onePerSpot([
+          finding('name-variant', 'information', 4, 9),
+          finding('acronym-expansion', 'warning', 4, 22),
+        ]),
+      ),
       ['acronym-expansion 4-22 warning (evidence from: acronym-expansion, name-variant)'],
     );
     assert.deepEqual(
-      show(onePerSpot([finding('name-variant', 'warning', 4, 9, false), finding('acronym-expansion', 'warning', 4, 22)])),
+      show(
+        onePerSpot([
+          finding('name-variant', 'warning', 4, 9, false),
+          finding('acronym-expansion', 'warning', 4, 22),
+        ]),
+      ),
       ['acronym-expansion 4-22 warning (evidence from: acronym-expansion, name-variant)'],
     );
   });
@@ -81,7 +93,9 @@ describe('onePerSpot: never two findings on the same words', () => {
     const rules = corpus.findings('c.txt').map((f) => f.ruleId);
     assert.ok(rules.includes('name-variant') && rules.includes('acronym-expansion'), rules.join());
     assert.deepEqual(
-      onePerSpot(corpus.findings('c.txt')).map((f) => `${f.severity} ${f.ruleId}: ${f.message} [${f.fixes.length} fix]`),
+      onePerSpot(corpus.findings('c.txt')).map(
+        (f) => `${f.severity} ${f.ruleId}: ${f.message} [${f.fixes.length} fix]`,
+      ),
       ['warning name-variant: “Nordc” is spelled “Nordic” in 2 other articles (Nordic Rail Council) [1 fix]'],
     );
   });
