@@ -21,6 +21,8 @@ import {
 import { formatCheckSarif } from './cli/format-sarif.js';
 import { buildCorpus, loadInput } from './cli/load.js';
 import { readVersion } from './cli/version.js';
+import { packagedRuleDocs, ruleDocText } from './io/rule-docs.js';
+import { setRuleDocsBase } from './present/index.js';
 
 /** Exit codes: errors, or warnings above --max-warnings; bad input or arguments. */
 const EXIT_FINDINGS = 1;
@@ -67,10 +69,15 @@ async function runCorpusCommand(
   }
   const reported = reportedFindings(corpus, input, request.quiet);
   const counts = countFindings(input, reported);
-  if (request.format === 'json') process.stdout.write(formatCheckJson(checkJson(corpus, input, reported)));
-  else if (request.format === 'sarif')
-    process.stdout.write(formatCheckSarif(corpus, input, reported, rules, readVersion()));
-  else {
+  if (request.format === 'json') {
+    // JSON is read on this machine: its rule links open the pages shipped in the package.
+    setRuleDocsBase(packagedRuleDocs());
+    process.stdout.write(formatCheckJson(checkJson(corpus, input, reported)));
+  } else if (request.format === 'sarif') {
+    // SARIF is uploaded elsewhere (GitHub code scanning): each rule carries its page, not a link.
+    const documented = rules.map((rule) => ({ ...rule, help: ruleDocText(rule.id) }));
+    process.stdout.write(formatCheckSarif(corpus, input, reported, documented, readVersion()));
+  } else {
     const findings = collectFindings(corpus, reported);
     process.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
   }

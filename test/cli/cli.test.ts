@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dateline, ensureBuilt, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
@@ -161,6 +163,15 @@ describe('dateline CLI', function () {
       ['a.txt', 'b.txt', 'bad.txt'],
     );
     assert.ok(output.files.every((f) => Array.isArray(f.diagnostics)));
+    // Every rule link opens a page shipped in the package, never an address that may not exist.
+    const links = output.files.flatMap((f) =>
+      (f.diagnostics as { code: string; codeDescription?: { href: string } }[]).map((d) => [d.code, d.codeDescription?.href]),
+    );
+    assert.ok(links.length > 0);
+    for (const [code, href] of links) {
+      assert.match(href ?? '', new RegExp(`^file:.*/docs/rules/${code}\\.md$`));
+      assert.ok(existsSync(fileURLToPath(href!)), href);
+    }
     assert.deepEqual(output.problems, [
       {
         file: 'bad.txt',

@@ -29,7 +29,7 @@ export interface ParsedKnowledge {
 export { knowledgeMaxLength } from './knowledge-limits.js';
 
 const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
-const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'rules']);
+const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'ignore', 'rules']);
 type Json = Record<string, unknown>;
 
 /**
@@ -106,7 +106,7 @@ export function parseKnowledge(text: string): ParsedKnowledge {
 }
 
 function empty(): Knowledge {
-  return { entities: [], events: [], acronyms: [], distinct: [], rules: {} };
+  return { entities: [], events: [], acronyms: [], distinct: [], ignore: [], rules: {} };
 }
 
 /** The knowledge the valid entries give; `invalid` holds the JSON pointers of entries to leave out. */
@@ -174,6 +174,15 @@ function toKnowledge(
   }
   for (const [name, path] of entries(data.distinct, ['distinct'], 'list')) {
     knowledge.distinct.push({ name: String(name), origin: origin(path) });
+  }
+  for (const [entry, path] of entries(data.ignore, ['ignore'], 'list')) {
+    const { file, rule, text: words } = entry;
+    knowledge.ignore.push({
+      file: String(file),
+      rule: rule as RuleId,
+      text: String(words),
+      origin: origin(path),
+    });
   }
   for (const [level, [, id]] of entries(data.rules, ['rules'], 'map')) {
     knowledge.rules[id as RuleId] = level as unknown as Severity | 'off';

@@ -155,7 +155,7 @@ export class DiagnosticsPublisher {
       ];
     }
     if (!workspace.corpus.article(uri)) return [];
-    const findings = workspace.corpus
+    const findings = workspace
       .findings(uri)
       .map((finding) => findingToDiagnostic(finding, workspace))
       .filter((d) => d !== undefined);

@@ -1,5 +1,6 @@
 /**
- * Knowledge-file actions: accept a spelling, keep a name distinct, pin an acronym's expansion. Each
+ * Knowledge-file actions: accept a spelling, keep a name distinct, pin an acronym's expansion, ignore a
+ * finding in one article. Each
  * edit is computed against the file as it is now (the editor's buffer, else the disk), as the smallest
  * range edit; a missing file is created with `ignoreIfExists` and then written. A file over the limits
  * (knowledge-limits.ts) gets no action at all, and costs nothing here.
@@ -7,7 +8,7 @@
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { EntityType } from '../analysis/types.js';
-import { addAcronym, addAlias, addDistinct } from '../knowledge/edit-knowledge.js';
+import { addAcronym, addAlias, addDistinct, addIgnore } from '../knowledge/edit-knowledge.js';
 import type { DiagnosticData } from '../present/index.js';
 import { minimalEdit } from './versioned-edits.js';
 import type { Workspace } from './workspace.js';
@@ -16,7 +17,8 @@ import type { Workspace } from './workspace.js';
 export type KnowledgeChange =
   | { dateline: 'knowledge'; op: 'alias'; canonical: string; type: EntityType; alias: string }
   | { dateline: 'knowledge'; op: 'distinct'; name: string }
-  | { dateline: 'knowledge'; op: 'acronym'; acronym: string; expansion: string };
+  | { dateline: 'knowledge'; op: 'acronym'; acronym: string; expansion: string }
+  | { dateline: 'knowledge'; op: 'ignore'; file: string; rule: string; text: string };
 
 /**
  * The knowledge actions for one diagnostic whose finding starts at `offset` of the current text; with
@@ -60,6 +62,18 @@ export function knowledgeActions(
       { dateline: 'knowledge', op: 'acronym', acronym, expansion: data.expected[0] },
     ]);
   }
+  if (data.actual !== '') {
+    changes.push([
+      `Ignore “${data.actual}” (${data.ruleId}) in this file (${name})`,
+      {
+        dateline: 'knowledge',
+        op: 'ignore',
+        file: relativeTo(target, uri),
+        rule: data.ruleId,
+        text: data.actual,
+      },
+    ]);
+  }
   const actions: CodeAction[] = [];
   for (const [title, change] of changes) {
     const action: CodeAction = { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] };
@@ -83,6 +97,7 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
   if (d['dateline'] !== 'knowledge') return false;
   if (d['op'] === 'alias') return strings('canonical', 'type', 'alias');
   if (d['op'] === 'distinct') return strings('name');
+  if (d['op'] === 'ignore') return strings('file', 'rule', 'text');
   return d['op'] === 'acronym' && strings('acronym', 'expansion');
 }
 
@@ -143,5 +158,19 @@ function rewrite(text: string | undefined, change: KnowledgeChange): string | un
       return addDistinct(text, change.name);
     case 'acronym':
       return addAcronym(text, change.acronym, change.expansion);
+    case 'ignore':
+      return addIgnore(text, change);
+  }
+}
+
+// "file:///work/news/a%20b.txt" from "file:///work/dateline.yaml" → "news/a b.txt"; an article outside
+// the knowledge file's folder is named by its file name alone.
+function relativeTo(knowledgeUri: string, uri: string): string {
+  const folder = knowledgeUri.slice(0, knowledgeUri.lastIndexOf('/') + 1);
+  const rest = uri.startsWith(folder) ? uri.slice(folder.length) : uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
   }
 }

@@ -25,17 +25,18 @@ import {
   type InitializationOptions,
   type IsArticleParams,
   type IsArticleReply,
+  type ReasoningReply,
   type TrustParams,
 } from '../present/index.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
 import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
-import { hoverAt } from './hover.js';
+import { hoverAt, reasoningAt, type HoverStyle } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
-import { packagedRuleDocs } from './rule-docs.js';
+import { packagedRuleDocs } from '../io/rule-docs.js';
 import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
 import { readKnowledgeFile, Workspace } from './workspace.js';
@@ -51,6 +52,7 @@ export function startServer(connection: Connection): void {
   let editSupport: EditSupport = { documentChanges: false, create: false };
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
+  const hoverStyle: HoverStyle = { commandLinks: false };
   let indexing: Promise<void> = Promise.resolve();
 
   const offsetOf = (params: TextDocumentPositionParams): number | undefined =>
@@ -79,8 +81,16 @@ export function startServer(connection: Connection): void {
     const raw: unknown = params.initializationOptions;
     let ruleDocs: string = packagedRuleDocs();
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, ruleDocs: sent, ...options } = raw as { [K in keyof InitializationOptions]?: unknown };
+      const {
+        trusted,
+        ruleDocs: sent,
+        commandLinks,
+        ...options
+      } = raw as {
+        [K in keyof InitializationOptions]?: unknown;
+      };
       workspace.trusted = trusted !== false;
+      hoverStyle.commandLinks = commandLinks === true;
       if (typeof sent === 'string') ruleDocs = sent;
       applySettings(options);
     } else applySettings(raw);
@@ -253,7 +263,12 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? null : hoverAt(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? null : hoverAt(workspace, params.textDocument.uri, offset, hoverStyle);
+  });
+  connection.onRequest(methods.reasoning, (params: TextDocumentPositionParams): ReasoningReply => {
+    const offset = offsetOf(params);
+    const markdown = offset === undefined ? null : reasoningAt(workspace, params.textDocument.uri, offset);
+    return markdown === null ? null : { markdown };
   });
   connection.onReferences((params) => {
     const offset = offsetOf(params);

@@ -111,7 +111,7 @@ function entityItem(
 }
 
 function allFindings(workspace: Workspace): Finding[] {
-  return workspace.corpus.ids().flatMap((id) => workspace.corpus.findings(id));
+  return workspace.corpus.ids().flatMap((id) => workspace.findings(id));
 }
 
 function viewFinding(workspace: Workspace, finding: Finding): ViewFinding | undefined {

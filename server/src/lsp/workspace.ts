@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
-import type { Knowledge } from '../analysis/index.js';
+import type { Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { findArticles, knowledgeFileNames, skipNotes, type SkipReason } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
@@ -16,7 +16,7 @@ import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
-import { LineIndex, type ArticleLookup } from '../present/index.js';
+import { LineIndex, onePerSpot, type ArticleLookup } from '../present/index.js';
 
 /** Why an article is not in the corpus. */
 export interface ArticleProblem extends ReadProblem {
@@ -66,6 +66,11 @@ export class Workspace implements ArticleLookup {
   /** The URI of an article id: ids are URIs already. */
   uri(articleId: string): string {
     return articleId;
+  }
+
+  /** The findings a user sees on an article: the corpus's, never two on the same words (present/one-per-spot.ts). */
+  findings(articleId: string): Finding[] {
+    return onePerSpot(this.corpus.findings(articleId));
   }
 
   /** Line starts of an article's current text. */
