@@ -68,7 +68,7 @@ describe('hover card of a finding', function () {
     assert.doesNotMatch(hover, /^1\. /m);
     assert.match(
       hover,
-      /\*\*Liis Kaasik\*\* · person · Estonian Transport Minister · \[6 mentions in 3 articles\]\(command:dateline\.showMentions\?/,
+      /\*\*Liis Kaasik\*\* · person · Transport Minister of Estonia · \[6 mentions in 3 articles\]\(command:dateline\.showMentions\?/,
     );
     assert.ok(hover.split('\n').filter((line) => line.trim() !== '').length <= 6, hover);
 

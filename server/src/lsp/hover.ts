@@ -5,6 +5,7 @@
 import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import type { Annotation, CorpusLocation, Finding } from '../analysis/index.js';
+import { describeRole } from '../analysis/index.js';
 import { ruleUrl } from '../present/index.js';
 import type { Workspace } from './workspace.js';
 
@@ -162,12 +163,11 @@ function briefly(
   if (annotation.kind !== 'entity') return describe(workspace, uri, annotation).split('\n\n')[0]!;
   const { cluster } = annotation;
   const office = cluster.roles[0];
-  const qualifier = office && (office.country ?? office.organization);
   const articles = new Set(cluster.mentions.map((m) => m.articleId)).size;
   const count = `${cluster.mentions.length} mention${plural(cluster.mentions.length)} in ${articles} article${plural(articles)}`;
   return [
     `**${escape(cluster.canonical)}** · ${cluster.type}`,
-    office ? escape(qualifier ? `${qualifier} ${office.title}` : office.title) : undefined,
+    office ? escape(describeRole(office)) : undefined,
     commandLink(count, 'dateline.showMentions', [uri, at]),
   ]
     .filter((part) => part !== undefined)
@@ -187,10 +187,7 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
         `**${escape(cluster.canonical)}** · ${cluster.type}${cluster.acronym ? ` (${cluster.acronym})` : ''}`,
       ];
       for (const role of cluster.roles.slice(0, 3)) {
-        const qualifier = role.country ?? role.organization;
-        out.push(
-          `${escape(qualifier ? `${qualifier} ${role.title}` : role.title)}, ${link(workspace, role.locations[0]!)}`,
-        );
+        out.push(`${escape(describeRole(role))}, ${link(workspace, role.locations[0]!)}`);
       }
       if (mention.variant)
         out.push(`Written here as **${escape(mention.text)}**, a variant of the canonical spelling.`);

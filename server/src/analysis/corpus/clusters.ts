@@ -669,10 +669,10 @@ function qualifierOf(role: RoleMention): string | undefined {
   return (role.country ?? role.organization)?.toLowerCase();
 }
 
-/** "New Zealand Prime Minister", "NATO Secretary General", "President". */
-export function describeRole(role: RoleMention): string {
-  const qualifier = role.country ?? role.organization;
-  return qualifier ? `${qualifier} ${role.title}` : role.title;
+/** "Prime Minister of New Zealand", "NATO Secretary General", "President". */
+export function describeRole(role: Pick<RoleMention, 'title' | 'country' | 'organization'>): string {
+  if (role.country) return `${role.title} of ${role.country}`;
+  return role.organization ? `${role.organization} ${role.title}` : role.title;
 }
 
 /** A plain union-find over objects. */

@@ -101,7 +101,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
         cluster,
         mention,
         role,
-        office: portfolio ? `${qualifier} minister of ${portfolio}` : `${qualifier} ${role.title}`,
+        office: `${portfolio ? `${capitalised(portfolio)} Minister` : role.title} of ${qualifier}`,
         date,
         inferred: !article.structure.dateline,
       });
@@ -127,6 +127,8 @@ function portfolioOf(role: RoleMention): string | undefined {
 }
 
 /** For each title, the qualifier every qualified mention in the corpus gives it, if there is just one. */
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 function qualifiersByTitle(index: CorpusIndex): (title: string) => string | undefined {
   const seen = new Map<string, Set<string>>();
   for (const cluster of index.clusters) {
