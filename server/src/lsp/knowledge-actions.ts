@@ -12,11 +12,15 @@ import type { DiagnosticData } from '../present/index.js';
 import { minimalEdit } from './versioned-edits.js';
 import type { Workspace } from './workspace.js';
 
-/** What a knowledge action writes, kept in `CodeAction.data` until `codeAction/resolve`. */
-export type KnowledgeChange =
-  | { dateline: 'knowledge'; op: 'alias'; canonical: string; type: EntityType; alias: string }
-  | { dateline: 'knowledge'; op: 'distinct'; name: string }
-  | { dateline: 'knowledge'; op: 'acronym'; acronym: string; expansion: string };
+/**
+ * What a knowledge action writes, kept in `CodeAction.data` until `codeAction/resolve`; `knowledge` is
+ * the URI of the knowledge file it is for (in a multi-root workspace, the article's folder's).
+ */
+export type KnowledgeChange = { dateline: 'knowledge'; knowledge: string } & (
+  | { op: 'alias'; canonical: string; type: EntityType; alias: string }
+  | { op: 'distinct'; name: string }
+  | { op: 'acronym'; acronym: string; expansion: string }
+);
 
 /**
  * The knowledge actions for one diagnostic whose finding starts at `offset` of the current text; with
@@ -42,6 +46,7 @@ export function knowledgeActions(
       `Accept “${mention.text}” as a spelling of ${cluster.canonical} (${name})`,
       {
         dateline: 'knowledge',
+        knowledge: target,
         op: 'alias',
         canonical: cluster.canonical,
         type: cluster.type,
@@ -50,14 +55,14 @@ export function knowledgeActions(
     ]);
     changes.push([
       `“${mention.text}” is a different ${cluster.type}: never flag it (${name})`,
-      { dateline: 'knowledge', op: 'distinct', name: mention.text },
+      { dateline: 'knowledge', knowledge: target, op: 'distinct', name: mention.text },
     ]);
   }
   if (data.ruleId === 'acronym-expansion' && annotation?.kind === 'acronym' && data.expected[0]) {
     const { acronym } = annotation.entry;
     changes.push([
       `Pin ${acronym} = “${data.expected[0]}” (${name})`,
-      { dateline: 'knowledge', op: 'acronym', acronym, expansion: data.expected[0] },
+      { dateline: 'knowledge', knowledge: target, op: 'acronym', acronym, expansion: data.expected[0] },
     ]);
   }
   const actions: CodeAction[] = [];
@@ -80,7 +85,7 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Record<string, unknown>;
   const strings = (...keys: string[]): boolean => keys.every((key) => typeof d[key] === 'string');
-  if (d['dateline'] !== 'knowledge') return false;
+  if (d['dateline'] !== 'knowledge' || !strings('knowledge')) return false;
   if (d['op'] === 'alias') return strings('canonical', 'type', 'alias');
   if (d['op'] === 'distinct') return strings('name');
   return d['op'] === 'acronym' && strings('acronym', 'expansion');
@@ -93,7 +98,8 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
  */
 export function knowledgeEdit(workspace: Workspace, change: KnowledgeChange): WorkspaceEdit | undefined {
   const now = workspace.currentKnowledge();
-  if (!now || workspace.knowledgeOverLimits) return undefined;
+  // The action was offered for another folder's knowledge file: never written to this one.
+  if (!now || workspace.knowledgeOverLimits || now.uri !== change.knowledge) return undefined;
   const { uri, text, version } = now;
   const after = apply(text, change);
   if (after === undefined || after === text) return undefined;

@@ -34,6 +34,8 @@ export class Workspace implements ArticleLookup {
   readonly corpus = new Corpus();
   settings: Settings = defaultSettings;
   folders: string[] = [];
+  /** Workspace folders nested inside this one's: their files are their own corpus's, not read here. */
+  nested: string[] = [];
   /** Problems of files that are not analysed (binary, too large, unreadable), by URI. */
   readonly problems = new Map<string, ArticleProblem>();
   /** Notes on files that are analysed all the same (invalid UTF-8 read with U+FFFD), by URI. */
@@ -160,12 +162,14 @@ export class Workspace implements ArticleLookup {
       if (reason === 'gitignore') gitignored++;
       else skippedFolders.push(basename(path));
     };
+    const own = (path: string): boolean => !this.nested.some((inner) => path.startsWith(`${inner}${sep}`));
     for (const folder of this.folders) {
       try {
         const { exclude } = this.settings;
-        files.push(...(await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip })));
-        for (const found of await findArticles(folder, { include: knowledgeFiles, exclude }))
-          this.knowledgeFolders.push(`${dirname(found)}${sep}`);
+        const found = await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip });
+        files.push(...found.filter(own));
+        for (const knowledge of await findArticles(folder, { include: knowledgeFiles, exclude }))
+          if (own(knowledge)) this.knowledgeFolders.push(`${dirname(knowledge)}${sep}`);
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
