@@ -4,12 +4,12 @@
  * Knows files and URIs; knows nothing of diagnostics or hovers.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import { findArticles, knowledgeFileNames, skipNotes, type SkipReason } from '../io/find-articles.js';
+import { findArticles, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
@@ -94,9 +94,10 @@ export class Workspace implements ArticleLookup {
     if (parsed.scheme !== 'file') return parsed.scheme === 'untitled' && languageId === 'article';
     const relative = this.relative(parsed.fsPath);
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
-    const matches = (globs: string[]): boolean =>
-      globs.some((glob) => minimatch(relative, glob, { dot: true }));
-    return matches(this.candidateGlobs()) && !matches(this.settings.exclude);
+    return (
+      this.candidateGlobs().some((glob) => minimatch(relative, glob, { dot: true })) &&
+      !isExcluded(relative, this.settings.exclude)
+    );
   }
 
   /**
@@ -156,12 +157,8 @@ export class Workspace implements ArticleLookup {
     const files: string[] = [];
     const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
     this.knowledgeFolders = [];
-    let gitignored = 0;
-    const skippedFolders: string[] = [];
-    const onSkip = (path: string, reason: SkipReason): void => {
-      if (reason === 'gitignore') gitignored++;
-      else skippedFolders.push(basename(path));
-    };
+    const skipped = new SkipTally();
+    const onSkip = skipped.record;
     const own = (path: string): boolean => !this.nested.some((inner) => path.startsWith(`${inner}${sep}`));
     for (const folder of this.folders) {
       try {
@@ -174,7 +171,7 @@ export class Workspace implements ArticleLookup {
         // A folder that vanished is not an error the user can act on here.
       }
     }
-    this.skipNotes = skipNotes(gitignored, skippedFolders);
+    this.skipNotes = skipped.notes();
     this.indexing = true;
     this.deletedWhileIndexing.clear();
     const seen = new Set<string>();
