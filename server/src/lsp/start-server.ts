@@ -271,7 +271,9 @@ export function startServer(connection: Connection): void {
       loadKnowledgeFromDisk(workspace);
       return knowledgeChanged();
     }
-    if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
+    // Its own list too, even when the text on disk is the one it had: its fixes were for the editor's version.
+    if (workspace.isOpen(document.uri))
+      publisher.schedule([document.uri, ...workspace.closeArticle(document.uri)]);
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -280,6 +282,9 @@ export function startServer(connection: Connection): void {
       if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
         loadKnowledgeFromDisk(workspace);
         knowledgeChanged();
+      } else if (change.type === FileChangeType.Deleted && !workspace.isArticle(change.uri)) {
+        // A folder, or a file that is no article: whatever was read below it is gone.
+        publisher.schedule(workspace.folderDeleted(change.uri));
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
         const ids =
           change.type === FileChangeType.Deleted
