@@ -6,7 +6,13 @@ describe('a live server under random edits, knowledge-file edits and changes on 
   this.timeout(60_000);
 
   it('ends with the diagnostics of a fresh server on the final disk, and never crashes', async () => {
-    const operations = await fuzzLiveServer({ runs: 1, seed: 20, maxOperations: 30, duringReading: false });
-    assert.ok(operations >= 10, `${operations} operations`);
+    const operations = await fuzzLiveServer({
+      runs: 1,
+      seed: 20,
+      minOperations: 20,
+      maxOperations: 30,
+      duringReading: false,
+    });
+    assert.ok(operations >= 20, `${operations} operations`);
   });
 });

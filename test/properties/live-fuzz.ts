@@ -391,13 +391,18 @@ export async function fuzzLiveServer(options: {
   runs: number;
   seed: number;
   maxOperations: number;
+  minOperations?: number;
   /** False: operations start after the server's first reading (see the report in the README). */
   duringReading?: boolean;
 }): Promise<number> {
   let done = 0;
   await fc.assert(
     fc.asyncProperty(
-      fc.array(operation, { minLength: 5, maxLength: options.maxOperations, size: 'max' }),
+      fc.array(operation, {
+        minLength: options.minOperations ?? 5,
+        maxLength: options.maxOperations,
+        size: 'max',
+      }),
       async (operations) => {
         await runOperations(operations, options.duringReading ?? true);
         done += operations.length;
