@@ -115,6 +115,24 @@ describe('dateline CLI', function () {
     assert.equal(run.status, 0);
   });
 
+  it('reads the exclude list the server uses, adds --exclude to it, and says what it left out', async () => {
+    const dir = await corpus('exclude', {
+      'a.txt': article,
+      'out/b.txt': 'x\0',
+      '.cache/c.txt': 'x\0',
+      'drafts/d.txt': 'x\0',
+      'e.draft.txt': 'x\0',
+    });
+    const run = dateline(['check', '.', '--exclude', 'drafts/**', '--exclude', '*.draft.txt'], dir);
+    assert.equal(
+      run.stderr,
+      'dateline: note: folders never read (the exclude list): .cache, drafts, out\n' +
+        'dateline: note: 1 file left out by the exclude list\n',
+    );
+    assert.match(run.stdout, /^1 article, 0 warnings, 0 errors, \d+ infos?\n$/m);
+    assert.equal(run.status, 0);
+  });
+
   it('an empty file is an article with nothing in it', async () => {
     const dir = await corpus('empty', { 'empty.txt': '' });
     const run = dateline(['check', '.'], dir);

@@ -13,12 +13,16 @@ import type { DiagnosticData } from '../present/index.js';
 import { minimalEdit } from './versioned-edits.js';
 import type { Workspace } from './workspace.js';
 
-/** What a knowledge action writes, kept in `CodeAction.data` until `codeAction/resolve`. */
-export type KnowledgeChange =
-  | { dateline: 'knowledge'; op: 'alias'; canonical: string; type: EntityType; alias: string }
-  | { dateline: 'knowledge'; op: 'distinct'; name: string }
-  | { dateline: 'knowledge'; op: 'acronym'; acronym: string; expansion: string }
-  | { dateline: 'knowledge'; op: 'ignore'; file: string; rule: string; text: string };
+/**
+ * What a knowledge action writes, kept in `CodeAction.data` until `codeAction/resolve`; `knowledge` is
+ * the URI of the knowledge file it is for (in a multi-root workspace, the article's folder's).
+ */
+export type KnowledgeChange = { dateline: 'knowledge'; knowledge: string } & (
+  | { op: 'alias'; canonical: string; type: EntityType; alias: string }
+  | { op: 'distinct'; name: string }
+  | { op: 'acronym'; acronym: string; expansion: string }
+  | { op: 'ignore'; file: string; rule: string; text: string }
+);
 
 /**
  * The knowledge actions for one diagnostic whose finding starts at `offset` of the current text; with
@@ -44,6 +48,7 @@ export function knowledgeActions(
       `Accept “${mention.text}” as a spelling of ${cluster.canonical} (${name})`,
       {
         dateline: 'knowledge',
+        knowledge: target,
         op: 'alias',
         canonical: cluster.canonical,
         type: cluster.type,
@@ -52,14 +57,14 @@ export function knowledgeActions(
     ]);
     changes.push([
       `“${mention.text}” is a different ${cluster.type}: never flag it (${name})`,
-      { dateline: 'knowledge', op: 'distinct', name: mention.text },
+      { dateline: 'knowledge', knowledge: target, op: 'distinct', name: mention.text },
     ]);
   }
   if (data.ruleId === 'acronym-expansion' && annotation?.kind === 'acronym' && data.expected[0]) {
     const { acronym } = annotation.entry;
     changes.push([
       `Pin ${acronym} = “${data.expected[0]}” (${name})`,
-      { dateline: 'knowledge', op: 'acronym', acronym, expansion: data.expected[0] },
+      { dateline: 'knowledge', knowledge: target, op: 'acronym', acronym, expansion: data.expected[0] },
     ]);
   }
   if (data.actual !== '') {
@@ -67,6 +72,7 @@ export function knowledgeActions(
       `Ignore “${data.actual}” (${data.ruleId}) in this file (${name})`,
       {
         dateline: 'knowledge',
+        knowledge: target,
         op: 'ignore',
         file: relativeTo(target, uri),
         rule: data.ruleId,
@@ -94,7 +100,7 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Record<string, unknown>;
   const strings = (...keys: string[]): boolean => keys.every((key) => typeof d[key] === 'string');
-  if (d['dateline'] !== 'knowledge') return false;
+  if (d['dateline'] !== 'knowledge' || !strings('knowledge')) return false;
   if (d['op'] === 'alias') return strings('canonical', 'type', 'alias');
   if (d['op'] === 'distinct') return strings('name');
   if (d['op'] === 'ignore') return strings('file', 'rule', 'text');
@@ -108,7 +114,8 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
  */
 export function knowledgeEdit(workspace: Workspace, change: KnowledgeChange): WorkspaceEdit | undefined {
   const now = workspace.currentKnowledge();
-  if (!now || workspace.knowledgeOverLimits) return undefined;
+  // The action was offered for another folder's knowledge file: never written to this one.
+  if (!now || workspace.knowledgeOverLimits || now.uri !== change.knowledge) return undefined;
   const { uri, text, version } = now;
   const after = apply(text, change);
   if (after === undefined || after === text) return undefined;
