@@ -9,3 +9,4 @@ export { emptyKnowledge } from './knowledge-model.js';
 export { analyzeArticle } from './article.js';
 export { Corpus } from './corpus.js';
 export { rules } from './rules/index.js';
+export { weekdayOf } from './annotators/calendar.js';
