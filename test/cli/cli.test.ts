@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { dateline, datelineHere, ensureBuilt, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
@@ -113,6 +115,24 @@ describe('dateline CLI', function () {
     assert.equal(run.status, 0);
   });
 
+  it('reads the exclude list the server uses, adds --exclude to it, and says what it left out', async () => {
+    const dir = await corpus('exclude', {
+      'a.txt': article,
+      'out/b.txt': 'x\0',
+      '.cache/c.txt': 'x\0',
+      'drafts/d.txt': 'x\0',
+      'e.draft.txt': 'x\0',
+    });
+    const run = await datelineHere(['check', '.', '--exclude', 'drafts/**', '--exclude', '*.draft.txt'], dir);
+    assert.equal(
+      run.stderr,
+      'dateline: note: folders never read (the exclude list): .cache, drafts, out\n' +
+        'dateline: note: 1 file left out by the exclude list\n',
+    );
+    assert.match(run.stdout, /^1 article, 0 warnings, 0 errors, \d+ infos?\n$/m);
+    assert.equal(run.status, 0);
+  });
+
   it('an empty file is an article with nothing in it', async () => {
     const dir = await corpus('empty', { 'empty.txt': '' });
     const run = await datelineHere(['check', '.'], dir);
@@ -161,6 +181,15 @@ describe('dateline CLI', function () {
       ['a.txt', 'b.txt', 'bad.txt'],
     );
     assert.ok(output.files.every((f) => Array.isArray(f.diagnostics)));
+    // Every rule link opens a page shipped in the package, never an address that may not exist.
+    const links = output.files.flatMap((f) =>
+      (f.diagnostics as { code: string; codeDescription?: { href: string } }[]).map((d) => [d.code, d.codeDescription?.href]),
+    );
+    assert.ok(links.length > 0);
+    for (const [code, href] of links) {
+      assert.match(href ?? '', new RegExp(`^file:.*/docs/rules/${code}\\.md$`));
+      assert.ok(existsSync(fileURLToPath(href!)), href);
+    }
     assert.deepEqual(output.problems, [
       {
         file: 'bad.txt',

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../server/src/cli/run-cli.js';
 
@@ -74,7 +74,7 @@ export function ensureBuilt(context: Mocha.Context): void {
   assert.equal(build.status, 0, build.stderr);
 }
 
-/** A fresh folder `name` under `parent`, holding the given files. */
+/** A fresh folder `name` under `parent`, holding the given files (`sub/x.txt` makes `sub/`). */
 export async function writeCorpus(
   parent: string,
   name: string,
@@ -83,6 +83,9 @@ export async function writeCorpus(
   const dir = join(parent, name);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
+  for (const [file, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await writeFile(join(dir, file), content);
+  }
   return dir;
 }

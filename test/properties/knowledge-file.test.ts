@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { CodeAction, Diagnostic, Hover } from 'vscode-languageserver-protocol';
 import { harbour, liveFolder, positionOf } from '../lsp/articles.js';
+import { aliased, huge, indented, malformed, nested } from './yaml-arbitraries.js';
 
 /** The made-up article with a name variant (“Fredriksen”), and where that variant is. */
 const variantFile = 'c.txt';
@@ -14,74 +15,6 @@ const variantAt = {
   start: positionOf(harbour[variantFile]!, 'Fredriksen'),
   end: positionOf(harbour[variantFile]!, 'Fredriksen', 0, 'Fredriksen'.length),
 };
-
-/** Flow lists and maps nested `depth` deep: "[[[…]]]", "{a: {a: …}}". */
-const nested = fc
-  .record({ depth: fc.integer({ min: 1, max: 60_000 }), map: fc.boolean() })
-  .map(({ depth, map }) =>
-    map
-      ? `distinct: ${'{a: '.repeat(depth)}x${'}'.repeat(depth)}\n`
-      : `distinct: ${'['.repeat(depth)}${']'.repeat(depth)}\n`,
-  );
-
-/** Block mappings indented one level per line. */
-const indented = fc
-  .integer({ min: 1, max: 3_000 })
-  .map((depth) => Array.from({ length: depth }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' x\n');
-
-/** A billion laughs: each anchor a list of aliases of the one before. */
-const aliased = fc
-  .record({ levels: fc.integer({ min: 1, max: 12 }), width: fc.integer({ min: 1, max: 12 }) })
-  .map(({ levels, width }) => {
-    const lines = ['a0: &a0 [lol]'];
-    for (let i = 1; i <= levels; i++)
-      lines.push(`a${i}: &a${i} [${Array.from({ length: width }, () => `*a${i - 1}`).join(', ')}]`);
-    return `${lines.join('\n')}\ndistinct: *a${levels}\n`;
-  });
-
-/** Long files: many entries, or one long line, up to 5 MB. */
-const huge = fc
-  .record({ size: fc.integer({ min: 1_000, max: 5_000_000 }), line: fc.boolean() })
-  .map(({ size, line }) =>
-    line
-      ? `distinct: [${'x'.repeat(size)}]\n`
-      : `distinct:\n${'  - Some Name\n'.repeat(Math.ceil(size / 14))}`,
-  );
-
-/** Text made of YAML's own punctuation, quotes, tabs and Unicode, in any order. */
-const malformed = fc
-  .array(
-    fc.constantFrom(
-      '[',
-      ']',
-      '{',
-      '}',
-      '&a ',
-      '*a',
-      '- ',
-      ': ',
-      '? ',
-      '"',
-      "'",
-      '#',
-      '\n',
-      '\t',
-      '  ',
-      '!!',
-      '|',
-      '>',
-      '%YAML 1.2\n',
-      '---\n',
-      '\uFEFF',
-      '😀',
-      'entities:',
-      'distinct:',
-      'name: ',
-      '\r',
-    ),
-    { maxLength: 400 },
-  )
-  .map((parts) => parts.join(''));
 
 describe('a live server and a hostile knowledge file', function () {
   this.timeout(120_000);

@@ -10,3 +10,4 @@ export { analyzeArticle } from './article.js';
 export { Corpus } from './corpus.js';
 export { rules } from './rules/index.js';
 export { weekdayOf } from './annotators/calendar.js';
+export { describeRole } from './corpus/clusters.js';

@@ -22,6 +22,8 @@ export type CliRequest =
       maxWarnings: number;
       /** Report errors only: warnings, infos and hints are neither printed nor counted. */
       quiet: boolean;
+      /** Globs of files and folders never read, added to the default exclude list (`--exclude`). */
+      exclude: string[];
     };
 
 /** A parsed command line, or the one-line reason it is wrong. */
@@ -50,6 +52,9 @@ Options:
   --rule ID=SEVERITY        set a rule to error, warning, information, hint or off (repeatable)
   --max-warnings N          check exits 1 only above N warnings (default 0); errors always fail
   --quiet                   report errors only: no warnings, infos or hints, and none counted
+  --exclude GLOB            never read files or folders matching GLOB, relative to each folder
+                            given (repeatable); always excluded: node_modules, dist, out and
+                            dot-folders (.git …), and what .gitignore files ignore
   -h, --help                show this help
   -v, --version             show the version
 
@@ -74,6 +79,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        exclude: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -131,6 +137,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       rules,
       maxWarnings: Number(maxWarnings),
       quiet: values.quiet ?? false,
+      exclude: values.exclude ?? [],
     },
   };
 }

@@ -17,6 +17,8 @@ import { collectAnnotations, formatAnnotationsJson, formatAnnotationsText } from
 import { formatCheckSarif } from './format-sarif.js';
 import { buildCorpus, loadInput } from './load.js';
 import { readVersion } from './version.js';
+import { packagedRuleDocs, ruleDocText } from '../io/rule-docs.js';
+import { setRuleDocsBase } from '../present/index.js';
 
 /** Where a run reads and writes: the process's streams, or a test's. */
 export interface CliIo {
@@ -73,10 +75,15 @@ async function runCorpusCommand(
   }
   const reported = reportedFindings(corpus, input, request.quiet);
   const counts = countFindings(input, reported);
-  if (request.format === 'json') io.stdout.write(formatCheckJson(checkJson(corpus, input, reported)));
-  else if (request.format === 'sarif')
-    io.stdout.write(formatCheckSarif(corpus, input, reported, rules, readVersion()));
-  else {
+  if (request.format === 'json') {
+    // JSON is read on this machine: its rule links open the pages shipped in the package.
+    setRuleDocsBase(packagedRuleDocs());
+    io.stdout.write(formatCheckJson(checkJson(corpus, input, reported)));
+  } else if (request.format === 'sarif') {
+    // SARIF is uploaded elsewhere (GitHub code scanning): each rule carries its page, not a link.
+    const documented = rules.map((rule) => ({ ...rule, help: ruleDocText(rule.id) }));
+    io.stdout.write(formatCheckSarif(corpus, input, reported, documented, readVersion()));
+  } else {
     const findings = collectFindings(corpus, reported);
     io.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
   }

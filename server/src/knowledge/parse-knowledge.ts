@@ -36,7 +36,7 @@ function validate(data: unknown): ErrorObject[] {
   validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
   return validator(data) ? [] : (validator.errors ?? []);
 }
-const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'rules']);
+const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'ignore', 'rules']);
 type Json = Record<string, unknown>;
 
 /**
@@ -113,7 +113,7 @@ export function parseKnowledge(text: string): ParsedKnowledge {
 }
 
 function empty(): Knowledge {
-  return { entities: [], events: [], acronyms: [], distinct: [], rules: {} };
+  return { entities: [], events: [], acronyms: [], distinct: [], ignore: [], rules: {} };
 }
 
 /** The knowledge the valid entries give; `invalid` holds the JSON pointers of entries to leave out. */
@@ -181,6 +181,15 @@ function toKnowledge(
   }
   for (const [name, path] of entries(data.distinct, ['distinct'], 'list')) {
     knowledge.distinct.push({ name: String(name), origin: origin(path) });
+  }
+  for (const [entry, path] of entries(data.ignore, ['ignore'], 'list')) {
+    const { file, rule, text: words } = entry;
+    knowledge.ignore.push({
+      file: String(file),
+      rule: rule as RuleId,
+      text: String(words),
+      origin: origin(path),
+    });
   }
   for (const [level, [, id]] of entries(data.rules, ['rules'], 'map')) {
     knowledge.rules[id as RuleId] = level as unknown as Severity | 'off';

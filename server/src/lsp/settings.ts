@@ -1,6 +1,7 @@
 /** The `dateline.*` settings the server reads, with their defaults (package.json contributes.configuration). */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { rules, type RuleId, type Severity } from '../analysis/index.js';
+import { defaultExclude } from '../io/find-articles.js';
 
 /** The server's view of the user's settings. */
 export interface Settings {
@@ -19,7 +20,7 @@ export interface Settings {
 export const defaultSettings: Settings = {
   files: [],
   include: ['**/*.txt'],
-  exclude: ['**/node_modules/**', '**/.git/**'],
+  exclude: [...defaultExclude],
   knowledgeFile: 'dateline.yaml',
   maxFileSize: 2_000_000,
   rules: {},

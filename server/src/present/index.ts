@@ -13,6 +13,7 @@ export {
   type DiagnosticData,
   type FixData,
 } from './findings.js';
+export { onePerSpot } from './one-per-spot.js';
 export {
   methods,
   type CorpusStatus,
@@ -23,6 +24,7 @@ export {
   type IsArticleParams,
   type IsArticleReply,
   type MentionsParams,
+  type ReasoningReply,
   type TimelineEvent,
   type TimelineReply,
   type TrustParams,
