@@ -222,7 +222,17 @@ export class Workspace implements ArticleLookup {
         );
         for (const result of results) {
           // Read before it was deleted, changed or opened: what was reported meanwhile wins.
-          if (!('error' in result) && !this.settledWhileIndexing.has(result.id)) this.corpus.adopt(result);
+          if (this.settledWhileIndexing.has(result.id)) continue;
+          // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
+          // and the other articles are still checked.
+          if ('error' in result)
+            this.problems.set(result.id, {
+              message: `internal error: analysis failed: ${result.error}; not analysed`,
+              line: 0,
+              column: 0,
+              severity: 'error',
+            });
+          else this.corpus.adopt(result);
         }
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
