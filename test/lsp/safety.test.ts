@@ -340,3 +340,37 @@ describe('a client that takes no versioned edits', function () {
     );
   });
 });
+
+describe('a knowledge file that cannot be read', function () {
+  this.timeout(30_000);
+
+  it('says so on the file, uses none of it, and offers no edit of it', async () => {
+    // A folder where the file should be: there, but not readable as a file, like one without permission.
+    const folder = writeFolder({ ...harbour, 'dateline.yaml/notes.md': 'not a knowledge file\n' });
+    const server = await start(folder);
+    try {
+      const knowledge = pathToFileURL(join(folder, 'dateline.yaml')).toString();
+      const problems = await server.waitForDiagnostics(knowledge, (d) => d.length > 0);
+      assert.deepEqual(
+        problems.map(
+          (d) => `${d.range.start.line}:${d.range.start.character} ${String(d.code)}: ${d.message}`,
+        ),
+        ['0:0 knowledge-file: dateline.yaml cannot be read (it is a folder); its entries are not used'],
+      );
+      const uri = pathToFileURL(join(folder, variantFile)).toString();
+      const diagnostic = (server.diagnostics.get(uri) ?? []).find(isVariant)!;
+      const titles = (await actionsOn(server, uri, diagnostic)).map((a) => a.title);
+      assert.ok(
+        titles.some((t) => /Frederiksen/.test(t)),
+        titles.join(' | '),
+      );
+      assert.deepEqual(
+        titles.filter((t) => t.includes('dateline.yaml')),
+        [],
+      );
+    } finally {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
