@@ -3,14 +3,15 @@
  * unless set), honours `.gitignore`, and says in its log what it left out and why.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { defaultExclude } from '../../server/src/io/find-articles.js';
+import { harbour, writeFolder } from './articles.js';
 import { startTestServer, type TestServer } from './lsp-client.js';
 
-const seed = fileURLToPath(new URL('../../../seeds/003_c34c0cd0b9e4393c.txt', import.meta.url));
+/** One made-up article, copied to every place the test writes. */
+const article = harbour['a.txt']!;
 
 describe('the exclude list in the server', function () {
   this.timeout(30_000);
@@ -18,13 +19,13 @@ describe('the exclude list in the server', function () {
   let server: TestServer;
 
   before(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'dateline-exclude-'));
     // Five copies of one article: only the one at the top is neither excluded nor ignored.
-    for (const path of ['a.txt', 'out/b.txt', '.cache/c.txt', 'drafts/d.txt', 'ignored.txt']) {
-      mkdirSync(join(folder, path, '..'), { recursive: true });
-      copyFileSync(seed, join(folder, path));
-    }
-    writeFileSync(join(folder, '.gitignore'), 'ignored.txt\n');
+    folder = writeFolder({
+      ...Object.fromEntries(
+        ['a.txt', 'out/b.txt', '.cache/c.txt', 'drafts/d.txt', 'ignored.txt'].map((path) => [path, article]),
+      ),
+      '.gitignore': 'ignored.txt\n',
+    });
     server = await startTestServer(
       pathToFileURL(folder).toString(),
       { workspace: { configuration: true } },
@@ -56,7 +57,7 @@ describe('the exclude list in the server', function () {
   it('takes no excluded file into the corpus, even when it is opened', async () => {
     const uri = pathToFileURL(join(folder, 'drafts', 'd.txt')).toString();
     await server.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'plaintext', version: 1, text: readFileSync(seed, 'utf8') },
+      textDocument: { uri, languageId: 'plaintext', version: 1, text: article },
     });
     const reply = await server.connection.sendRequest<{ article: boolean }>('dateline/isArticle', { uri });
     assert.equal(reply.article, false);

@@ -80,8 +80,7 @@ export class Corpus {
     const touched = this.touched.get(existing.id) ?? new Set<string>();
     for (const held of this.heldLocations().values())
       for (const id of moveLocations(held.get(existing.id) ?? [], edit, done)) touched.add(id);
-    // What no part reads (furniture, notes) is taken fresh; what the time part reads, only if it changed.
-    existing.notes = fresh.notes;
+    // What the time part reads (dates, events, the structure with its furniture) is taken fresh only if it changed.
     if (timeChanged) {
       existing.dates = fresh.dates;
       existing.events = fresh.events;

@@ -2,7 +2,7 @@
  * Loading dateline.yaml: YAML and schema problems with the position of the offending node, and the
  * knowledge the valid entries give. Pure: text in, data out; never throws.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Knowledge, KnowledgeOrigin, KnowledgeRole } from '../analysis/knowledge-model.js';
 import type { EntityType, RuleId, Severity } from '../analysis/types.js';
@@ -28,7 +28,14 @@ export interface ParsedKnowledge {
 
 export { knowledgeMaxLength } from './knowledge-limits.js';
 
-const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
+// Compiled on the first knowledge file, not when the module loads: compiling (ajv's meta-schema, then
+// ours) is most of the start-up of a `dateline` run or a server whose folder has no knowledge file.
+let validator: ValidateFunction | undefined;
+/** The schema's complaints about a parsed knowledge file; none when it is valid. */
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
+  return validator(data) ? [] : (validator.errors ?? []);
+}
 const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'ignore', 'rules']);
 type Json = Record<string, unknown>;
 
@@ -83,8 +90,8 @@ export function parseKnowledge(text: string): ParsedKnowledge {
   }
   if (data === null || data === undefined) return { knowledge: empty(), problems };
   const invalid = new Set<string>();
-  if (!validate(data)) {
-    const errors = validate.errors ?? [];
+  const errors = validate(data);
+  if (errors.length > 0) {
     // A number where a name is due fails `type` and `minLength` alike: say only what type it should be.
     const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
     for (const error of errors) {

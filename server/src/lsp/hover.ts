@@ -4,8 +4,13 @@
  */
 import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import type { Annotation, CorpusLocation, Finding } from '../analysis/index.js';
-import { describeRole } from '../analysis/index.js';
+import {
+  describeRole,
+  weekdayOf,
+  type Annotation,
+  type CorpusLocation,
+  type Finding,
+} from '../analysis/index.js';
 import { ruleUrl } from '../present/index.js';
 import type { Workspace } from './workspace.js';
 
@@ -225,7 +230,7 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
     case 'date': {
       const { date, anchor } = annotation;
       const out = [
-        `**${date.value ?? 'unresolved'}**${weekdayOf(date.value)} · date`,
+        `**${date.value ?? 'unresolved'}**${weekdayNote(date.value)} · date`,
         `“${escape(date.text)}”: ${escape(date.how)}.`,
       ];
       if (anchor?.source === 'dateline' && anchor.dateline && date.relative) {
@@ -266,11 +271,9 @@ function link(workspace: Workspace, location: CorpusLocation): string {
   return `[${escape(name)}:${line}](${location.articleId}#L${line})`;
 }
 
-// "2024-07-11" → ", a Thursday": a full date's weekday, computed in UTC so no time zone shifts it.
-function weekdayOf(value: string | null): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
-  const day = new Date(`${value}T00:00:00Z`).getUTCDay();
-  return `, a ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]}`;
+// "2024-07-11" → ", a Thursday": a full date's weekday; nothing for a month or a year.
+function weekdayNote(value: string | null): string {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `, a ${weekdayOf(value)}` : '';
 }
 
 function plural(n: number): string {

@@ -249,9 +249,10 @@ export function startServer(connection: Connection): void {
     const uri = workspace.knowledgeLocation();
     const open = uri ? documents.get(uri) : undefined;
     if (open) return void workspace.setKnowledge(open.uri, open.getText(), open.version);
-    const text = uri ? readKnowledgeFile(uri) : undefined;
+    const read = uri ? readKnowledgeFile(uri) : { text: undefined };
+    if ('error' in read) return workspace.setKnowledgeUnreadable(uri!, read.error);
     // No file yet: quick fixes will create it where `dateline.knowledgeFile` says.
-    workspace.setKnowledge(text === undefined ? undefined : uri, text);
+    workspace.setKnowledge(read.text === undefined ? undefined : uri, read.text);
   }
 
   function refreshViews(): void {

@@ -47,7 +47,7 @@ export class Workspace implements ArticleLookup {
   knowledgeUri: string | undefined;
   knowledgeText: string | undefined;
   knowledgeProblems: KnowledgeProblem[] = [];
-  /** True when the knowledge file breaks a limit: it is not read, and no action rewrites it. */
+  /** True when the knowledge file breaks a limit or cannot be read: it is not used, and no action rewrites it. */
   knowledgeOverLimits = false;
   /** The editor's version of the knowledge file when it is open there, else null. */
   knowledgeVersion: number | null = null;
@@ -222,7 +222,17 @@ export class Workspace implements ArticleLookup {
         );
         for (const result of results) {
           // Read before it was deleted, changed or opened: what was reported meanwhile wins.
-          if (!('error' in result) && !this.settledWhileIndexing.has(result.id)) this.corpus.adopt(result);
+          if (this.settledWhileIndexing.has(result.id)) continue;
+          // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
+          // and the other articles are still checked.
+          if ('error' in result)
+            this.problems.set(result.id, {
+              message: `internal error: analysis failed: ${result.error}; not analysed`,
+              line: 0,
+              column: 0,
+              severity: 'error',
+            });
+          else this.corpus.adopt(result);
         }
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -338,10 +348,34 @@ export class Workspace implements ArticleLookup {
     if (uri === undefined) return undefined;
     if (this.knowledgeVersion !== null)
       return { uri, text: this.knowledgeText, version: this.knowledgeVersion };
-    const text = readKnowledgeFile(uri);
+    const read = readKnowledgeFile(uri);
+    if ('error' in read) {
+      this.setKnowledgeUnreadable(uri, read.error);
+      return { uri, text: undefined, version: null };
+    }
+    const { text } = read;
     if (text !== this.knowledgeText || uri !== this.knowledgeUri)
       this.setKnowledge(text === undefined ? undefined : uri, text);
     return { uri, text, version: null };
+  }
+
+  /**
+   * A knowledge file that is there but cannot be read (a permission, a folder by that name): none of
+   * its entries are used, it says why, and no action offers to rewrite it.
+   */
+  setKnowledgeUnreadable(uri: string, reason: string): void {
+    this.setKnowledge(undefined, undefined);
+    this.knowledgeUri = uri;
+    this.knowledgeProblems = [
+      {
+        message: `${uri.slice(uri.lastIndexOf('/') + 1)} cannot be read (${reason}); its entries are not used`,
+        line: 0,
+        column: 0,
+        endLine: 0,
+        endColumn: 0,
+      },
+    ];
+    this.knowledgeOverLimits = true;
   }
 
   /**
@@ -406,12 +440,23 @@ export class Workspace implements ArticleLookup {
   }
 }
 
-/** The knowledge file's text on disk without its byte-order mark, or undefined when there is none. */
-export function readKnowledgeFile(uri: string): string | undefined {
+/**
+ * The knowledge file's text on disk without its byte-order mark (undefined when there is none), or why
+ * a file that is there cannot be read: a permission error is not "no file".
+ */
+export function readKnowledgeFile(uri: string): { text: string | undefined } | { error: string } {
   try {
-    return readFileSync(URI.parse(uri).fsPath, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
+    return { text: readFileSync(URI.parse(uri).fsPath, 'utf8').replace(/^\uFEFF/, '') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { text: undefined };
+    // In words a reporter can act on; other codes as the system gives them.
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EISDIR: 'it is a folder',
+    };
+    return { error: (code && reasons[code]) ?? code ?? String(error) };
   }
 }
 
