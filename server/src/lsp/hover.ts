@@ -131,7 +131,7 @@ function fullFinding(workspace: Workspace, finding: Finding): string {
   return out.join('\n\n');
 }
 
-// "Probably “Hipkins”" when the evidence names a fix; otherwise what kind of finding it is.
+// "Probably “Smith”" when the evidence names a fix; otherwise what kind of finding it is.
 function headline(finding: Finding): string {
   const [expected] = finding.expected;
   if (expected !== undefined && finding.fixes.length > 0) return `Probably “${escape(expected)}”`;
