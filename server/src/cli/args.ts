@@ -1,6 +1,7 @@
 /** The `dateline` command line: what was asked for, or why it cannot be understood. */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/index.js';
+import { ruleLevels } from '../present/index.js';
 
 /** Output formats of `check` (all three) and `annotate` (text and json). */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -63,7 +64,6 @@ Exit codes: 0 nothing to report, 1 errors, or warnings above --max-warnings,
 Paths default to the current folder.
 `;
 
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Parses the arguments after `dateline`, checking rule ids against `ruleIds`. */
 export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {
@@ -119,7 +119,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       return { ok: false, message: `unknown rule '${id}' (expected one of ${ruleIds.join(', ')})` };
     }
     const severity = level === 'info' ? 'information' : level;
-    if (!severities.has(severity)) {
+    if (!ruleLevels.has(severity)) {
       return {
         ok: false,
         message: `unknown severity '${level}' for ${id} (expected error, warning, information, hint or off)`,

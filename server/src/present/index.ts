@@ -6,6 +6,7 @@ export { LineIndex } from './line-index.js';
 export {
   findingToDiagnostic,
   fixToData,
+  ruleLevels,
   ruleUrl,
   setRuleDocsBase,
   severityToLsp,

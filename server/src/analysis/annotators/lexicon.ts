@@ -382,6 +382,37 @@ export const genericDeterminers = new Set([
   'own',
 ]);
 
+/**
+ * Offices one person holds at a time, once qualified by a country or an organisation. Generic
+ * titles only; "Minister" alone is not here (a government has many).
+ */
+export const singleHolderTitles = new Set([
+  'prime minister',
+  'president',
+  'secretary general',
+  'secretary-general',
+  'chancellor',
+  'king',
+  'queen',
+  'emperor',
+  'pope',
+  'premier',
+  'chief executive',
+  'ceo',
+  'governor',
+  'mayor',
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'finance minister',
+  'chairman',
+  'chair',
+  'director general',
+  'director-general',
+  'high representative',
+  'speaker',
+]);
+
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
 
@@ -460,3 +491,17 @@ export const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 
 
 /** The forms of “be”: “is held” is not a past tense. */
 export const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
+
+/** Kinds of event that happen often, to many people: the kind alone does not make two mentions one event (rules/dateline-conflict.ts). */
+export const everydayEventKinds = new Set(['meeting', 'visit', 'talks', 'ceremony', 'signing', 'tour', 'hearing', 'vote']);
+
+// Names and acronyms (name-chunks.ts, entities.ts, acronyms.ts).
+
+/** Lower-case words inside a long name: "Ministry of Defence", "Bureau for Statistics and Census". */
+export const nameLinkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
+
+/** Words that open a region's name: "North Rhine-Westphalia", "Middle East", "Upper Austria". */
+export const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'middle', 'far', 'greater']);
+
+/** Small words inside a long form that its acronym may skip: "Ministry of Defence (MOD)". */
+export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);

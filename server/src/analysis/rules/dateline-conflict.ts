@@ -7,6 +7,7 @@ import type { ArticleAnalysis, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { explained } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
+import { everydayEventKinds as everydayKinds } from '../annotators/lexicon.js';
 
 /** Warn when a dateline contradicts the corpus timeline: an event it calls upcoming was dated earlier, or the reverse. */
 export const datelineConflict: CorpusRule = {
@@ -139,8 +140,6 @@ function checkArticle(
   };
 }
 
-/** Kinds of event that happen often, to many people: the kind alone does not make two mentions one event. */
-const everydayKinds = new Set(['meeting', 'visit', 'talks', 'ceremony', 'signing', 'tour', 'hearing', 'vote']);
 
 /**
  * An event with a name of its own ("the Harbour Summit") or of a kind rare enough to identify it.

@@ -11,37 +11,7 @@ import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
-
-/**
- * Offices one person holds at a time, once qualified by a country or an organisation. Generic
- * titles only; "Minister" alone is not here (a government has many).
- */
-const singleHolderTitles = new Set([
-  'prime minister',
-  'president',
-  'secretary general',
-  'secretary-general',
-  'chancellor',
-  'king',
-  'queen',
-  'emperor',
-  'pope',
-  'premier',
-  'chief executive',
-  'ceo',
-  'governor',
-  'mayor',
-  'foreign minister',
-  'defence minister',
-  'defense minister',
-  'finance minister',
-  'chairman',
-  'chair',
-  'director general',
-  'director-general',
-  'high representative',
-  'speaker',
-]);
+import { singleHolderTitles } from '../annotators/lexicon.js';
 
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
