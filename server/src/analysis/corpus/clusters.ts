@@ -128,6 +128,9 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     for (const token of edges) addTo(byEdgeToken, token, form);
   }
   const slips = new SlipIndex(byEdgeToken.keys());
+  const nameWords = new Set<string>();
+  for (const form of all)
+    if (form.type === 'person' && form.mentions.length > 0) for (const token of nameTokens(textOf(form))) nameWords.add(token);
   // How often the corpus writes each word as a surname, alone or as the edge of a full name.
   const writtenAs = new Map<string, number>();
   for (const ref of loneSurnames) writtenAs.set(nameTokens(ref.mention.text)[0]!, (writtenAs.get(nameTokens(ref.mention.text)[0]!) ?? 0) + 1);
@@ -142,6 +145,11 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
       // entity share it ("Jane Smith", "Jnae Smith"): it attests none of them against the others.
       if (owners.length === 1) owners[0]!.partial.push(ref);
       else owners[0]!.adopted.push(ref);
+      continue;
+    }
+    // A word some full name of the corpus has ("Vilca" of "Germán Vilca Ticona") is that word, no slip.
+    if (hosts.size === 0 && nameWords.has(token)) {
+      if (!ref.mention.tentative) formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
       continue;
     }
     if (hosts.size === 0 && ref.near) {

@@ -149,7 +149,8 @@ function checkArticle(
  */
 function isDistinct(event: TimelineEvent): boolean {
   if (!everydayKinds.has(event.kind)) return true;
-  return event.mentions.some((m) => /^\p{Lu}/u.test(m.text) && /\p{Lu}\p{L}*$/u.test(m.text));
+  // "the Harbour Meeting", not "Meeting" alone at the start of a sentence or a heading.
+  return event.mentions.some((m) => /^\p{Lu}/u.test(m.text) && /\s\p{Lu}\p{L}*$/u.test(m.text));
 }
 
 // Three "will …" sentences about one summit cite the same dating sentence three times: once is enough.
