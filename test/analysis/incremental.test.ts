@@ -70,6 +70,20 @@ describe('incremental corpus', () => {
     assert.equal(observable(corpus), observable(corpusOf(new Map([...texts, [source, after]]))));
   });
 
+  it('tells no other article of a date edit that leaves their findings as they were', () => {
+    // A weekday in one article that no other article's finding reads; the other holds a time-rule finding.
+    const edited = 'Harbour board weighs new pier\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025. A vote follows on Friday.\n';
+    const other = 'Ferry timetable changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings would change.\n';
+    const corpus = corpusOf(new Map([['edited', edited], ['other', other]]));
+    const otherFindings = plainFindings(corpus.findings('other'));
+    assert.deepEqual(otherFindings.map((f) => f.ruleId), ['weekday-mismatch']);
+    const names = corpus.clusters();
+    corpus.upsert({ id: 'edited', text: edited.replace('on Friday', 'on Saturday') });
+    assert.equal(corpus.clusters(), names, 'an edit of the time part only');
+    assert.deepEqual(corpus.dependents('edited'), ['edited']);
+    assert.deepEqual(plainFindings(corpus.findings('other')), otherFindings);
+  });
+
   it('lets an old timeline go when it is rebuilt, though the findings of rules that do not read it are kept', async () => {
     const corpus = corpusOf(texts);
     observable(corpus);
