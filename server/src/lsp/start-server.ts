@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type {
+  CancellationToken,
   Connection,
   InitializeParams,
   InitializeResult,
@@ -13,6 +14,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -21,12 +24,24 @@ import { URI } from 'vscode-uri';
 import { codeActions, fixAllKind } from './code-actions.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import { EditQueue } from './edit-queue.js';
 import { hoverAt } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
 import { settingsOf } from './settings.js';
 import { Workspace } from './workspace.js';
+
+/**
+ * A request handler that does not run when the client cancelled the request while it waited (the
+ * client moved on: typing, scrolling); the handlers themselves are synchronous and short.
+ */
+function answer<P, R>(
+  handler: (params: P) => R,
+): (params: P, token: CancellationToken) => R | ResponseError<void> {
+  return (params, token) =>
+    token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : handler(params);
+}
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
 export function startServer(connection: Connection): void {
@@ -37,6 +52,20 @@ export function startServer(connection: Connection): void {
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
   let indexing: Promise<void> = Promise.resolve();
+  // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
+  const edits = new EditQueue((uris) => {
+    const ids = new Set<string>();
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      // Closed meanwhile: onDidClose has put its text on disk back.
+      if (document) for (const id of workspace.openArticle(uri, document.getText())) ids.add(id);
+    }
+    // The index and the rules now, in this one pause, rather than in whichever request comes next.
+    workspace.corpus.refresh();
+    publisher.publish(ids);
+  });
+  // A list for a document whose newer text is not analysed yet would point at the old text.
+  publisher.isStale = (uri) => edits.isPending(uri);
 
   const offsetOf = (params: TextDocumentPositionParams): number | undefined =>
     workspace.lines(params.textDocument.uri)?.positionToOffset(params.position);
@@ -112,7 +141,9 @@ export function startServer(connection: Connection): void {
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
     // what a user's system monitor will (10,000 articles, measured when this was changed: 540 MB RSS,
     // against 600–690 MB collecting after sending).
+    const refreshing = performance.now();
     workspace.corpus.refresh();
+    edits.expectCost(performance.now() - refreshing);
     collectGarbage();
     await publisher.publishAll(true);
     publisher.indexing = undefined;
@@ -157,7 +188,7 @@ export function startServer(connection: Connection): void {
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
-    publisher.schedule(workspace.openArticle(document.uri, document.getText()));
+    edits.changed(document.uri);
   });
 
   documents.onDidClose(async ({ document }) => {
@@ -165,6 +196,7 @@ export function startServer(connection: Connection): void {
       await loadKnowledgeFromDisk();
       return knowledgeChanged();
     }
+    edits.forget(document.uri);
     if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
   });
 
@@ -202,44 +234,44 @@ export function startServer(connection: Connection): void {
     indexing = reindex();
     await indexing;
   });
-  connection.onRequest('dateline/mentions', (params: TextDocumentPositionParams) => {
+  connection.onRequest('dateline/mentions', answer((params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
-  });
+  }));
 
-  connection.onHover((params) => {
+  connection.onHover(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? null : hoverAt(workspace, params.textDocument.uri, offset);
-  });
-  connection.onReferences((params) => {
+  }));
+  connection.onReferences(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
-  });
-  connection.onDefinition((params) => {
+  }));
+  connection.onDefinition(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? null : definition(workspace, params.textDocument.uri, offset);
-  });
-  connection.onDocumentHighlight((params) => {
+  }));
+  connection.onDocumentHighlight(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : highlights(workspace, params.textDocument.uri, offset);
-  });
-  connection.onPrepareRename((params) => {
+  }));
+  connection.onPrepareRename(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? null : prepareRename(workspace, params.textDocument.uri, offset);
-  });
-  connection.onRenameRequest((params) => {
+  }));
+  connection.onRenameRequest(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? null : rename(workspace, params.textDocument.uri, offset, params.newName);
-  });
-  connection.onCodeAction((params) => codeActions(workspace, params));
-  connection.onDocumentSymbol((params) => documentSymbols(workspace, params.textDocument.uri));
-  connection.onWorkspaceSymbol((params) => workspaceSymbols(workspace, params.query));
-  connection.onFoldingRanges((params) => foldingRanges(workspace, params.textDocument.uri));
-  connection.languages.inlayHint.on((params) => inlayHints(workspace, params.textDocument.uri, params.range));
-  connection.languages.semanticTokens.on((params) => semanticTokens(workspace, params.textDocument.uri));
-  connection.languages.semanticTokens.onRange((params) =>
+  }));
+  connection.onCodeAction(answer((params) => codeActions(workspace, params)));
+  connection.onDocumentSymbol(answer((params) => documentSymbols(workspace, params.textDocument.uri)));
+  connection.onWorkspaceSymbol(answer((params) => workspaceSymbols(workspace, params.query)));
+  connection.onFoldingRanges(answer((params) => foldingRanges(workspace, params.textDocument.uri)));
+  connection.languages.inlayHint.on(answer((params) => inlayHints(workspace, params.textDocument.uri, params.range)));
+  connection.languages.semanticTokens.on(answer((params) => semanticTokens(workspace, params.textDocument.uri)));
+  connection.languages.semanticTokens.onRange(answer((params) =>
     semanticTokens(workspace, params.textDocument.uri, params.range),
-  );
+  ));
 
   documents.listen(connection);
   connection.listen();
