@@ -1,5 +1,7 @@
 /** Entry point of the `dateline` command: parse arguments, load the corpus, print, set the exit code. */
+import type { Corpus, Knowledge } from './analysis/index.js';
 import { rules } from './analysis/index.js';
+import { AnalysisCache, analyserVersion, hashText } from './cache/analysis-cache.js';
 import { parseArgs, usage } from './cli/args.js';
 import type { CliRequest } from './cli/args.js';
 import {
@@ -50,8 +52,10 @@ async function runCorpusCommand(
   const progress = (done: number, total: number): void => {
     process.stderr.write(`\rAnalysing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   };
-  const corpus = await buildCorpus(input, showProgress ? progress : undefined);
+  const cache = request.cacheFile === undefined ? undefined : openCache(request.cacheFile, input.knowledge);
+  const corpus = await buildCorpus(input, showProgress ? progress : undefined, cache);
   if (showProgress) process.stderr.write('\r\x1b[K');
+  if (cache?.needsSaving(corpus.ids().length)) saveCache(cache, corpus);
   for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   const badInput = input.problems.length > 0;
@@ -68,6 +72,24 @@ async function runCorpusCommand(
   else process.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
   if (badInput) return EXIT_BAD_INPUT;
   return counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : 0;
+}
+
+/** The `--cache` file for this knowledge; a note on stderr (not an error) when an unusable one is ignored. */
+function openCache(file: string, knowledge: Knowledge): AnalysisCache {
+  // Rule settings (from --rule too) change findings, never analyses: they are left out of the key.
+  const key = { analyser: analyserVersion(), knowledge: hashText(JSON.stringify({ ...knowledge, rules: {} })) };
+  const { cache, note } = AnalysisCache.open(file, key);
+  if (note) process.stderr.write(`dateline: note: ${note}\n`);
+  return cache;
+}
+
+/** Rewrites the cache with every article analysed now; a cache that cannot be written is only a note. */
+function saveCache(cache: AnalysisCache, corpus: Corpus): void {
+  try {
+    cache.save(corpus.ids().map((id) => corpus.article(id)!));
+  } catch (error) {
+    process.stderr.write(`dateline: note: cache ${cache.file} not written: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
 }
 
 function write(text: string, code: number): number {

@@ -1,4 +1,6 @@
 /** The `dateline` command line: what was asked for, or why it cannot be understood. */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/index.js';
 
@@ -18,6 +20,8 @@ export type CliRequest =
       knowledge?: string;
       /** Rule settings from `--rule id=severity`, over those of the knowledge file. */
       rules: Partial<Record<RuleId, Severity | 'off'>>;
+      /** `--cache`: analyses of unchanged files are read from this cache file, and it is rewritten. */
+      cacheFile?: string;
     };
 
 /** A parsed command line, or the one-line reason it is wrong. */
@@ -37,6 +41,8 @@ Options:
   --format text|json  output format (check: text, annotate: json)
   --knowledge FILE    the knowledge file (default: dateline.yaml in the first folder or an ancestor)
   --rule ID=SEVERITY  set a rule to error, warning, information, hint or off (repeatable)
+  --cache             keep analyses of unchanged files between runs (in .datelinecache)
+  --cache-location P  the cache file, or a folder to keep .datelinecache in
   -h, --help          show this help
   -v, --version       show the version
 
@@ -58,6 +64,8 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
         format: { type: 'string' },
         knowledge: { type: 'string' },
         rule: { type: 'string', multiple: true },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -105,6 +113,21 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       format,
       ...(values.knowledge !== undefined ? { knowledge: values.knowledge } : {}),
       rules,
+      ...(values.cache ? { cacheFile: cacheFileOf(values['cache-location']) } : {}),
     },
   };
+}
+
+/** The cache file of `--cache-location` (a folder: `.datelinecache` in it), by default in the current folder, as ESLint's. */
+function cacheFileOf(location: string | undefined): string {
+  if (location === undefined) return '.datelinecache';
+  return /[/\\]$/.test(location) || isFolder(location) ? join(location, '.datelinecache') : location;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
