@@ -56,8 +56,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: watchers,
     },
     outputChannel,
-    // A function, so that a restarted server is told the trust of the moment.
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
+    // A function, so that a restarted server is told the trust of the moment. The storage folder
+    // keeps the server's analysis cache (the workspace's own, else the extension's global one).
+    initializationOptions: () => ({
+      trusted: vscode.workspace.isTrusted,
+      cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
+    }),
     errorHandler: restartVisibly(),
   };
   client = new LanguageClient('dateline', 'Dateline', serverOptions, clientOptions);

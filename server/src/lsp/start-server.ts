@@ -3,6 +3,7 @@
  * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
  */
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type {
   CancellationToken,
   Connection,
@@ -21,6 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { AnalysisCache, analyserVersion, hashText } from '../cache/analysis-cache.js';
 import { codeActions, fixAllKind } from './code-actions.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
@@ -52,6 +54,8 @@ export function startServer(connection: Connection): void {
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
   let indexing: Promise<void> = Promise.resolve();
+  /** Where analyses are kept between sessions: in the client's storage folder, if it gave one. */
+  let cacheFile: string | undefined;
   // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
   const edits = new EditQueue((uris) => {
     const ids = new Set<string>();
@@ -83,8 +87,11 @@ export function startServer(connection: Connection): void {
     // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
     const raw: unknown = params.initializationOptions;
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, ...options } = raw as { trusted?: unknown };
+      const { trusted, cacheFolder, ...options } = raw as { trusted?: unknown; cacheFolder?: unknown };
       workspace.trusted = trusted !== false;
+      // One file per set of workspace folders: a global storage folder is shared by every workspace.
+      if (typeof cacheFolder === 'string' && cacheFolder !== '')
+        cacheFile = join(cacheFolder, `analyses-${hashText(folders.join('\n')).replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.cache`);
       applySettings(options);
     } else applySettings(raw);
     return {
@@ -126,6 +133,7 @@ export function startServer(connection: Connection): void {
         .map((d) => d.uri)
         .filter((uri) => workspace.corpus.article(uri)),
     );
+    workspace.analysisCache = openCache();
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Dateline', 0, 'Indexing articles', false);
     await workspace.indexFolders((done, total) => {
@@ -150,6 +158,29 @@ export function startServer(connection: Connection): void {
     progress?.done();
     publisher.sendStatus();
     refreshViews();
+    saveCache();
+  }
+
+  /** The analysis cache for the knowledge file now, or none; an unusable file is ignored with a note. */
+  function openCache(): AnalysisCache | undefined {
+    if (!cacheFile) return undefined;
+    const key = { analyser: analyserVersion(), knowledge: hashText(workspace.knowledgeText ?? '') };
+    const { cache, note } = AnalysisCache.open(cacheFile, key);
+    if (note) connection.console.info(`Dateline: ${note}`);
+    return cache;
+  }
+
+  /** Writes what the first reading analysed, unless the cache holds exactly that already. */
+  function saveCache(): void {
+    const cache = workspace.analysisCache;
+    workspace.analysisCache = undefined;
+    const ids = workspace.corpus.ids();
+    if (!cache?.needsSaving(ids.length)) return;
+    try {
+      cache.save(ids.map((id) => workspace.corpus.article(id)!));
+    } catch (error) {
+      connection.console.warn(`Dateline: cache ${cache.file} not written: ${String(error)}`);
+    }
   }
 
   /** Applies settings as the client sent them; what is ignored is said in the output channel. */

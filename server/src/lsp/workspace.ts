@@ -7,6 +7,7 @@ import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
+import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { findArticles } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
@@ -43,6 +44,8 @@ export class Workspace implements ArticleLookup {
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
   private userRules: Settings['rules'] = {};
   private fileKnowledge: Knowledge = emptyKnowledge;
+  /** Analyses kept from the last session: an unchanged file is not analysed again when the folders are read. */
+  analysisCache: AnalysisCache | undefined;
 
   /** The URI of an article id: ids are URIs already. */
   uri(articleId: string): string {
@@ -131,8 +134,13 @@ export class Workspace implements ArticleLookup {
           return ok;
         });
         if (from + batchSize < files.length) reading = read(from + batchSize);
+        const missing = inputs.filter(({ uri, text }) => {
+          const cached = this.analysisCache?.take(uri, text);
+          if (cached) this.corpus.adopt(cached);
+          return !cached;
+        });
         const results = await pool.analyze(
-          inputs.map(({ uri, text }) => ({ id: uri, text })),
+          missing.map(({ uri, text }) => ({ id: uri, text })),
           (done) => progress?.(from + done, files.length),
         );
         for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
