@@ -139,10 +139,14 @@ export class Workspace implements ArticleLookup {
           if (cached) this.corpus.adopt(cached);
           return !cached;
         });
-        const results = await pool.analyze(
-          missing.map(({ uri, text }) => ({ id: uri, text })),
-          (done) => progress?.(from + done, files.length),
-        );
+        // Every file of the batch in the cache: no worker is started for nothing.
+        const results =
+          missing.length === 0
+            ? []
+            : await pool.analyze(
+                missing.map(({ uri, text }) => ({ id: uri, text })),
+                (done) => progress?.(from + done, files.length),
+              );
         for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
