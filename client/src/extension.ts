@@ -11,20 +11,12 @@ import type {
   Position,
   ServerOptions,
 } from 'vscode-languageclient/node.js';
-
-/** The request behind `dateline.mentions`: every mention of the entity at a position, across the corpus. */
-interface MentionsParams {
-  textDocument: { uri: string };
-  position: Position;
-}
-
-/** The corpus summary the server sends as `dateline/status`. */
-interface CorpusStatus {
-  articles: number;
-  warnings: number;
-  skipped: number;
-  indexing?: { done: number; total: number };
-}
+import {
+  methods,
+  type CorpusStatus,
+  type MentionsParams,
+  type TrustParams,
+} from '../../server/src/present/protocol.js';
 
 let client: LanguageClient | undefined;
 
@@ -41,20 +33,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
   };
   const outputChannel = vscode.window.createOutputChannel('Dateline');
-  const watchers = ['**/*.txt', '**/dateline.yaml'].map((glob) =>
-    vscode.workspace.createFileSystemWatcher(glob),
-  );
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'article' },
       { scheme: 'untitled', language: 'article' },
       { scheme: 'file', pattern: '**/dateline.yaml' },
     ],
-    synchronize: {
-      configurationSection: 'dateline',
-      // Articles and the knowledge file change on disk too (git checkout, another editor).
-      fileEvents: watchers,
-    },
+    // Files changed on disk (git checkout, another editor) are watched by the server's own dynamic
+    // registration of workspace/didChangeWatchedFiles, the same for every editor: none here.
+    synchronize: { configurationSection: 'dateline' },
     outputChannel,
     // A function, so that a restarted server is told the trust of the moment. The storage folder
     // keeps the server's analysis cache (the workspace's own, else the extension's global one).
@@ -67,10 +54,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('dateline', 'Dateline', serverOptions, clientOptions);
   context.subscriptions.push(
     outputChannel,
-    ...watchers,
-    // Untrusted, the server offers no knowledge-file edits; once trusted it may.
+    // Untrusted, the server offers no edit beyond the current document; once trusted it may.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      void client?.sendNotification('dateline/trust', { trusted: true });
+      void client?.sendNotification(methods.trust, { trusted: true } satisfies TrustParams);
     }),
     vscode.commands.registerCommand('dateline.reindex', reindex),
     vscode.commands.registerCommand('dateline.showMentions', showMentions),
@@ -82,7 +68,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   status.show();
   context.subscriptions.push(status);
   await client.start();
-  client.onNotification('dateline/status', (corpus: CorpusStatus) => {
+  client.onNotification(methods.status, (corpus: CorpusStatus) => {
     const count = (n: number, what: string): string => `${n.toLocaleString()} ${what}${n === 1 ? '' : 's'}`;
     status.text = corpus.indexing
       ? `$(sync~spin) Dateline: indexing ${corpus.indexing.total ? `${count(corpus.indexing.done, 'article')} / ${corpus.indexing.total.toLocaleString()}` : '…'}`
@@ -132,12 +118,12 @@ function restartVisibly(): ErrorHandler {
 
 /** Asks the server to re-read every article and the knowledge file. */
 async function reindex(): Promise<void> {
-  await client?.sendRequest('dateline/reindex');
+  await client?.sendRequest(methods.reindex);
 }
 
 /**
- * Shows every mention of the entity at a position in the references peek view. Code lenses pass the
- * position as arguments; from the command palette the active editor's cursor is used.
+ * Shows every mention of the entity at a position in the references peek view: the position given
+ * as arguments by a caller that has one, else (from the command palette) the active editor's cursor.
  */
 async function showMentions(uri?: vscode.Uri | string, position?: vscode.Position | Position): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -148,7 +134,7 @@ async function showMentions(uri?: vscode.Uri | string, position?: vscode.Positio
     textDocument: { uri: client.code2ProtocolConverter.asUri(target) },
     position: { line: at.line, character: at.character },
   };
-  const found = await client.sendRequest<Location[] | null>('dateline/mentions', params);
+  const found = await client.sendRequest<Location[] | null>(methods.mentions, params);
   const locations = (await client.protocol2CodeConverter.asReferences(found)) ?? [];
   await vscode.commands.executeCommand(
     'editor.action.showReferences',

@@ -13,16 +13,18 @@ import {
   formatProblem,
   formatSummary,
   makePaint,
+  reportedFindings,
 } from './cli/format.js';
 import {
   collectAnnotations,
   formatAnnotationsJson,
   formatAnnotationsText,
 } from './cli/format-annotations.js';
+import { formatCheckSarif } from './cli/format-sarif.js';
 import { buildCorpus, loadInput } from './cli/load.js';
 import { readVersion } from './cli/version.js';
 
-/** Exit codes: findings at warning or error, and bad input or arguments. */
+/** Exit codes: errors, or warnings above --max-warnings; bad input or arguments. */
 const EXIT_FINDINGS = 1;
 const EXIT_BAD_INPUT = 2;
 
@@ -45,10 +47,10 @@ export async function runCli(argv: string[]): Promise<number> {
 async function runCorpusCommand(
   request: Extract<CliRequest, { command: 'check' | 'annotate' }>,
 ): Promise<number> {
-  const input = await loadInput(request);
-  // A progress line only for a person watching a terminal: never in JSON output, never in a pipe.
+  const input = await loadInput({ ...request, readStdin });
+  // A progress line only for a person watching a terminal: never with JSON or SARIF, never in a pipe.
   const showProgress =
-    Boolean(process.stderr.isTTY) && request.format !== 'json' && input.articles.length >= 200;
+    Boolean(process.stderr.isTTY) && request.format === 'text' && input.articles.length >= 200;
   const progress = (done: number, total: number): void => {
     process.stderr.write(`\rAnalysing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`);
   };
@@ -57,6 +59,7 @@ async function runCorpusCommand(
   if (showProgress) process.stderr.write('\r\x1b[K');
   if (cache?.needsSaving(corpus.ids().length)) saveCache(cache, corpus);
   for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
+  for (const note of input.notes) process.stderr.write(`dateline: note: ${note}\n`);
   const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
   const badInput = input.problems.length > 0;
   if (request.command === 'annotate') {
@@ -66,12 +69,24 @@ async function runCorpusCommand(
     );
     return badInput ? EXIT_BAD_INPUT : 0;
   }
-  const findings = collectFindings(corpus, input);
-  const counts = countFindings(input.articles.length, findings);
-  if (request.format === 'json') process.stdout.write(formatCheckJson(checkJson(corpus, input)));
-  else process.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
+  const reported = reportedFindings(corpus, input, request.quiet);
+  const counts = countFindings(input, reported);
+  if (request.format === 'json') process.stdout.write(formatCheckJson(checkJson(corpus, input, reported)));
+  else if (request.format === 'sarif')
+    process.stdout.write(formatCheckSarif(corpus, input, reported, rules, readVersion()));
+  else {
+    const findings = collectFindings(corpus, reported);
+    process.stdout.write(`${formatFindingsText(findings, paint)}${formatSummary(counts)}\n`);
+  }
   if (badInput) return EXIT_BAD_INPUT;
-  return counts.errors + counts.warnings > 0 ? EXIT_FINDINGS : 0;
+  return counts.errors > 0 || counts.warnings > request.maxWarnings ? EXIT_FINDINGS : 0;
+}
+
+/** All of standard input, for the path `-`. */
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 /** The `--cache` file for this knowledge; a note on stderr (not an error) when an unusable one is ignored. */

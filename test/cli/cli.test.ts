@@ -1,30 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-// out/test/cli/cli.test.js → the repository root
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'bin', 'dateline.cjs');
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built `dateline` in `cwd`, without colours. */
-function dateline(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { dateline, ensureBuilt, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
 
@@ -32,12 +11,7 @@ describe('dateline CLI', function () {
   let folder: string;
 
   before(async function () {
-    // npm test builds first; a lone run of this file builds the bundle if it is missing.
-    if (!existsSync(join(root, 'dist', 'cli.cjs'))) {
-      this.timeout(120_000);
-      const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, build.stderr);
-    }
+    ensureBuilt(this);
     folder = await mkdtemp(join(tmpdir(), 'dateline-cli-'));
   });
   after(async () => {
@@ -45,13 +19,8 @@ describe('dateline CLI', function () {
   });
 
   /** A fresh folder under the temporary one, with the given files. */
-  async function corpus(name: string, files: Record<string, string | Uint8Array>): Promise<string> {
-    const dir = join(folder, name);
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    for (const [file, content] of Object.entries(files)) await writeFile(join(dir, file), content);
-    return dir;
-  }
+  const corpus = (name: string, files: Record<string, string | Uint8Array>): Promise<string> =>
+    writeCorpus(folder, name, files);
 
   it('--help prints the usage and exits 0', () => {
     const run = dateline(['--help'], root);
@@ -88,7 +57,7 @@ describe('dateline CLI', function () {
     assert.match(run.stdout, /^1 article, \d+ warnings?, \d+ errors?, \d+ infos?\n$/m);
   });
 
-  it('an invalid UTF-8 file exits 2 with the line and column of the bad byte, once, and is still checked', async () => {
+  it('a Windows-1252 file is read in that code page, with a note, exit 2, and is checked', async () => {
     // "Headline\nSecond line: caf" then Latin-1 "é" (0xE9) followed by ASCII: byte 25, line 2, column 17
     const bytes = Uint8Array.from([
       ...Buffer.from('Headline\nSecond line: caf'),
@@ -100,7 +69,7 @@ describe('dateline CLI', function () {
     assert.equal(run.status, 2);
     assert.equal(
       run.stderr,
-      'latin1.txt:2:17: invalid UTF-8 at byte 25 (0xE9, line 2, column 17); read with U+FFFD in place of invalid bytes\n',
+      'latin1.txt:1:1: not UTF-8 (byte 25 is 0xE9); read as windows-1252, detected with 95% confidence\n',
     );
     assert.match(run.stdout, /^1 article, /m);
     const annotate = dateline(['annotate', 'latin1.txt', '--format', 'json'], dir);
@@ -109,6 +78,39 @@ describe('dateline CLI', function () {
       output.files.map((f) => f.path),
       ['latin1.txt'],
     );
+  });
+
+  it('quotes a file name that holds a line break or could pass for a position, in every text output', async () => {
+    const name = 'a.txt:9:9 warning fake\nz.txt';
+    const dir = await corpus('names', {
+      [name]: 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday, March 4, 2024.\n',
+      'bin\n.txt': Uint8Array.from([0x4e, 0x41, 0, 1]),
+    });
+    const check = dateline(['check', '.'], dir);
+    assert.equal(
+      check.stdout,
+      '"a.txt:9:9 warning fake\\nz.txt":3:20 warning 2024-03-04 was a Monday, not a Sunday [weekday-mismatch]\n' +
+        '1 article, 1 warning, 0 errors, 0 infos\n',
+    );
+    assert.equal(check.stderr, '"bin\\n.txt":1:1: binary file (NUL byte at byte 2); not analysed\n');
+    const annotate = dateline(['annotate', '.', '--format', 'text'], dir);
+    const lines = annotate.stdout.trimEnd().split('\n');
+    assert.ok(
+      lines.length > 0 && lines.every((line) => line.startsWith('"a.txt:9:9 warning fake\\nz.txt":')),
+      annotate.stdout,
+    );
+  });
+
+  it('leaves out what .gitignore ignores, with a note that does not change the exit code', async () => {
+    const dir = await corpus('gitignore', {
+      '.gitignore': 'draft.txt\n',
+      'a.txt': article,
+      'draft.txt': 'x\0',
+    });
+    const run = dateline(['check', '.'], dir);
+    assert.equal(run.stderr, 'dateline: note: 1 file or folder left out by .gitignore\n');
+    assert.match(run.stdout, /^1 article, 0 warnings, 0 errors, \d+ infos?\n$/m);
+    assert.equal(run.status, 0);
   });
 
   it('an empty file is an article with nothing in it', async () => {

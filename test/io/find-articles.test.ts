@@ -6,6 +6,7 @@ import {
   findArticles,
   findKnowledgeFile,
   findNearestKnowledgeFile,
+  skipNotes,
 } from '../../server/src/io/find-articles.js';
 
 describe('findArticles', () => {
@@ -50,6 +51,49 @@ describe('findArticles', () => {
       exclude: ['drafts/**', 'sub/deep/**'],
     });
     assert.deepEqual(below(found), ['a.txt', 'b.txt', 'notes.md', 'sub/c.txt']);
+  });
+
+  it('honours .gitignore files, nested ones relative to their folder, and says what it skipped', async () => {
+    const ignoring = await mkdtemp(join(tmpdir(), 'dateline-gitignore-'));
+    try {
+      const files: Record<string, string> = {
+        '.gitignore': 'drafts/\n*.bak.txt\n',
+        'a.txt': 'text\n',
+        'a.bak.txt': 'text\n',
+        'drafts/b.txt': 'text\n',
+        'sub/.gitignore': 'local.txt\n',
+        'sub/local.txt': 'text\n',
+        'sub/kept.txt': 'text\n',
+        'local.txt': 'text\n',
+        'dist/c.txt': 'text\n',
+      };
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(join(ignoring, path, '..'), { recursive: true });
+        await writeFile(join(ignoring, path), text);
+      }
+      const skipped: string[] = [];
+      const found = await findArticles(ignoring, {
+        onSkip: (path, reason) => skipped.push(`${relative(ignoring, path).split(sep).join('/')} ${reason}`),
+      });
+      assert.deepEqual(
+        found.map((path) => relative(ignoring, path).split(sep).join('/')),
+        ['a.txt', 'local.txt', 'sub/kept.txt'],
+      );
+      assert.deepEqual(skipped.sort(), [
+        'a.bak.txt gitignore',
+        'dist folder',
+        'drafts gitignore',
+        'sub/local.txt gitignore',
+      ]);
+      assert.deepEqual(skipNotes(3, ['dist']), [
+        '3 files or folders left out by .gitignore',
+        'folders never read: dist',
+      ]);
+      const all = await findArticles(ignoring, { gitignore: false });
+      assert.equal(all.length, 6);
+    } finally {
+      await rm(ignoring, { recursive: true, force: true });
+    }
   });
 
   it('takes a file path as the one article, whatever the globs', async () => {

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeArticle, firstInvalidUtf8, readArticleFile } from '../../server/src/io/read-article.js';
 import type { ReadResult } from '../../server/src/io/read-article.js';
-import { offsetToLineColumn } from '../../server/src/io/positions.js';
 
 /** A read result as one compact string: `ok "text"`, `ok "text" 1:3 note` or `1:3 message` (1-based). */
 function show(result: ReadResult): string {
@@ -63,6 +62,37 @@ describe('decodeArticle', () => {
   });
 });
 
+describe('decodeArticle on other encodings', () => {
+  const utf16 = (text: string, order: 'le' | 'be'): Uint8Array => {
+    const le = Buffer.from(`\uFEFF${text}`, 'utf16le');
+    return order === 'le' ? le : Uint8Array.from(le, (_, i) => le[i ^ 1]!);
+  };
+
+  it('decodes UTF-16 with a byte-order mark, little- and big-endian, keeping the mark', () => {
+    for (const order of ['le', 'be'] as const)
+      assert.equal(
+        show(decodeArticle(utf16('Héadline\r\nBody 😀', order))),
+        'ok "\uFEFFHéadline\\r\\nBody 😀"',
+      );
+  });
+
+  it('reads a Windows-1252 file in that code page, with a note', () => {
+    const bytes = Uint8Array.from(Buffer.from('The caf\xe9 said \x93yes\x94 to the plan.\n', 'latin1'));
+    assert.equal(
+      show(decodeArticle(bytes)),
+      'ok "The café said “yes” to the plan.\\n" 1:1 not UTF-8 (byte 7 is 0xE9); read as windows-1252, detected with 95% confidence',
+    );
+  });
+
+  it('keeps UTF-8 with one damaged byte as UTF-8: a curly quote elsewhere says what it is', () => {
+    const result = decodeArticle(join8('The “café” said yes', [0xe9], ' to the plan.'));
+    assert.equal(
+      show(result),
+      'ok "The “café” said yes\uFFFD to the plan." 1:20 invalid UTF-8 at byte 24 (0xE9, line 1, column 20); read with U+FFFD in place of invalid bytes',
+    );
+  });
+});
+
 describe('firstInvalidUtf8', () => {
   const cases: [string, number[], number | undefined][] = [
     ['ASCII', [0x61, 0x62], undefined],
@@ -78,27 +108,6 @@ describe('firstInvalidUtf8', () => {
     it(`${name} → ${String(expected)}`, () =>
       assert.equal(firstInvalidUtf8(Uint8Array.from(bytes)), expected));
   }
-});
-
-describe('offsetToLineColumn', () => {
-  it('splits lines on "\\n", "\\r\\n" and "\\r"', () => {
-    const text = 'ab\ncd\r\nef\rgh';
-    const at = (offset: number): string => {
-      const { line, column } = offsetToLineColumn(text, offset);
-      return `${line}:${column}`;
-    };
-    assert.deepEqual([0, 2, 3, 5, 6, 7, 10, 12, 99].map(at), [
-      '0:0',
-      '0:2',
-      '1:0',
-      '1:2',
-      '1:3',
-      '2:0',
-      '3:0',
-      '3:2',
-      '3:2',
-    ]);
-  });
 });
 
 describe('readArticleFile', () => {

@@ -12,8 +12,8 @@ import { CancellationTokenSource } from 'vscode-jsonrpc/node.js';
 import type { CodeAction, Diagnostic, Hover, SemanticTokens } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus } from '../../server/src/analysis/index.js';
-import { findingToDiagnostic, LineIndex } from '../../server/src/lsp/to-lsp.js';
-import { startTestServer, type TestServer } from './lsp-client.js';
+import { findingToDiagnostic, LineIndex } from '../../server/src/present/index.js';
+import { editsOf, startTestServer, type TestServer } from './lsp-client.js';
 
 const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));
 const hepkinsFile = '004_98b365b3b95cd083.txt';
@@ -281,7 +281,7 @@ describe('language server on CRLF and a byte-order mark', function () {
       range: hepkins.range,
       context: { diagnostics: [hepkins] },
     });
-    const edits = actions.find((a) => a.isPreferred)?.edit?.changes?.[uri];
+    const edits = editsOf(actions.find((a) => a.isPreferred)?.edit, uri)?.edits;
     assert.ok(edits, JSON.stringify(actions.map((a) => a.title)));
     const fixed = TextDocument.applyEdits(TextDocument.create(uri, 'article', 1, text), edits);
     assert.equal(

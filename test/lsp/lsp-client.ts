@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
-import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 const serverPath = fileURLToPath(new URL('../../../dist/server.cjs', import.meta.url));
 
@@ -15,6 +15,8 @@ export interface TestServer {
   process: ChildProcess;
   initialize: InitializeResult;
   diagnostics: Map<string, Diagnostic[]>;
+  /** Every capability the server registered dynamically (`client/registerCapability`), from the start. */
+  registrations: { method: string; registerOptions?: unknown }[];
   /** Every `window/logMessage` the server sent, from the start (warnings arrive during initialize). */
   logs: { type: number; message: string }[];
   /** Resolves when diagnostics for `uri` satisfy `predicate` (checked now and on every publish). */
@@ -58,13 +60,18 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
   connection.onNotification((method, params) => notify(method, params));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
   connection.onRequest('window/workDoneProgress/create', () => null);
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: { method: string; registerOptions?: unknown }[] = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   connection.listen();
   const initialize = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'test' }],
-    capabilities,
+    // Versioned edits and file creation, as VS Code and Neovim take them, unless a test says otherwise.
+    capabilities: { ...capabilities, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, ...(capabilities as { workspace?: object }).workspace } },
     ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),
   });
   await connection.sendNotification('initialized', {});
@@ -75,6 +82,7 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
     process: child,
     initialize,
     diagnostics,
+    registrations,
     logs,
     waitForNotification,
     async waitForDiagnostics(uri, predicate) {
@@ -90,4 +98,12 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
       await new Promise((resolve) => (child.exitCode === null ? child.once('exit', resolve) : resolve(null)));
     },
   };
+}
+
+/** The text edits a workspace edit makes to one document, and the version they were computed against. */
+export function editsOf(edit: WorkspaceEdit | null | undefined, uri: string): { edits: TextEdit[]; version: number | null } | undefined {
+  for (const change of edit?.documentChanges ?? []) {
+    if ('textDocument' in change && change.textDocument.uri === uri) return { edits: change.edits as TextEdit[], version: change.textDocument.version };
+  }
+  return undefined;
 }

@@ -11,7 +11,7 @@ import type { ArticleAnalysis, ArticleInput, Span } from './types.js';
 export function analyzeArticle(input: ArticleInput): ArticleAnalysis {
   const { id, text } = input;
   const all = sentencesOf(parseText(text));
-  const structure = parseStructure(text);
+  const structure = parseStructure(text, input.year);
   const sentences = all.filter((sentence) => !structure.furniture.some((block) => contains(block.span, sentence)));
   const anchor = structure.dateline ? { date: structure.dateline.date, source: 'dateline' as const } : null;
   const entities = annotateEntities(text, structure, sentences);

@@ -23,6 +23,8 @@ import type { ArticleAnalysis, ArticleInput, DateMention, Finding, RuleId } from
 export class Corpus {
   private readonly articles = new Map<string, ArticleAnalysis>();
   private knowledge: Knowledge = emptyKnowledge;
+  /** The pages whose date printed no year, with the year `settleYears` gave them. */
+  private readonly yearGiven = new Map<string, { monthDay: string; year: number }>();
   private index: CorpusIndex | undefined;
   /** Each rule's findings over the whole index; a rule runs again only when a part it reads is rebuilt. */
   private findingsByRule = new Map<RuleId, Finding[]>();
@@ -49,6 +51,7 @@ export class Corpus {
   upsert(input: ArticleInput): ArticleAnalysis {
     const existing = this.articles.get(input.id);
     if (existing && existing.text === input.text) return existing;
+    this.yearGiven.delete(input.id);
     const analysis = analyzeArticle(input);
     if (existing && this.updateInPlace(existing, analysis, input.text)) return existing;
     this.rememberDependents(input.id);
@@ -128,6 +131,7 @@ export class Corpus {
     const existing = this.articles.get(analysis.id);
     if (existing && existing.text === analysis.text) return;
     if (existing) this.rememberDependents(analysis.id);
+    this.yearGiven.delete(analysis.id);
     this.articles.set(analysis.id, analysis);
     this.invalidate();
   }
@@ -137,6 +141,7 @@ export class Corpus {
     if (!this.articles.has(id)) return;
     this.rememberDependents(id);
     this.articles.delete(id);
+    this.yearGiven.delete(id);
     this.invalidate();
   }
 
@@ -242,8 +247,36 @@ export class Corpus {
   }
 
   private ensureIndex(): CorpusIndex {
-    this.index ??= buildIndex(this.articles, this.knowledge);
+    if (!this.index) {
+      this.settleYears();
+      this.index = buildIndex(this.articles, this.knowledge);
+    }
     return this.index;
+  }
+
+  /**
+   * Gives the pages whose date prints no year ("LIMA, March 22 (Agency) —") the year that puts that
+   * day nearest the middle of the other pages' dates, and analyses them again with it. The year is
+   * the corpus's: it changes only when the pages that print one do.
+   */
+  private settleYears(): void {
+    const dated: number[] = [];
+    for (const [id, article] of this.articles)
+      if (!this.yearGiven.has(id) && article.structure.dateline) dated.push(Date.parse(article.structure.dateline.date));
+    if (dated.length === 0) return;
+    dated.sort((a, b) => a - b);
+    const middle = dated[Math.floor(dated.length / 2)]!;
+    const around = new Date(middle).getUTCFullYear();
+    for (const [id, article] of this.articles) {
+      const monthDay = article.structure.yearless ?? this.yearGiven.get(id)?.monthDay;
+      if (!monthDay) continue;
+      const year = [around - 1, around, around + 1].sort(
+        (a, b) => Math.abs(Date.parse(`${a}-${monthDay}`) - middle) - Math.abs(Date.parse(`${b}-${monthDay}`) - middle),
+      )[0]!;
+      if (this.yearGiven.get(id)?.year === year) continue;
+      this.articles.set(id, analyzeArticle({ id, text: article.text, year }));
+      this.yearGiven.set(id, { monthDay, year });
+    }
   }
 
   private invalidate(): void {

@@ -8,13 +8,17 @@
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
+import { nameParticles } from './annotators/lexicon.js';
 import { memoize, memoize2 } from './memo.js';
 
 /**
  * The tokens of a name in a normal form: no diacritics, lower case, hyphens and possessives dropped.
  * The array is shared between callers (memoised): copy it before sorting or reversing.
  */
-export const nameTokens: (name: string) => string[] = memoize((name) =>
+export const nameTokens: (name: string) => string[] = memoize((name) => withParticles(bareTokens(name)));
+
+/** The tokens of a name in normal form, particles kept apart: "van der Berg" → van, der, berg. */
+export const bareTokens: (name: string) => string[] = memoize((name) =>
   name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -24,6 +28,25 @@ export const nameTokens: (name: string) => string[] = memoize((name) =>
     .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((token) => token.length > 0),
 );
+
+/**
+ * A surname's particles joined to it, as one token: "van der Berg" and "Van der Berg" alone are the
+ * surname of "Pieter van der Berg", "Al Nuaimi" of "Khalid bin Rashid Al Nuaimi", "al-Masri" of
+ * "Hala al-Masri". A particle is never the last token.
+ */
+function withParticles(tokens: string[]): string[] {
+  if (!tokens.some((t) => nameParticles.has(t))) return tokens;
+  const joined: string[] = [];
+  let prefix = '';
+  tokens.forEach((token, i) => {
+    if (nameParticles.has(token) && i < tokens.length - 1) prefix += token;
+    else {
+      joined.push(prefix + token);
+      prefix = '';
+    }
+  });
+  return joined;
+}
 
 /**
  * A key equal for spellings that differ only in case, hyphenation, diacritics or name order:
@@ -84,6 +107,8 @@ function compareTokensOnce(a: string, b: string): TokenRelation {
   if (transliterationSkeleton(a) === transliterationSkeleton(b)) return 'transliteration';
   if (a.length < 3 || b.length < 3) return 'different';
   const edits = damerauLevenshtein(a, b).steps;
+  // A typist's slip keeps the first letter and changes one: "Johm" for "John", "Bien" for "Biden".
+  if (edits === 1 && a[0] === b[0]) return 'typo';
   // One slip of the finger in a longer word can change its sound: "Doucat" for "Doucet".
   if (!soundAlike(a, b) && !(edits === 1 && Math.min(a.length, b.length) >= 5)) return 'different';
   const similar = jaroWinkler(a, b) >= 0.84 || edits <= 2;
@@ -147,3 +172,18 @@ export function soundCodes(token: string): string[] {
   const [primary, secondary] = metaphone(token);
   return primary === secondary ? [primary] : [primary, secondary];
 }
+
+/**
+ * Whether token `a` could be a typist's slip for `b` (normal forms, from `nameTokens`): one
+ * Damerau–Levenshtein edit (a transposition, a neighbouring key, a doubled or dropped letter), or
+ * two in a word of eight letters or more, with the first letter kept. This is the channel of a
+ * noisy-channel corrector; the prior (how often each spelling is written) is the corpus's, weighed
+ * where the forms are linked (corpus/clusters.ts).
+ */
+export const isSlip: (a: string, b: string) => boolean = memoize2((a, b) => {
+  if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+  const shortest = Math.min(a.length, b.length);
+  if (shortest < 4) return false;
+  const edits = damerauLevenshtein(a, b).steps;
+  return edits === 1 || (edits === 2 && shortest >= 8);
+});

@@ -5,25 +5,23 @@
  * bios, comment forms, weather widgets. Every entity system finds dozens of spurious names there, so
  * furniture is found first, by general features of web pages, and left out of every later stage.
  */
-import { parseCasual } from './annotators/chrono-parse.js';
-import { knownValues } from './annotators/chrono-values.js';
+import { findPageDate } from './page-date.js';
 import { boilerplateCue, isCapsLabel, isSeparator, isWidgetLine, wordCount } from './structure-cues.js';
 import { linesOf } from './tokenize.js';
 import type { ArticleStructure, Dateline, FurnitureBlock, Span } from './types.js';
-import type { Known } from './annotators/chrono-values.js';
-
-/** How many non-blank lines from the top may hold the dateline. */
-const datelineWindow = 8;
 
 /** Finds an article's parts: its lines, headline, dateline and page furniture. */
-export function parseStructure(text: string): ArticleStructure {
+export function parseStructure(text: string, year?: number): ArticleStructure {
   const lines = linesOf(text);
   const lineTexts = lines.map((l) => text.slice(l.start, l.end));
   const furnitureLines = findFurniture(lineTexts);
-  const dateline = findDateline(text, lines, lineTexts, furnitureLines);
+  const found = findDateline(lines, lineTexts, furnitureLines, year);
+  const dateline = found && 'yearless' in found ? null : found;
   const furniture = toBlocks(lines, furnitureLines, dateline);
   const headline = findHeadline(lines, lineTexts, furniture, dateline);
-  return { lineStarts: lines.map((line) => line.start), headline, dateline, furniture };
+  const structure: ArticleStructure = { lineStarts: lines.map((line) => line.start), headline, dateline, furniture };
+  if (found && 'yearless' in found) structure.yearless = found.yearless;
+  return structure;
 }
 
 /** Why each line is furniture, by line index. */
@@ -154,66 +152,19 @@ function lineIndex(lines: Span[], offset: number): number {
   return lines.findIndex((l) => l.start <= offset && offset <= l.end);
 }
 
-/**
- * The article's own date line in the first lines: a line that is mostly one full date with a
- * year ("12:35 JST, July 10, 2024", "Published: 14 February 2021, 09:30 GMT"). A sentence that
- * mentions a date is not a dateline; a wire dateline without a year gives none.
- */
+/** The page date (page-date.ts) on lines that are not furniture, or on a widget. */
 function findDateline(
-  text: string,
   lines: Span[],
   lineTexts: string[],
   marks: FurnitureMarks,
-): Dateline | null {
-  let seen = 0;
-  for (let i = 0; i < lines.length && seen < datelineWindow; i++) {
-    const line = lineTexts[i]!;
-    if (!line.trim()) continue;
-    seen++;
-    if (marks.has(i) && marks.get(i)!.kind !== 'site-widget') continue;
-    // A wire dateline opens the first paragraph: "PARIS, March 3, 2023 (Reuters) - German Chancellor …".
-    const wire =
-      /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{6,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?[-–—]{1,2}\s/u.exec(
-        line,
-      );
-    const head = wire ? wire[1]!.length + wire[2]!.length : line.length;
-    if (!wire && line.length > 120) continue;
-    // A dateline writes its year (below): a line without four digits in a row need not be parsed.
-    if (!/\d{4}/.test(line.slice(0, head))) continue;
-    for (const result of parseCasual(line.slice(0, head))) {
-      const known = knownValues(result.start);
-      if (known.year === undefined || known.month === undefined || known.day === undefined) continue;
-      // chrono calls "tonight" or "next week" certain, counted from its reference: a dateline writes its year.
-      if (!/\b\d{4}\b|\d{4}-\d{2}-\d{2}/.test(result.text)) continue;
-      const scanned = line.slice(0, head);
-      const residue = (scanned.slice(0, result.index) + scanned.slice(result.index + result.text.length))
-        .replace(/\b(published|updated|posted|on|at|by|last|modified|date)\b/gi, '')
-        .replace(/[^\p{L}\p{N}]+/gu, ' ')
-        .trim();
-      if (wordCount(residue) > (wire ? 6 : 4)) continue;
-      const start = lines[i]!.start + result.index;
-      return {
-        text: result.text.trim(),
-        span: { start, end: start + result.text.trim().length },
-        ...datelineValue(known),
-      };
-    }
-  }
-  void text;
-  return null;
-}
-
-function datelineValue(known: Known): { value: string; date: string } {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  const date = `${known.year}-${pad(known.month!)}-${pad(known.day!)}`;
-  if (known.hour === undefined) return { value: date, date };
-  const time = `${pad(known.hour)}:${pad(known.minute ?? 0)}`;
-  const offset = known.timezoneOffset;
-  if (offset === undefined) return { value: `${date}T${time}`, date };
-  const sign = offset < 0 ? '-' : '+';
-  const zone =
-    offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return { value: `${date}T${time}${zone}`, date };
+  year?: number,
+): Dateline | { yearless: string } | null {
+  const pageLines = lines.map((span, i) => ({
+    span,
+    text: lineTexts[i]!,
+    furniture: marks.has(i) ? (marks.get(i)!.kind === 'site-widget' ? ('widget' as const) : ('other' as const)) : ('none' as const),
+  }));
+  return findPageDate(pageLines, year);
 }
 
 /** The first content line that reads as a headline: short, before the body, without a full stop. */

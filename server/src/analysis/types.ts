@@ -13,6 +13,11 @@ export interface Span {
 export interface ArticleInput {
   id: string;
   text: string;
+  /**
+   * The year to give a page date that prints none ("LIMA, March 22 (Agency) —"), when the page
+   * itself gives none either: the corpus's, worked out by `Corpus` from the other pages' dates.
+   */
+  year?: number;
 }
 
 /** The kinds of named thing Dateline highlights and links across articles. */
@@ -118,6 +123,11 @@ export interface ArticleStructure {
   lineStarts: number[];
   headline: Span | null;
   dateline: Dateline | null;
+  /**
+   * A page date that prints no year and got none ("March 22" of a wire dateline): its month and day,
+   * "MM-DD", for the corpus to give it the year its other pages are dated in.
+   */
+  yearless?: string;
   furniture: FurnitureBlock[];
 }
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/index.js';
 
-/** Output formats of `check` and `annotate`. */
-export type OutputFormat = 'text' | 'json';
+/** Output formats of `check` (all three) and `annotate` (text and json). */
+export type OutputFormat = 'text' | 'json' | 'sarif';
 
 /** What the user asked for. */
 export type CliRequest =
@@ -20,6 +20,10 @@ export type CliRequest =
       knowledge?: string;
       /** Rule settings from `--rule id=severity`, over those of the knowledge file. */
       rules: Partial<Record<RuleId, Severity | 'off'>>;
+      /** `check` exits 1 when there are more warnings than this (errors always count). */
+      maxWarnings: number;
+      /** Report errors only: warnings, infos and hints are neither printed nor counted. */
+      quiet: boolean;
       /** `--cache`: analyses of unchanged files are read from this cache file, and it is rewritten. */
       cacheFile?: string;
     };
@@ -27,26 +31,36 @@ export type CliRequest =
 /** A parsed command line, or the one-line reason it is wrong. */
 export type ParsedArgs = { ok: true; request: CliRequest } | { ok: false; message: string };
 
-/** The usage text of `dateline --help`. */
+/** The usage text of `dateline --help`, and of `dateline` alone. */
 export const usage = `Usage: dateline <command> [paths…] [options]
 
 Reads the .txt articles in the given files and folders as one corpus and reports where they
-disagree with each other.
+disagree with each other. A file named alone is checked against the other articles of its folder,
+which are read for context but not reported on. "-" reads one article from standard input.
 
 Commands:
-  check [paths…]      print findings as file:line:col: severity rule-id: message
+  check [paths…]      report findings (text below; json and sarif with --format)
   annotate [paths…]   print what was recognised: entities, acronyms, dates, datelines
 
-Options:
-  --format text|json  output format (check: text, annotate: json)
-  --knowledge FILE    the knowledge file (default: dateline.yaml in the first folder or an ancestor)
-  --rule ID=SEVERITY  set a rule to error, warning, information, hint or off (repeatable)
-  --cache             keep analyses of unchanged files between runs (in .datelinecache)
-  --cache-location P  the cache file, or a folder to keep .datelinecache in
-  -h, --help          show this help
-  -v, --version       show the version
+check prints one line per finding, then its evidence in other articles, then a summary:
+  file:line:col severity message [rule-id]
+    see file:line:col: evidence
+  3 articles, 1 warning, 0 errors, 0 infos
+Lines and columns are 1-based and count UTF-16 code units.
 
-Exit codes: 0 no warning or error, 1 warnings or errors found, 2 bad input or bad arguments.
+Options:
+  --format text|json|sarif  output format (check: text, annotate: json; sarif is check only)
+  --knowledge FILE          the knowledge file (default: dateline.yaml in the first folder or an ancestor)
+  --rule ID=SEVERITY        set a rule to error, warning, information, hint or off (repeatable)
+  --max-warnings N          check exits 1 only above N warnings (default 0); errors always fail
+  --quiet                   report errors only: no warnings, infos or hints, and none counted
+  --cache                   keep analyses of unchanged files between runs (in .datelinecache)
+  --cache-location PATH     the cache file, or a folder to keep .datelinecache in
+  -h, --help                show this help
+  -v, --version             show the version
+
+Exit codes: 0 nothing to report, 1 errors, or warnings above --max-warnings,
+2 bad input or bad arguments (each as file:line:col: message on stderr).
 Paths default to the current folder.
 `;
 
@@ -64,6 +78,8 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
         format: { type: 'string' },
         knowledge: { type: 'string' },
         rule: { type: 'string', multiple: true },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -79,14 +95,22 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
   if (values.help) return { ok: true, request: { command: 'help' } };
   if (values.version) return { ok: true, request: { command: 'version' } };
   const [command, ...paths] = positionals;
-  if (command === undefined) return { ok: false, message: 'no command given (try `dateline --help`)' };
-  if (command === 'help') return { ok: true, request: { command: 'help' } };
+  // `dateline` alone is a question: what can this do?
+  if (command === undefined || command === 'help') return { ok: true, request: { command: 'help' } };
   if (command !== 'check' && command !== 'annotate') {
     return { ok: false, message: `unknown command '${command}' (expected check or annotate)` };
   }
   const format = values.format ?? (command === 'check' ? 'text' : 'json');
-  if (format !== 'text' && format !== 'json') {
-    return { ok: false, message: `unknown format '${format}' (expected text or json)` };
+  if (format !== 'text' && format !== 'json' && (format !== 'sarif' || command !== 'check')) {
+    const expected = command === 'check' ? 'text, json or sarif' : 'text or json';
+    return { ok: false, message: `unknown format '${format}' for ${command} (expected ${expected})` };
+  }
+  const maxWarnings = values['max-warnings'] ?? '0';
+  if (!/^\d+$/.test(maxWarnings)) {
+    return { ok: false, message: `--max-warnings takes a whole number, not '${maxWarnings}'` };
+  }
+  if (paths.filter((path) => path === '-').length > 1) {
+    return { ok: false, message: "'-' (standard input) can be given once" };
   }
   const rules: Partial<Record<RuleId, Severity | 'off'>> = {};
   for (const setting of values.rule ?? []) {
@@ -113,6 +137,8 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       format,
       ...(values.knowledge !== undefined ? { knowledge: values.knowledge } : {}),
       rules,
+      maxWarnings: Number(maxWarnings),
+      quiet: values.quiet ?? false,
       ...(values.cache ? { cacheFile: cacheFileOf(values['cache-location']) } : {}),
     },
   };

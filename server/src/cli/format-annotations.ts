@@ -1,11 +1,11 @@
 /**
  * The output of `dateline annotate`: what the analysis recognised in each article. JSON ranges are
- * LSP ranges (0-based lines, UTF-16 characters) from lsp/to-lsp.ts; text lines are 1-based.
+ * LSP ranges (0-based lines, UTF-16 characters) from present/line-index.ts; text lines are 1-based.
  */
-import type { Range } from 'vscode-languageserver';
 import type { Annotation, Corpus } from '../analysis/index.js';
+import type { Range } from '../present/index.js';
 import type { JsonProblem, Paint } from './format.js';
-import { lookupOf, problemToJson } from './format.js';
+import { lookupOf, oneLine, problemToJson, quoteFileName } from './format.js';
 import type { LoadedInput } from './load.js';
 
 /** One article in `annotate --format json`. */
@@ -24,10 +24,11 @@ export interface AnnotateJson {
   problems: JsonProblem[];
 }
 
-/** Every loaded article's dateline, entities, dates, acronyms and page furniture. */
+/** The dateline, entities, dates, acronyms and page furniture of every article asked about (not those read for context). */
 export function collectAnnotations(corpus: Corpus, input: LoadedInput): AnnotateJson {
   const lookup = lookupOf(corpus);
-  const files = input.articles.map(({ file, text }): AnnotatedFile => {
+  const named = input.articles.filter((article) => !article.context);
+  const files = named.map(({ file, text }): AnnotatedFile => {
     const lines = lookup.lines(file)!;
     const article = corpus.article(file)!;
     const dateline = article.structure.dateline;
@@ -91,7 +92,8 @@ export function formatAnnotationsText(output: AnnotateJson, paint: Paint): strin
       at(a.range, `acronym ${a.text}${a.expansion ? ` = ${a.expansion}` : ' (no expansion known)'}`);
     for (const range of file.furniture) at(range, `furniture to line ${range.end.line + 1}`);
     lines.sort((a, b) => a.line - b.line || a.column - b.column);
-    for (const l of lines) out.push(`${paint('bold', `${file.path}:${l.line}:${l.column}`)} ${l.text}`);
+    const name = quoteFileName(file.path);
+    for (const l of lines) out.push(`${paint('bold', `${name}:${l.line}:${l.column}`)} ${oneLine(l.text)}`);
   }
   return out.map((line) => `${line}\n`).join('');
 }

@@ -1,13 +1,19 @@
 /**
  * The CLI's output: findings as linter lines or JSON, problems, the summary. Text is 1-based, columns
  * in UTF-16 code units; JSON carries LSP diagnostics (0-based), converted by the same module as the
- * language server's (lsp/to-lsp.ts), so both say the same thing.
+ * language server's (present/findings.ts), so both say the same thing.
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Diagnostic, TextEdit } from 'vscode-languageserver';
-import type { Corpus, Severity } from '../analysis/index.js';
-import { findingToDiagnostic, fixToData, LineIndex, type ArticleLookup } from '../lsp/to-lsp.js';
+import type { Corpus, Finding, Severity } from '../analysis/index.js';
+import {
+  findingToDiagnostic,
+  fixToData,
+  LineIndex,
+  type ArticleLookup,
+  type Diagnostic,
+  type TextEdit,
+} from '../present/index.js';
 import type { InputProblem, LoadedInput } from './load.js';
 
 /** Wraps text in a terminal style, or leaves it as it is when colours are off. */
@@ -59,23 +65,56 @@ export interface JsonFix {
   edits: TextEdit[];
 }
 
-/** `check --format json`: per file, LSP diagnostics with their fixes (0-based lines, UTF-16 characters). */
+/**
+ * `check --format json`: per file, LSP diagnostics with their fixes (0-based lines, UTF-16 characters);
+ * the articles read for context only; problems.
+ */
 export interface CheckJson {
   files: { path: string; diagnostics: (Diagnostic & { fixes: JsonFix[] })[] }[];
+  context: string[];
   problems: JsonProblem[];
+}
+
+/** The findings `check` reports for one article it was asked about. */
+export interface ReportedFile {
+  file: string;
+  findings: Finding[];
 }
 
 /** How many findings of each kind, for the summary line and the exit code. */
 export interface FindingCounts {
+  /** Articles checked: those named or in a named folder. */
   articles: number;
+  /** Articles read only for context, not reported on. */
+  context: number;
   errors: number;
   warnings: number;
   infos: number;
 }
 
+/** Characters that would break a line or a terminal's display: C0 and C1 controls, DEL, U+2028/2029. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** `text` on one line: every unprintable character written as `\uXXXX`. */
+export function oneLine(text: string): string {
+  return text.replace(unprintable, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * A file name as text output prints it: as it is, or in double quotes with JSON escapes when it holds
+ * what could split a line or pass for a position ("a.txt:9:9 warning x" would read as a finding).
+ */
+export function quoteFileName(name: string): string {
+  const rest = name.replace(/^[A-Za-z]:[\\/]/, ''); // a Windows drive, "C:\", is not a separator
+  if (!/[:"]/.test(rest) && name.search(unprintable) === -1 && name.trim() === name && name !== '')
+    return name;
+  return oneLine(JSON.stringify(name));
+}
+
 /** A problem as `file:line:col: message`, 1-based. */
 export function formatProblem(problem: InputProblem): string {
-  return `${problem.file}:${problem.line + 1}:${problem.column + 1}: ${problem.message}`;
+  return `${quoteFileName(problem.file)}:${problem.line + 1}:${problem.column + 1}: ${oneLine(problem.message)}`;
 }
 
 /** A problem as JSON, 1-based. */
@@ -83,7 +122,7 @@ export function problemToJson(problem: InputProblem): JsonProblem {
   return { file: problem.file, line: problem.line + 1, column: problem.column + 1, message: problem.message };
 }
 
-/** Converts offsets the way the language server does (lsp/to-lsp.ts), for the corpus's articles by path. */
+/** Converts offsets the way the language server does (present/), for the corpus's articles by path. */
 export function lookupOf(corpus: Corpus): ArticleLookup & { lines(id: string): LineIndex | undefined } {
   const cache = new Map<string, LineIndex>();
   return {
@@ -98,16 +137,29 @@ export function lookupOf(corpus: Corpus): ArticleLookup & { lines(id: string): L
   };
 }
 
-/** Every finding of every loaded article, in file order, for text output. */
-export function collectFindings(corpus: Corpus, input: LoadedInput): TextFinding[] {
+/**
+ * What `check` reports: the findings of the articles asked about, in file order, not of those read
+ * for context; only errors when `quiet`.
+ */
+export function reportedFindings(corpus: Corpus, input: LoadedInput, quiet: boolean): ReportedFile[] {
+  return input.articles
+    .filter((article) => !article.context)
+    .map(({ file }) => ({
+      file,
+      findings: corpus.findings(file).filter((finding) => !quiet || finding.severity === 'error'),
+    }));
+}
+
+/** The reported findings with 1-based positions, for text output. */
+export function collectFindings(corpus: Corpus, reported: ReportedFile[]): TextFinding[] {
   const lookup = lookupOf(corpus);
   const at = (id: string, offset: number): TextLocation => {
     const position = lookup.lines(id)!.offsetToPosition(offset);
     return { file: id, line: position.line + 1, column: position.character + 1 };
   };
-  return input.articles.flatMap((article) =>
+  return reported.flatMap(({ findings }) =>
     // Fields are added to `at`'s new object, not spread with it: see `mentionOf` in entities.ts.
-    corpus.findings(article.file).map((finding) =>
+    findings.map((finding) =>
       Object.assign(at(finding.articleId, finding.span.start), {
         severity: finding.severity,
         rule: finding.ruleId,
@@ -120,13 +172,13 @@ export function collectFindings(corpus: Corpus, input: LoadedInput): TextFinding
   );
 }
 
-/** `check --format json`: every loaded article with its diagnostics and fixes, as the language server publishes them. */
-export function checkJson(corpus: Corpus, input: LoadedInput): CheckJson {
+/** `check --format json`: every reported article with its diagnostics and fixes, as the language server publishes them. */
+export function checkJson(corpus: Corpus, input: LoadedInput, reported: ReportedFile[]): CheckJson {
   const lookup = lookupOf(corpus);
   return {
-    files: input.articles.map(({ file }) => ({
+    files: reported.map(({ file, findings }) => ({
       path: file,
-      diagnostics: corpus.findings(file).flatMap((finding) => {
+      diagnostics: findings.flatMap((finding) => {
         const diagnostic = findingToDiagnostic(finding, lookup);
         if (!diagnostic) return [];
         const { data: _data, ...plain } = diagnostic;
@@ -140,14 +192,16 @@ export function checkJson(corpus: Corpus, input: LoadedInput): CheckJson {
         return [Object.assign(plain, { fixes })];
       }),
     })),
+    context: input.articles.filter((article) => article.context).map((article) => article.file),
     problems: input.problems.map(problemToJson),
   };
 }
 
-/** Counts findings by severity; hints count with the infos. */
-export function countFindings(articles: number, findings: TextFinding[]): FindingCounts {
-  const counts: FindingCounts = { articles, errors: 0, warnings: 0, infos: 0 };
-  for (const finding of findings) {
+/** Counts the reported findings by severity, hints with the infos, and the articles checked and read for context. */
+export function countFindings(input: LoadedInput, reported: ReportedFile[]): FindingCounts {
+  const context = input.articles.filter((article) => article.context).length;
+  const counts: FindingCounts = { articles: reported.length, context, errors: 0, warnings: 0, infos: 0 };
+  for (const finding of reported.flatMap((file) => file.findings)) {
     if (finding.severity === 'error') counts.errors++;
     else if (finding.severity === 'warning') counts.warnings++;
     else counts.infos++;
@@ -162,22 +216,33 @@ export function countFindings(articles: number, findings: TextFinding[]): Findin
 export function formatFindingsText(findings: TextFinding[], paint: Paint): string {
   const lines: string[] = [];
   for (const finding of findings) {
-    const where = paint('bold', `${finding.file}:${finding.line}:${finding.column}`);
+    const where = paint('bold', `${quoteFileName(finding.file)}:${finding.line}:${finding.column}`);
     lines.push(
-      `${where} ${paint(finding.severity, finding.severity)} ${finding.message} ${paint('dim', `[${finding.rule}]`)}`,
+      `${where} ${paint(finding.severity, finding.severity)} ${oneLine(finding.message)} ${paint('dim', `[${finding.rule}]`)}`,
     );
     for (const related of finding.related) {
-      lines.push(paint('dim', `  see ${related.file}:${related.line}:${related.column}: ${related.message}`));
+      const file = quoteFileName(related.file);
+      lines.push(
+        paint('dim', `  see ${file}:${related.line}:${related.column}: ${oneLine(related.message)}`),
+      );
     }
   }
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** The summary line: "3 articles, 1 warning, 0 errors, 2 infos". */
+/**
+ * The summary line: "3 articles, 1 warning, 0 errors, 2 infos"; when articles were read for context,
+ * "checked 1 of 12 articles; the other 11 were read for context, 1 warning, 0 errors, 0 infos".
+ */
 export function formatSummary(counts: FindingCounts): string {
   const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
+  const total = counts.articles + counts.context;
+  const articles =
+    counts.context === 0
+      ? plural(counts.articles, 'article')
+      : `checked ${counts.articles} of ${plural(total, 'article')}; the other ${counts.context} ${counts.context === 1 ? 'was' : 'were'} read for context`;
   return [
-    plural(counts.articles, 'article'),
+    articles,
     plural(counts.warnings, 'warning'),
     plural(counts.errors, 'error'),
     plural(counts.infos, 'info', 'infos'),

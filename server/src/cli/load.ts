@@ -1,10 +1,10 @@
 /** The CLI's input: the articles named on the command line, read from disk, and the knowledge file. */
 import { stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import type { Knowledge, RuleId, Severity } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import { findArticles, findNearestKnowledgeFile } from '../io/find-articles.js';
-import { readArticleFile } from '../io/read-article.js';
+import { findArticles, findNearestKnowledgeFile, skipNotes, type SkipReason } from '../io/find-articles.js';
+import { decodeArticle, readArticleFile } from '../io/read-article.js';
 import { parseKnowledge } from '../knowledge/parse-knowledge.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { analyzeMany } from '../workers/analysis-pool.js';
@@ -12,10 +12,15 @@ import { analyzeMany } from '../workers/analysis-pool.js';
 /** The default of `dateline.maxFileSize`, in bytes. */
 export const defaultMaxFileSize = 2_000_000;
 
+/** The name of the article read from standard input (`-`), in output and as its article id. */
+export const stdinName = '<stdin>';
+
 /** One article read from disk; its file path (as found from the arguments) is its article id. */
 export interface LoadedArticle {
   file: string;
   text: string;
+  /** Read for context only: a file named alone is checked against its folder, which is not reported on. */
+  context?: true;
 }
 
 /** A file that could not be used, at a 0-based line and column: the exit-code-2 kind of trouble. */
@@ -32,6 +37,8 @@ export interface LoadedInput {
   knowledge: Knowledge;
   knowledgeFile?: string;
   problems: InputProblem[];
+  /** Notes on what the folders held that was not read (a `.gitignore`, build folders); not problems. */
+  notes: string[];
 }
 
 /** What to read: paths from the command line, an explicit knowledge file, rule settings to apply over it. */
@@ -40,6 +47,8 @@ export interface LoadRequest {
   knowledge?: string;
   rules: Partial<Record<RuleId, Severity | 'off'>>;
   maxFileSize?: number;
+  /** Reads standard input, for a path `-`. */
+  readStdin?: () => Promise<Uint8Array>;
 }
 
 /** Finds and reads every article and the knowledge file; never throws for a bad file, it reports it. */
@@ -48,22 +57,37 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
   const problems: InputProblem[] = [];
   const files: string[] = [];
   const seen = new Set<string>();
+  // "seeds seeds/003.txt" names one article twice
+  const add = (list: string[], file: string): void => {
+    const key = resolve(file);
+    if (!seen.has(key)) list.push(file);
+    seen.add(key);
+  };
+  const namedFiles: string[] = [];
+  const skipped = { gitignore: 0, folders: new Set<string>() };
+  const onSkip = (path: string, reason: SkipReason): void => {
+    if (reason === 'gitignore') skipped.gitignore++;
+    else skipped.folders.add(basename(path));
+  };
   for (const path of request.paths) {
+    if (path === '-') continue;
     let found: string[];
     try {
-      found = await findArticles(path);
+      found = await findArticles(path, { onSkip });
     } catch (error) {
       problems.push({ file: path, line: 0, column: 0, message: describe(error) });
       continue;
     }
-    for (const file of found) {
-      // "seeds seeds/003.txt" names one article twice
-      const key = resolve(file);
-      if (!seen.has(key)) files.push(file);
-      seen.add(key);
-    }
+    // A folder's articles are paths below it; a file comes back as it was given.
+    if (found.length === 1 && found[0] === path) namedFiles.push(path);
+    for (const file of found) add(files, file);
   }
   const articles: LoadedArticle[] = [];
+  if (request.paths.includes('-')) {
+    const stdin = await readStdinArticle(request.readStdin, maxBytes);
+    if (stdin.problem) problems.push(stdin.problem);
+    if (stdin.article) articles.push(stdin.article);
+  }
   for (const file of files) {
     const result = readArticleFile(file, maxBytes);
     if (!result.ok) {
@@ -73,6 +97,11 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     // Invalid UTF-8 is noted (exit 2) and the article, read with U+FFFD, is checked all the same.
     if (result.note) problems.push({ file, ...result.note });
     articles.push({ file, text: result.text });
+  }
+  for (const file of await contextOf(namedFiles, add)) {
+    // A context file that cannot be read is not what was asked about: it is left out, without a note.
+    const result = readArticleFile(file, maxBytes);
+    if (result.ok) articles.push({ file, text: result.text, context: true });
   }
   const knowledgeFile = request.knowledge ?? (await nearestKnowledgeFile(request.paths));
   let knowledge = emptyKnowledge;
@@ -95,7 +124,8 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
   }
   if (Object.keys(request.rules).length > 0)
     knowledge = { ...knowledge, rules: { ...knowledge.rules, ...request.rules } };
-  return { articles, knowledge, ...(knowledgeFile !== undefined ? { knowledgeFile } : {}), problems };
+  const notes = skipNotes(skipped.gitignore, [...skipped.folders]);
+  return { articles, knowledge, ...(knowledgeFile !== undefined ? { knowledgeFile } : {}), problems, notes };
 }
 
 /** The corpus of the loaded articles; an article the analysis fails on becomes a problem instead. */
@@ -120,6 +150,7 @@ export async function buildCorpus(
     const article = input.articles[i]!;
     if ('error' in result) {
       // Invariant 2 says analysis never throws; if it does, the other articles are still checked.
+      if (article.context) return;
       input.problems.push({
         file: article.file,
         line: 0,
@@ -139,6 +170,11 @@ export async function buildCorpus(
 async function nearestKnowledgeFile(paths: string[]): Promise<string | undefined> {
   let fallback: string | undefined;
   for (const path of paths) {
+    // Standard input is an article of the current folder.
+    if (path === '-') {
+      fallback ??= '.';
+      continue;
+    }
     try {
       if ((await stat(path)).isDirectory()) return await findNearestKnowledgeFile(path);
       fallback ??= dirname(path);
@@ -147,6 +183,50 @@ async function nearestKnowledgeFile(paths: string[]): Promise<string | undefined
     }
   }
   return fallback === undefined ? undefined : findNearestKnowledgeFile(fallback);
+}
+
+/**
+ * The other articles of each named file's folder ("check a/one.txt" reads a/), found as `check a/`
+ * would find them, less those already read; `add` keeps the list free of repeats.
+ */
+async function contextOf(
+  namedFiles: string[],
+  add: (list: string[], file: string) => void,
+): Promise<string[]> {
+  const context: string[] = [];
+  const folders = new Set<string>();
+  for (const file of namedFiles) {
+    const folder = dirname(file);
+    if (folders.has(resolve(folder))) continue;
+    folders.add(resolve(folder));
+    try {
+      for (const found of await findArticles(folder)) add(context, found);
+    } catch {
+      // the folder went away or cannot be listed: the named file is checked on its own
+    }
+  }
+  return context;
+}
+
+/** The article on standard input, or why it cannot be read, the same way a file is read. */
+async function readStdinArticle(
+  readStdin: (() => Promise<Uint8Array>) | undefined,
+  maxBytes: number,
+): Promise<{ article?: LoadedArticle; problem?: InputProblem }> {
+  const at = { file: stdinName, line: 0, column: 0 };
+  let bytes: Uint8Array;
+  try {
+    bytes = readStdin ? await readStdin() : new Uint8Array();
+  } catch (error) {
+    return { problem: { ...at, message: `cannot read: ${describe(error)}` } };
+  }
+  if (bytes.length > maxBytes) {
+    return { problem: { ...at, message: `over the limit of ${maxBytes} bytes; not analysed` } };
+  }
+  const result = decodeArticle(bytes);
+  if (!result.ok) return { problem: { file: stdinName, ...result.problem } };
+  const article = { file: stdinName, text: result.text };
+  return result.note ? { article, problem: { file: stdinName, ...result.note } } : { article };
 }
 
 function describe(error: unknown): string {

@@ -1,19 +1,35 @@
 /** Finding the articles of a corpus on disk, and the knowledge file that goes with them. */
 import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 
-/** Which files under a folder are articles: globs relative to the folder, as in `dateline.include`. */
+/** Why a file or folder under the root was not read. */
+export type SkipReason = 'gitignore' | 'folder';
+
+/**
+ * Which files under a folder are articles: globs relative to the folder, as in `dateline.include`;
+ * `onSkip` hears of every file or folder left out by a `.gitignore` or as a build or dependency folder.
+ */
 export interface FindOptions {
   include?: string[];
   exclude?: string[];
+  /** False to read what `.gitignore` files under the root leave out; true when not given. */
+  gitignore?: boolean;
+  onSkip?: (path: string, reason: SkipReason) => void;
+}
+
+/** A `.gitignore` and the folder its patterns are relative to. */
+interface IgnoreRules {
+  base: string;
+  rules: Ignore;
 }
 
 /** The globs of `dateline.include` when none are given. */
 export const defaultInclude = ['**/*.txt'];
 
-/** Folders never walked: version control, dependencies and build output. */
+/** Folders never walked: version control, dependencies and build output (reported to `onSkip`). */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', 'dist', 'out']);
 
 /** The names a knowledge file may have, in order of preference. */
@@ -30,11 +46,28 @@ export async function findArticles(root: string, options: FindOptions = {}): Pro
   const exclude = options.exclude ?? [];
   const matches = (path: string, globs: string[]): boolean => globs.some((glob) => minimatch(path, glob));
   const found: string[] = [];
-  await walk(root, (path) => {
-    const below = relative(root, path).split(sep).join('/');
-    if (matches(below, include) && !matches(below, exclude)) found.push(path);
-  });
+  const walker: Walker = {
+    visit: (path) => {
+      const below = relative(root, path).split(sep).join('/');
+      if (matches(below, include) && !matches(below, exclude)) found.push(path);
+    },
+    gitignore: options.gitignore !== false,
+    skip: options.onSkip ?? (() => undefined),
+  };
+  await walk(root, walker, [], true);
   return found.sort(compareStrings);
+}
+
+/** Notes on what a walk left out: how many paths a `.gitignore` left out, and which folders were never read. */
+export function skipNotes(gitignored: number, folders: string[]): string[] {
+  const notes: string[] = [];
+  if (gitignored > 0)
+    notes.push(
+      `${gitignored} ${gitignored === 1 ? 'file or folder' : 'files or folders'} left out by .gitignore`,
+    );
+  if (folders.length > 0)
+    notes.push(`folders never read: ${[...new Set(folders)].sort(compareStrings).join(', ')}`);
+  return notes;
 }
 
 /** The knowledge file in a folder (`dateline.yaml`, else `.dateline.yaml`), if there is one. */
@@ -58,7 +91,14 @@ export async function findNearestKnowledgeFile(folder: string): Promise<string |
   }
 }
 
-async function walk(folder: string, visit: (path: string) => void, root = true): Promise<void> {
+/** What a walk does with what it finds. */
+interface Walker {
+  visit: (path: string) => void;
+  gitignore: boolean;
+  skip: (path: string, reason: SkipReason) => void;
+}
+
+async function walk(folder: string, walker: Walker, outer: IgnoreRules[], root = false): Promise<void> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -68,14 +108,40 @@ async function walk(folder: string, visit: (path: string) => void, root = true):
     return;
   }
   entries.sort((a, b) => compareStrings(a.name, b.name));
+  const rules = walker.gitignore ? await withGitignore(folder, entries, outer) : outer;
+  // As git decides: a path is ignored when a .gitignore of its folder or an enclosing one says so.
+  const ignored = (path: string, isFolder: boolean): boolean =>
+    rules.some(({ base, rules: r }) => {
+      const below = relative(base, path).split(sep).join('/');
+      return below !== '' && !below.startsWith('..') && r.ignores(isFolder ? `${below}/` : below);
+    });
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, visit, false);
+      if (SKIPPED_FOLDERS.has(entry.name)) walker.skip(path, 'folder');
+      else if (ignored(path, true)) walker.skip(path, 'gitignore');
+      else await walk(path, walker, rules);
     } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) {
       // Symbolic links to files are read; links to folders are not followed (they may loop).
-      visit(path);
+      if (ignored(path, false)) walker.skip(path, 'gitignore');
+      else walker.visit(path);
     }
+  }
+}
+
+/** The rules in force in `folder`: those of enclosing folders, and its own `.gitignore` if it has one. */
+async function withGitignore(
+  folder: string,
+  entries: Dirent[],
+  outer: IgnoreRules[],
+): Promise<IgnoreRules[]> {
+  if (!entries.some((e) => e.name === '.gitignore' && e.isFile())) return outer;
+  try {
+    const text = await readFile(join(folder, '.gitignore'), 'utf8');
+    return [...outer, { base: folder, rules: ignore().add(text) }];
+  } catch {
+    // Unreadable or gone meanwhile: no rules from it, as git would have none.
+    return outer;
   }
 }
 

@@ -1,11 +1,13 @@
 /**
- * Reading an article from disk: size limit, binary files, UTF-8 with a note at the first invalid byte.
+ * Reading an article from disk: size limit, binary files, UTF-8 with a note at the first invalid byte,
+ * UTF-16 with a byte-order mark, and single-byte code pages detected with a note.
  * The text is returned exactly as stored (a BOM and "\r\n" kept) so that offsets into it are offsets
  * into the file's characters.
  */
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { offsetToLineColumn } from './positions.js';
+import { LineIndex } from '../present/line-index.js';
+import { decodeLegacy, decodeUtf16 } from './legacy-encoding.js';
 
 /** Why a file was not analysed, at a 0-based line and column (UTF-16 code units). */
 export interface ReadProblem {
@@ -80,11 +82,16 @@ function readAll(fd: number, size: number, maxBytes: number): Uint8Array {
 }
 
 /**
- * Decodes a file's bytes as UTF-8, keeping a BOM; the bytes-in-memory half of `readArticleFile`.
- * Invalid bytes become U+FFFD, as editors show them, and the first one is noted once: a scraped
- * article with one Latin-1 "é" is still worth checking.
+ * Decodes a file's bytes, keeping a BOM; the bytes-in-memory half of `readArticleFile`. UTF-16 with a
+ * byte-order mark is decoded as such. Otherwise UTF-8; a file that is not, and that looks like a
+ * single-byte code page (Windows-1252 and kin), is decoded in that code page with a note saying so;
+ * failing that, invalid bytes become U+FFFD, as editors show them, and the first one is noted once: a
+ * scraped article with one damaged byte is still worth checking.
  */
 export function decodeArticle(bytes: Uint8Array): ReadResult {
+  // Before the NUL check: every other byte of UTF-16 English is a NUL.
+  const utf16 = decodeUtf16(bytes);
+  if (utf16 !== undefined) return { ok: true, text: utf16 };
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul !== -1) return problemAtStart(`binary file (NUL byte at byte ${nul}); not analysed`);
   // ignoreBOM: true keeps U+FEFF in the text, so offsets stay those of the file's characters.
@@ -92,9 +99,22 @@ export function decodeArticle(bytes: Uint8Array): ReadResult {
   // Nearly every file is clean: the native check answers, and the byte-by-byte scan finds where it is not.
   const bad = isUtf8(bytes) ? undefined : firstInvalidUtf8(bytes);
   if (bad === undefined) return { ok: true, text };
+  const legacy = decodeLegacy(bytes);
+  if (legacy) {
+    const percent = Math.round(legacy.confidence * 100);
+    return {
+      ok: true,
+      text: legacy.text,
+      note: {
+        message: `not UTF-8 (byte ${bad} is 0x${hexOf(bytes[bad])}); read as ${legacy.encoding}, detected with ${percent}% confidence`,
+        line: 0,
+        column: 0,
+      },
+    };
+  }
   const before = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(0, bad));
-  const { line, column } = offsetToLineColumn(before, before.length);
-  const hex = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const { line, character: column } = new LineIndex(before).offsetToPosition(before.length);
+  const hex = hexOf(bytes[bad]);
   return {
     ok: true,
     text,
@@ -141,6 +161,10 @@ export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
     i += length;
   }
   return undefined;
+}
+
+function hexOf(byte: number | undefined): string {
+  return (byte ?? 0).toString(16).toUpperCase().padStart(2, '0');
 }
 
 function problemAtStart(message: string): ReadResult {

@@ -4,6 +4,7 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import type { EntityType } from '../analysis/types.js';
+import { knowledgeLimitProblem } from './knowledge-limits.js';
 
 /** The comment a newly created knowledge file starts with. */
 export const knowledgeFileHeader = '# Dateline knowledge file: see README.md#knowledge-file';
@@ -98,6 +99,8 @@ function edit(
     if (result !== true) return result === 'unchanged' ? text : undefined;
     return `${bom}${knowledgeFileHeader}\n${doc.toString({ lineWidth: 0 })}`;
   }
+  // A file over the limits is never parsed here either (knowledge-limits.ts says why).
+  if (knowledgeLimitProblem(source) !== undefined) return undefined;
   const doc = parseDocument(source, { keepSourceTokens: true });
   // Rewriting a file the parser only half understood could lose what the user wrote.
   if (doc.errors.length > 0) return undefined;

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Knowledge, KnowledgeOrigin, KnowledgeRole } from '../analysis/knowledge-model.js';
 import type { EntityType, RuleId, Severity } from '../analysis/types.js';
+import { knowledgeLimitProblem } from './knowledge-limits.js';
 import { knowledgeSchema } from './schema.js';
 
 /** A problem in the knowledge file: 0-based lines, columns in UTF-16 code units, end exclusive. */
@@ -21,10 +22,11 @@ export interface KnowledgeProblem {
 export interface ParsedKnowledge {
   knowledge: Knowledge;
   problems: KnowledgeProblem[];
+  /** True when the file breaks a limit (size, depth, aliases): not read, and never rewritten. */
+  overLimits?: boolean;
 }
 
-/** The longest knowledge file read, in characters: a hand-kept list of names is far shorter. */
-export const knowledgeMaxLength = 1_000_000;
+export { knowledgeMaxLength } from './knowledge-limits.js';
 
 const validate = new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
 const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'rules']);
@@ -36,10 +38,15 @@ type Json = Record<string, unknown>;
  */
 export function parseKnowledge(text: string): ParsedKnowledge {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (source.length > knowledgeMaxLength) {
-    const size = `${(source.length / 1_000_000).toFixed(1)} million characters`;
-    const message = `dateline.yaml has ${size}, over the limit of ${knowledgeMaxLength / 1_000_000} million; not read`;
-    return { knowledge: empty(), problems: [{ message, line: 0, column: 0, endLine: 0, endColumn: 0 }] };
+  // Checked before the parser sees the text: "[[[…" 5,000 deep is a few kilobytes, and parsing or
+  // rewriting it runs the process out of memory in a regular expression compiler.
+  const limit = knowledgeLimitProblem(source);
+  if (limit !== undefined) {
+    return {
+      knowledge: empty(),
+      problems: [{ message: limit, line: 0, column: 0, endLine: 0, endColumn: 0 }],
+      overLimits: true,
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(source, {

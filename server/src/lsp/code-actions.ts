@@ -1,7 +1,8 @@
 /**
  * Quick fixes: each diagnostic's own fix from `diagnostic.data` (no server state, invariant 5), the
  * same fix for every identical finding in the file or the workspace, and knowledge-file edits that
- * accept a spelling, keep a name distinct or pin an acronym.
+ * accept a spelling, keep a name distinct or pin an acronym. Every edit is versioned (versioned-edits.ts)
+ * and stays inside the workspace (boundary.ts).
  */
 import type {
   CodeAction,
@@ -12,15 +13,23 @@ import type {
 } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { Finding } from '../analysis/index.js';
-import { addAcronym, addAlias, addDistinct } from '../knowledge/edit-knowledge.js';
-import { fixToData, LineIndex, type DiagnosticData, type FixData } from './to-lsp.js';
+import { fixToData, type DiagnosticData, type FixData } from '../present/index.js';
+import { knowledgeActions } from './knowledge-actions.js';
+import { versionedEdit } from './versioned-edits.js';
 import type { Workspace } from './workspace.js';
 
 /** The code action kind of "fix all Dateline findings in this file". */
 export const fixAllKind = `${CodeActionKind.SourceFixAll}.dateline`;
 
-/** The code actions for a range of an article. */
-export function codeActions(workspace: Workspace, params: CodeActionParams): CodeAction[] {
+/**
+ * The code actions for a range of an article. With `resolveEdits`, knowledge-file actions come without
+ * their edit, which `codeAction/resolve` computes against the file as it is when one is chosen.
+ */
+export function codeActions(
+  workspace: Workspace,
+  params: CodeActionParams,
+  resolveEdits = false,
+): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   if (only?.some((kind) => fixAllKind.startsWith(kind) && kind !== CodeActionKind.QuickFix)) {
@@ -29,22 +38,67 @@ export function codeActions(workspace: Workspace, params: CodeActionParams): Cod
   }
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
-    const data = diagnostic.data;
-    if (diagnostic.source !== 'dateline' || !isDiagnosticData(data)) continue;
+    const sent = diagnostic.data;
+    if (diagnostic.source !== 'dateline' || !isDiagnosticData(sent)) continue;
+    const now = current(workspace, uri, diagnostic, sent);
+    if (!now) continue;
+    const { data, offset } = now;
     data.fixes.forEach((fix, i) => {
+      const edit = versionedFix(workspace, uri, fix);
+      if (!edit) return;
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [diagnostic],
         isPreferred: i === 0,
-        edit: { changes: fix.changes },
+        edit,
       });
     });
     if (data.fixes.length > 0) actions.push(...fixEverywhere(workspace, uri, diagnostic, data));
     // In an untrusted workspace Dateline analyses but proposes no write to the knowledge file.
-    if (workspace.trusted) actions.push(...knowledgeActions(workspace, uri, diagnostic, data));
+    if (workspace.trusted)
+      actions.push(...knowledgeActions(workspace, uri, diagnostic, data, offset, resolveEdits));
   }
   return actions;
+}
+
+/**
+ * The diagnostic's data as of the document's current version, and the offset of its finding. A
+ * diagnostic the client holds from an older version (the user typed since, and the new list is not
+ * out yet) has fixes at old offsets: they are recomputed from the current finding of the same rule
+ * and words nearest to it, if any.
+ */
+function current(
+  workspace: Workspace,
+  uri: string,
+  diagnostic: Diagnostic,
+  data: DiagnosticData,
+): { data: DiagnosticData; offset: number | undefined } | undefined {
+  const version = workspace.version(uri);
+  const lines = workspace.lines(uri);
+  const at = lines?.positionToOffset(diagnostic.range.start);
+  const stale = data.fixes.some(
+    (fix) => fix.versions !== undefined && uri in fix.versions && fix.versions[uri] !== version,
+  );
+  if (!stale) return { data, offset: at };
+  if (at === undefined) return undefined;
+  const same = workspace.corpus
+    .findings(uri)
+    .filter((f) => f.ruleId === data.ruleId && f.actual === data.actual && f.expected[0] === data.expected[0])
+    .sort((a, b) => Math.abs(a.span.start - at) - Math.abs(b.span.start - at));
+  const finding = same[0];
+  if (!finding) return undefined;
+  const fixes = finding.fixes.map((fix) => fixToData(fix, workspace)).filter((fix) => fix !== undefined);
+  return { data: { ...data, fixes }, offset: finding.span.start };
+}
+
+/** A fix's edits as versioned document changes, or undefined when one leaves what may be edited. */
+function versionedFix(workspace: Workspace, from: string, fix: FixData): WorkspaceEdit | undefined {
+  return versionedEdit(
+    fix.changes,
+    (uri) => fix.versions?.[uri] ?? workspace.version(uri),
+    (uri) => workspace.mayEdit(uri, from),
+  );
 }
 
 /** True when a diagnostic's data has the shape Dateline gives it: a client may send back anything. */
@@ -62,7 +116,9 @@ function isDiagnosticData(data: unknown): data is DiagnosticData {
         fix !== null &&
         typeof (fix as FixData).title === 'string' &&
         typeof (fix as FixData).changes === 'object' &&
-        (fix as FixData).changes !== null,
+        (fix as FixData).changes !== null &&
+        ((fix as FixData).versions === undefined ||
+          (typeof (fix as FixData).versions === 'object' && (fix as FixData).versions !== null)),
     )
   );
 }
@@ -84,21 +140,24 @@ function fixEverywhere(
   const actions: CodeAction[] = [];
   const label = `\`${data.actual}\` → \`${data.expected[0]}\``;
   if (inFile.length > 1) {
-    actions.push({
-      title: `Fix all ${label} in this file (${inFile.length})`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: merge(workspace, inFile),
-    });
+    const { edit, count } = merge(workspace, uri, inFile);
+    if (count > 1)
+      actions.push({
+        title: `Fix all ${label} in this file (${count})`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit,
+      });
   }
   if (inWorkspace.length > inFile.length) {
-    const files = new Set(inWorkspace.map((f) => f.articleId)).size;
-    actions.push({
-      title: `Fix all ${label} in the workspace (${inWorkspace.length} in ${files} files)`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: merge(workspace, inWorkspace),
-    });
+    const { edit, count, files } = merge(workspace, uri, inWorkspace);
+    if (count > inFile.length && files > 1)
+      actions.push({
+        title: `Fix all ${label} in the workspace (${count} in ${files} files)`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit,
+      });
   }
   return actions;
 }
@@ -108,20 +167,32 @@ export function fixAllInFile(workspace: Workspace, uri: string): CodeAction | un
   const fixable = workspace.corpus
     .findings(uri)
     .filter((f) => f.fixes.length > 0 && (f.severity === 'warning' || f.severity === 'error'));
-  if (fixable.length === 0) return undefined;
-  return {
-    title: `Fix all Dateline findings in this file (${fixable.length})`,
-    kind: fixAllKind,
-    edit: merge(workspace, fixable),
-  };
+  const { edit, count } = merge(workspace, uri, fixable);
+  if (count === 0) return undefined;
+  return { title: `Fix all Dateline findings in this file (${count})`, kind: fixAllKind, edit };
 }
 
-function merge(workspace: Workspace, findings: Finding[]): WorkspaceEdit {
+/**
+ * The first fixes of `findings` as one versioned edit, leaving out every fix that would touch a file
+ * Dateline may not edit from `from` (outside the workspace, or any other file when it is untrusted).
+ */
+function merge(
+  workspace: Workspace,
+  from: string,
+  findings: Finding[],
+): { edit: WorkspaceEdit; count: number; files: number } {
   const changes: Record<string, TextEdit[]> = {};
   const seen = new Set<string>();
+  const allowed = new Map<string, boolean>();
+  const mayEdit = (uri: string): boolean => {
+    if (!allowed.has(uri)) allowed.set(uri, workspace.mayEdit(uri, from));
+    return allowed.get(uri)!;
+  };
+  let count = 0;
   for (const finding of findings) {
     const data = fixToData(finding.fixes[0]!, workspace);
-    if (!data) continue;
+    if (!data || !Object.keys(data.changes).every(mayEdit)) continue;
+    count++;
     for (const [uri, edits] of Object.entries(data.changes)) {
       for (const edit of edits) {
         // Two findings may carry the same edit ("all in file" fixes overlap); apply each once.
@@ -132,69 +203,11 @@ function merge(workspace: Workspace, findings: Finding[]): WorkspaceEdit {
       }
     }
   }
-  return { changes };
-}
-
-/** Knowledge-file actions: accept a spelling, keep a name distinct, pin an acronym's expansion. */
-function knowledgeActions(
-  workspace: Workspace,
-  uri: string,
-  diagnostic: Diagnostic,
-  data: DiagnosticData,
-): CodeAction[] {
-  const target = workspace.knowledgeUri ?? workspace.knowledgeLocation();
-  if (!target) return [];
-  const name = target.slice(target.lastIndexOf('/') + 1);
-  const text = workspace.knowledgeText;
-  const offset = workspace.lines(uri)?.positionToOffset(diagnostic.range.start);
-  const annotation = offset === undefined ? undefined : workspace.corpus.annotationAt(uri, offset);
-  const actions: CodeAction[] = [];
-  const add = (title: string, updated: string | undefined): void => {
-    if (updated === undefined || updated === text) return;
-    actions.push({
-      title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: writeKnowledge(target, text, updated),
-    });
-  };
-  if (data.ruleId === 'name-variant' && annotation?.kind === 'entity') {
-    const { cluster, mention } = annotation;
-    add(
-      `Accept “${mention.text}” as a spelling of ${cluster.canonical} (${name})`,
-      addAlias(text, cluster.canonical, cluster.type, mention.text),
-    );
-    add(
-      `“${mention.text}” is a different ${cluster.type}: never flag it (${name})`,
-      addDistinct(text, mention.text),
-    );
-  }
-  if (data.ruleId === 'acronym-expansion' && annotation?.kind === 'acronym' && data.expected[0]) {
-    add(
-      `Pin ${annotation.entry.acronym} = “${data.expected[0]}” (${name})`,
-      addAcronym(text, annotation.entry.acronym, data.expected[0]),
-    );
-  }
-  return actions;
-}
-
-/** Replaces the knowledge file's text, creating the file when there is none. */
-function writeKnowledge(uri: string, before: string | undefined, after: string): WorkspaceEdit {
-  if (before === undefined) {
-    return {
-      documentChanges: [
-        { kind: 'create', uri, options: { ignoreIfExists: true } },
-        {
-          textDocument: { uri, version: null },
-          edits: [
-            { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: after },
-          ],
-        },
-      ],
-    };
-  }
-  const lines = new LineIndex(before);
-  return {
-    changes: { [uri]: [{ range: lines.spanToRange({ start: 0, end: before.length }), newText: after }] },
-  };
+  const edit =
+    versionedEdit(
+      changes,
+      (uri) => workspace.version(uri),
+      () => true,
+    ) ?? {};
+  return { edit, count, files: Object.keys(changes).length };
 }

@@ -5,18 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
-import { findingToDiagnostic } from './to-lsp.js';
+import { findingToDiagnostic, methods, type CorpusStatus } from '../present/index.js';
 import type { Workspace } from './workspace.js';
-
-/** The corpus summary sent as `dateline/status` for the client's status bar. */
-export interface CorpusStatus {
-  articles: number;
-  /** Warnings and errors across the corpus. */
-  warnings: number;
-  /** Files not analysed (binary, invalid, too large). */
-  skipped: number;
-  indexing?: { done: number; total: number };
-}
 
 /** How long to wait after a keystroke before re-checking: long enough to batch a burst of typing. */
 const debounceMs = 120;
@@ -115,7 +105,7 @@ export class DiagnosticsPublisher {
       skipped: this.workspace.problems.size,
       ...(indexing ? { indexing } : {}),
     };
-    void this.connection.sendNotification('dateline/status', status);
+    void this.connection.sendNotification(methods.status, status);
   }
 
   /**

@@ -2,7 +2,6 @@
  * The language server: capabilities, and one short handler per request (anchor A). The work is in
  * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   CancellationToken,
@@ -14,6 +13,7 @@ import type {
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   LSPErrorCodes,
   ResponseError,
@@ -24,6 +24,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, analyserVersion, hashText } from '../cache/analysis-cache.js';
 import { codeActions, fixAllKind } from './code-actions.js';
+import { methods, type TrustParams } from '../present/index.js';
+import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
+import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { EditQueue } from './edit-queue.js';
@@ -32,7 +35,7 @@ import { definition, highlights, prepareRename, references, rename } from './nav
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
 import { settingsOf } from './settings.js';
-import { Workspace } from './workspace.js';
+import { readKnowledgeFile, Workspace } from './workspace.js';
 
 /**
  * A request handler that does not run when the client cancelled the request while it waited (the
@@ -51,6 +54,9 @@ export function startServer(connection: Connection): void {
   const workspace = new Workspace();
   const publisher = new DiagnosticsPublisher(connection, workspace);
   let canConfigure = false;
+  let canWatch = false;
+  let canResolveEdits = false;
+  let editSupport: EditSupport = { documentChanges: false, create: false };
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
   let indexing: Promise<void> = Promise.resolve();
@@ -62,7 +68,8 @@ export function startServer(connection: Connection): void {
     for (const uri of uris) {
       const document = documents.get(uri);
       // Closed meanwhile: onDidClose has put its text on disk back.
-      if (document) for (const id of workspace.openArticle(uri, document.getText())) ids.add(id);
+      if (document)
+        for (const id of workspace.openArticle(uri, document.getText(), document.version)) ids.add(id);
     }
     // The index and the rules now, in this one pause, rather than in whichever request comes next.
     workspace.corpus.refresh();
@@ -79,6 +86,14 @@ export function startServer(connection: Connection): void {
     workspace.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
     const capabilities = params.capabilities;
     canConfigure = capabilities.workspace?.configuration === true;
+    canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const workspaceEdit = capabilities.workspace?.workspaceEdit;
+    editSupport = {
+      documentChanges: workspaceEdit?.documentChanges === true,
+      create: workspaceEdit?.resourceOperations?.includes('create') === true,
+    };
+    canResolveEdits =
+      capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true;
     canReportProgress = capabilities.window?.workDoneProgress === true;
     canRefresh = {
       tokens: capabilities.workspace?.semanticTokens?.refreshSupport === true,
@@ -107,7 +122,7 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         inlayHintProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
         workspace: { workspaceFolders: { supported: true } },
       },
       serverInfo: { name: 'dateline-language-server' },
@@ -117,13 +132,22 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     if (canConfigure)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dateline' });
+    // Through the protocol, so that every client (Neovim, Helix…) reports files created, changed and
+    // deleted outside the editor; VS Code's client-side watcher alone told only VS Code.
+    if (canWatch)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{txt,yaml,yml}' },
+          ...workspace.settings.include.map((globPattern) => ({ globPattern })),
+        ],
+      });
     indexing = reindex();
   });
 
   /** Reads settings, the knowledge file and every article, then publishes everything. */
   async function reindex(): Promise<void> {
     if (canConfigure) applySettings(await connection.workspace.getConfiguration('dateline'));
-    await loadKnowledgeFromDisk();
+    loadKnowledgeFromDisk();
     // Counts sent before the corpus is read are partial: the status says it is still indexing.
     publisher.indexing = { done: 0, total: 0 };
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
@@ -149,6 +173,7 @@ export function startServer(connection: Connection): void {
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
     // what a user's system monitor will (10,000 articles, measured when this was changed: 540 MB RSS,
     // against 600–690 MB collecting after sending).
+    for (const note of workspace.skipNotes) connection.console.info(`Dateline: ${note}`);
     const refreshing = performance.now();
     workspace.corpus.refresh();
     edits.expectCost(performance.now() - refreshing);
@@ -190,16 +215,11 @@ export function startServer(connection: Connection): void {
     workspace.setSettings(settings);
   }
 
-  async function loadKnowledgeFromDisk(): Promise<void> {
+  function loadKnowledgeFromDisk(): void {
     const uri = workspace.knowledgeLocation();
     const open = uri ? documents.get(uri) : undefined;
-    if (open) return void workspace.setKnowledge(open.uri, open.getText());
-    let text: string | undefined;
-    try {
-      text = uri ? (await readFile(URI.parse(uri).fsPath, 'utf8')).replace(/^\uFEFF/, '') : undefined;
-    } catch {
-      text = undefined;
-    }
+    if (open) return void workspace.setKnowledge(open.uri, open.getText(), open.version);
+    const text = uri ? readKnowledgeFile(uri) : undefined;
     // No file yet: quick fixes will create it where `dateline.knowledgeFile` says.
     workspace.setKnowledge(text === undefined ? undefined : uri, text);
   }
@@ -215,7 +235,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidChangeContent(({ document }) => {
     if (workspace.isKnowledge(document.uri)) {
-      workspace.setKnowledge(document.uri, document.getText());
+      workspace.setKnowledge(document.uri, document.getText(), document.version);
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
@@ -224,7 +244,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidClose(async ({ document }) => {
     if (workspace.isKnowledge(document.uri)) {
-      await loadKnowledgeFromDisk();
+      loadKnowledgeFromDisk();
       return knowledgeChanged();
     }
     edits.forget(document.uri);
@@ -234,17 +254,13 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
-        await loadKnowledgeFromDisk();
+        loadKnowledgeFromDisk();
         knowledgeChanged();
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
         const ids =
           change.type === FileChangeType.Deleted
-            ? workspace.remove(change.uri)
+            ? workspace.fileDeleted(change.uri)
             : workspace.readFromDisk(change.uri);
-        if (change.type === FileChangeType.Deleted) {
-          workspace.problems.delete(change.uri);
-          workspace.notes.delete(change.uri);
-        }
         publisher.schedule([...ids, change.uri]);
       }
     }
@@ -256,16 +272,16 @@ export function startServer(connection: Connection): void {
   });
 
   // The user trusted the workspace: knowledge-file fixes are offered from now on.
-  connection.onNotification('dateline/trust', (params: { trusted?: unknown }) => {
+  connection.onNotification(methods.trust, (params: TrustParams | undefined) => {
     workspace.trusted = params?.trusted === true;
   });
 
-  connection.onRequest('dateline/reindex', async () => {
+  connection.onRequest(methods.reindex, async () => {
     await indexing;
     indexing = reindex();
     await indexing;
   });
-  connection.onRequest('dateline/mentions', answer((params: TextDocumentPositionParams) => {
+  connection.onRequest(methods.mentions, answer((params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
   }));
@@ -292,9 +308,34 @@ export function startServer(connection: Connection): void {
   }));
   connection.onRenameRequest(answer((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? null : rename(workspace, params.textDocument.uri, offset, params.newName);
+    const from = params.textDocument.uri;
+    const changes =
+      offset === undefined ? undefined : rename(workspace, from, offset, params.newName)?.changes;
+    if (!changes) return null;
+    // Files outside the workspace (links to articles elsewhere), or every other file when untrusted, keep their spelling.
+    const inside = Object.fromEntries(
+      Object.entries(changes).filter(([uri]) => workspace.mayEdit(uri, from)),
+    );
+    const edit = versionedEdit(
+      inside,
+      (uri) => workspace.version(uri),
+      () => true,
+    );
+    return (edit && editForClient(edit, editSupport)) ?? null;
   }));
-  connection.onCodeAction(answer((params) => codeActions(workspace, params)));
+  connection.onCodeAction(answer((params) =>
+    codeActions(workspace, params, canResolveEdits).flatMap((action) => {
+      if (!action.edit) return [action];
+      const edit = editForClient(action.edit, editSupport);
+      return edit ? [{ ...action, edit }] : [];
+    }),
+  ));
+  connection.onCodeActionResolve(answer((action) => {
+    if (!isKnowledgeChange(action.data) || !workspace.trusted) return action;
+    const edit = knowledgeEdit(workspace, action.data);
+    const forClient = edit && editForClient(edit, editSupport);
+    return forClient ? { ...action, edit: forClient } : action;
+  }));
   connection.onDocumentSymbol(answer((params) => documentSymbols(workspace, params.textDocument.uri)));
   connection.onWorkspaceSymbol(answer((params) => workspaceSymbols(workspace, params.query)));
   connection.onFoldingRanges(answer((params) => foldingRanges(workspace, params.textDocument.uri)));

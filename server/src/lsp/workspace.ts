@@ -3,17 +3,20 @@
  * Corpus, the knowledge file, and which articles to re-check when one changes (invariant 6).
  * Knows files and URIs; knows nothing of diagnostics or hovers.
  */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
-import { findArticles } from '../io/find-articles.js';
+import { findArticles, skipNotes, type SkipReason } from '../io/find-articles.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
+import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
-import { LineIndex, type ArticleLookup } from './to-lsp.js';
+import { LineIndex, type ArticleLookup } from '../present/index.js';
 
 /** Why an article is not in the corpus. */
 export interface ArticleProblem extends ReadProblem {
@@ -35,12 +38,23 @@ export class Workspace implements ArticleLookup {
   readonly problems = new Map<string, ArticleProblem>();
   /** Notes on files that are analysed all the same (invalid UTF-8 read with U+FFFD), by URI. */
   readonly notes = new Map<string, ArticleProblem>();
+  /** What the last reading of the folders left out (a `.gitignore`, build folders), as notes for the log. */
+  skipNotes: string[] = [];
   /** False in a workspace the user has not trusted: analyse, but offer no edit of the knowledge file. */
   trusted = true;
   knowledgeUri: string | undefined;
   knowledgeText: string | undefined;
   knowledgeProblems: KnowledgeProblem[] = [];
+  /** True when the knowledge file breaks a limit: it is not read, and no action rewrites it. */
+  knowledgeOverLimits = false;
+  /** The editor's version of the knowledge file when it is open there, else null. */
+  knowledgeVersion: number | null = null;
   private readonly open = new Map<string, string>();
+  /** True while `indexFolders` reads; deletions reported meanwhile are kept in `deletedWhileIndexing`. */
+  private indexing = false;
+  private readonly deletedWhileIndexing = new Set<string>();
+  /** The editor's version of each open article. */
+  private readonly versions = new Map<string, number>();
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
   private userRules: Settings['rules'] = {};
   private fileKnowledge: Knowledge = emptyKnowledge;
@@ -78,31 +92,60 @@ export class Workspace implements ArticleLookup {
     return matches(this.settings.include) && !matches(this.settings.exclude);
   }
 
-  /** True when a URI is the knowledge file. */
+  /**
+   * True when a URI is the workspace's knowledge file; a `dateline.yaml` opened from another folder is
+   * not, so its entries never silence findings and no fix writes to it.
+   */
   isKnowledge(uri: string): boolean {
-    if (this.knowledgeUri) return uri === this.knowledgeUri;
-    return /(^|\/)\.?dateline\.ya?ml$/.test(uri);
+    return uri === (this.knowledgeUri ?? this.knowledgeLocation());
   }
 
-  /** Where the knowledge file is, or would be: `dateline.knowledgeFile` under the first folder. */
+  /**
+   * Where the knowledge file is, or would be: `dateline.knowledgeFile` under the first folder; undefined
+   * when its real path leaves the workspace (a setting through a symbolic link to another folder).
+   */
   knowledgeLocation(): string | undefined {
     const folder = this.folders[0];
     if (!folder) return undefined;
-    return URI.file(`${folder}/${this.settings.knowledgeFile}`).toString();
+    const uri = URI.file(`${folder}/${this.settings.knowledgeFile}`).toString();
+    return isInsideFolders(uri, this.folders) ? uri : undefined;
+  }
+
+  /**
+   * True when Dateline may offer an edit of `uri` from a request on `from`: the document the request
+   * is on, where the user asked for it; else, in a trusted workspace only, a file whose real path is
+   * inside a workspace folder.
+   */
+  mayEdit(uri: string, from: string): boolean {
+    if (uri === from) return true;
+    return this.trusted && isInsideFolders(uri, this.folders);
+  }
+
+  /** The version of the text an edit of `uri` is computed against: the editor's, or null for the disk's. */
+  version(uri: string): number | null {
+    return this.versions.get(uri) ?? null;
   }
 
   /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
   async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
     const files: string[] = [];
+    let gitignored = 0;
+    const skippedFolders: string[] = [];
+    const onSkip = (path: string, reason: SkipReason): void => {
+      if (reason === 'gitignore') gitignored++;
+      else skippedFolders.push(basename(path));
+    };
     for (const folder of this.folders) {
       try {
-        files.push(
-          ...(await findArticles(folder, { include: this.settings.include, exclude: this.settings.exclude })),
-        );
+        const { include, exclude } = this.settings;
+        files.push(...(await findArticles(folder, { include, exclude, onSkip })));
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
     }
+    this.skipNotes = skipNotes(gitignored, skippedFolders);
+    this.indexing = true;
+    this.deletedWhileIndexing.clear();
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
     // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
@@ -118,7 +161,8 @@ export class Workspace implements ArticleLookup {
         seen.add(uri);
         if (this.open.has(uri)) continue;
         // Files are read synchronously (io/read-article.ts), a millisecond's worth at a time.
-        if (texts.length % readsPerTurn === readsPerTurn - 1) await new Promise((resolve) => setImmediate(resolve));
+        if (texts.length % readsPerTurn === readsPerTurn - 1)
+          await new Promise((resolve) => setImmediate(resolve));
         texts.push({ uri, text: this.readText(uri) });
       }
       return texts;
@@ -135,6 +179,8 @@ export class Workspace implements ArticleLookup {
         });
         if (from + batchSize < files.length) reading = read(from + batchSize);
         const missing = inputs.filter(({ uri, text }) => {
+          // Deleted since it was read: neither the cache's analysis nor a new one.
+          if (this.deletedWhileIndexing.has(uri)) return false;
           const cached = this.analysisCache?.take(uri, text);
           if (cached) this.corpus.adopt(cached);
           return !cached;
@@ -147,11 +193,16 @@ export class Workspace implements ArticleLookup {
                 missing.map(({ uri, text }) => ({ id: uri, text })),
                 (done) => progress?.(from + done, files.length),
               );
-        for (const result of results) if (!('error' in result)) this.corpus.adopt(result);
+        for (const result of results) {
+          // Read before it was deleted: the deletion, reported meanwhile, wins.
+          if (!('error' in result) && !this.deletedWhileIndexing.has(result.id)) this.corpus.adopt(result);
+        }
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
+      this.indexing = false;
+      this.deletedWhileIndexing.clear();
       await pool.close();
     }
     progress?.(files.length, files.length);
@@ -161,6 +212,7 @@ export class Workspace implements ArticleLookup {
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
   readFromDisk(uri: string): string[] {
     const text = this.readText(uri);
+    if (text !== undefined) this.deletedWhileIndexing.delete(uri);
     return text === undefined ? this.remove(uri) : this.setText(uri, text);
   }
 
@@ -188,8 +240,9 @@ export class Workspace implements ArticleLookup {
     return bom ? result.text.slice(1) : result.text;
   }
 
-  /** An article opened or edited in the editor; returns the ids to re-check. */
-  openArticle(uri: string, text: string): string[] {
+  /** An article opened or edited in the editor, at its version; returns the ids to re-check. */
+  openArticle(uri: string, text: string, version?: number): string[] {
+    if (version !== undefined) this.versions.set(uri, version);
     // The editor decoded the file its own way (it may guess Latin-1); a note on the disk bytes no longer applies.
     this.notes.delete(uri);
     this.open.set(uri, text);
@@ -199,7 +252,19 @@ export class Workspace implements ArticleLookup {
   /** An article closed in the editor: back to its text on disk, if it is still an article. */
   closeArticle(uri: string): string[] {
     this.open.delete(uri);
+    this.versions.delete(uri);
     if (URI.parse(uri).scheme === 'file' && this.isArticle(uri)) return this.readFromDisk(uri);
+    return this.remove(uri);
+  }
+
+  /**
+   * A file deleted on disk: dropped with its problems and notes, and not added back by a reading
+   * under way that read it before it went (3,000 files deleted while indexing left 623 behind).
+   */
+  fileDeleted(uri: string): string[] {
+    if (this.indexing) this.deletedWhileIndexing.add(uri);
+    this.problems.delete(uri);
+    this.notes.delete(uri);
     return this.remove(uri);
   }
 
@@ -216,13 +281,34 @@ export class Workspace implements ArticleLookup {
     return this.open.has(uri);
   }
 
-  /** Loads the knowledge file's text (undefined: there is none) and returns its problems. */
-  setKnowledge(uri: string | undefined, text: string | undefined): KnowledgeProblem[] {
+  /**
+   * The knowledge file's text as it is now, for an edit of it: the editor's buffer when open, else the
+   * disk's, read now (a change on disk the watcher has not reported yet is parsed here, once).
+   */
+  currentKnowledge(): { uri: string; text: string | undefined; version: number | null } | undefined {
+    const uri = this.knowledgeUri ?? this.knowledgeLocation();
+    if (uri === undefined) return undefined;
+    if (this.knowledgeVersion !== null)
+      return { uri, text: this.knowledgeText, version: this.knowledgeVersion };
+    const text = readKnowledgeFile(uri);
+    if (text !== this.knowledgeText || uri !== this.knowledgeUri)
+      this.setKnowledge(text === undefined ? undefined : uri, text);
+    return { uri, text, version: null };
+  }
+
+  /**
+   * Loads the knowledge file's text (undefined: there is none) and returns its problems; `version` is
+   * the editor's when the file is open in it. Parsed here once per text, never per request.
+   */
+  setKnowledge(uri: string | undefined, text: string | undefined, version?: number): KnowledgeProblem[] {
+    this.knowledgeVersion = version ?? null;
+    if (uri === this.knowledgeUri && text === this.knowledgeText) return this.knowledgeProblems;
     this.knowledgeUri = uri;
     this.knowledgeText = text;
     const parsed = text === undefined ? { knowledge: emptyKnowledge, problems: [] } : parseKnowledge(text);
     this.fileKnowledge = parsed.knowledge;
     this.knowledgeProblems = parsed.problems;
+    this.knowledgeOverLimits = 'overLimits' in parsed && parsed.overLimits === true;
     this.applyKnowledge();
     return parsed.problems;
   }
@@ -263,6 +349,15 @@ export class Workspace implements ArticleLookup {
       const prefix = folder.endsWith('/') ? folder : `${folder}/`;
       if (path.startsWith(prefix)) return path.slice(prefix.length);
     }
+    return undefined;
+  }
+}
+
+/** The knowledge file's text on disk without its byte-order mark, or undefined when there is none. */
+export function readKnowledgeFile(uri: string): string | undefined {
+  try {
+    return readFileSync(URI.parse(uri).fsPath, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
     return undefined;
   }
 }

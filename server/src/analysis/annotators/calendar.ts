@@ -35,7 +35,14 @@ export function monthValue(
   let target = year;
   if (direction === 'last') target = month >= current ? year - 1 : year;
   else if (direction === 'next') target = month <= current ? year + 1 : year;
-  else if (direction === 'coming') target = month < current ? year + 1 : year;
-  else target = month > current ? year - 1 : year;
+  else {
+    // "in June", "since March": the nearest such month, as news writes of months near its own; the
+    // tense breaks a tie of six months either way.
+    const ahead = (month - current + 12) % 12;
+    const behind = (current - month + 12) % 12;
+    if (ahead === 0) target = year;
+    else if (ahead < behind || (ahead === behind && direction === 'coming')) target = month < current ? year + 1 : year;
+    else target = month > current ? year - 1 : year;
+  }
   return `${target}-${pad(month)}`;
 }

@@ -1,5 +1,5 @@
 /**
- * Temporal expressions chrono-node does not find (measured in notes/nlp-findings.md): year ranges
+ * Temporal expressions chrono-node does not find: year ranges
  * "2023-2026", decades "since the early 2010s", "last year", "over the next four years",
  * "earlier that day", and bare years "through 2026". Hand-written because no maintained package
  * covers them.

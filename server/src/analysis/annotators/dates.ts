@@ -17,8 +17,6 @@ import { addDays, monthValue, pad, weekdayNames } from './calendar.js';
 import { patternDates } from './date-patterns.js';
 import { tenseBefore } from './tense.js';
 
-export { weekdayOf } from './calendar.js';
-
 /** The date relative expressions are resolved against, and where it comes from. */
 export interface DateAnchorInput {
   /** "YYYY-MM-DD" */
@@ -84,7 +82,13 @@ function fromChrono(
   anchor: DateAnchorInput | null,
 ): DateMention | undefined {
   // "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
-  if (/\d+\s+(days?|weeks?|months?|years?|hours?)\b/i.test(result.text) && !/\b(ago)\b/i.test(result.text))
+  // "a day after", "for two years", "within six months" too: a stretch of time, not a point in it.
+  if (
+    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(days?|weeks?|months?|years?|hours?|decades?)\b/i.test(
+      result.text,
+    ) &&
+    !/\b(ago)\b/i.test(result.text)
+  )
     return undefined;
   const known = knownValues(result.start);
   let start = sentence.start + result.index;
@@ -187,8 +191,10 @@ function fromChrono(
     let offset = known.weekday - anchorDay;
     // The dateline's own weekday is that day, whatever the tense: "will face a vote on Monday
     // evening" in a Monday article is tonight. A week on is written "next Monday".
-    const sameDay =
-      offset === 0 && !/\bnext\s+$/i.test(text.slice(Math.max(sentence.start, span.start - 8), span.start));
+    const lead = text.slice(Math.max(sentence.start, span.start - 8), span.start);
+    const sameDay = offset === 0 && !/\b(next|last)\s+$/i.test(lead) && !/^(next|last)\s/i.test(written);
+    // "last Tuesday" written on a Tuesday is a week before; "next Tuesday", a week after.
+    if (offset === 0 && (/\blast\s+$/i.test(lead) || /^last\s/i.test(written))) offset = -7;
     if (future && !sameDay) offset = offset <= 0 ? offset + 7 : offset;
     else offset = offset > 0 ? offset - 7 : offset;
     const value = addDays(anchor.date, offset);
@@ -203,17 +209,18 @@ function fromChrono(
 }
 
 /**
- * The year of a day and month written without one: the next such day for the future tense ("will
- * meet on June 30"), the last one for the past, else the nearest ("have until June 30" in April).
+ * The year of a day and month written without one: the one that puts the day nearest the anchor, as
+ * news writes of days within months of its own. The tense decides only between two years that both
+ * lie within half a year ("will meet on June 30" written in January is this June, not last).
  */
 function yearOfDay(anchorDate: string, month: number, day: number, tense: string): number {
   const year = Number(anchorDate.slice(0, 4));
-  const sameYear = `${year}-${pad(month)}-${pad(day)}`;
-  if (tense === 'future') return sameYear < anchorDate ? year + 1 : year;
-  if (tense === 'past') return sameYear > anchorDate ? year - 1 : year;
-  const distance = (y: number): number =>
-    Math.abs(Date.parse(`${y}-${pad(month)}-${pad(day)}`) - Date.parse(anchorDate));
-  return [year - 1, year, year + 1].sort((a, b) => distance(a) - distance(b))[0]!;
+  const anchor = Date.parse(anchorDate);
+  const offset = (y: number): number => (Date.parse(`${y}-${pad(month)}-${pad(day)}`) - anchor) / 86_400_000;
+  const near = [year - 1, year, year + 1].filter((y) => Math.abs(offset(y)) <= 183);
+  if (near.length > 1 && tense === 'future') return near.find((y) => offset(y) >= 0) ?? near[0]!;
+  if (near.length > 1 && tense === 'past') return near.findLast((y) => offset(y) <= 0) ?? near[0]!;
+  return [year - 1, year, year + 1].sort((a, b) => Math.abs(offset(a)) - Math.abs(offset(b)))[0]!;
 }
 
 /** "yesterday", "two days ago", "last week": counted from the anchor by chrono itself. */

@@ -1,7 +1,7 @@
 /**
  * People, organisations, places, events and programmes named in an article: a rule layer over the
- * candidate names of name-chunks.ts, because no npm package recognises them usably in news text
- * (notes/nlp-findings.md). Typing, in order: an acronym definition after the name, the head noun,
+ * candidate names of name-chunks.ts, because no npm package recognises them usably in news text.
+ * Typing, in order: an acronym definition after the name, the head noun,
  * a title before a person, the gazetteer, the shape of a personal name, a surname already seen.
  */
 import { lowerCase } from '../memo.js';
@@ -11,9 +11,13 @@ import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './g
 import {
   functionWords,
   genericDeterminers,
+  eventLeads,
   honorifics,
+  nameParticles,
   pastRoleCues,
   placeHeads,
+  placeLeads,
+  placePrepositions,
   titleExpansions,
   titleModifiers,
   titles,
@@ -102,19 +106,24 @@ export function annotateEntities(
     for (const chunk of chunks) {
       const prior = firstPass.get(chunk)!;
       const found = sameAnswers(prior.reads, context) ? prior.found : classify(chunk, context);
-      if (found.length === 0 && chunk.words.length === 1) lone.push(chunk);
+      // A surname alone, after any particles ("de Vries", "Van der Berg" opening a sentence).
+      const particle = (w: NameWord): boolean => w.lower || nameParticles.has(lowerCase(w.text));
+      if (found.length === 0 && chunk.words.every((w, i) => (i < chunk.words.length - 1 ? particle(w) : !particle(w))))
+        lone.push(chunk);
       mentions.push(...found);
     }
   }
   // "Stoltenberg" alone, after "Jens Stoltenberg" earlier or later in the article; else, maybe a
   // surname another article gives in full ("Nadella said"), for the corpus to confirm.
   for (const chunk of lone) {
-    const word = chunk.words[0]!;
+    // The surname, after any particles ("de Vries"): the mention spans them all.
+    const first = chunk.words[0]!;
+    const word = chunk.words[chunk.words.length - 1]!;
     if (word.acronym) continue;
     if (context.personWords.has(word.text.toLowerCase()))
-      mentions.push(mentionOf('person', word, word, context));
+      mentions.push(mentionOf('person', first, word, context));
     else if (mayBeSurname(word, context))
-      mentions.push(mentionOf('person', word, word, context, { tentative: true }));
+      mentions.push(mentionOf('person', first, word, context, { tentative: true }));
   }
   for (const { sentence, chunks } of heads) {
     const titleCase = isTitleCase(sentence);
@@ -180,7 +189,13 @@ function remember(mention: EntityMention, context: Context): void {
   if (mention.type === 'person') {
     for (const word of mention.text.split(/\s+/))
       if (isCapitalised(word)) context.personWords.add(word.toLowerCase());
-  } else if (mention.type !== 'place') context.names.set(mention.text.toLowerCase(), mention.type);
+    return;
+  }
+  context.names.set(mention.text.toLowerCase(), mention.type);
+  // "Typhoon Haiyan" makes "Haiyan" alone the storm too.
+  const [lead, ...rest] = mention.text.split(/\s+/);
+  if (rest.length > 0 && (eventLeads.has(lead!.toLowerCase()) || placeLeads.has(lead!.toLowerCase())))
+    context.names.set(rest.join(' ').toLowerCase(), mention.type);
 }
 
 /** Types one candidate name of the article body; may yield several mentions (a role's organisation and its holder). */
@@ -208,6 +223,14 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   if (placeHeads.has(last.text.toLowerCase()) && words.length > 1)
     return [mentionOf('place', first, last, context)];
+  // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
+  const portfolio = portfolioBefore(raw, words, context);
+  if (portfolio) return portfolio;
+  // "Lake Titicaca", "Gulf of Aqaba", "Typhoon Haiyan": a word that opens a place's or an event's name.
+  if (words.length > 1 && placeLeads.has(first.text.toLowerCase()) && !first.possessive)
+    return [mentionOf('place', first, last, context)];
+  if (words.length > 1 && eventLeads.has(first.text.toLowerCase()) && !first.possessive)
+    return [mentionOf('event', first, last, context)];
 
   const titled = splitTitle(words, raw, context);
   if (titled) return titled;
@@ -217,11 +240,23 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   const places = placesIn(words, context);
   if (places.length > 0) return places;
 
+  // "in Kleve", "near Deir Alla": a name no list knows, after a preposition of place, and not a
+  // person's (no word of it is a person's word in this article).
+  if (
+    !first.initial &&
+    placePrepositions.has(wordBefore(raw, context.text)) &&
+    words.length <= 3 &&
+    words.every((w) => !w.acronym && !isPersonWord(context, w.text.toLowerCase()))
+  )
+    return [mentionOf('place', first, last, context)];
   if (words.length === 1) {
     if (first.acronym || countryOfDemonym(first.text) || head) return [];
     if (isPersonWord(context, first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
     return [];
   }
+  // "North Rhine-Westphalia", "Middle East": a compass word opens a region's name, never a person's.
+  if (compassWords.has(first.text.toLowerCase()) && !words.some((w) => w.acronym || titles.has(lowerCase(w.text))))
+    return [mentionOf('place', first, last, context)];
   const lowerTitle = roleBefore(raw, context);
   if (looksLikePersonalName(words, context)) {
     return [mentionOf('person', first, last, context, lowerTitle ? { role: lowerTitle } : undefined)];
@@ -229,11 +264,38 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   return [];
 }
 
+/** Words that open a region's name: "North Rhine-Westphalia", "Middle East", "Upper Austria". */
+const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'middle', 'far', 'greater']);
+
+/**
+ * "Minister of Water Resources and Irrigation, Jane Roe" is chunked "Water Resources and Irrigation";
+ * "Minister of Energy Jane Roe", "Energy Jane Roe". After "<title> of", the leading words the
+ * article also writes in lower case are the portfolio; what follows, if it reads as a name, is the
+ * holder, with the office as its role.
+ */
+function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): EntityMention[] | undefined {
+  const before = /([\p{L}-]+)\s+of\s+$/u.exec(context.text.slice(Math.max(0, raw.start - 40), raw.start));
+  if (!before || !titles.has(lowerCase(before[1]!))) return undefined;
+  let i = 0;
+  while (i < words.length && (words[i]!.lower || context.lowercase.has(lowerCase(words[i]!.text)))) i++;
+  if (i === 0) return undefined;
+  const rest = words.slice(i);
+  if (rest.length < 2 || !looksLikePersonalName(rest, context)) return [];
+  const titleStart = raw.start - before[0].length;
+  const role: RoleMention = {
+    title: `${titleOf([{ text: before[1]! } as NameWord])} of ${join(words.slice(0, i))}`,
+    span: { start: titleStart, end: words[i - 1]!.end },
+  };
+  return [mentionOf('person', rest[0]!, rest[rest.length - 1]!, context, { role })];
+}
+
 /** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
 function trimInitial(words: NameWord[], context: Context): NameWord[] {
   const first = words[0];
   if (!first?.initial || first.acronym) return words;
   const lower = first.text.toLowerCase();
+  // "De Vries said": a surname's particle, capitalised because it starts the sentence.
+  if (nameParticles.has(lower) && words.length > 1) return [{ ...first, lower: true }, ...words.slice(1)];
   const known =
     context.capitalised.has(lower) ||
     lookupPlace(first.text) !== undefined ||

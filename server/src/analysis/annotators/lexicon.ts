@@ -1,7 +1,7 @@
 /**
  * The closed word classes the entity annotator leans on: titles, head nouns, name particles and cue
  * words. Hand-written because no maintained npm package lists English titles or the head nouns that
- * type a proper name (notes/nlp-findings.md); every entry is ordinary English, none names an entity.
+ * type a proper name; every entry is ordinary English, none names an entity.
  */
 
 /**
@@ -291,7 +291,30 @@ export const placeHeads = new Set([
   'cathedral',
   'stadium',
   'bridge',
+  'kingdom',
+  'oasis',
+  'plateau',
+  'delta',
+  'basin',
+  'dam',
+  'reservoir',
+  'municipality',
+  'coastline',
+  'highlands',
+  'lowlands',
 ]);
+
+/** Words that open a place's name: "Lake Victoria", "Gulf of Aden", "Mount Kenya", "Wadi Rum". */
+export const placeLeads = new Set(['lake', 'mount', 'gulf', 'bay', 'cape', 'wadi', 'isle', 'sea', 'strait', 'port', 'fort', 'lac', 'rio']);
+
+/** Words that open a named storm or other named event: "Typhoon Haiyan", "Storm Ciara", "Operation Anaconda". */
+export const eventLeads = new Set(['typhoon', 'hurricane', 'cyclone', 'storm', 'operation']);
+
+/**
+ * Prepositions that put a place after them: "in Kleve", "near Arcen", "off the coast". "At", "to"
+ * and "from" are left out: they come as often before an organisation or a person.
+ */
+export const placePrepositions = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around', 'towards', 'toward', 'into', 'via', 'off', 'inside']);
 
 /** Lower-case particles inside personal names: "Ursula von der Leyen", "Luiz Inácio Lula da Silva". */
 export const nameParticles = new Set([

@@ -6,7 +6,7 @@
  */
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
-import { months, nameParticles, organizationHeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
+import { months, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
 
@@ -90,6 +90,11 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
         current!.words.push({ ...word, lower: true });
         continue;
       }
+    }
+    // A surname written with its particles: "said de Vries", "according to van der Berg".
+    if (current === null && nameParticles.has(token.text) && nextIsCapitalised(tokens, i)) {
+      current = { words: [{ ...wordOf(token, wordInitial), lower: true }], first: i, last: i };
+      continue;
     }
     close();
   }
@@ -208,7 +213,13 @@ function shouldMerge(a: NameChunk, link: NameWord[], b: NameChunk): boolean {
   const linker = link[0]!.text;
   if (linker === 'of' || linker === 'for' || linker === 'on') {
     // "Bank of Japan", "Ministry of Foreign Affairs", "Conference on Disarmament", "Secretary of State"
-    return aHead !== undefined || bHead !== undefined || last(a).toLowerCase() === 'secretary';
+    return (
+      aHead !== undefined ||
+      bHead !== undefined ||
+      last(a).toLowerCase() === 'secretary' ||
+      // "Gulf of Aqaba", "Republic of Korea", "Isle of Man"
+      (linker === 'of' && (placeLeads.has(last(a).toLowerCase()) || placeHeads.has(last(a).toLowerCase())))
+    );
   }
   // "National Institute of Allergy and Infectious Diseases (NIAID)": an acronym right after the
   // joined name, spelled by its initials, says it is one name.

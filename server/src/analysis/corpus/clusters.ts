@@ -10,7 +10,8 @@
 import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
 import { memoize, memoize2 } from '../memo.js';
-import { compareNames, conventionKey, nameKey, nameTokens, soundCodes } from '../names.js';
+import { unknownWords } from '../known-names.js';
+import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 
 /** A mention and the article it is in. */
@@ -27,6 +28,19 @@ export interface Form {
   mentions: MentionRef[];
   /** Surname-alone mentions that the same article ties to this form ("Kishida" after "Fumio Kishida"). */
   partial: MentionRef[];
+  /**
+   * Surnames alone that the corpus ties to this entity but that several of its forms share: they
+   * belong to the entity, yet say nothing of which form is spelled right (no support).
+   */
+  adopted: MentionRef[];
+  /** Mentions with one word that is a slip for a word the corpus writes more ("Smiht" for "Smith"). */
+  slips: SlipRef[];
+}
+
+/** A mention with one word that is a typist's slip for `intended` (normal form, `nameTokens`), written `written`. */
+export interface SlipRef extends MentionRef {
+  intended: string;
+  written: string;
 }
 
 /** Why two forms were taken for one entity, or kept as only possibly one. */
@@ -58,10 +72,11 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
   const forms = new Map<string, Form>();
   const formOf = (type: EntityType, key: string, id = `${type}|${key}`): Form => {
     let form = forms.get(id);
-    if (!form) forms.set(id, (form = { key, type, mentions: [], partial: [] }));
+    if (!form) forms.set(id, (form = { key, type, mentions: [], partial: [], adopted: [], slips: [] }));
     return form;
   };
-  const loneSurnames: MentionRef[] = [];
+  const loneSurnames: LoneRef[] = [];
+  const reversed = new Set<Form>();
 
   for (const article of articles) {
     const { placed, lone } = formsOfArticle(article);
@@ -105,14 +120,49 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     // Keys are sorted; the surname is an edge of the name as written ("Yoon" of "Yoon Suk Yeol").
     const tokens = nameTokens(textOf(form));
     if (tokens.length < 2) continue;
-    for (const token of new Set([tokens[0]!, tokens[tokens.length - 1]!])) addTo(byEdgeToken, token, form);
+    for (const token of edgesOf(textOf(form), tokens)) addTo(byEdgeToken, token, form);
   }
+  const slips = new SlipIndex(byEdgeToken.keys());
+  // How often the corpus writes each word as a surname, alone or as the edge of a full name.
+  const writtenAs = new Map<string, number>();
+  for (const ref of loneSurnames) writtenAs.set(nameTokens(ref.mention.text)[0]!, (writtenAs.get(nameTokens(ref.mention.text)[0]!) ?? 0) + 1);
+  for (const [token, hosts] of byEdgeToken)
+    writtenAs.set(token, (writtenAs.get(token) ?? 0) + hosts.reduce((n, f) => n + f.mentions.length, 0));
   for (const ref of loneSurnames) {
     const token = nameTokens(ref.mention.text)[0]!;
-    const hosts = new Set((byEdgeToken.get(token) ?? []).map((f) => sets.find(f)));
-    if (hosts.size === 1) [...hosts][0]!.partial.push(ref);
+    const owners = byEdgeToken.get(token) ?? [];
+    const hosts = new Set(owners.map((f) => sets.find(f)));
+    if (hosts.size === 1) {
+      // One form writes this surname: the mention attests that form's spelling. Several forms of the
+      // entity share it ("Jane Smith", "Jnae Smith"): it attests none of them against the others.
+      if (owners.length === 1) owners[0]!.partial.push(ref);
+      else owners[0]!.adopted.push(ref);
+      continue;
+    }
+    if (hosts.size === 0 && ref.near) {
+      // A slip for a full name of its own article, unless the corpus writes this surname more often
+      // than the full name's: then the full name holds the slip ("Jane Smiht … Smith said").
+      const near = forms.get(formId('person', ref.near.key));
+      if (near && (writtenAs.get(token) ?? 0) <= (writtenAs.get(ref.near.intended) ?? 0)) {
+        sets.find(near).slips.push({ articleId: ref.articleId, mention: ref.mention, intended: ref.near.intended, written: ref.near.written });
+        continue;
+      }
+      if (near && !reversed.has(near)) {
+        reversed.add(near);
+        for (const full of near.mentions)
+          if (full.articleId === ref.articleId)
+            near.slips.push({ articleId: full.articleId, mention: full.mention, intended: token, written: ref.mention.text });
+      }
+    } else if (hosts.size === 0) {
+      const slip = slipHost(token, ref.mention.tentative === true, slips, byEdgeToken, sets);
+      // Across articles a slip is rare and what it stands for is common: "Smiht" once, "Smith" often.
+      if (slip && 2 * (writtenAs.get(token) ?? 0) <= (writtenAs.get(slip.intended) ?? 0)) {
+        slip.form.slips.push({ articleId: ref.articleId, mention: ref.mention, intended: slip.intended, written: slip.written });
+        continue;
+      }
+    }
     // A tentative surname that no article gives in full was probably no person at all ("Xbox").
-    else if (!ref.mention.tentative) formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
+    if (!ref.mention.tentative) formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
   }
 
   // Each link filed under its cluster's root once, rather than every cluster scanning every link.
@@ -128,7 +178,7 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
   const drafts = [...groups.values()]
     .map((group) => ({
       type: group[0]!.type,
-      forms: group.filter((f) => f.mentions.length + f.partial.length > 0),
+      forms: group.filter((f) => f.mentions.length + f.partial.length + f.adopted.length + f.slips.length > 0),
       links: linksByRoot.get(sets.has(group[0]!) ? sets.find(group[0]!) : group[0]!) ?? [],
       knowledge: group.map((f) => knowledgeOf.get(f)).find((k) => k !== undefined),
     }))
@@ -152,6 +202,8 @@ function retypeByCorpus(forms: Map<string, Form>): void {
     if (!other || [...form.mentions, ...form.partial].some((ref) => ref.mention.role)) continue;
     other.mentions.push(...form.mentions);
     other.partial.push(...form.partial);
+    other.adopted.push(...form.adopted);
+    other.slips.push(...form.slips);
     forms.delete(id);
   }
 }
@@ -169,10 +221,15 @@ interface PlacedMention extends MentionRef {
   partial: boolean;
 }
 
+/** A surname alone that the article ties to no full name, and the one full name of the article it may be a slip for. */
+interface LoneRef extends MentionRef {
+  near: { key: string; intended: string; written: string } | undefined;
+}
+
 /** Where one article's mentions go: a form's full mentions, a form's surname-alone mentions, or nowhere yet. */
 interface ArticleForms {
   placed: PlacedMention[];
-  lone: MentionRef[];
+  lone: LoneRef[];
 }
 
 // An analysis never changes once made (Corpus.upsert makes a new one), so what it contributes to
@@ -198,15 +255,13 @@ function formsOfArticle(article: ArticleAnalysis): ArticleForms {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
       if (host) {
         const key = nameKey(host.text);
-        result.placed.push({
-          articleId,
-          mention,
-          type: 'person',
-          key,
-          id: formId('person', key),
-          partial: true,
-        });
-      } else result.lone.push({ articleId, mention });
+        result.placed.push({ articleId, mention, type: 'person', key, id: formId('person', key), partial: true });
+      } else {
+        // Which way a slip goes (this word, or the full name's) is for the corpus to say.
+        const slip = hostsByEdge.has(tokens[0]!) ? undefined : slipInArticle(tokens[0]!, mention, hostsByEdge);
+        const near = slip ? { key: nameKey(slip.host.text), intended: slip.intended, written: wordOf(slip.host.text, slip.intended) } : undefined;
+        result.lone.push({ articleId, mention, near });
+      }
       continue;
     }
     const key = keyOf(mention.type, mention.text);
@@ -239,8 +294,7 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
     const tokens = nameTokens(m.text).join(' ').split(' ');
     if (tokens.length < 2) continue;
     // A long name is also known by a middle part: "Lula" of "Luiz Inácio Lula da Silva".
-    const edges =
-      tokens.length >= 4 ? tokens.filter((t) => t.length > 3) : [tokens[0]!, tokens[tokens.length - 1]!];
+    const edges = tokens.length >= 4 ? tokens.filter((t) => t.length > 3) : edgesOf(m.text, tokens);
     for (const token of new Set(edges)) {
       const entry = hosts.get(token);
       if (entry) entry.keys.add(nameKey(m.text));
@@ -250,10 +304,100 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
   return hosts;
 }
 
+/**
+ * The tokens a name may be known by alone: its first and last ("Yoon" of "Yoon Suk Yeol"), and the
+ * surname without its particles ("Hoffmann" of "Karl-Heinz von Hoffmann", besides "von Hoffmann").
+ */
+function edgesOf(name: string, tokens: string[]): string[] {
+  const bare = bareTokens(name);
+  return [...new Set([tokens[0]!, tokens[tokens.length - 1]!, bare[bare.length - 1]!])];
+}
+
 /** The one full name in the article that `token` is the surname (or family name written first) of. */
 function uniqueHost(token: string, hostsByEdge: EdgeHosts): EntityMention | undefined {
   const entry = hostsByEdge.get(token);
   return entry && entry.keys.size === 1 ? entry.first : undefined;
+}
+
+/**
+ * The one full name of the article that a surname alone is a slip for ("Smiht" after "Jane Smith"):
+ * a slip is likelier than a second person of nearly the same name whom the article never introduces.
+ * A word only tentatively a name must be longer, since ordinary words are short.
+ */
+function slipInArticle(
+  token: string,
+  mention: EntityMention,
+  hostsByEdge: EdgeHosts,
+): { host: EntityMention; intended: string } | undefined {
+  if (mention.tentative && token.length < 5) return undefined;
+  let found: { host: EntityMention; intended: string } | undefined;
+  for (const [edge, entry] of hostsByEdge) {
+    if (!isSlip(token, edge)) continue;
+    if (found || entry.keys.size !== 1) return undefined;
+    found = { host: entry.first, intended: edge };
+  }
+  return found;
+}
+
+/**
+ * The one cluster whose full name a lone surname is a slip for, across the corpus: the name must be
+ * written in full at least twice, or the slip could as well be the right spelling.
+ */
+function slipHost(
+  token: string,
+  tentative: boolean,
+  index: SlipIndex,
+  byEdgeToken: Map<string, Form[]>,
+  sets: UnionFind<Form>,
+): { form: Form; intended: string; written: string } | undefined {
+  if (tentative && token.length < 5) return undefined;
+  let found: { form: Form; intended: string; written: string } | undefined;
+  for (const edge of index.near(token)) {
+    if (!isSlip(token, edge)) continue;
+    const roots = new Set((byEdgeToken.get(edge) ?? []).map((f) => sets.find(f)));
+    if (found || roots.size !== 1) return undefined;
+    const form = [...roots][0]!;
+    found = { form, intended: edge, written: wordOf(textOf(byEdgeToken.get(edge)![0]!), edge) };
+  }
+  if (!found) return undefined;
+  const written = (byEdgeToken.get(found.intended) ?? []).reduce((n, f) => n + f.mentions.length + f.partial.length, 0);
+  return written >= 2 ? found : undefined;
+}
+
+/**
+ * Words by their one-letter deletions, so that the words one edit away from a query are found
+ * without comparing it with every word (the symmetric-deletion idea of SymSpell; no maintained npm
+ * package keeps such an index for a changing word set, so it is written here).
+ */
+class SlipIndex {
+  private readonly byDeletion = new Map<string, string[]>();
+  constructor(words: Iterable<string>) {
+    for (const word of words) for (const key of deletions(word)) addTo(this.byDeletion, key, word);
+  }
+  /** The indexed words within one edit of `word`: a superset, to be checked with `isSlip`. */
+  near(word: string): Set<string> {
+    const result = new Set<string>();
+    for (const key of deletions(word)) for (const w of this.byDeletion.get(key) ?? []) result.add(w);
+    return result;
+  }
+}
+
+/** A word and each way of dropping one of its letters. */
+function deletions(word: string): Set<string> {
+  const result = new Set([word]);
+  for (let i = 0; i < word.length; i++) result.add(word.slice(0, i) + word.slice(i + 1));
+  return result;
+}
+
+/** The word of a name as written whose normal form is `token`: "Smith" of "Jane Smith" for "smith". */
+export function wordOf(name: string, token: string): string {
+  const words = name.split(/[\s\-‐–]+/u);
+  // "Vries" of "Anneke de Vries" for "devries": the word that ends a surname with particles.
+  return (
+    words.find((word) => nameTokens(word)[0] === token) ??
+    words.findLast((word) => word.length > 0 && token.endsWith(nameTokens(word)[0] ?? '\0')) ??
+    token
+  );
 }
 
 function textOf(form: Form): string {
@@ -331,7 +475,52 @@ function compareForms(a: Form, b: Form): Link | undefined {
   if (comparison.identical < 1 && relation === 'typo') return undefined;
   const context = compareRoles(rolesOf(a), rolesOf(b));
   if (context.verdict === 'veto') return undefined;
+  const prior = context.verdict === 'weak' ? slipEvidence(a, b) : undefined;
+  if (prior) return { a, b, relation, strength: 'strong', reason: prior };
   return { a, b, relation, strength: context.verdict, reason: context.reason };
+}
+
+/**
+ * The prior of the noisy channel: which of two spellings is the slip, if the corpus can tell. A slip
+ * is written once, in one article, where the corpus writes the other spelling at least twice as
+ * often, or in that same article; when both are written as often, the spelling that is a name people
+ * are given beats one that is not ("Satya" against "Satyaa"). A spelling repeated across articles is
+ * a habit (a romanisation, or another person), not a slip.
+ */
+export function slipSide(a: Form, b: Form): { slip: Form; right: Form; reason: string } | undefined {
+  // Full mentions only: a surname alone attests one word of the name, not the one that differs.
+  const count = (f: Form): number => f.mentions.length;
+  const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+  let side: { slip: Form; right: Form; reason: string } | undefined;
+  const [rare, common] = count(a) <= count(b) ? [a, b] : [b, a];
+  if (count(common) >= 2 && count(common) >= 2 * count(rare))
+    side = { slip: rare, right: common, reason: `“${textOf(common)}” is written ${times(count(common))}, “${textOf(rare)}” ${times(count(rare))}` };
+  else {
+    const unknownA = unknownWords(nameTokens(textOf(a)));
+    const unknownB = unknownWords(nameTokens(textOf(b)));
+    if (unknownA !== unknownB) {
+      const [slip, right] = unknownA > unknownB ? [a, b] : [b, a];
+      side = { slip, right, reason: `“${textOf(right)}” is spelled as names are, “${textOf(slip)}” is not` };
+    }
+  }
+  const slipArticles = articleIds(side?.slip ?? rare);
+  if (slipArticles.size !== 1) return undefined;
+  const rightArticles = articleIds(side?.right ?? common);
+  if ([...slipArticles].some((id) => rightArticles.has(id)))
+    return side ?? { slip: rare, right: common, reason: `the same article writes “${textOf(common)}” elsewhere` };
+  return side;
+}
+
+/** The reason a slip links two forms, if the prior says one is a slip for the other. */
+export function slipEvidence(a: Form, b: Form): string | undefined {
+  return slipSide(a, b)?.reason;
+}
+
+function articleIds(form: Form): Set<string> {
+  const ids = new Set<string>();
+  for (const ref of form.mentions) ids.add(ref.articleId);
+  for (const ref of form.partial) ids.add(ref.articleId);
+  return ids;
 }
 
 function rolesOf(form: Form): RoleMention[] {

@@ -4,6 +4,7 @@
  */
 import type { ClusterMention, EntityCluster } from '../corpus-model.js';
 import { memoize } from '../memo.js';
+import { unknownWords } from '../known-names.js';
 import { nameKey, nameTokens } from '../names.js';
 import type { CorpusLocation } from '../types.js';
 import type { ClusterDraft, Form, Link } from './clusters.js';
@@ -57,7 +58,7 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
       const articles = articlesOf(form);
       return { form, spelling: preferredSpelling(form), support: support(reliability, articles), articles };
     })
-    .sort((a, b) => b.support - a.support || b.form.mentions.length - a.form.mentions.length);
+    .sort(byPrior);
 
   let canonical: string;
   let canonicalReason: string;
@@ -72,11 +73,17 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   } else if (canonicalForm) {
     canonical = canonicalForm.spelling;
     const runnerUp = forms[1];
-    tie = runnerUp !== undefined && canonicalForm.support - runnerUp.support < tieMargin;
+    // Equal support is no tie when one spelling is written twice as often (within the same articles).
+    const written = (f: NamedForm): number => f.form.mentions.length;
+    tie =
+      runnerUp !== undefined &&
+      canonicalForm.support - runnerUp.support < tieMargin &&
+      written(canonicalForm) < 2 * written(runnerUp) &&
+      unknownOf(canonicalForm) === unknownOf(runnerUp);
     canonicalReason = reasonFor(canonicalForm, runnerUp, tie, reliability);
   } else {
     // Only surname-alone mentions: the surname is all the corpus knows.
-    const partial = draft.forms[0]!.partial[0]!;
+    const partial = draft.forms[0]!.partial[0] ?? draft.forms[0]!.adopted[0] ?? draft.forms[0]!.slips[0]!;
     canonical = partial.mention.text;
     canonicalReason = 'only the surname is written';
   }
@@ -84,14 +91,14 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
   const mentions: ClusterMention[] = [];
   for (const form of draft.forms) {
     const isCanonical = canonicalForm?.form === form || (draft.knowledge && isPinned(draft, form));
-    for (const refs of [form.mentions, form.partial]) {
+    for (const refs of [form.mentions, form.partial, form.adopted, form.slips]) {
       for (const ref of refs) {
         mentions.push({
           articleId: ref.articleId,
           span: ref.mention.span,
           text: ref.mention.text,
           mention: ref.mention,
-          variant: !isCanonical,
+          variant: !isCanonical || refs === form.slips,
         });
       }
     }
@@ -113,6 +120,27 @@ function nameCluster(draft: ClusterDraft, reliability: Reliability): IndexedClus
     links: draft.links,
     tie,
   };
+}
+
+/**
+ * Best-supported first: the trust-weighted count of articles, except that within one article's worth
+ * of support a spelling written twice as often wins (a slip is written once; the name, many times).
+ */
+function byPrior(a: NamedForm, b: NamedForm): number {
+  const written = (f: NamedForm): number => f.form.mentions.length;
+  if (Math.abs(a.support - b.support) < 1) {
+    if (written(a) >= 2 * written(b)) return -1;
+    if (written(b) >= 2 * written(a)) return 1;
+    // As often written: a spelling of names people are given beats one that is not.
+    const unknown = unknownOf(a) - unknownOf(b);
+    if (unknown !== 0) return unknown;
+  }
+  return b.support - a.support || b.form.mentions.length - a.form.mentions.length;
+}
+
+/** How many words of a form's spelling are not names people are given (known-names.ts). */
+function unknownOf(form: NamedForm): number {
+  return form.form.type === 'person' ? unknownWords(nameTokens(form.spelling)) : 0;
 }
 
 function isPinned(draft: ClusterDraft, form: Form): boolean {

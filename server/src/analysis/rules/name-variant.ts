@@ -3,9 +3,10 @@ import type { ClusterMention } from '../corpus-model.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { textAt, where } from '../corpus/corpus-index.js';
 import type { Form, Link } from '../corpus/clusters.js';
+import { slipEvidence } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
 import { describeRole } from '../corpus/clusters.js';
-import { compareNames, nameTokens } from '../names.js';
+import { compareNames, isSlip, nameTokens } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { relatedLimit } from './rule.js';
@@ -27,6 +28,7 @@ export const nameVariant: CorpusRule = {
         findings.push(...findingsFor(index, cluster, form, shared));
       }
     }
+    for (const cluster of index.clusters) findings.push(...slipFindings(index, cluster));
     findings.push(...possibleVariants(index));
     return findings;
   },
@@ -103,12 +105,13 @@ function findingsFor(
     }
   }
   const link = shared.linkOf.get(form.form);
-  const severity: Severity =
-    comparison.relation === 'transliteration'
-      ? 'hint'
-      : link?.strength === 'strong' && !cluster.tie
-        ? 'warning'
-        : 'information';
+  // A spelling that romanisation explains is still a slip when written once against a well-attested name.
+  const slip = comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined;
+  const severity: Severity = !slip
+    ? 'hint'
+    : link?.strength === 'strong' && !cluster.tie
+      ? 'warning'
+      : 'information';
   shared.evidence ??= bestEvidence(cluster, shared.canonical);
   shared.cited ??= firstCanonical(cluster.mentions, relatedLimit);
   const evidence = shared.evidence;
@@ -116,7 +119,7 @@ function findingsFor(
     location: { articleId: m.articleId, span: m.span },
     message: `spelled “${m.text}” here`,
   }));
-  const kind = comparison.relation === 'typo' ? 'a likely typo' : 'a romanisation variant';
+  const kind = slip ? 'a likely typo' : 'a romanisation variant';
 
   const findings: Finding[] = [];
   const refs = [...form.form.mentions, ...form.form.partial];
@@ -132,6 +135,42 @@ function findingsFor(
         `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
       ]),
     );
+  }
+  return findings;
+}
+
+/**
+ * A surname alone that is a slip for a word of its cluster's name ("Smiht" where the article, or the
+ * corpus, writes "Jane Smith"): a warning, since the name it is a slip for is written in full.
+ */
+function slipFindings(index: CorpusIndex, cluster: IndexedCluster): Finding[] {
+  const findings: Finding[] = [];
+  for (const form of cluster.forms) {
+    if (form.form.slips.length === 0) continue;
+    const evidence = bestEvidence(cluster, cluster.canonicalForm ?? form);
+    const related = firstCanonical(cluster.mentions, relatedLimit).map((m) => ({
+      location: { articleId: m.articleId, span: m.span },
+      message: `spelled “${m.text}” here`,
+    }));
+    for (const ref of form.form.slips) {
+      // The word of the mention that is the slip: the whole of a surname alone, else the one word near `intended`.
+      const meant = nameTokens(ref.written)[0] ?? ref.intended;
+      const word = tokenSpans(ref.mention.text).find((w) => {
+        const token = nameTokens(w.text)[0];
+        return token !== undefined && token !== meant && (isSlip(token, meant) || isSlip(meant, token));
+      });
+      if (!word) continue;
+      const edit = { start: word.start, end: word.end, newText: ref.written };
+      const full = tokenSpans(ref.mention.text).length > 1;
+      findings.push(
+        variantFinding(index, ref, edit, 'warning', evidence, related, (actual) => [
+          `“${actual}” and “${ref.written}” differ in ${describeDifference(actual, ref.written)}: a likely typo.`,
+          full
+            ? `The corpus writes the surname “${ref.written}” more often than this full name spells it.`
+            : `The same article, or the corpus, writes the full name with “${ref.written}”, and no other name is spelled like “${actual}”.`,
+        ]),
+      );
+    }
   }
   return findings;
 }

@@ -1,73 +1,27 @@
 /**
- * The only place where analysis offsets become LSP positions (ARCHITECTURE.md, invariant 3), and
- * where findings become diagnostics. Offsets and LSP characters are both UTF-16 code units; what
- * differs is that LSP counts them per line, and a line ends at "\n", "\r\n" or "\r".
+ * Findings as diagnostics: their evidence as related information, their fixes as edits that travel
+ * in `diagnostic.data` (ARCHITECTURE.md, invariant 5). The language server publishes these, and
+ * `dateline check --format json` prints them, so both front ends say the same thing.
  */
-import type {
-  Diagnostic,
-  DiagnosticRelatedInformation,
-  Position,
-  Range,
-  TextEdit as LspTextEdit,
-} from 'vscode-languageserver';
-import { DiagnosticSeverity } from 'vscode-languageserver';
-import type { Finding, Fix, Severity, Span } from '../analysis/index.js';
-import { linesOf } from '../analysis/tokenize.js';
+import type { Diagnostic, DiagnosticRelatedInformation, TextEdit } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Finding, Fix, Severity } from '../analysis/index.js';
+import type { LineIndex } from './line-index.js';
 
-/** Line starts of one text, for converting offsets to positions and back. */
-export class LineIndex {
-  /** `starts`: where each line of `text` starts, as an analysis of it has them (`ArticleStructure.lineStarts`). */
-  constructor(
-    private readonly text: string,
-    private readonly starts: readonly number[] = linesOf(text).map((line) => line.start),
-  ) {}
-
-  /** The position of an offset; offsets past the end clamp to the end. */
-  offsetToPosition(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.starts[low]! };
-  }
-
-  /** The offset of a position; a character past the line's end clamps to the line's end. */
-  positionToOffset(position: Position): number {
-    if (position.line >= this.starts.length) return this.text.length;
-    const start = this.starts[Math.max(0, position.line)]!;
-    const next = this.starts[position.line + 1] ?? this.text.length + 1;
-    let end = next - 1;
-    // The line's own end is before its line break.
-    if (next <= this.text.length && this.text[end - 1] === '\r' && this.text[end] === '\n') end--;
-    if (next > this.text.length) end = this.text.length;
-    return Math.min(start + Math.max(0, position.character), end);
-  }
-
-  /** The range of a span. */
-  spanToRange(span: Span): Range {
-    return { start: this.offsetToPosition(span.start), end: this.offsetToPosition(span.end) };
-  }
-
-  /** The number of lines. */
-  get lineCount(): number {
-    return this.starts.length;
-  }
-}
-
-/** What converting a finding needs to know of the other articles: their URIs and texts. */
+/** What converting a finding needs to know of the articles: their URIs and their lines. */
 export interface ArticleLookup {
   uri(articleId: string): string;
   lines(articleId: string): LineIndex | undefined;
+  /** The editor's version of an article's text (null: the file on disk); absent outside the server. */
+  version?(articleId: string): number | null;
 }
 
 /** A fix as it travels in `diagnostic.data`: edits already in LSP terms, so code actions need no state. */
 export interface FixData {
   title: string;
-  changes: Record<string, LspTextEdit[]>;
+  changes: Record<string, TextEdit[]>;
+  /** The version of each document's text the edits were computed against (the server's fixes only). */
+  versions?: Record<string, number | null>;
 }
 
 /** The payload of every Dateline diagnostic (ARCHITECTURE.md, invariant 5). */
@@ -119,14 +73,16 @@ export function findingToDiagnostic(finding: Finding, articles: ArticleLookup): 
 
 /** Converts a fix's offset edits to LSP text edits grouped by document URI. */
 export function fixToData(fix: Fix, articles: ArticleLookup): FixData | undefined {
-  const changes: Record<string, LspTextEdit[]> = {};
+  const changes: Record<string, TextEdit[]> = {};
+  const versions: Record<string, number | null> = {};
   for (const edit of fix.edits) {
     const lines = articles.lines(edit.articleId);
     if (!lines) return undefined;
     const uri = articles.uri(edit.articleId);
     (changes[uri] ??= []).push({ range: lines.spanToRange(edit.span), newText: edit.newText });
+    if (articles.version) versions[uri] = articles.version(edit.articleId);
   }
-  return { title: fix.title, changes };
+  return articles.version ? { title: fix.title, changes, versions } : { title: fix.title, changes };
 }
 
 /** Converts an analysis severity to LSP's. */

@@ -1,0 +1,175 @@
+/**
+ * The page's own date: the date a page gives itself, told apart from the other dates near the top
+ * of a scraped page (an "Updated" stamp, a weather or clock widget, a list of other headlines).
+ *
+ * Every date in the first lines is a candidate, cut at the separators pages put between stamps
+ * ("Published … | Updated …"), and scored: a "Published"/"Posted" cue or a wire dateline
+ * ("CITY, Month D (Agency) —") raises it, a line that is mostly the date raises it, an "Updated" cue
+ * makes it the update, and "today", a temperature or a clock makes it furniture. The best candidate
+ * wins; a widget's date only when the page gives no other.
+ */
+import { parseCasual } from './annotators/chrono-parse.js';
+import { knownValues, type Known } from './annotators/chrono-values.js';
+import { wordCount } from './structure-cues.js';
+import type { Dateline, Span } from './types.js';
+
+/** How many non-blank lines from the top may hold the page date. */
+const window = 12;
+
+/** A date found near the top of the page, with what it is taken for. */
+interface Candidate {
+  dateline: Dateline;
+  kind: 'published' | 'updated' | 'widget';
+  score: number;
+}
+
+/** Lines that the page date may stand on: every line, with whether furniture detection called it a widget. */
+export interface PageLine {
+  span: Span;
+  text: string;
+  /** Furniture other than a widget (menus, link lists, credits) never holds the page date. */
+  furniture: 'none' | 'widget' | 'other';
+}
+
+const publishedCue = /\b(published|posted|first published|released|date|filed|dated)\b\s*:?\s*$/i;
+const updatedCue = /\b(updated|last updated|modified|last modified|edited|revised)\b\s*:?\s*(on\s*)?$/i;
+const widgetCue = /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now)\b|°|\b\d{1,2}\s?°?[CF]\b/i;
+/** "CITY, Country, Month D (Agency) —" at the start of a paragraph: a wire story's dateline. */
+const wireDateline =
+  /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{3,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?(?:[-–—]{1,2}|\()\s*/u;
+const isoStamp = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/;
+
+/**
+ * The page date among the first lines, or null. `year` is the year to give a date that prints
+ * none (a wire dateline "March 19") when the page itself gives none either: the corpus's.
+ */
+export function findPageDate(lines: PageLine[], year?: number): Dateline | { yearless: string } | null {
+  const candidates: Candidate[] = [];
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < window; i++) {
+    const line = lines[i]!;
+    if (!line.text.trim()) continue;
+    seen++;
+    if (line.furniture === 'other') continue;
+    candidates.push(...candidatesOn(line, seen, line.furniture === 'widget'));
+  }
+  const pageYear = candidates.find((c) => c.kind !== 'widget' && /^\d{4}/.test(c.dateline.date))?.dateline.date.slice(0, 4);
+  const best = [...candidates]
+    .filter((c) => c.kind === 'published')
+    .sort((a, b) => b.score - a.score)[0];
+  const fallback = best ?? candidates.find((c) => c.kind === 'updated') ?? candidates.find((c) => c.kind === 'widget');
+  if (!fallback) return null;
+  const dateline = fallback.dateline;
+  if (dateline.date.startsWith('????')) {
+    const known = pageYear ?? (year !== undefined ? String(year) : undefined);
+    if (!known) return { yearless: dateline.date.slice(5) };
+    return { ...dateline, value: dateline.value.replace('????', known), date: dateline.date.replace('????', known) };
+  }
+  return dateline;
+}
+
+/** The dates on one line, each cut from the others by the line's separators and cues. */
+function candidatesOn(line: PageLine, rank: number, widget: boolean): Candidate[] {
+  const found: Candidate[] = [];
+  const wire = wireDateline.exec(line.text);
+  if (wire) {
+    const dateline = parseSegment(line, wire[1]!.length, wire[1]!.length + wire[2]!.length, true);
+    if (dateline) found.push({ dateline, kind: 'published', score: 10 - rank });
+    return found;
+  }
+  if (line.text.length > 200 && !isoStamp.test(line.text.slice(0, 40))) return found;
+  for (const [start, end] of segments(line.text)) {
+    // A page date writes its year: a part without four digits in a row need not go to chrono.
+    if (!/\d{4}/.test(line.text.slice(start, end))) continue;
+    const dateline = parseSegment(line, start, end, false);
+    if (!dateline) continue;
+    const before = line.text.slice(start, dateline.span.start - line.span.start);
+    const around = line.text.slice(start, end);
+    // A temperature or "Today" anywhere on the line makes all of it a widget: "Praha 26 °C | Thursday, 20 June 2024".
+    const kind: Candidate['kind'] =
+      widget || widgetCue.test(around) || widgetCue.test(line.text) ? 'widget' : updatedCue.test(before) ? 'updated' : 'published';
+    const cue = publishedCue.test(before) ? 5 : 0;
+    found.push({ dateline, kind, score: cue + 6 - rank });
+  }
+  return found;
+}
+
+/** The parts of a line between separators ("|", "·", "•", " / ") and before an "Updated" cue. */
+function segments(text: string): [number, number][] {
+  const cuts = [0];
+  for (const m of text.matchAll(/\s[|·•]\s|\s\/\s|\s[-–—]\s(?=(?:updated|last updated|modified)\b)|(?=\b(?:updated|last updated|modified)\b)/gi))
+    cuts.push(m.index, m.index + m[0].length);
+  cuts.push(text.length);
+  const result: [number, number][] = [];
+  for (let i = 0; i < cuts.length; i += 2) if (cuts[i + 1]! > cuts[i]!) result.push([cuts[i]!, cuts[i + 1]!]);
+  return result;
+}
+
+/** The one full date that [start, end) of a line is made of, if that part is little else. */
+function parseSegment(line: PageLine, start: number, end: number, wire: boolean): Dateline | null {
+  const part = line.text.slice(start, end);
+  const iso = isoStamp.exec(part);
+  if (iso && iso.index < 3) {
+    const [, y, mo, d, h, mi, zone] = iso;
+    const date = `${y}-${mo}-${d}`;
+    const offset = zone === undefined ? '' : zone === 'Z' ? 'Z' : zone.length === 5 ? `${zone.slice(0, 3)}:${zone.slice(3)}` : zone;
+    const value = h ? `${date}T${h}:${mi}${offset}` : date;
+    const at = line.span.start + start + iso.index;
+    return { text: iso[0], span: { start: at, end: at + iso[0].length }, value, date };
+  }
+  const numeric = numericDate.exec(part);
+  if (numeric && wordCount(part.replace(numericDate, ' ').replace(/\b(published|updated|posted|on|at|\d{1,2}[:.]\d{2})\b/gi, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()) <= 3) {
+    const date = numericValue(numeric);
+    if (date) {
+      const at = line.span.start + start + numeric.index;
+      return { text: numeric[0], span: { start: at, end: at + numeric[0].length }, value: date, date };
+    }
+  }
+  for (const result of parseCasual(part)) {
+    const known = knownValues(result.start);
+    if (known.month === undefined || known.day === undefined) continue;
+    const hasYear = /\b\d{4}\b/.test(result.text);
+    // A date that prints no year is a page date only as a wire dateline ("LIMA, March 22 (Agency) —").
+    if (!hasYear && !wire) continue;
+    const residue = (part.slice(0, result.index) + part.slice(result.index + result.text.length))
+      .replace(/\b(published|updated|posted|first|last|on|at|by|modified|date|dated|filed|released|am|pm|[A-Z]{2,5})\b/gi, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+    if (wordCount(residue) > (wire ? 6 : 4)) continue;
+    const text = result.text.trim();
+    const at = line.span.start + start + result.index;
+    const value = valueOf(hasYear ? known : { ...known, year: undefined });
+    return { text, span: { start: at, end: at + text.length }, ...value };
+  }
+  return null;
+}
+
+/** "12. 6. 2024", "19/03/2018", "03.10.2016": day, month and year in figures. */
+const numericDate = /(?<![\d./])(\d{1,2})(?:\.\s?|\/)(\d{1,2})(?:\.\s?|\/)(\d{4})(?![\d])/;
+
+/**
+ * The date of a numeric stamp. Day first, as most of the world writes it, unless the first number
+ * cannot be a day's month and the second can ("03/19/2018" is American).
+ */
+function numericValue(m: RegExpExecArray): string | undefined {
+  let day = Number(m[1]);
+  let month = Number(m[2]);
+  if (month > 12 && day <= 12) [day, month] = [month, day];
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${m[3]}-${pad(month)}-${pad(day)}`;
+}
+
+/** ISO 8601 at the precision stated; a missing year is "????" until the page or the corpus gives one. */
+function valueOf(known: Known): { value: string; date: string } {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const year = known.year === undefined ? '????' : String(known.year);
+  const date = `${year}-${pad(known.month!)}-${pad(known.day!)}`;
+  if (known.hour === undefined) return { value: date, date };
+  const time = `${pad(known.hour)}:${pad(known.minute ?? 0)}`;
+  const offset = known.timezoneOffset;
+  if (offset === undefined) return { value: `${date}T${time}`, date };
+  const sign = offset < 0 ? '-' : '+';
+  const zone = offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return { value: `${date}T${time}${zone}`, date };
+}

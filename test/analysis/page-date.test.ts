@@ -1,0 +1,59 @@
+/** The page's own date, among the stamps, widgets and wire datelines of scraped pages. */
+import assert from 'node:assert/strict';
+import { analyzeArticle, Corpus } from '../../server/src/analysis/index.js';
+
+const pageDate = (text: string): string | undefined => analyzeArticle({ id: 'a.txt', text }).structure.dateline?.value;
+
+describe('page dates', () => {
+  it('takes the "Published" stamp, not the "Updated" one on the same line', () => {
+    const text = 'Council backs bridge plan\n\nPublished 3 May 2021 18:42 | Updated 4 May 2021 09:05\n\nThe council voted on Monday.\n';
+    assert.equal(pageDate(text), '2021-05-03T18:42');
+  });
+
+  it('never takes a weather or clock widget when the page prints its own date', () => {
+    const text =
+      'The Riverside Courier\nRiverside 14°C Light rain · Tue 14 Sep 2021\n\nFloods recede\n\nJane Roe\nPosted 9:14 PM EDT, Sep 10, 2021\n\nThe water fell on Friday.\n';
+    assert.equal(pageDate(text), '2021-09-10T21:14-04:00');
+  });
+
+  it('reads an ISO stamp that runs into the first line of text', () => {
+    const text = 'Vote passes\n\n2021-09-28T21:14:00+02:00The assembly passed the bill on Tuesday night.\n';
+    assert.equal(pageDate(text), '2021-09-28T21:14+02:00');
+  });
+
+  it('reads day-first numeric stamps', () => {
+    const text = 'Grid deal\n\nAnna Novak\nPublished: 12. 6. 2024, 07:45\n\nThe ministers met on Tuesday.\n';
+    assert.equal(pageDate(text), '2024-06-12');
+  });
+
+  it('gives a wire dateline without a year the year of the other pages, and resolves its weekdays', () => {
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: 'Court rules\n\nMarch 19, 2018\n\nThe court ruled on Monday.\n' });
+    const wire = 'Ministers meet\n\nRIVERTON, March 22 (Newswire) — The ministers met on Wednesday to discuss the ruling.\n';
+    assert.equal(analyzeArticle({ id: 'b.txt', text: wire }).structure.yearless, '03-22');
+    corpus.upsert({ id: 'b.txt', text: wire });
+    corpus.refresh();
+    assert.equal(corpus.article('b.txt')?.structure.dateline?.value, '2018-03-22');
+    assert.ok(corpus.dates('b.txt').some((d) => d.text === 'Wednesday' && d.value === '2018-03-21'));
+  });
+});
+
+describe('relative dates on real page shapes', () => {
+  const values = (text: string): string[] =>
+    analyzeArticle({ id: 'a.txt', text }).dates.map((d) => `${d.text} = ${d.value ?? 'unresolved'}`);
+
+  it('never makes a duration a date', () => {
+    const text = 'Strike ends\n\nMarch 19, 2018\n\nThe strike lasted for three days and ended a day after the vote, within six months of the first.\n';
+    assert.deepEqual(values(text), ['March 19, 2018 = 2018-03-19']);
+  });
+
+  it('takes the nearest month, and a month and day near the page date, whatever the tense', () => {
+    const text = 'Plan agreed\n\nApril 4, 2018\n\nOfficials said the work would start in June and that the review, held on March 30, went well.\n';
+    assert.deepEqual(values(text).slice(1), ['June = 2018-06', 'March 30 = 2018-03-30']);
+  });
+
+  it('counts "last Tuesday" written on a Tuesday a week back', () => {
+    const text = 'Marchers return\n\nTuesday, March 27, 2018\n\nThe marchers who gathered last Tuesday came back.\n';
+    assert.ok(values(text).includes('Tuesday = 2018-03-20') || values(text).includes('last Tuesday = 2018-03-20'), values(text).join(', '));
+  });
+});
