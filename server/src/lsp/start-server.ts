@@ -78,6 +78,16 @@ export function startServer(connection: Connection): void {
   // A list for a document whose newer text is not analysed yet would point at the old text.
   publisher.isStale = (uri) => edits.isPending(uri);
 
+  /**
+   * For the requests that return edits (code actions, rename): the edits queued are analysed now when
+   * `uri` has some, so that what is offered is computed on, and versioned for, the text the client
+   * holds; an edit of an older version would be refused (or, by a client without versioned changes,
+   * applied to the wrong text). Requests that only read (hover, tokens) answer from the corpus as it is.
+   */
+  const analyseNow = (uri: string): void => {
+    if (edits.isPending(uri)) edits.flush();
+  };
+
   const offsetOf = (params: TextDocumentPositionParams): number | undefined =>
     workspace.lines(params.textDocument.uri)?.positionToOffset(params.position);
 
@@ -303,10 +313,12 @@ export function startServer(connection: Connection): void {
     return offset === undefined ? [] : highlights(workspace, params.textDocument.uri, offset);
   }));
   connection.onPrepareRename(answer((params) => {
+    analyseNow(params.textDocument.uri);
     const offset = offsetOf(params);
     return offset === undefined ? null : prepareRename(workspace, params.textDocument.uri, offset);
   }));
   connection.onRenameRequest(answer((params) => {
+    analyseNow(params.textDocument.uri);
     const offset = offsetOf(params);
     const from = params.textDocument.uri;
     const changes =
@@ -323,13 +335,16 @@ export function startServer(connection: Connection): void {
     );
     return (edit && editForClient(edit, editSupport)) ?? null;
   }));
-  connection.onCodeAction(answer((params) =>
-    codeActions(workspace, params, canResolveEdits).flatMap((action) => {
+  connection.onCodeAction(answer((params) => {
+    // Fixes carry the version they are computed against: the client's latest text, analysed now if
+    // it is still waiting in the edit queue (a stale diagnostic's fix is then recomputed for it).
+    analyseNow(params.textDocument.uri);
+    return codeActions(workspace, params, canResolveEdits).flatMap((action) => {
       if (!action.edit) return [action];
       const edit = editForClient(action.edit, editSupport);
       return edit ? [{ ...action, edit }] : [];
-    }),
-  ));
+    });
+  }));
   connection.onCodeActionResolve(answer((action) => {
     if (!isKnowledgeChange(action.data) || !workspace.trusted) return action;
     const edit = knowledgeEdit(workspace, action.data);
