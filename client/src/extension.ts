@@ -14,6 +14,7 @@ import type {
 import {
   methods,
   type CorpusStatus,
+  type InitializationOptions,
   type MentionsParams,
   type TrustParams,
 } from '../../server/src/present/protocol.js';
@@ -45,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel,
     // A function, so that a restarted server is told the trust of the moment. The storage folder
     // keeps the server's analysis cache (the workspace's own, else the extension's global one).
-    initializationOptions: () => ({
+    initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,
       cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
     }),

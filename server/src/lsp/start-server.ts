@@ -24,7 +24,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, analyserVersion, hashText } from '../cache/analysis-cache.js';
 import { codeActions, fixAllKind } from './code-actions.js';
-import { methods, type TrustParams } from '../present/index.js';
+import { methods, type InitializationOptions, type TrustParams } from '../present/index.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
 import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -112,7 +112,7 @@ export function startServer(connection: Connection): void {
     // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
     const raw: unknown = params.initializationOptions;
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, cacheFolder, ...options } = raw as { trusted?: unknown; cacheFolder?: unknown };
+      const { trusted, cacheFolder, ...options } = raw as { [K in keyof InitializationOptions]?: unknown };
       workspace.trusted = trusted !== false;
       // One file per set of workspace folders: a global storage folder is shared by every workspace.
       if (typeof cacheFolder === 'string' && cacheFolder !== '')

@@ -12,5 +12,11 @@ export {
   type DiagnosticData,
   type FixData,
 } from './findings.js';
-export { methods, type CorpusStatus, type MentionsParams, type TrustParams } from './protocol.js';
+export {
+  methods,
+  type CorpusStatus,
+  type InitializationOptions,
+  type MentionsParams,
+  type TrustParams,
+} from './protocol.js';
 export type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';

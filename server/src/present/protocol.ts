@@ -27,6 +27,14 @@ export interface CorpusStatus {
   indexing?: { done: number; total: number };
 }
 
+/** What the client sends as `initializationOptions`, beside the `dateline` settings. */
+export interface InitializationOptions {
+  /** The workspace's trust; editors without workspace trust send none (trusted). */
+  trusted?: boolean;
+  /** A folder the server may keep its analysis cache in (the extension's storage), if any. */
+  cacheFolder?: string;
+}
+
 /** The params of `dateline/trust`. */
 export interface TrustParams {
   trusted?: boolean;
