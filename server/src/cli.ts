@@ -1,7 +1,7 @@
 /** Entry point of the `dateline` command: parse arguments, load the corpus, print, set the exit code. */
 import type { Corpus, Knowledge } from './analysis/index.js';
 import { rules } from './analysis/index.js';
-import { AnalysisCache, analyserVersion, hashText } from './cache/analysis-cache.js';
+import { AnalysisCache, analyserVersion, cacheable, hashText } from './cache/analysis-cache.js';
 import { parseArgs, usage } from './cli/args.js';
 import type { CliRequest } from './cli/args.js';
 import {
@@ -57,7 +57,7 @@ async function runCorpusCommand(
   const cache = request.cacheFile === undefined ? undefined : openCache(request.cacheFile, input.knowledge);
   const corpus = await buildCorpus(input, showProgress ? progress : undefined, cache);
   if (showProgress) process.stderr.write('\r\x1b[K');
-  if (cache?.needsSaving(corpus.ids().length)) saveCache(cache, corpus);
+  if (cache) saveCache(cache, corpus);
   for (const problem of input.problems) process.stderr.write(`${formatProblem(problem)}\n`);
   for (const note of input.notes) process.stderr.write(`dateline: note: ${note}\n`);
   const paint = makePaint(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
@@ -98,10 +98,15 @@ function openCache(file: string, knowledge: Knowledge): AnalysisCache {
   return cache;
 }
 
-/** Rewrites the cache with every article analysed now; a cache that cannot be written is only a note. */
+/**
+ * Rewrites the cache with the articles analysed now, unless it holds exactly those already; a cache
+ * that cannot be written is only a note.
+ */
 function saveCache(cache: AnalysisCache, corpus: Corpus): void {
+  const analyses = cacheable(corpus);
+  if (!cache.needsSaving(analyses)) return;
   try {
-    cache.save(corpus.ids().map((id) => corpus.article(id)!));
+    cache.save(analyses);
   } catch (error) {
     process.stderr.write(`dateline: note: cache ${cache.file} not written: ${error instanceof Error ? error.message : String(error)}\n`);
   }

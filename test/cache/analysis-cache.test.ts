@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzeArticle, Corpus } from '../../server/src/analysis/index.js';
-import { AnalysisCache } from '../../server/src/cache/analysis-cache.js';
+import { AnalysisCache, cacheable } from '../../server/src/cache/analysis-cache.js';
 import { plainFindings } from '../analysis/build.js';
 
 const articles = [
@@ -31,7 +31,7 @@ describe('analysis cache', () => {
     const fresh = new Corpus();
     for (const article of articles) fresh.upsert(article);
     assert.equal(cache.hits, 2);
-    assert.ok(!cache.needsSaving(2));
+    assert.ok(!cache.needsSaving(articles));
     for (const { id } of articles) assert.deepEqual(plainFindings(cached.findings(id)), plainFindings(fresh.findings(id)));
     assert.ok(plainFindings(fresh.findings('b.txt')).length > 0);
   });
@@ -39,7 +39,44 @@ describe('analysis cache', () => {
   it('has nothing for an article whose text changed', () => {
     const { cache } = AnalysisCache.open(file, key);
     assert.equal(cache.take('a.txt', `${articles[0]!.text} `), undefined);
-    assert.ok(cache.needsSaving(2));
+    assert.ok(cache.needsSaving(articles));
+  });
+
+  it('needs saving when the articles to keep are not those it gave', () => {
+    const { cache } = AnalysisCache.open(file, key);
+    cache.take('a.txt', articles[0]!.text);
+    cache.take('b.txt', articles[1]!.text);
+    assert.ok(!cache.needsSaving(articles));
+    assert.ok(cache.needsSaving([articles[0]!]), 'one of them no longer kept');
+    assert.ok(cache.needsSaving([articles[0]!, { id: 'c.txt' }]), 'as many, but another');
+  });
+
+  it('round-trips a page date that prints no year, and keeps no analysis made with the corpus year', () => {
+    // b.txt's date prints no year: the corpus gives it the year of the other page, a.txt's.
+    const yearless = [
+      articles[0]!,
+      { id: 'b.txt', text: 'Ferry changes\n\nPORTVILLE, March 5 (Harbour Wire) — The operator said sailings change.\n' },
+    ];
+    const own = analyzeArticle(yearless[1]!);
+    assert.ok(own.structure.yearless, 'the fixture has a yearless page date');
+    const corpus = new Corpus();
+    for (const article of yearless) corpus.upsert(article);
+    corpus.refresh();
+    assert.ok(corpus.yearHinted('b.txt'), 'the corpus gave b.txt its year');
+    assert.deepEqual(cacheable(corpus).map((a) => a.id), ['a.txt']);
+
+    // Kept anyway (an analysis of the text alone), it comes back with its yearless date, and a corpus
+    // built from the cache settles its year as a fresh one does.
+    AnalysisCache.open(file, key).cache.save(yearless.map((a) => analyzeArticle(a)));
+    const { cache } = AnalysisCache.open(file, key);
+    const taken = yearless.map((a) => cache.take(a.id, a.text)!);
+    assert.deepEqual(taken[1], own);
+    const cached = new Corpus();
+    for (const analysis of taken) cached.adopt(analysis);
+    cached.refresh();
+    assert.ok(cached.yearHinted('b.txt'));
+    assert.deepEqual(cached.article('b.txt'), corpus.article('b.txt'));
+    for (const { id } of yearless) assert.deepEqual(plainFindings(cached.findings(id)), plainFindings(corpus.findings(id)));
   });
 
   it('ignores, with a note, a file whose body does not match its checksum', () => {

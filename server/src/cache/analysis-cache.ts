@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleAnalysis } from '../analysis/index.js';
+import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
 
 /** The first line of every cache file names this; anything else is not ours. */
 const format = 'dateline-analysis-cache';
@@ -36,6 +36,19 @@ export function hashText(text: string): string {
   return createHash('sha1').update(text).digest('base64');
 }
 
+/**
+ * The analyses of a corpus that a cache keeps: what `analyzeArticle` made of each article's text
+ * alone, as `take` hands them back to `adopt`. An analysis the corpus made again with the year it gave
+ * a page date printed without one is left out: adopted from the cache, it would pass for a page that
+ * prints its year (its `yearless` gone), and the corpus would never settle that page's year again.
+ */
+export function cacheable(corpus: Corpus): ArticleAnalysis[] {
+  return corpus
+    .ids()
+    .filter((id) => !corpus.yearHinted(id))
+    .map((id) => corpus.article(id)!);
+}
+
 let analyserHash: string | undefined;
 
 /**
@@ -55,8 +68,13 @@ export class AnalysisCache {
     private readonly entries: Map<string, { hash: string; analysis: Stored }>,
   ) {}
 
+  /** The articles whose analyses were taken from the cache. */
+  private readonly taken = new Set<string>();
+
   /** How many analyses were taken from the cache. */
-  hits = 0;
+  get hits(): number {
+    return this.taken.size;
+  }
 
   /**
    * Opens the cache in `file` for `key`. A missing file is an empty cache; a file that is corrupt,
@@ -103,23 +121,25 @@ export class AnalysisCache {
     const entry = this.entries.get(id);
     if (!entry || entry.hash !== hashText(text)) return undefined;
     this.entries.delete(id);
-    this.hits++;
+    this.taken.add(id);
     const { structure, entities, acronyms, dates, events, notes } = entry.analysis;
     // Fields in the order analyzeArticle makes them: one hidden class for every analysis.
     return { id, text, structure, entities, acronyms, dates, events, notes };
   }
 
   /**
-   * False when the file already holds exactly the analyses of a corpus of `articles` articles: each
+   * False when the file already holds exactly these analyses (`cacheable` of the corpus now): each
    * was taken from it and none is left over (an article deleted since). Writing it again is then a
    * waste of a third of a warm run.
    */
-  needsSaving(articles: number): boolean {
-    return this.hits !== articles || this.entries.size > 0;
+  needsSaving(analyses: readonly Pick<ArticleAnalysis, 'id'>[]): boolean {
+    return (
+      this.entries.size > 0 || analyses.length !== this.taken.size || analyses.some(({ id }) => !this.taken.has(id))
+    );
   }
 
   /**
-   * Writes these analyses (every article of the corpus now; others are dropped) to the file, whole,
+   * Writes these analyses (`cacheable` of the corpus now; others are dropped) to the file, whole,
    * through a temporary file renamed over it, so that a reader never sees half a cache.
    */
   save(analyses: Iterable<ArticleAnalysis>): void {

@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { AnalysisCache, analyserVersion, hashText } from '../cache/analysis-cache.js';
+import { AnalysisCache, analyserVersion, cacheable, hashText } from '../cache/analysis-cache.js';
 import { codeActions, fixAllKind } from './code-actions.js';
 import { methods, type InitializationOptions, type TrustParams } from '../present/index.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
@@ -209,10 +209,11 @@ export function startServer(connection: Connection): void {
   function saveCache(): void {
     const cache = workspace.analysisCache;
     workspace.analysisCache = undefined;
-    const ids = workspace.corpus.ids();
-    if (!cache?.needsSaving(ids.length)) return;
+    if (!cache) return;
+    const analyses = cacheable(workspace.corpus);
+    if (!cache.needsSaving(analyses)) return;
     try {
-      cache.save(ids.map((id) => workspace.corpus.article(id)!));
+      cache.save(analyses);
     } catch (error) {
       connection.console.warn(`Dateline: cache ${cache.file} not written: ${String(error)}`);
     }
