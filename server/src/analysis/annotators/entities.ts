@@ -398,16 +398,20 @@ function roleBefore(chunk: NameChunk, context: Context): RoleMention | undefined
 /** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Fumio Kishida". */
 function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
   const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
+  // "Jordan's water minister Jane Roe", and the appositive "Jordan's water minister, Jane Roe".
   const match =
-    /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2})\s+$/u.exec(
+    /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2}),?\s+$/u.exec(
       before,
     );
   if (!match) return undefined;
   const words = match[2]!.split(/\s+/);
   for (let n = words.length; n >= 1; n--) {
-    const title = words.slice(words.length - n).join(' ');
+    let title = words.slice(words.length - n).join(' ');
     if (!titles.has(title) || title.length < 3) continue;
-    const end = chunk.start - (before.length - before.trimEnd().length);
+    // "water minister": a minister's portfolio is part of the office.
+    if (title === 'minister' && n < words.length && !functionWords.has(words[words.length - n - 1]!))
+      title = `${words[words.length - n - 1]!} minister`;
+    const end = chunk.start - (before.length - before.replace(/,?\s+$/u, '').length);
     const start = end - title.length;
     const qualifier = match[1]!.trim().replace(/['’]s$/u, '');
     const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;

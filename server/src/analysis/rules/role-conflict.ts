@@ -82,10 +82,14 @@ function collectHoldings(index: CorpusIndex): Holding[] {
     };
     for (const mention of cluster.mentions) {
       const role = mention.mention.role;
-      if (!role || !isSingleHolder(role.title)) continue;
+      if (!role) continue;
+      const portfolio = portfolioOf(role);
+      if (!portfolio && !isSingleHolder(role.title)) continue;
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
-      const qualifier = role.country ?? role.organization ?? qualifierFor(role.title);
+      const qualifier = portfolio
+        ? (role.country ?? qualifierFor(role.title))
+        : (role.country ?? role.organization ?? qualifierFor(role.title));
       if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
@@ -93,13 +97,28 @@ function collectHoldings(index: CorpusIndex): Holding[] {
         cluster,
         mention,
         role,
-        office: `${qualifier} ${role.title}`,
+        office: portfolio ? `${qualifier} minister of ${portfolio}` : `${qualifier} ${role.title}`,
         date,
         inferred: !article.structure.dateline,
       });
     }
   }
   return holdings;
+}
+
+/**
+ * The portfolio of a minister, one office however it is written: "water minister", "Minister of
+ * Water and Irrigation", "Water Minister" (the word before the title, taken as its organisation)
+ * are all the minister of water. Undefined for other titles and for "minister" alone.
+ */
+function portfolioOf(role: RoleMention): string | undefined {
+  const title = role.title.toLowerCase();
+  const of = /^minister (?:of|for) (?:the )?([\p{L}-]+)/u.exec(title);
+  if (of) return of[1];
+  const before = /^([\p{L}-]+) minister$/u.exec(title);
+  if (before && !['prime', 'deputy', 'vice', 'chief', 'first'].includes(before[1]!)) return before[1];
+  if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization)) return role.organization.toLowerCase();
+  return undefined;
 }
 
 /** "Prime Minister Fumio Kishida" names no country; "Japanese Prime Minister Fumio Kishida" elsewhere does. */
@@ -248,9 +267,9 @@ function conflictFinding(
     ruleId: 'role-conflict',
     severity: tie ? 'information' : 'warning',
     articleId: h.mention.articleId,
-    span: h.role.span,
+    span: heldSpan(h),
     message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${cited} names ${current.canonical} ${other.office} ${when}`,
-    actual: index.articles.get(h.mention.articleId)!.text.slice(h.role.span.start, h.role.span.end),
+    actual: index.articles.get(h.mention.articleId)!.text.slice(heldSpan(h).start, heldSpan(h).end),
     expected: [],
     related: [
       {
@@ -267,6 +286,14 @@ function conflictFinding(
         : `${current.canonical} is named ${h.office} as late as ${currentLatest}, around this date too; ${h.cluster.canonical} only until ${staleLatest}.`,
     ],
   };
+}
+
+/** The office and its holder's name as one span when they stand together, else the name: what is wrong is who holds it. */
+function heldSpan(h: Holding): { start: number; end: number } {
+  const role = h.role.span;
+  const name = h.mention.span;
+  const apart = Math.max(role.start, name.start) - Math.min(role.end, name.end);
+  return apart <= 3 ? { start: Math.min(role.start, name.start), end: Math.max(role.end, name.end) } : name;
 }
 
 function conflictsWithTenure(index: CorpusIndex, holdings: Holding[]): Finding[] {
