@@ -89,7 +89,7 @@ describe('dateline CLI', function () {
     const check = dateline(['check', '.'], dir);
     assert.equal(
       check.stdout,
-      '"a.txt:9:9 warning fake\\nz.txt":3:20 warning 2024-03-04 was a Monday, not a Sunday [weekday-mismatch]\n' +
+      '"a.txt:9:9 warning fake\\nz.txt":3:20 warning 4 March 2024 was a Monday, not a Sunday [weekday-mismatch]\n' +
         '1 article, 1 warning, 0 errors, 0 infos\n',
     );
     assert.equal(check.stderr, '"bin\\n.txt":1:1: binary file (NUL byte at byte 2); not analysed\n');

@@ -51,6 +51,7 @@ async function main() {
   try {
     const folder = join(work, 'seeds');
     cpSync(join(repo, 'seeds'), folder, { recursive: true });
+    writeFileSync(join(folder, 'requirements.txt'), 'numpy==1.26.4\nrequests>=2.31\n');
     const bin = join(work, 'bin');
     mkdirSync(bin);
     const shim = join(bin, 'dateline-language-server');
@@ -113,7 +114,7 @@ async function main() {
       result.attached,
     );
     check(
-      result.hepkins?.message?.includes('`Hepkins` is spelled `Hipkins`') &&
+      result.hepkins?.message?.includes('“Hepkins” is spelled “Hipkins”') &&
         result.hepkins.range.start.line === 10 &&
         result.hepkins.range.start.character === 428,
       'name-variant warning on "Hepkins" at 11:429',
@@ -133,6 +134,13 @@ async function main() {
       result.line_after_fix?.slice(380, 480),
     );
     check(result.warning_gone_after_fix === true, 'the warning is gone once the fix is applied');
+    check(
+      result.requirements?.article === false &&
+        result.requirements.symbols === 0 &&
+        result.requirements.diagnostics === 0,
+      'requirements.txt is no article: no diagnostics, no outline',
+      result.requirements,
+    );
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -104,6 +104,23 @@ local function run()
   -- The edit went to the server as didChange; the warning goes away.
   local gone = vim.wait(20000, function() return find_hepkins(bufnr) == nil end, 100)
   step('warning_gone_after_fix', gone)
+
+  -- A requirements file in the same folder: the README's autocmd attaches it too (*.txt), but the
+  -- server leaves it out of the corpus: no diagnostics, no outline.
+  vim.cmd('edit requirements.txt')
+  local plain = vim.api.nvim_get_current_buf()
+  vim.wait(10000, function() return next(vim.lsp.buf_get_clients(plain)) ~= nil end, 50)
+  local plain_uri = vim.uri_from_bufnr(plain)
+  local claimed = vim.lsp.buf_request_sync(plain, 'dateline/isArticle', { uri = plain_uri }, 10000)
+  local symbols = vim.lsp.buf_request_sync(plain, 'textDocument/documentSymbol', { textDocument = { uri = plain_uri } }, 10000)
+  local is_article, symbol_count = nil, nil
+  for _, response in pairs(claimed or {}) do
+    if response.result then is_article = response.result.article end
+  end
+  for _, response in pairs(symbols or {}) do
+    if response.result then symbol_count = #response.result end
+  end
+  step('requirements', { article = is_article, symbols = symbol_count, diagnostics = #lsp_diagnostics(plain) })
   vim.lsp.stop_client(client.id)
 end
 

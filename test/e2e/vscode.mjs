@@ -1,8 +1,10 @@
 // The extension in VS Code itself: code-server 4.100.3 (VS Code 1.100.3) driven through headless Chromium.
 // Packages the .vsix, installs it into a fresh code-server, opens a copy of seeds/ and checks, with the
-// keyboard as a user would: activation and the status bar, the Problems panel, the hover card, the
-// quick fix, semantic token types, the inlay hint and the folding of page furniture. Every step saves
-// a screenshot into test/e2e/screenshots/; the best three are copied into docs/.
+// keyboard as a user would: activation and the status bar, an article's language and word wrap,
+// requirements.txt staying plain text, the log, the Timeline and Entities views, the Problems panel and
+// a rule page, the hover card, the quick fix, semantic token types, the inlay hint, the folding of page
+// furniture, the README pictures on the extension page, restart, disable and enable. Every step saves
+// a screenshot into test/e2e/screenshots/; the best four are copied into docs/.
 //
 //   node test/e2e/vscode.mjs      (after `npm run build`; needs /usr/bin/chromium, ripgrep, libkrb5-dev)
 //
@@ -59,10 +61,23 @@ async function main() {
   let browser;
   try {
     const vsix = join(work, 'dateline.vsix');
-    log('packaging the extension');
+    log('packaging the extension, as `npm run package` does');
+    execFileSync('node', [join(repo, 'scripts', 'vsix-readme.mjs')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     execFileSync(
       'npx',
-      ['--no-install', 'vsce', 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
+      [
+        '--no-install',
+        'vsce',
+        'package',
+        '--no-dependencies',
+        '--no-rewrite-relative-links',
+        '--readme-path',
+        'out/vsix/README.md',
+        '--out',
+        vsix,
+      ],
       {
         cwd: repo,
         stdio: ['ignore', 'ignore', 'inherit'],
@@ -83,7 +98,6 @@ async function main() {
           'workbench.startupEditor': 'none',
           'editor.inlayHints.enabled': 'on',
           'editor.semanticHighlighting.enabled': true,
-          'editor.wordWrap': 'on',
           'editor.showFoldingControls': 'always',
           'editor.minimap.enabled': false,
           'security.workspace.trust.enabled': false,
@@ -97,6 +111,8 @@ async function main() {
     );
     const folder = join(work, 'seeds');
     cpSync(join(repo, 'seeds'), folder, { recursive: true });
+    // A text file that is no article: it must stay plain text and out of the corpus (5 articles).
+    writeFileSync(join(folder, 'requirements.txt'), 'numpy==1.26.4\nrequests>=2.31\n');
 
     const port = await freePort();
     server = spawn(
@@ -176,14 +192,89 @@ async function runChecks(page, folder) {
     await ui.shot('status-bar');
   });
 
+  await check('an article opens as a News article with word wrap on', async () => {
+    await ui.open(hepkinsFile);
+    await ui.expectLanguage('News article');
+    // Unwrapped, line 11 (about 1,500 characters) makes the lines far wider than the editor.
+    await ui.goTo(11, 1);
+    await waitFor(
+      async () => {
+        const { lines, editor } = await ui.editorWidths();
+        return lines > 0 && lines <= editor;
+      },
+      10_000,
+      'the text to wrap within the editor',
+      async () => JSON.stringify(await ui.editorWidths()),
+    );
+    await ui.shot('word-wrap');
+  });
+
+  await check('requirements.txt stays plain text, and the log says why', async () => {
+    await ui.open('requirements.txt');
+    await ui.command('Dateline: Show Log');
+    await ui.expectOutput(/requirements\.txt is not an article of the corpus: left as plain text/);
+    await ui.reset();
+    await ui.expectLanguage('Plain Text');
+  });
+
+  await check('the Dateline log shows the server starting and the corpus it read', async () => {
+    await ui.command('Dateline: Show Log');
+    // The server's message at its own level, not an info line wrapping "[Info - time]".
+    await ui.expectOutput(/\[info\] Read 5 articles in /);
+    await ui.expectOutput(/Corpus: 5 articles, \d+ warnings/);
+    await ui.shot('log');
+  });
+
+  await check(
+    'the Timeline view lists the events by date, with the dateline conflict under its event',
+    async () => {
+      await ui.showDatelineViews();
+      const rows = await ui.treeRows('Timeline');
+      const dated = rows.filter((r) => /^\d{4}-\d{2}-\d{2}\s+\S/.test(r));
+      if (!dated.length) throw new Error(`no dated event in the Timeline: ${JSON.stringify(rows)}`);
+      log(`  timeline: ${rows.join(' | ')}`);
+      await ui.expandTreeRow('Timeline', dated[0]);
+      await waitFor(
+        async () => (await ui.treeRows('Timeline')).some((r) => /This page is dated .*, but it writes of/.test(r)),
+        10_000,
+        'the dateline conflict under its event',
+        async () => JSON.stringify(await ui.treeRows('Timeline')),
+      );
+    },
+  );
+
+  await check(
+    'the Entities view lists people with their spellings, and a mention opens its article',
+    async () => {
+      await ui.open('001_88fc123d7da02a4d.txt');
+      await ui.showDatelineViews();
+      await waitFor(
+        async () => (await ui.treeRows('Entities')).some((r) => /^People \(\d+\)/.test(r)),
+        10_000,
+        'People in the Entities view',
+        async () => JSON.stringify(await ui.treeRows('Entities')),
+      );
+      const rows = await ui.treeRows('Entities');
+      if (!rows.some((r) => r.startsWith('Chris Hipkins')))
+        throw new Error(`no Chris Hipkins among the people: ${JSON.stringify(rows)}`);
+      log(`  entities: ${rows.slice(0, 6).join(' | ')}`);
+      await ui.expandTreeRow('Entities', 'Chris Hipkins');
+      await ui.expandTreeRow('Entities', 'Chris Hepkins (variant)');
+      await ui.shot('views', 'views');
+      await ui.clickTreeRow('Entities', `${hepkinsFile}:11`);
+      await page.locator('.tab.active', { hasText: hepkinsFile }).waitFor();
+      await ui.expectLanguage('News article');
+    },
+  );
+
   await check(
     'the Problems panel lists the name-variant on "Hepkins" and the dateline-conflict on unopened 002',
     async () => {
       await ui.problems();
       const hepkins = await ui.waitForProblem(
-        /`Hepkins` is spelled `Hipkins` in 003_c34c0cd0b9e4393c\.txt:9/,
+        /“Hepkins” is spelled “Hipkins” in (another article|\d+ other articles)/,
       );
-      const conflict = await ui.waitForProblem(/Dateline .* contradicts the corpus/);
+      const conflict = await ui.waitForProblem(/This page is dated .*, but it writes of/);
       log(`  ${hepkins}`);
       log(`  ${conflict}`);
       const rows = await ui.problemRows();
@@ -192,6 +283,20 @@ async function runChecks(page, folder) {
       await ui.shot('problems', 'problems');
     },
   );
+
+  await check('the rule id of a problem opens the rule page shipped with the extension', async () => {
+    await ui.problems();
+    const link = page.locator('.markers-panel .monaco-list-row a', { hasText: 'name-variant' }).first();
+    await link.waitFor();
+    await link.click();
+    await page.locator('.tab.active', { hasText: 'name-variant.md' }).waitFor();
+    await ui.reset();
+    await ui.expectEditorText(/# name-variant/);
+    await ui.shot('rule-page');
+    // Back to the article the next checks work in.
+    await page.keyboard.press('Control+W');
+    await ui.open(hepkinsFile);
+  });
 
   await check('the hover on "Hepkins" names Chris Hipkins and where that spelling comes from', async () => {
     await ui.goTo(11, 431);
@@ -254,7 +359,7 @@ async function runChecks(page, folder) {
         20_000,
         'the Hepkins warning to leave the Problems panel',
       );
-      if (!(await ui.problemRows()).some((r) => r.includes('`Sok Yul` is spelled')))
+      if (!(await ui.problemRows()).some((r) => r.includes('“Sok Yul” is spelled')))
         throw new Error('the other name variant in 004 (Sok Yul) is gone from the Problems panel too');
       await ui.shot('after-fix');
     },
@@ -295,6 +400,74 @@ async function runChecks(page, folder) {
     if (after.some((n) => n > 9 && n <= 30)) throw new Error(`furniture lines still shown: ${after}`);
     await ui.shot('furniture-folded');
   });
+
+  const statusItem = page.locator('.statusbar-item', { hasText: 'Dateline:' }).first();
+  const countsArticles = async () =>
+    /Dateline: 5 articles/.test(await statusItem.innerText().catch(() => ''));
+
+  await check('the extension page shows the README pictures, offline', async () => {
+    // The Extensions view lists what is installed when its search box is empty (offline: nothing else).
+    await page.keyboard.press('Control+Shift+X');
+    const entry = page.locator('.extension-list-item', { hasText: 'Dateline' }).first();
+    await entry.waitFor({ timeout: 30_000 });
+    await entry.click();
+    await page.locator('.extension-editor').first().waitFor();
+    const pictures = async () => {
+      const found = [];
+      for (const frame of page.frames())
+        found.push(
+          ...(await frame
+            .locator('img')
+            .evaluateAll((images) => images.map((i) => `${i.naturalWidth} ${i.src}`))
+            .catch(() => [])),
+        );
+      return found;
+    };
+    // Every picture of the README, inlined by scripts/vsix-readme.mjs, decoded (natural width > 0).
+    const expected = (
+      readFileSync(join(repo, 'README.md'), 'utf8').match(/!\[[^\]]*\]\(docs\/[\w.-]+\.png\)/g) ?? []
+    ).length;
+    if (expected < 3) throw new Error(`the README names ${expected} pictures of docs/`);
+    await waitFor(
+      async () =>
+        (await pictures()).filter((p) => /^[1-9]\d* data:image\/png;base64,/.test(p)).length === expected,
+      30_000,
+      `the ${expected} README pictures to show on the extension page`,
+      async () =>
+        JSON.stringify(
+          (await pictures()).map((p) => p.slice(0, 120)),
+          null,
+          1,
+        ),
+    );
+    await ui.shot('extension-page');
+    await page.keyboard.press('Control+W');
+  });
+
+  await check('Dateline: Restart Language Server restarts it, and the corpus is read again', async () => {
+    await ui.command('Dateline: Restart Language Server');
+    await ui.command('Dateline: Show Log');
+    await ui.expectOutput(/Restarting the language server/);
+    await waitFor(countsArticles, 60_000, 'the status bar to count the 5 articles again', async () =>
+      statusItem.innerText().catch(() => '(no item)'),
+    );
+  });
+
+  await check('Dateline: Disable for This Workspace stops it; Enable starts it again', async () => {
+    await ui.command('Dateline: Disable for This Workspace');
+    await waitFor(async () => !(await statusItem.isVisible()), 20_000, 'the status bar item to go');
+    await waitFor(
+      () =>
+        existsSync(join(folder, '.vscode', 'settings.json')) &&
+        readFileSync(join(folder, '.vscode', 'settings.json'), 'utf8').includes('"dateline.enable": false'),
+      10_000,
+      'dateline.enable false in the workspace settings',
+    );
+    await ui.command('Dateline: Enable for This Workspace');
+    await waitFor(countsArticles, 60_000, 'the status bar to count the 5 articles again', async () =>
+      statusItem.innerText().catch(() => '(no item)'),
+    );
+  });
 }
 
 /** The keyboard and the DOM of the VS Code workbench. */
@@ -331,6 +504,94 @@ class Workbench {
     await input.fill(`:${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Waits for the language mode in the status bar ("News article", "Plain Text"). */
+  async expectLanguage(name) {
+    const mode = this.page.locator('#status\\.editor\\.mode');
+    await waitFor(
+      async () => (await mode.innerText()).trim() === name,
+      20_000,
+      `the language mode ${name}`,
+      async () => mode.innerText(),
+    );
+  }
+
+  /** The width of the rendered lines and of the editor, in pixels. */
+  async editorWidths() {
+    return this.page
+      .locator('.editor-instance .monaco-editor')
+      .first()
+      .evaluate((editor) => ({
+        lines: editor.querySelector('.view-lines')?.scrollWidth ?? 0,
+        editor: editor.clientWidth,
+      }));
+  }
+
+  /** Waits for text in the Output panel (the channel on show). */
+  async expectOutput(pattern) {
+    const output = this.page.locator('.part.panel .monaco-editor .view-lines');
+    await waitFor(
+      async () =>
+        pattern.test(
+          (
+            (await output
+              .first()
+              .innerText()
+              .catch(() => '')) ?? ''
+          ).replace(/\u00a0/g, ' '),
+        ),
+      30_000,
+      `the output to show ${pattern}`,
+      async () =>
+        output
+          .first()
+          .innerText()
+          .catch(() => '(no output panel)'),
+    );
+  }
+
+  /** Opens the Dateline side bar with its Timeline and Entities views. */
+  async showDatelineViews() {
+    const item = this.page.locator('.activitybar .action-item a[aria-label^="Dateline"]').first();
+    await item.waitFor();
+    if (
+      (await item.getAttribute('aria-expanded')) !== 'true' &&
+      !(await this.page.locator('.pane-header', { hasText: 'Entities' }).isVisible())
+    )
+      await item.click();
+    await this.page.locator('.pane-header', { hasText: 'Timeline' }).first().waitFor();
+  }
+
+  /** The pane of a view in the side bar. */
+  pane(title) {
+    const header = this.page.locator('.pane-header .title', { hasText: new RegExp(`^${title}$`, 'i') });
+    return this.page.locator('.pane').filter({ has: header }).first();
+  }
+
+  /** The rows of a tree view, as their labels and descriptions read. */
+  async treeRows(title) {
+    await this.pane(title).locator('.monaco-list-row').first().waitFor({ timeout: 20_000 });
+    return this.pane(title)
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) => rows.map((r) => (r.textContent ?? '').replace(/\s+/g, ' ').trim()));
+  }
+
+  async clickTreeRow(title, startsWith) {
+    const row = this.pane(title).locator('.monaco-list-row', { hasText: startsWith }).first();
+    await row.waitFor();
+    await row.click();
+  }
+
+  async expandTreeRow(title, startsWith) {
+    const row = this.pane(title).locator('.monaco-list-row', { hasText: startsWith }).first();
+    await row.waitFor();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await waitFor(
+      async () => (await row.getAttribute('aria-expanded')) === 'true',
+      10_000,
+      `${startsWith} to expand`,
+    );
   }
 
   async command(title) {

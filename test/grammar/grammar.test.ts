@@ -236,11 +236,33 @@ describe('article grammar', () => {
         'punctuation.definition.string.end """',
       ],
     ],
+    // An unbalanced mark scopes itself only: the rest of the paragraph keeps its own colours.
+    ['“A quotation that goes on into the next paragraph', ['punctuation.definition.string.unclosed "“"']],
     [
-      '“A quotation that goes on into the next paragraph',
+      'The minister said “we will sign in July and NATO agrees. Talks ended on Friday.',
       [
-        'string.quoted.double "“A quotation that goes on into the next paragraph"',
+        'punctuation.definition.string.unclosed "“"',
+        'constant.numeric.date.month "July"',
+        'entity.name.tag.acronym "NATO"',
+        'constant.numeric.date.weekday "Friday"',
+      ],
+    ],
+    [
+      'She said "maybe in June, and left before 9 a.m.',
+      [
+        'punctuation.definition.string.unclosed """',
+        'constant.numeric.date.month "June"',
+        'constant.numeric.date.time "9 a.m."',
+      ],
+    ],
+    [
+      '“Yes,” he said, and then “no more until March.',
+      [
+        'string.quoted.double "“Yes,”"',
         'punctuation.definition.string.begin "“"',
+        'punctuation.definition.string.end "”"',
+        'punctuation.definition.string.unclosed "“"',
+        'constant.numeric.date.month "March"',
       ],
     ],
     // Datelines

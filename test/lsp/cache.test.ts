@@ -17,6 +17,8 @@ describe('language server analysis cache', function () {
     folder = mkdtempSync(join(tmpdir(), 'dateline-lsp-cache-'));
     storage = join(folder, 'storage');
     mkdirSync(join(folder, 'articles'));
+    // A knowledge file makes every text file below it an article, however short (Workspace.claims).
+    writeFileSync(join(folder, 'articles', 'dateline.yaml'), 'entities: []\n');
     // A weekday that does not match its date: a finding that comes from the analysis of a.txt's dates.
     writeFileSync(join(folder, 'articles', 'a.txt'), 'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n');
     writeFileSync(join(folder, 'articles', 'b.txt'), 'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n');

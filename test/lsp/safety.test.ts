@@ -44,6 +44,21 @@ function seedFolder(): string {
   return folder;
 }
 
+/** A live server on a fresh copy of the sample articles for the enclosing block's tests, stopped after them. */
+function liveSeeds(set: (folder: string, server: TestServer) => void): void {
+  let folder = '';
+  let server: TestServer | undefined;
+  before(async () => {
+    folder = seedFolder();
+    server = await start(folder);
+    set(folder, server);
+  });
+  after(async () => {
+    await server?.stop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+}
+
 async function start(folder: string, options: StartOptions = {}): Promise<TestServer> {
   const server = await startTestServer(pathToFileURL(folder).toString(), capabilities, options);
   await server.waitForDiagnostics(pathToFileURL(join(folder, variantFile)).toString(), (d) =>
@@ -93,15 +108,7 @@ describe('edits are versioned and minimal', function () {
   let folder: string;
   let server: TestServer;
   const uriOf = (name: string): string => pathToFileURL(join(folder, name)).toString();
-
-  before(async () => {
-    folder = seedFolder();
-    server = await start(folder);
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  liveSeeds((f, s) => ([folder, server] = [f, s]));
 
   it('recomputes a fix whose diagnostic is older than the text, at the version it is for', async () => {
     const uri = uriOf(variantFile);
@@ -289,15 +296,7 @@ describe('the corpus follows the disk', function () {
   let folder: string;
   let server: TestServer;
   const uriOf = (name: string): string => pathToFileURL(join(folder, name)).toString();
-
-  before(async () => {
-    folder = seedFolder();
-    server = await start(folder);
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  liveSeeds((f, s) => ([folder, server] = [f, s]));
 
   it('registers file watchers through the protocol, for any client that can take them', () => {
     const watch = server.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type {
   CodeAction,
   Diagnostic,
+  DocumentSymbol,
   FoldingRange,
   Hover,
   InlayHint,
@@ -15,6 +16,7 @@ import type {
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
+import type { EntitiesReply, TimelineReply } from '../../server/src/present/protocol.js';
 import { editsOf, startTestServer, type TestServer } from './lsp-client.js';
 
 const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));
@@ -31,7 +33,14 @@ describe('language server', function () {
     folder = mkdtempSync(join(tmpdir(), 'dateline-lsp-'));
     cpSync(seeds, folder, { recursive: true });
     writeFileSync(join(folder, 'zz-binary.txt'), Buffer.from([0x4e, 0x41, 0x00, 0x01, 0x02]));
-    writeFileSync(join(folder, 'zz-latin1.txt'), Buffer.from('Caf\xe9 au lait\n', 'latin1'));
+    // Made up, in Latin-1: a short article, so that it is taken into the corpus (present/looks-like-article.ts).
+    const latin1 =
+      'Caf\xe9 owners brace for higher rents\n\n' +
+      'Owners of cafes in the old town said on Monday, March 3, 2025, that their rents would rise again this spring.\n\n' +
+      'The council said it would publish its own figures before the end of the month, and decide after that.\n';
+    writeFileSync(join(folder, 'zz-latin1.txt'), Buffer.from(latin1, 'latin1'));
+    writeFileSync(join(folder, 'requirements.txt'), 'numpy==1.26.4\nrequests>=2.31\n');
+    writeFileSync(join(folder, 'LICENSE.txt'), readFileSync(join(seeds, '..', 'LICENSE'), 'utf8'));
     server = await startTestServer(pathToFileURL(folder).toString(), { window: { workDoneProgress: true } });
   });
 
@@ -72,6 +81,125 @@ describe('language server', function () {
       textDocument: { uri: uriOf('zz-latin1.txt') },
     });
     assert.ok(symbols && symbols.length > 0, 'the article is in the corpus: its headline is a symbol');
+  });
+
+  it('takes the articles into the corpus and leaves a requirements file and a licence out', async () => {
+    await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.some((x) => x.code === 'name-variant'));
+    const isArticle = async (name: string): Promise<boolean> =>
+      (await server.connection.sendRequest<{ article: boolean }>('dateline/isArticle', { uri: uriOf(name) }))
+        .article;
+    assert.deepEqual(
+      await Promise.all([hepkinsFile, 'zz-latin1.txt', 'requirements.txt', 'LICENSE.txt'].map(isArticle)),
+      [true, true, false, false],
+    );
+    // Opened in the editor as plain text, a requirements file stays out, and gets no diagnostics.
+    await server.connection.sendNotification('textDocument/didOpen', {
+      textDocument: {
+        uri: uriOf('requirements.txt'),
+        languageId: 'plaintext',
+        version: 1,
+        text: textOf('requirements.txt'),
+      },
+    });
+    assert.equal(await isArticle('requirements.txt'), false);
+    const symbols = await server.connection.sendRequest<unknown[] | null>('textDocument/documentSymbol', {
+      textDocument: { uri: uriOf('requirements.txt') },
+    });
+    assert.deepEqual(symbols, []);
+  });
+
+  it('links every finding to its rule documentation, shipped with the package', async () => {
+    const diagnostics = await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.length > 0);
+    for (const diagnostic of diagnostics.filter((d) => d.source === 'dateline' && d.codeDescription)) {
+      const href = diagnostic.codeDescription!.href;
+      assert.match(href, new RegExp(`^file:.*/docs/rules/${String(diagnostic.code)}\\.md$`));
+      assert.match(readFileSync(fileURLToPath(href), 'utf8'), new RegExp(`^# ${String(diagnostic.code)}\n`));
+    }
+  });
+
+  it('outlines an article as headline, dateline and one entry per entity under its kind', async () => {
+    await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.some((x) => x.code === 'name-variant'));
+    const symbols = await server.connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri: uriOf(hepkinsFile) },
+    });
+    const groups = symbols.filter((s) => s.children);
+    // Headline first, then the dateline when the article has one, then the groups.
+    const top = symbols.filter((s) => !s.children).map((s) => s.detail?.replace(/ .*/, ''));
+    assert.deepEqual(top, ['headline', 'dateline'].slice(0, top.length));
+    assert.equal(top[0], 'headline');
+    assert.deepEqual(
+      symbols.slice(0, top.length).map((s) => s.children),
+      top.map(() => undefined),
+    );
+    assert.ok(groups.length >= 2);
+    assert.deepEqual(
+      groups.map((g) => g.name),
+      ['People', 'Organisations', 'Places', 'Events', 'Programmes'].filter((n) =>
+        groups.some((g) => g.name === n),
+      ),
+    );
+    for (const group of groups) {
+      const names = group.children!.map((c) => c.name);
+      assert.equal(new Set(names).size, names.length, `${group.name}: one entry per entity`);
+      for (const child of group.children!) {
+        assert.equal(child.children, undefined, 'mentions are not listed one by one');
+        assert.match(child.detail!, /^\d+ mentions?(, \d+ spelled differently)?$/);
+      }
+    }
+    // The misspelt name is one entity with a variant spelling here, not a separate entry.
+    assert.ok(groups.flatMap((g) => g.children!).some((c) => c.detail!.includes('spelled differently')));
+  });
+
+  it('serves the timeline: events by date with the articles that date them', async () => {
+    await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.some((x) => x.code === 'name-variant'));
+    const { events } = await server.connection.sendRequest<TimelineReply>('dateline/timeline');
+    const dated = events.filter((e) => e.date !== undefined);
+    assert.ok(dated.length > 0, JSON.stringify(events.map((e) => e.name)));
+    assert.deepEqual(
+      dated.map((e) => e.date),
+      [...dated.map((e) => e.date)].sort(),
+      'in date order',
+    );
+    // The undated come last.
+    assert.ok(events.findIndex((e) => e.date === undefined) === -1 || events.at(-1)!.date === undefined);
+    for (const event of dated) {
+      assert.ok(event.mentions.length > 0, event.name);
+      for (const at of [...event.mentions, ...event.datedBy]) {
+        assert.ok(at.uri.startsWith('file:') && /\.txt:\d+$/.test(at.label), at.label);
+        const line = textOf(at.label.replace(/:\d+$/, '')).split('\n')[at.range.start.line]!;
+        assert.equal(line.slice(at.range.start.character, at.range.end.character), at.text);
+      }
+    }
+    assert.ok(dated.some((e) => e.datedBy.length > 0));
+    // The seeds have one dateline conflict; it hangs under the event it is about.
+    assert.equal(
+      events.flatMap((e) => e.conflicts).filter((c) => c.rule === 'dateline-conflict').length > 0,
+      true,
+    );
+  });
+
+  it('serves the entities: people, organisations and places with spellings, counts and variants under review', async () => {
+    await server.waitForDiagnostics(uriOf(hepkinsFile), (d) => d.some((x) => x.code === 'name-variant'));
+    const { entities } = await server.connection.sendRequest<EntitiesReply>('dateline/entities');
+    const types = [...new Set(entities.map((e) => e.type))];
+    assert.deepEqual(types, ['person', 'organization', 'place']);
+    for (const entity of entities) {
+      const counted = entity.spellings.reduce((n, s) => n + s.mentions.length, 0);
+      assert.equal(counted, entity.mentions, entity.name);
+    }
+    const underReview = entities.filter((e) => e.review.length > 0);
+    assert.ok(underReview.length > 0);
+    for (const entity of underReview) {
+      assert.ok(
+        entity.spellings.some((s) => s.variant),
+        `${entity.name} has a variant spelling`,
+      );
+      assert.ok(entity.review.every((r) => r.rule === 'name-variant'));
+    }
+    assert.ok(
+      entities.some((e) => e.type === 'person' && e.offices.length > 0),
+      'someone holds an office',
+    );
   });
 
   it('hovers a misspelt name with who it probably is and where each spelling comes from', async () => {

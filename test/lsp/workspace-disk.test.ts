@@ -10,6 +10,8 @@ describe('Workspace and files deleted while indexing', () => {
   let folder: string;
   before(() => {
     folder = mkdtempSync(join(tmpdir(), 'dateline-workspace-'));
+    // A knowledge file makes every text file below it an article, however short (Workspace.claims).
+    writeFileSync(join(folder, 'dateline.yaml'), 'entities: []\n');
     // Sixty: the reading reports progress every fifty articles analysed, before it adds them.
     for (let i = 0; i < 60; i++)
       writeFileSync(

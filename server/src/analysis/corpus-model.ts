@@ -23,7 +23,7 @@ export interface ClusterMention extends CorpusLocation {
 
 /** Everything the corpus says is one person, organisation, place, event or programme. */
 export interface EntityCluster {
-  /** Stable within one corpus state: the type and the canonical name, "person:Chris Hipkins". */
+  /** Stable within one corpus state: the type and the canonical name, "person:Jane Smith". */
   id: string;
   type: EntityType;
   canonical: string;

@@ -1,7 +1,7 @@
 /**
  * Comparing names: normal forms, sound-alike tests and the grade of a difference.
  *
- * No string metric alone separates "Hepkins"/"Hipkins" (one person) from "Hipkins"/"Hopkins" (two):
+ * No string metric alone separates "Smiht"/"Smith" (one person) from "Smith"/"Smyth" (two):
  * they score the same on every metric. These functions only say how two spellings differ; whether
  * they name one entity is decided in corpus/clusters.ts from context (role, organisation, country).
  */
@@ -50,7 +50,7 @@ function withParticles(tokens: string[]): string[] {
 
 /**
  * A key equal for spellings that differ only in case, hyphenation, diacritics or name order:
- * "KISHIDA Fumio" and "Fumio Kishida", "Suk-yeol" and "Suk Yeol".
+ * "TANAKA Aiko" and "Aiko Tanaka", "Ji-hoon" and "Ji Hoon".
  */
 export const nameKey: (name: string) => string = memoize((name) => [...nameTokens(name)].sort().join(' '));
 
@@ -67,7 +67,7 @@ const conventionRewrites: [RegExp, string][] = [
   [/ogue\b/g, 'og'],
 ];
 
-/** A name folded over spelling conventions: "Individually Tailored Partnership Programme" = "…Program". */
+/** A name folded over spelling conventions: "Joint Coastal Safety Programme" = "…Program". */
 export const conventionKey: (name: string) => string = memoize((name) => {
   let key = nameTokens(name).join(' ');
   for (const [pattern, replacement] of conventionRewrites) key = key.replace(pattern, replacement);
@@ -77,7 +77,7 @@ export const conventionKey: (name: string) => string = memoize((name) => {
 /**
  * A token reduced to what survives romanisation differences: doubled letters collapsed, q/g/k and
  * y/i merged, "ph"/"kh"/"dh" folded. "Gaddafi", "Qaddafi" and "Kadhafi" share one skeleton, as do
- * "Zelensky" and "Zelenskyy"; "Hipkins" and "Hepkins" do not (a changed vowel is a typo, not a
+ * "Zelensky" and "Zelenskyy"; "Smith" and "Smiht" do not (a changed vowel is a typo, not a
  * transliteration).
  */
 export const transliterationSkeleton: (token: string) => string = memoize((token) =>
@@ -130,13 +130,13 @@ export interface NameComparison {
   differing: number[];
   /** How many tokens are identical. */
   identical: number;
-  /** True when the second name is written in the other order ("KISHIDA Fumio" against "Fumio Kishida"). */
+  /** True when the second name is written in the other order ("TANAKA Aiko" against "Aiko Tanaka"). */
   reversed: boolean;
 }
 
 /**
  * Compares two names of the same length token by token, in order or in reverse order
- * ("Yoon Suk Yeol" against "Yoon Sok Yul"). Names of different lengths are 'different': a missing
+ * ("Park Ji Hoon" against "Park Ji Hun"). Names of different lengths are 'different': a missing
  * given name is a surname-alone mention, handled elsewhere.
  */
 export const compareNames: (a: string, b: string) => NameComparison = memoize2(compareNamesOnce);
@@ -148,7 +148,7 @@ function compareNamesOnce(a: string, b: string): NameComparison {
   if (ta.length !== tb.length || ta.length === 0) return none;
   const forward = compareAligned(ta, tb);
   if (forward.relation !== 'different') return forward;
-  // Reversed order matches "KISHIDA Fumio" to "Fumio Kishida"; indexes stay those of `a`.
+  // Reversed order matches "TANAKA Aiko" to "Aiko Tanaka"; indexes stay those of `a`.
   return { ...compareAligned(ta, [...tb].reverse()), reversed: true };
 }
 

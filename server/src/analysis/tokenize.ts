@@ -15,7 +15,7 @@ import type { Span } from './types.js';
 /** The kinds of token annotators see. */
 export type TokenKind = 'word' | 'punctuation' | 'symbol' | 'space';
 
-/** One token of an article: a word ("Suk-yeol", "U.S.", "12:35"), a punctuation mark, a symbol or white space. */
+/** One token of an article: a word ("Ji-hoon", "U.S.", "12:35"), a punctuation mark, a symbol or white space. */
 export interface Token {
   kind: TokenKind;
   text: string;
@@ -34,7 +34,7 @@ const parser = unified().use(retextEnglish);
 
 /**
  * Above this many characters a text is parsed in pieces. parse-latin first takes the whole text as
- * one sentence and merges tokens ("U.S.", "Suk-yeol") by splicing that one array, which is quadratic
+ * one sentence and merges tokens ("U.S.", "Ji-hoon") by splicing that one array, which is quadratic
  * in the text's length: a 5 MB single-line article took minutes. Shorter texts parse whole, as before.
  */
 const pieceLength = 50_000;

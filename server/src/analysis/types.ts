@@ -23,7 +23,7 @@ export interface ArticleInput {
 /** The kinds of named thing Dateline highlights and links across articles. */
 export type EntityType = 'person' | 'organization' | 'place' | 'event' | 'programme';
 
-/** A title or office attached to a person mention: "New Zealand Prime Minister" before "Chris Hipkins". */
+/** A title or office attached to a person mention: "New Zealand Prime Minister" before "Jane Smith". */
 export interface RoleMention {
   /** The office, normalised to Title Case without the holder's country or organisation: "Prime Minister". */
   title: string;
@@ -38,16 +38,16 @@ export interface RoleMention {
 /** One mention of a named entity in an article. */
 export interface EntityMention {
   type: EntityType;
-  /** The name itself, without any title: "Chris Hepkins", "Kishida", "Vilnius". */
+  /** The name itself, without any title: "Jane Smiht", "Tanaka", "Riga". */
   span: Span;
   text: string;
   /** The title or office written with this mention, if any. */
   role?: RoleMention;
-  /** For a place: the country it is in ("Vilnius" → "Lithuania"); a country names itself. */
+  /** For a place: the country it is in ("Riga" → "Latvia"); a country names itself. */
   country?: string;
   /** True for a mention in a headline, where Title Case makes capitalisation no evidence of a name. */
   inHeadline?: boolean;
-  /** True when the mention is a generic plural ("their Individual Partnership Programmes"), not a name. */
+  /** True when the mention is a generic plural ("their Joint Safety Programmes"), not a name. */
   generic?: boolean;
   /**
    * True for a lone capitalised word that may be a surname ("Nadella said", with no full name in this
@@ -133,7 +133,7 @@ export interface ArticleStructure {
 
 /** A mention of an event (a summit, a visit, a signing) and what the article says of its time. */
 export interface EventMention {
-  /** The phrase that names the event: "the NATO summit in Lithuania", "the Vilnius Summit". */
+  /** The phrase that names the event: "the NATO summit in Latvia", "the Riga Summit". */
   text: string;
   span: Span;
   /** The head noun, lower case and singular: "summit", "meeting", "visit". */
@@ -141,7 +141,7 @@ export interface EventMention {
   organization?: string;
   /** The place it is in, and that place's country. */
   place?: { name: string; country?: string };
-  /** A date the same sentence gives it: "scheduled to start Tuesday" → "2023-07-11". */
+  /** A date the same sentence gives it: "scheduled to start Tuesday" → "2019-03-05". */
   date?: { value: string; span: Span };
   /** How the article places it relative to its own date: "future" for "upcoming", "will", "to be held". */
   tense: 'future' | 'past' | 'present' | 'unknown';

@@ -55,7 +55,7 @@ export function addDistinct(text: string | undefined, name: string): string | un
 
 /**
  * Pins the expansion of `acronym`, replacing the one the file gives; keeps the file's form, a list of
- * `{ acronym, expansion }` (the default) or a map `ITPP: Individually …`.
+ * `{ acronym, expansion }` (the default) or a map `RWB: Regional Water …`.
  */
 export function addAcronym(text: string | undefined, acronym: string, expansion: string): string | undefined {
   return edit(text, (doc) => {

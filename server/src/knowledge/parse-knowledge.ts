@@ -165,7 +165,7 @@ function toKnowledge(
     knowledge.acronyms.push({ acronym: String(acronym), expansion: String(expansion), origin: origin(path) });
   }
   for (const [expansion, path] of entries(data.acronyms, ['acronyms'], 'map')) {
-    // In `ITPP: Individually …` the entry starts at its key; "" asks for the key's node.
+    // In `RWB: Regional Water …` the entry starts at its key; "" asks for the key's node.
     knowledge.acronyms.push({
       acronym: path[1],
       expansion: String(expansion),

@@ -123,7 +123,7 @@ function isDiagnosticData(data: unknown): data is DiagnosticData {
   );
 }
 
-/** "Fix all `Hepkins` → `Hipkins` in this file" and "… in the workspace", when there is more than one. */
+/** "Fix all `Smiht` → `Smith` in this file" and "… in the workspace", when there is more than one. */
 function fixEverywhere(
   workspace: Workspace,
   uri: string,

@@ -1,4 +1,4 @@
-/** The shape of one article for the editor: symbols, folding of page furniture, and inlay hints for resolved dates. */
+/** The shape of one article for the editor: its outline, folding of page furniture, and inlay hints for resolved dates. */
 import type {
   DocumentSymbol,
   FoldingRange,
@@ -10,15 +10,31 @@ import { FoldingRangeKind, InlayHintKind, SymbolKind } from 'vscode-languageserv
 import type { EntityType } from '../analysis/index.js';
 import type { Workspace } from './workspace.js';
 
+/**
+ * Symbol kinds for prose. Editors draw a kind as an icon, and the code kinds (object, namespace,
+ * package) mislead in an article: a name is text ("abc"), an event or a dateline is an event.
+ */
 const kinds: Record<EntityType, SymbolKind> = {
-  person: SymbolKind.Object,
-  organization: SymbolKind.Namespace,
-  place: SymbolKind.Package,
+  person: SymbolKind.String,
+  organization: SymbolKind.String,
+  place: SymbolKind.String,
   event: SymbolKind.Event,
-  programme: SymbolKind.Module,
+  programme: SymbolKind.String,
 };
 
-/** Headline, dateline, and one symbol per entity the article names, with its mentions as children. */
+/** The Outline's groups, in order. */
+const groups: [EntityType, string][] = [
+  ['person', 'People'],
+  ['organization', 'Organisations'],
+  ['place', 'Places'],
+  ['event', 'Events'],
+  ['programme', 'Programmes'],
+];
+
+/**
+ * Headline, dateline, then the entities the article names, one entry each under People,
+ * Organisations, Places, Events and Programmes, at its first mention, with how often it is named here.
+ */
 export function documentSymbols(workspace: Workspace, uri: string): DocumentSymbol[] {
   const article = workspace.corpus.article(uri);
   const lines = workspace.lines(uri);
@@ -30,7 +46,7 @@ export function documentSymbols(workspace: Workspace, uri: string): DocumentSymb
     symbols.push({
       name: article.text.slice(headline.start, headline.end).slice(0, 80),
       detail: 'headline',
-      kind: SymbolKind.String,
+      kind: SymbolKind.File,
       range,
       selectionRange: range,
     });
@@ -45,31 +61,50 @@ export function documentSymbols(workspace: Workspace, uri: string): DocumentSymb
       selectionRange: range,
     });
   }
-  const byCluster = new Map<string, DocumentSymbol>();
+  const byCluster = new Map<
+    string,
+    { symbol: DocumentSymbol; type: EntityType; count: number; variants: number }
+  >();
   for (const annotation of workspace.corpus.annotations(uri)) {
     if (annotation.kind !== 'entity') continue;
     const range = lines.spanToRange(annotation.span);
-    const child: DocumentSymbol = {
-      name: annotation.mention.text,
-      kind: kinds[annotation.cluster.type],
-      range,
-      selectionRange: range,
-    };
-    const parent = byCluster.get(annotation.cluster.id);
-    if (parent) {
-      parent.children!.push(child);
-      parent.range = cover(parent.range, range);
+    const entry = byCluster.get(annotation.cluster.id);
+    if (entry) {
+      entry.count++;
+      if (annotation.mention.variant) entry.variants++;
+      entry.symbol.range = cover(entry.symbol.range, range);
     } else
       byCluster.set(annotation.cluster.id, {
-        name: annotation.cluster.canonical,
-        detail: annotation.cluster.type,
-        kind: kinds[annotation.cluster.type],
-        range,
-        selectionRange: range,
-        children: [child],
+        symbol: {
+          name: annotation.cluster.canonical,
+          kind: kinds[annotation.cluster.type],
+          range,
+          selectionRange: range,
+        },
+        type: annotation.cluster.type,
+        count: 1,
+        variants: annotation.mention.variant ? 1 : 0,
       });
   }
-  return [...symbols, ...byCluster.values()];
+  for (const [type, label] of groups) {
+    const children = [...byCluster.values()]
+      .filter((entry) => entry.type === type)
+      .map(({ symbol, count, variants }) => ({
+        ...symbol,
+        detail: `${count} mention${count === 1 ? '' : 's'}${variants ? `, ${variants} spelled differently` : ''}`,
+      }));
+    if (!children.length) continue;
+    const range = children.map((c) => c.range).reduce(cover);
+    symbols.push({
+      name: label,
+      detail: String(children.length),
+      kind: SymbolKind.Package,
+      range,
+      selectionRange: children[0]!.selectionRange,
+      children,
+    });
+  }
+  return symbols;
 }
 
 /** Every entity of the corpus whose canonical name contains the query. */

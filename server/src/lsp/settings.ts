@@ -4,6 +4,9 @@ import { rules, type RuleId, type Severity } from '../analysis/index.js';
 
 /** The server's view of the user's settings. */
 export interface Settings {
+  /** Globs of the articles, named by the user: every file they match is one. Empty: `include` and a guess. */
+  files: string[];
+  /** Globs of the files that may be articles; each is read and taken when it looks like one. */
   include: string[];
   exclude: string[];
   knowledgeFile: string;
@@ -14,6 +17,7 @@ export interface Settings {
 
 /** The defaults, as the manifest declares them. */
 export const defaultSettings: Settings = {
+  files: [],
   include: ['**/*.txt'],
   exclude: ['**/node_modules/**', '**/.git/**'],
   knowledgeFile: 'dateline.yaml',
@@ -29,7 +33,18 @@ export interface ReadSettings {
 }
 
 const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
-const known = new Set(['include', 'exclude', 'knowledgeFile', 'maxFileSize', 'rules', 'inlayHints']);
+// `enable` and `trace` are read by the VS Code client, not here.
+const known = new Set([
+  'enable',
+  'trace',
+  'files',
+  'include',
+  'exclude',
+  'knowledgeFile',
+  'maxFileSize',
+  'rules',
+  'inlayHints',
+]);
 
 /**
  * Merges what the client sent over the defaults. A value of the wrong type, an unknown key, an unknown
@@ -84,6 +99,7 @@ export function settingsOf(raw: unknown, root?: string): ReadSettings {
     knowledgeFile = defaultSettings.knowledgeFile;
   }
   const settings: Settings = {
+    files: read('files', isStrings, defaultSettings.files, 'a list of glob patterns'),
     include: read('include', isStrings, defaultSettings.include, 'a list of glob patterns'),
     exclude: read('exclude', isStrings, defaultSettings.exclude, 'a list of glob patterns'),
     knowledgeFile,

@@ -24,7 +24,14 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { AnalysisCache, analyserVersion, cacheable, hashText } from '../cache/analysis-cache.js';
 import { codeActions, fixAllKind } from './code-actions.js';
-import { methods, type InitializationOptions, type TrustParams } from '../present/index.js';
+import {
+  methods,
+  setRuleDocsBase,
+  type InitializationOptions,
+  type IsArticleParams,
+  type IsArticleReply,
+  type TrustParams,
+} from '../present/index.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
 import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -34,7 +41,9 @@ import { hoverAt } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
+import { packagedRuleDocs } from './rule-docs.js';
 import { settingsOf } from './settings.js';
+import { entities, timeline } from './views.js';
 import { readKnowledgeFile, Workspace } from './workspace.js';
 
 /**
@@ -69,7 +78,8 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       // Closed meanwhile: onDidClose has put its text on disk back.
       if (document)
-        for (const id of workspace.openArticle(uri, document.getText(), document.version)) ids.add(id);
+        for (const id of workspace.openArticle(uri, document.getText(), document.version, document.languageId))
+          ids.add(id);
     }
     // The index and the rules now, in this one pause, rather than in whichever request comes next.
     workspace.corpus.refresh();
@@ -110,15 +120,21 @@ export function startServer(connection: Connection): void {
       hints: capabilities.workspace?.inlayHint?.refreshSupport === true,
     };
     // VS Code's client says whether the workspace is trusted; editors without workspace trust say nothing.
+    // Rule links open the pages shipped beside this server, or where VS Code's client says they are.
     const raw: unknown = params.initializationOptions;
+    let ruleDocs: string = packagedRuleDocs();
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, cacheFolder, ...options } = raw as { [K in keyof InitializationOptions]?: unknown };
+      const { trusted, ruleDocs: sent, cacheFolder, ...options } = raw as {
+        [K in keyof InitializationOptions]?: unknown;
+      };
       workspace.trusted = trusted !== false;
+      if (typeof sent === 'string') ruleDocs = sent;
       // One file per set of workspace folders: a global storage folder is shared by every workspace.
       if (typeof cacheFolder === 'string' && cacheFolder !== '')
         cacheFile = join(cacheFolder, `analyses-${hashText(folders.join('\n')).replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.cache`);
       applySettings(options);
     } else applySettings(raw);
+    setRuleDocsBase(ruleDocs);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -188,6 +204,14 @@ export function startServer(connection: Connection): void {
     workspace.corpus.refresh();
     edits.expectCost(performance.now() - refreshing);
     collectGarbage();
+    // The log says what was read, so that "why is my file not checked?" has an answer.
+    const articles = workspace.corpus.ids().length;
+    connection.console.info(
+      `Read ${articles} article${articles === 1 ? '' : 's'} in ${workspace.folders.join(', ') || 'no folder'}; ` +
+        (workspace.settings.files.length
+          ? `the files dateline.files names (${workspace.settings.files.join(', ')})`
+          : 'text files below a dateline.yaml or with paragraphs of prose and a date; other text files stay plain text'),
+    );
     await publisher.publishAll(true);
     publisher.indexing = undefined;
     progress?.done();
@@ -292,6 +316,12 @@ export function startServer(connection: Connection): void {
     indexing = reindex();
     await indexing;
   });
+  // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
+  connection.onRequest(methods.isArticle, (params: IsArticleParams): IsArticleReply => ({
+    article: workspace.corpus.article(params.uri) !== undefined,
+  }));
+  connection.onRequest(methods.timeline, () => timeline(workspace));
+  connection.onRequest(methods.entities, () => entities(workspace));
   connection.onRequest(methods.mentions, answer((params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);

@@ -4,13 +4,14 @@
  * Knows files and URIs; knows nothing of diagnostics or hovers.
  */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
-import { findArticles, skipNotes, type SkipReason } from '../io/find-articles.js';
+import { findArticles, knowledgeFileNames, skipNotes, type SkipReason } from '../io/find-articles.js';
+import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
@@ -57,6 +58,10 @@ export class Workspace implements ArticleLookup {
   private readonly versions = new Map<string, number>();
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
   private userRules: Settings['rules'] = {};
+  /** Folders that hold a knowledge file, with a trailing slash: a `.txt` below one is an article. */
+  private knowledgeFolders: string[] = [];
+  /** Documents the editor has open as articles (language `article`): the user said so. */
+  private readonly openAsArticle = new Set<string>();
   private fileKnowledge: Knowledge = emptyKnowledge;
   /** Analyses kept from the last session: an unchanged file is not analysed again when the folders are read. */
   analysisCache: AnalysisCache | undefined;
@@ -79,7 +84,10 @@ export class Workspace implements ArticleLookup {
     return lines;
   }
 
-  /** True when a URI names an article of the corpus: it matches `dateline.include` under a folder, or is open as one. */
+  /**
+   * True when a URI may name an article of the corpus: it matches `dateline.files` (else
+   * `dateline.include`) under a folder, or is open as one. Whether its text is taken is `claims`.
+   */
   isArticle(uri: string, languageId?: string): boolean {
     if (languageId === 'article') return true;
     if (this.isKnowledge(uri)) return false;
@@ -89,7 +97,25 @@ export class Workspace implements ArticleLookup {
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
     const matches = (globs: string[]): boolean =>
       globs.some((glob) => minimatch(relative, glob, { dot: true }));
-    return matches(this.settings.include) && !matches(this.settings.exclude);
+    return matches(this.candidateGlobs()) && !matches(this.settings.exclude);
+  }
+
+  /**
+   * True when a file `isArticle` matched is taken into the corpus: the user named it (`dateline.files`,
+   * or opened it as an article), it sits below a folder with a knowledge file, or it looks like one
+   * (present/looks-like-article.ts). `requirements.txt`, `LICENSE.txt` and logs never are.
+   */
+  claims(uri: string, text: string): boolean {
+    if (this.settings.files.length > 0 || this.openAsArticle.has(uri)) return true;
+    const parsed = URI.parse(uri);
+    const path = parsed.scheme === 'file' ? parsed.fsPath : parsed.path;
+    if (isNotArticleName(path)) return false;
+    if (this.knowledgeFolders.some((folder) => path.startsWith(folder))) return true;
+    return looksLikeArticle(path, text).article;
+  }
+
+  private candidateGlobs(): string[] {
+    return this.settings.files.length > 0 ? this.settings.files : this.settings.include;
   }
 
   /**
@@ -129,6 +155,8 @@ export class Workspace implements ArticleLookup {
   /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
   async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
     const files: string[] = [];
+    const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
+    this.knowledgeFolders = [];
     let gitignored = 0;
     const skippedFolders: string[] = [];
     const onSkip = (path: string, reason: SkipReason): void => {
@@ -137,8 +165,10 @@ export class Workspace implements ArticleLookup {
     };
     for (const folder of this.folders) {
       try {
-        const { include, exclude } = this.settings;
-        files.push(...(await findArticles(folder, { include, exclude, onSkip })));
+        const { exclude } = this.settings;
+        files.push(...(await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip })));
+        for (const found of await findArticles(folder, { include: knowledgeFiles, exclude }))
+          this.knowledgeFolders.push(`${dirname(found)}${sep}`);
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
@@ -240,9 +270,14 @@ export class Workspace implements ArticleLookup {
     return bom ? result.text.slice(1) : result.text;
   }
 
-  /** An article opened or edited in the editor, at its version; returns the ids to re-check. */
-  openArticle(uri: string, text: string, version?: number): string[] {
+  /**
+   * An article opened or edited in the editor, at its version; returns the ids to re-check. Opened
+   * with the language `article`, it is one because the user said so.
+   */
+  openArticle(uri: string, text: string, version?: number, languageId?: string): string[] {
     if (version !== undefined) this.versions.set(uri, version);
+    if (languageId === 'article') this.openAsArticle.add(uri);
+    else this.openAsArticle.delete(uri);
     // The editor decoded the file its own way (it may guess Latin-1); a note on the disk bytes no longer applies.
     this.notes.delete(uri);
     this.open.set(uri, text);
@@ -252,6 +287,7 @@ export class Workspace implements ArticleLookup {
   /** An article closed in the editor: back to its text on disk, if it is still an article. */
   closeArticle(uri: string): string[] {
     this.open.delete(uri);
+    this.openAsArticle.delete(uri);
     this.versions.delete(uri);
     if (URI.parse(uri).scheme === 'file' && this.isArticle(uri)) return this.readFromDisk(uri);
     return this.remove(uri);
@@ -330,7 +366,12 @@ export class Workspace implements ArticleLookup {
   /** True when a text can be analysed; else its problem is recorded and the article dropped. */
   private accepts(uri: string, text: string): boolean {
     const problem = textProblem(text, this.settings.maxFileSize);
-    if (!problem) return true;
+    if (!problem) {
+      if (this.claims(uri, text)) return true;
+      // Not an article (a requirements file, a log): not a problem either, just not ours.
+      this.problems.delete(uri);
+      return false;
+    }
     this.problems.set(uri, problem);
     return false;
   }

@@ -32,8 +32,21 @@ export interface DiagnosticData {
   fixes: FixData[];
 }
 
-/** Where each rule is documented; the README has one section per rule id. */
+/**
+ * The folder URI of the rule pages (`docs/rules/<rule-id>.md`, shipped in the package and the vsix),
+ * set by a front end that knows where they are (the language server: lsp/rule-docs.ts); unset, links
+ * go to the README's section of each rule.
+ */
+let ruleDocsBase: string | undefined;
+
+/** Points rule links into a folder of `<rule-id>.md` pages; undefined: back to the README's sections. */
+export function setRuleDocsBase(uri: string | undefined): void {
+  ruleDocsBase = uri?.replace(/\/+$/, '');
+}
+
+/** Where a rule is documented: its page under the rule-docs folder, or the README's section for it. */
 export function ruleUrl(ruleId: string): string {
+  if (ruleDocsBase !== undefined) return `${ruleDocsBase}/${ruleId}.md`;
   return `https://github.com/dateline-dev/dateline/blob/main/README.md#${ruleId}`;
 }
 

@@ -7,6 +7,7 @@ export {
   findingToDiagnostic,
   fixToData,
   ruleUrl,
+  setRuleDocsBase,
   severityToLsp,
   type ArticleLookup,
   type DiagnosticData,
@@ -15,8 +16,18 @@ export {
 export {
   methods,
   type CorpusStatus,
+  type EntitiesReply,
+  type EntityItem,
+  type EntitySpelling,
   type InitializationOptions,
+  type IsArticleParams,
+  type IsArticleReply,
   type MentionsParams,
+  type TimelineEvent,
+  type TimelineReply,
   type TrustParams,
+  type ViewFinding,
+  type ViewLocation,
+  type ViewRange,
 } from './protocol.js';
 export type { Diagnostic, Position, Range, TextEdit } from 'vscode-languageserver-types';

@@ -1,8 +1,11 @@
 /**
  * Dateline's own messages between the VS Code client and the language server, beside LSP's: their
  * method names and payloads. The client imports this module too, so both sides name each message
- * once; it imports nothing, so it adds only these few lines to the client's bundle.
+ * once. Its only import is the cheap test of whether a text file looks like an article, which the
+ * client needs before a server runs (to start one) and the server uses to choose its corpus; both
+ * are pure and small, so they add only these few lines to the client's bundle.
  */
+export { looksLikeArticle, type ArticleLook } from './looks-like-article.js';
 
 /** The method names of Dateline's own notifications and requests. */
 export const methods = {
@@ -14,7 +17,26 @@ export const methods = {
   reindex: 'dateline/reindex',
   /** Client → server request: every mention of the entity at a position (`MentionsParams` → `Location[]`). */
   mentions: 'dateline/mentions',
+  /** Client → server request: whether the corpus took a plain-text file (`IsArticleParams` → `IsArticleReply`). */
+  isArticle: 'dateline/isArticle',
+  /** Client → server request: the Timeline view's rows; no params (→ `TimelineReply`). */
+  timeline: 'dateline/timeline',
+  /** Client → server request: the Entities view's rows; no params (→ `EntitiesReply`). */
+  entities: 'dateline/entities',
 } as const;
+
+/**
+ * What VS Code's client sends as `initializationOptions`, beside the `dateline` settings. Other
+ * editors send only settings, or nothing.
+ */
+export interface InitializationOptions {
+  /** False in an untrusted workspace: no edit beyond the current document. */
+  trusted?: boolean;
+  /** The folder URI of the rule pages (the extension's `docs/rules`, as the browser can open it). */
+  ruleDocs?: string;
+  /** A folder the server may keep its analysis cache in (the extension's storage), if any. */
+  cacheFolder?: string;
+}
 
 /** The corpus summary sent as `dateline/status` for the client's status bar. */
 export interface CorpusStatus {
@@ -28,13 +50,6 @@ export interface CorpusStatus {
 }
 
 /** What the client sends as `initializationOptions`, beside the `dateline` settings. */
-export interface InitializationOptions {
-  /** The workspace's trust; editors without workspace trust send none (trusted). */
-  trusted?: boolean;
-  /** A folder the server may keep its analysis cache in (the extension's storage), if any. */
-  cacheFolder?: string;
-}
-
 /** The params of `dateline/trust`. */
 export interface TrustParams {
   trusted?: boolean;
@@ -44,4 +59,80 @@ export interface TrustParams {
 export interface MentionsParams {
   textDocument: { uri: string };
   position: { line: number; character: number };
+}
+
+/** The params of `dateline/isArticle`. */
+export interface IsArticleParams {
+  uri: string;
+}
+
+/** The reply to `dateline/isArticle`: true when the file is an article of the corpus. */
+export interface IsArticleReply {
+  article: boolean;
+}
+
+/** A range as LSP has it: 0-based lines and UTF-16 characters. */
+export interface ViewRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** A place in the corpus to click through to: `label` is "file.txt:12", `text` what is written there. */
+export interface ViewLocation {
+  uri: string;
+  range: ViewRange;
+  label: string;
+  text: string;
+}
+
+/** A finding about an item of a view, with where it is. */
+export interface ViewFinding {
+  rule: string;
+  message: string;
+  location: ViewLocation;
+}
+
+/** One event of the timeline. */
+export interface TimelineEvent {
+  name: string;
+  kind: string;
+  place?: string;
+  /** ISO 8601 date or interval; absent when no article dates it. */
+  date?: string;
+  /** The sentences that date it, each with its article. */
+  datedBy: ViewLocation[];
+  /** Every mention, and whether the article writes of it as ahead or behind. */
+  mentions: (ViewLocation & { tense: string })[];
+  conflicts: ViewFinding[];
+}
+
+/** The reply to `dateline/timeline`: dated events in date order, then the undated. */
+export interface TimelineReply {
+  events: TimelineEvent[];
+}
+
+/** One spelling of an entity, with every mention written that way. */
+export interface EntitySpelling {
+  text: string;
+  variant: boolean;
+  mentions: ViewLocation[];
+}
+
+/** One person, organisation or place. */
+export interface EntityItem {
+  type: 'person' | 'organization' | 'place';
+  name: string;
+  /** Why this is the canonical spelling. */
+  reason: string;
+  mentions: number;
+  articles: number;
+  offices: string[];
+  spellings: EntitySpelling[];
+  /** Name-variant findings on its mentions. */
+  review: ViewFinding[];
+}
+
+/** The reply to `dateline/entities`: most-mentioned first within each type. */
+export interface EntitiesReply {
+  entities: EntityItem[];
 }

@@ -5,7 +5,7 @@
  * parenthesis whose letters spell the acronym right to left, the first letter at a word's start.
  * Hand-written because no maintained npm package implements it. When the letters do not match, the
  * capitalised name just before the parenthesis is still taken as the long form: a mismatched
- * expansion ("Individual Partnership Program (ITPP)") is what the acronym-expansion rule looks for.
+ * expansion ("Joint Safety Program (JCSP)") is what the acronym-expansion rule looks for.
  */
 import type { TokenSentence } from '../tokenize.js';
 import type { AcronymMention, Span } from '../types.js';
@@ -40,9 +40,14 @@ export function annotateAcronyms(text: string, sentences: TokenSentence[]): Acro
         span: { start: token.start, end: token.start + acronym.length },
       };
       const open = tokens[i - 1]?.text === '(' && tokens[i + 1]?.text === ')';
+      // "the Long Form, known as LF", "the Long Form, or LF,": the long form before the phrase.
+      const knownAs = /,\s*(?:known as|also called|called|or|abbreviated(?: as)?)\s+$/iu.exec(text.slice(Math.max(sentence.start, token.start - 30), token.start));
       if (open) {
         const expansion = longFormBefore(text, sentence, tokens[i - 1]!.start, acronym);
         if (expansion) mention.expansion = expansion;
+      } else if (knownAs) {
+        const expansion = longFormBefore(text, sentence, token.start - knownAs[0].length, acronym);
+        if (expansion && initialsMatch(acronym, expansion.text)) mention.expansion = expansion;
       } else if (tokens[i + 1]?.kind === 'space' && tokens[i + 2]?.text === '(') {
         const expansion = longFormAfter(text, tokens[i + 2]!.end, sentence.end, acronym);
         if (expansion) mention.expansion = expansion;
@@ -73,6 +78,8 @@ function longFormBefore(
   const name: typeof words = [];
   for (let i = words.length - 1; i >= 0 && name.length < letters.length + 3; i--) {
     const word = words[i]!;
+    // "Peru's National Water Authority (ANA)": the owner is not part of the name.
+    if (/['’]s$/u.test(word.text)) break;
     if (/^\p{Lu}/u.test(word.text)) name.unshift(word);
     else if (stopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text))
       name.unshift(word);
@@ -80,6 +87,9 @@ function longFormBefore(
   }
   while (name.length > 0 && /^(the|a|an)$/i.test(name[0]!.text)) name.shift();
   if (name.length < 2) return undefined;
+  // "NEW DELHI (AP) —": a wire credit after a dateline in capitals, or a place, defines nothing.
+  const joined = name.map((w) => w.text).join(' ');
+  if (joined === joined.toUpperCase() || lookupPlace(joined)) return undefined;
   return spanOf(text, name);
 }
 
@@ -144,7 +154,7 @@ function schwartzHearst(letters: string, words: Word[]): { text: string; span: S
   for (let i = 0; i < words.length; i++) {
     if (offset === start) {
       const chosen = words.slice(i);
-      // "(ITPP)" after "drafted the Programme": a long form has at least as many words as it needs.
+      // "(JCSP)" after "drafted the Programme": a long form has at least as many words as it needs.
       return chosen.length >= 2 || letters.length <= 1
         ? { text: joined.slice(start), span: { start: chosen[0]!.start, end: words[words.length - 1]!.end } }
         : undefined;
@@ -156,7 +166,7 @@ function schwartzHearst(letters: string, words: Word[]): { text: string; span: S
 
 /**
  * True when the initials of `phrase` spell `acronym`, with or without its small words:
- * "Individually Tailored Partnership Programme" spells ITPP; "Individual Partnership Program" does not.
+ * "Joint Coastal Safety Programme" spells JCSP; "Joint Safety Program" does not.
  */
 export function initialsMatch(acronym: string, phrase: string): boolean {
   const letters = acronym.replace(/[^\p{L}\d]/gu, '').toUpperCase();

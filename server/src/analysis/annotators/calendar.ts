@@ -46,3 +46,18 @@ export function monthValue(
   }
   return `${target}-${pad(month)}`;
 }
+
+const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * An ISO date as a reader writes it: "2024-07-10" → "10 July 2024", "2024-07" → "July 2024",
+ * "2024-07-10T12:35+09:00" → "10 July 2024"; anything else as it is.
+ */
+export function readableDate(iso: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);
+  if (!m) return iso;
+  if (!m[2]) return m[1]!;
+  const month = monthNames[Number(m[2]) - 1];
+  if (!month) return iso;
+  return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
+}

@@ -113,7 +113,7 @@ export function annotateEntities(
       mentions.push(...found);
     }
   }
-  // "Stoltenberg" alone, after "Jens Stoltenberg" earlier or later in the article; else, maybe a
+  // "Halvorsen" alone, after "Lars Halvorsen" earlier or later in the article; else, maybe a
   // surname another article gives in full ("Nadella said"), for the corpus to confirm.
   for (const chunk of lone) {
     // The surname, after any particles ("de Vries"): the mention spans them all.
@@ -206,7 +206,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   const last = words[words.length - 1]!;
   const joined = join(words);
 
-  // "Indo-Pacific Quad (IP4)": whatever defines an acronym is an organisation, programme or event.
+  // "Trans-Arctic Quad (IP4)": whatever defines an acronym is an organisation, programme or event.
   if (definesAcronym(raw, context.text) && words.length > 1) {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
   }
@@ -307,7 +307,7 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
   return ordinary || words.length === 1 ? words.slice(1) : words;
 }
 
-/** "New Zealand Prime Minister Chris Hipkins" → place New Zealand? no: a role qualifier, and the person. */
+/** "New Zealand Prime Minister Jane Smith" → place New Zealand? no: a role qualifier, and the person. */
 function splitTitle(words: NameWord[], raw: NameChunk, context: Context): EntityMention[] | undefined {
   let found: { start: number; end: number } | undefined;
   for (let i = 0; i < words.length;) {
@@ -395,7 +395,7 @@ function roleBefore(chunk: NameChunk, context: Context): RoleMention | undefined
   return role;
 }
 
-/** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Fumio Kishida". */
+/** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Aiko Tanaka". */
 function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
   const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
   // "Jordan's water minister Jane Roe", and the appositive "Jordan's water minister, Jane Roe".
@@ -441,7 +441,7 @@ function placeNamed(name: string, context: Context): Place | undefined {
   return place;
 }
 
-/** Places inside a chunk that is nothing else: "Vilnius Lithuania" written without a comma. */
+/** Places inside a chunk that is nothing else: "Riga Latvia" written without a comma. */
 function placesIn(words: NameWord[], context: Context): EntityMention[] {
   const found: EntityMention[] = [];
   const longest = longestPlaceName();
@@ -460,7 +460,7 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
   return found;
 }
 
-// "Chris Hipkins", "Ursula von der Leyen", "Yoon Suk-yeol"; not "Indo-Pacific Quad", "South Korean",
+// "Jane Smith", "Ursula von der Leyen", "Park Ji-hoon"; not "Trans-Arctic Quad", "South Korean",
 // "Glasgow Leaders" (a place first), "Global Methane Pledge" (the article writes "pledge" in lower
 // case), "Nationally Determined Contributions" (words shaped like common nouns).
 function looksLikePersonalName(words: NameWord[], context: Context): boolean {

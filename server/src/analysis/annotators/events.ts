@@ -1,5 +1,5 @@
 /**
- * Event mentions ("the NATO summit in Lithuania", "the Vilnius Summit") and how the article places
+ * Event mentions ("the NATO summit in Latvia", "the Riga Summit") and how the article places
  * them in time: ahead of its own date ("upcoming", "will", "to be held") or behind it ("made this
  * announcement at the summit").
  */
@@ -100,7 +100,7 @@ function eventAt(
   const inPhrase = (m: EntityMention): boolean => m.span.start >= start && m.span.end <= phraseEnd;
   const placeAfter = (m: EntityMention): boolean => {
     if (m.span.start < phraseEnd || m.span.end > windowEnd) return false;
-    // Only "in Lithuania", "at Vilnius", "held in Vilnius, Lithuania": a place governed by in/at.
+    // Only "in Latvia", "at Riga", "held in Riga, Latvia": a place governed by in/at.
     const before = text.slice(Math.max(sentence.start, m.span.start - 4), m.span.start).toLowerCase();
     return /\b(in|at)\s+$/.test(before);
   };

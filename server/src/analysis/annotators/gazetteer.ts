@@ -47,7 +47,7 @@ function get(): Tables {
   return tables;
 }
 
-/** The place a name denotes ("Vilnius" → capital of Lithuania), or undefined. Case-insensitive. */
+/** The place a name denotes ("Riga" → capital of Latvia), or undefined. Case-insensitive. */
 export function lookupPlace(name: string): Place | undefined {
   const place = get().places.get(lowerCase(name));
   if (place) return place;

@@ -114,7 +114,7 @@ export const honorifics = new Set([
   'rev.',
 ]);
 
-/** Abbreviated titles and their full form, so that "PM Kishida" and "Prime Minister Kishida" agree. */
+/** Abbreviated titles and their full form, so that "PM Tanaka" and "Prime Minister Tanaka" agree. */
 export const titleExpansions: Record<string, string> = {
   pm: 'Prime Minister',
   ceo: 'Chief Executive',
@@ -199,7 +199,7 @@ export const organizationHeads = new Set([
   'parliament',
 ]);
 
-/** Head nouns of programmes, plans and agreements: "Individually Tailored Partnership Programme". */
+/** Head nouns of programmes, plans and agreements: "Joint Coastal Safety Programme". */
 export const programmeHeads = new Set([
   'program',
   'programme',
@@ -228,7 +228,7 @@ export const programmeHeads = new Set([
   'deal',
 ]);
 
-/** Head nouns of events: "Vilnius Summit", "Paris Climate Conference". */
+/** Head nouns of events: "Riga Summit", "Paris Climate Conference". */
 export const eventHeads = new Set([
   'summit',
   'conference',
@@ -355,7 +355,7 @@ export const functionWords = new Set(
   ).split(' '),
 );
 
-/** Determiners that make a plural head generic: "their respective Individual Partnership Programmes". */
+/** Determiners that make a plural head generic: "their respective Joint Safety Programmes". */
 export const genericDeterminers = new Set([
   'their',
   'its',

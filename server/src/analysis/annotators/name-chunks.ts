@@ -1,5 +1,5 @@
 /**
- * Candidate names: runs of capitalised words in one sentence ("NATO Secretary General Jens Stoltenberg"),
+ * Candidate names: runs of capitalised words in one sentence ("NATO Secretary General Lars Halvorsen"),
  * with name particles inside ("Ursula von der Leyen") and the linking words of long organisation
  * and programme names ("International Atomic Energy Agency", "Individual Partnership and Cooperation
  * Program"). Hand-written: wink-nlp's proper-noun chunks are similar but cost 3.9 MB/s and a model.
@@ -116,7 +116,7 @@ function wordOf(token: Token, initial: boolean): NameWord {
   };
 }
 
-/** True for "Kishida", "NATO", "IP4", "al-Assad", "Suk-yeol"; false for "trans-Atlantic", "12:35". */
+/** True for "Tanaka", "NATO", "IP4", "al-Assad", "Ji-hoon"; false for "trans-Atlantic", "12:35". */
 export function isCapitalised(text: string): boolean {
   // Called for every word: ASCII letters are answered without a Unicode pattern.
   const c = text.charCodeAt(0);

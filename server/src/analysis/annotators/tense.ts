@@ -33,7 +33,7 @@ const futureCues = [
 ];
 
 /** Phrases that say the event is going on at the article's date. */
-// Not "taking place": "the summit taking place in Lithuania" says nothing of when.
+// Not "taking place": "the summit taking place in Latvia" says nothing of when.
 const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this week'];
 
 /** Past-tense words too irregular to spot by their ending. */

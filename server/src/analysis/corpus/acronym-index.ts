@@ -66,8 +66,8 @@ export function collectAcronyms(articles: Iterable<ArticleAnalysis>, knowledge: 
   }
   for (const pinned of knowledge.acronyms) entryOf(pinned.acronym).knowledge = pinned;
 
-  // A long form written without its acronym still counts: "drafted the Individually Tailored
-  // Partnership Programme" is a long form of the acronym another article defines.
+  // A long form written without its acronym still counts: "funded the Regional Water Board" is a
+  // long form of the acronym another article defines.
   const defined = [...entries.values()].filter((e) => e.groups.length > 0 || e.knowledge);
   const byInitial = new Map<string, IndexedAcronym[]>();
   for (const entry of defined) {

@@ -26,7 +26,7 @@ export interface Form {
   type: EntityType;
   /** Mentions written with this form in full. */
   mentions: MentionRef[];
-  /** Surname-alone mentions that the same article ties to this form ("Kishida" after "Fumio Kishida"). */
+  /** Surname-alone mentions that the same article ties to this form ("Tanaka" after "Aiko Tanaka"). */
   partial: MentionRef[];
   /**
    * Surnames alone that the corpus ties to this entity but that several of its forms share: they
@@ -117,7 +117,7 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
   const byEdgeToken = new Map<string, Form[]>();
   for (const form of all) {
     if (form.type !== 'person' || form.mentions.length === 0) continue;
-    // Keys are sorted; the surname is an edge of the name as written ("Yoon" of "Yoon Suk Yeol").
+    // Keys are sorted; the surname is an edge of the name as written ("Park" of "Park Ji Hoon").
     const tokens = nameTokens(textOf(form));
     if (tokens.length < 2) continue;
     for (const token of edgesOf(textOf(form), tokens)) addTo(byEdgeToken, token, form);
@@ -305,7 +305,7 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
 }
 
 /**
- * The tokens a name may be known by alone: its first and last ("Yoon" of "Yoon Suk Yeol"), and the
+ * The tokens a name may be known by alone: its first and last ("Park" of "Park Ji Hoon"), and the
  * surname without its particles ("Hoffmann" of "Karl-Heinz von Hoffmann", besides "von Hoffmann").
  */
 function edgesOf(name: string, tokens: string[]): string[] {

@@ -10,8 +10,8 @@ const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'frida
 /**
  * Resolves the unresolved weekdays of an undated article. Its events say it was written on or after
  * a date (an event spoken of as past), or before one (spoken of as ahead): "on Wednesday at the
- * summit" in an article written on or after a summit that began on Tuesday 2023-07-11 is the first
- * Wednesday from then, 2023-07-12.
+ * summit" in an article written on or after a summit that began on Tuesday 2019-03-05 is the first
+ * Wednesday from then, 2019-03-06.
  */
 export function resolveInferred(dates: DateMention[], inferred: InferredDate): DateMention[] {
   const after = !inferred.evidence.every((e) => e.reasoning.includes('written before'));

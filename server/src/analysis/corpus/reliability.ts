@@ -11,7 +11,7 @@
 
 /** One contested or corroborated fact: which article claims which value. */
 export interface Claim {
-  /** The fact: "person:chris hipkins" or "acronym:ITPP". */
+  /** The fact: "person:jane smith" or "acronym:RWB". */
   item: string;
   /** The value claimed: a spelling, an expansion. */
   value: string;

@@ -100,7 +100,7 @@ function placedOf(article: ArticleAnalysis): ArticleShare {
 
 /**
  * Within one article, a mention without a place takes the place of the article's other mentions of
- * the same kind: "the summit taking place in Lithuania … Following the NATO summit, …".
+ * the same kind: "the summit taking place in Norland … Following the alliance summit, …".
  */
 function placeMentions(article: ArticleAnalysis): PlacedMention[] {
   const placesByKind = new Map<string, Set<string>>();

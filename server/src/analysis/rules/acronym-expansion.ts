@@ -1,7 +1,6 @@
 /** Warn when an acronym's long form differs from the one the rest of the corpus (or the knowledge file) gives it. */
 import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { where } from '../corpus/corpus-index.js';
 import type { IndexedAcronym } from '../corpus/acronym-index.js';
 import { conventionKey } from '../names.js';
 import type { ArticleAnalysis, CorpusLocation, EntityMention, Finding } from '../types.js';
@@ -43,10 +42,6 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     location: { articleId: location.articleId, span: location.span },
     message: `${entry.acronym} written out as “${right}” here`,
   }));
-  // A loop, not `.map((l) => where(index, l))`: a closure reading `index` here would make every
-  // finding's `explain` hold it too (`Finding.explain`).
-  const citations: string[] = [];
-  for (const location of canonicalLocations.slice(0, 3)) citations.push(where(index, location));
   const n = entry.canonicalGroup?.articles.size ?? 0;
   const severity = entry.tie ? 'information' : 'warning';
 
@@ -56,7 +51,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     const flagged = new Set<string>();
     const locations: CorpusLocation[] = [...group.spellings.values()].flat();
     // The same wrong long form written again in the same article without the acronym:
-    // "The Individual Partnership Program aims …" after "Individual Partnership Program (ITPP)".
+    // "The Joint Safety Program aims …" after "Joint Safety Program (JCSP)".
     for (const articleId of group.articles) {
       const article = index.articles.get(articleId);
       for (const mention of (article && namesByKey(article).get(group.key)) ?? []) {
@@ -76,11 +71,11 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
         articleId: location.articleId,
         span: location.span,
         message:
-          `\`${actual}\` is not what ${entry.acronym} stands for elsewhere: ` +
+          `“${actual}” is not what ${entry.acronym} stands for elsewhere: ` +
           (entry.knowledge
-            ? `the knowledge file gives \`${right}\``
-            : `${n} ${n === 1 ? 'article writes' : 'articles write'} \`${right}\` (${citations.join(', ')})`) +
-          (entry.tie ? '; the evidence is too thin to call either right' : ''),
+            ? `the knowledge file gives “${right}”`
+            : `${n === 1 ? 'another article writes' : `${n} articles write`} “${right}”`) +
+          (entry.tie ? '; too little evidence to call either right' : ''),
         actual,
         expected: [right],
         related,

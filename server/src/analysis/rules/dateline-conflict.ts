@@ -1,11 +1,12 @@
 /** Warn when an article's dateline contradicts the corpus timeline of the events it describes. */
 import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { where } from '../corpus/corpus-index.js';
+import { baseName, where } from '../corpus/corpus-index.js';
 import type { TimelineEvent } from '../corpus/timeline.js';
 import type { ArticleAnalysis, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { explained } from './rule.js';
+import { readableDate } from '../annotators/calendar.js';
 
 /** Warn when a dateline contradicts the corpus timeline: an event it calls upcoming was dated earlier, or the reverse. */
 export const datelineConflict: CorpusRule = {
@@ -99,7 +100,7 @@ function checkArticle(
       ? `${where(index, c.source.location)} dates it ${c.date}`
       : `the knowledge file dates it ${c.date}`;
   const described = (c: Contradiction): string =>
-    c.mention.mention.tense === 'future' ? 'as upcoming' : 'as past';
+    c.mention.mention.tense === 'future' ? 'as still to come' : 'as past';
   const related = uniqueLocations(
     contradictions.flatMap((c) => [
       {
@@ -107,7 +108,7 @@ function checkArticle(
         message: `described ${described(c)} here (“${c.mention.mention.cue?.text ?? c.mention.mention.text}”)`,
       },
       ...(c.source.location
-        ? [{ location: c.source.location, message: `${c.event.name} dated ${c.date} here` }]
+        ? [{ location: c.source.location, message: `${c.event.name} dated ${readableDate(c.date)} here` }]
         : []),
     ]),
   );
@@ -116,7 +117,7 @@ function checkArticle(
     severity: 'warning',
     articleId: article.id,
     span: dateline.span,
-    message: `Dateline ${dateline.date} contradicts the corpus: this article describes ${first.event.name} ${described(first)}, but ${cite(first)}`,
+    message: `This page is dated ${readableDate(dateline.date)}, but it writes of ${first.event.name} ${described(first)}, which ${first.source.location ? `${baseName(first.source.location.articleId)} dates` : 'the knowledge file dates'} ${readableDate(first.date)}`,
     actual: dateline.text,
     expected: [],
     related,

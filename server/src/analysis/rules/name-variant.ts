@@ -1,7 +1,7 @@
 /** Warn when a name is spelled differently from the way the rest of the corpus spells the same entity. */
 import type { ClusterMention } from '../corpus-model.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { textAt, where } from '../corpus/corpus-index.js';
+import { textAt } from '../corpus/corpus-index.js';
 import type { Form, Link } from '../corpus/clusters.js';
 import { slipEvidence } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
@@ -193,8 +193,8 @@ function variantFinding(
     articleId: ref.articleId,
     span,
     message:
-      `\`${actual}\` is spelled \`${edit.newText}\` in ${where(index, evidence)} (${evidenceText(index, evidence)})` +
-      (severity === 'information' ? ': the evidence is too thin to call it a mistake' : ''),
+      `“${actual}” is spelled “${edit.newText}” ${writtenWhere(ref.articleId, related)} (${evidenceText(index, evidence)})` +
+      (severity === 'information' ? '; too little evidence to call it a mistake' : ''),
     actual,
     expected: [edit.newText],
     related,
@@ -206,6 +206,13 @@ function variantFinding(
     ],
     explain: () => explain(actual),
   };
+}
+
+/** "in 2 other articles", "in another article", "elsewhere in this article": where the evidence is, in words. */
+function writtenWhere(articleId: string, related: Finding['related']): string {
+  const others = new Set(related.map((r) => r.location.articleId).filter((id) => id !== articleId)).size;
+  if (others === 0) return 'elsewhere in this article';
+  return others === 1 ? 'in another article' : `in ${others} other articles`;
 }
 
 /** The part of a mention to replace so that it reads like the canonical name, token-aligned. */
@@ -278,7 +285,7 @@ function firstCanonical(mentions: ClusterMention[], limit: number): ClusterMenti
   return result;
 }
 
-/** "New Zealand Prime Minister Chris Hipkins": the evidence as written, with its office. */
+/** "New Zealand Prime Minister Jane Smith": the evidence as written, with its office. */
 function evidenceText(index: CorpusIndex, mention: ClusterMention): string {
   const role = mention.mention.role;
   if (role && role.span.end <= mention.span.start && mention.span.start - role.span.end <= 2) {

@@ -5,11 +5,12 @@
 import { addTo } from '../collections.js';
 import { memoize } from '../memo.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import { where } from '../corpus/corpus-index.js';
+import { baseName, where } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
 import type { CorpusRule } from './rule.js';
+import { readableDate } from '../annotators/calendar.js';
 
 /**
  * Offices one person holds at a time, once qualified by a country or an organisation. Generic
@@ -121,7 +122,7 @@ function portfolioOf(role: RoleMention): string | undefined {
   return undefined;
 }
 
-/** "Prime Minister Fumio Kishida" names no country; "Japanese Prime Minister Fumio Kishida" elsewhere does. */
+/** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
 function qualifierFromCluster(cluster: IndexedCluster, title: string): string | undefined {
   const qualifiers = new Set(
     cluster.roles
@@ -268,7 +269,7 @@ function conflictFinding(
     severity: tie ? 'information' : 'warning',
     articleId: h.mention.articleId,
     span: heldSpan(h),
-    message: `${h.cluster.canonical} is called ${h.office} on ${h.date}, but ${cited} names ${current.canonical} ${other.office} ${when}`,
+    message: `${h.cluster.canonical} is called ${h.office} here, on ${readableDate(h.date)}, but ${baseName(other.mention.articleId)} names ${current.canonical} ${sameDate ? 'on the same day' : `on ${readableDate(other.date)}`}`,
     actual: index.articles.get(h.mention.articleId)!.text.slice(heldSpan(h).start, heldSpan(h).end),
     expected: [],
     related: [

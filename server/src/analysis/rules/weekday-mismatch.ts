@@ -1,6 +1,7 @@
 /** Warn when a weekday written with a full date is not that date's weekday ("Monday, July 11, 2024"). */
 import type { Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
+import { readableDate } from '../annotators/calendar.js';
 
 const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -28,7 +29,7 @@ export const weekdayMismatch: CorpusRule = {
           severity: 'warning',
           articleId: article.id,
           span: stated.span,
-          message: `${day} was a ${actual}, not a ${capitalise(stated.name)}`,
+          message: `${readableDate(day)} was a ${actual}, not a ${capitalise(stated.name)}`,
           actual: written,
           expected: [replacement],
           related: [],

@@ -1,0 +1,21 @@
+/** Acronym definitions in the ways real pages write them, and what defines none. */
+import assert from 'node:assert/strict';
+import { analyzeArticle } from '../../server/src/analysis/index.js';
+
+const definitions = (text: string): string[] =>
+  analyzeArticle({ id: 'a.txt', text })
+    .acronyms.filter((a) => a.expansion)
+    .map((a) => `${a.acronym} = ${a.expansion!.text}`);
+
+describe('acronym definitions', () => {
+  it('reads "Long Form, known as LF" and leaves the owner out of "Owner\'s Long Form (LF)"', () => {
+    const text =
+      'Water plan\n\nMay 2, 2019\n\nThe Regional Water Board, known as RWB, met the Coastal Fisheries Agency. Norland\'s Harbour Safety Office (HSO) said so.\n';
+    assert.deepEqual(definitions(text), ['RWB = Regional Water Board', 'HSO = Harbour Safety Office']);
+  });
+
+  it('takes no wire credit after a dateline in capitals for a definition', () => {
+    const text = 'Storm nears\n\nPORT ELLIS (AP) — The storm neared the coast on Monday.\n';
+    assert.deepEqual(definitions(text), []);
+  });
+});
