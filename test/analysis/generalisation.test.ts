@@ -113,4 +113,29 @@ describe('generalisation', () => {
       ['person Kim Jong Un', 'person Kim Yo Jong'],
     );
   });
+
+  it('a name written short ("Marta Castellano") is the one longer name it is part of, and a slip of it is a slip of that name', () => {
+    const line = (date: string, body: string): string => `Water talks\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': line('Monday, March 4, 2024', 'Foreign Minister Marta Castellano Pérez opened the talks. Marta Castellano said the river was shared.'),
+      'b.txt': line('Tuesday, March 5, 2024', 'Marta Castellano Pérez met the delegates. Later, Marta Castellano left for the capital.'),
+      'c.txt': line('Wednesday, March 6, 2024', 'Marta Castellano spoke to farmers in the valley.'),
+      'd.txt': line('Thursday, March 7, 2024', 'Marta Castellano visited a dam. Castelano said the water would be measured.'),
+    });
+    const people = corpus.clusters().filter((c) => c.type === 'person');
+    assert.deepEqual(
+      people.map((c) => `${c.canonical} ${c.mentions.length}`),
+      ['Marta Castellano Pérez 7'],
+    );
+    assert.ok(findings(corpus).includes('d.txt warning name-variant: Castelano → Castellano'), findings(corpus).join('\n'));
+  });
+
+  it('"Minister of Energy and Water Dr. Jane Roe": the portfolio joins across "and", the honorific is no part of the name', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Dam opens\n\nMay 2, 2024\n\nThe water level rose. Minister of Energy and Water Dr. Jane Roe opened the dam.\n',
+    });
+    const roe = corpus.clusters().find((c) => c.type === 'person');
+    assert.equal(roe?.canonical, 'Jane Roe');
+    assert.equal(roe?.roles[0]?.title, 'Minister of Energy and Water');
+  });
 });

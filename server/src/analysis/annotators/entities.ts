@@ -274,16 +274,24 @@ const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'sou
  * holder, with the office as its role.
  */
 function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): EntityMention[] | undefined {
-  const before = /([\p{L}-]+)\s+of\s+$/u.exec(context.text.slice(Math.max(0, raw.start - 40), raw.start));
+  // "Minister of Environment and Water Jane Roe": the chunk starts after the portfolio's "and".
+  const before = /([\p{L}-]+)\s+of\s+((?:the\s+)?(?:\p{Lu}[\p{L}-]*,?\s+)+(?:and|&)\s+)?$/u.exec(
+    context.text.slice(Math.max(0, raw.start - 80), raw.start),
+  );
   if (!before || !titles.has(lowerCase(before[1]!))) return undefined;
-  let i = 0;
+  const joinedPortfolio = before[2] ? before[2].trim() + ' ' : '';
+  // After "Minister of Industry and", the next word is the portfolio's, whatever its case.
+  let i = before[2] ? 1 : 0;
   while (i < words.length && (words[i]!.lower || context.lowercase.has(lowerCase(words[i]!.text)))) i++;
   if (i === 0) return undefined;
-  const rest = words.slice(i);
+  // "Minister of Water Dr. Jane Roe": the honorific is neither portfolio nor name.
+  let from = i;
+  while (from < words.length && honorifics.has(words[from]!.text.toLowerCase())) from++;
+  const rest = words.slice(from);
   if (rest.length < 2 || !looksLikePersonalName(rest, context)) return [];
   const titleStart = raw.start - before[0].length;
   const role: RoleMention = {
-    title: `${titleOf([{ text: before[1]! } as NameWord])} of ${join(words.slice(0, i))}`,
+    title: `${titleOf([{ text: before[1]! } as NameWord])} of ${joinedPortfolio}${join(words.slice(0, i))}`,
     span: { start: titleStart, end: words[i - 1]!.end },
   };
   return [mentionOf('person', rest[0]!, rest[rest.length - 1]!, context, { role })];
@@ -325,7 +333,9 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     (pastRoleCues.has(words[from]!.text.toLowerCase()) || titleModifiers.has(words[from]!.text.toLowerCase()))
   )
     from++;
-  const prefix = words.slice(from, found.start);
+  const titleWords = words.slice(found.start, found.end);
+  const portfolio = portfolioIn(words.slice(from, found.start), titleWords, context);
+  const prefix = portfolio ? portfolio.country : words.slice(from, found.start);
   const name = words.slice(found.end);
   const mentions: EntityMention[] = [];
   const qualifier = prefix.length > 0 ? join(prefix) : undefined;
@@ -345,10 +355,9 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text)))
     return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
-  const titleWords = words.slice(found.start, found.end);
   const honorific = titleWords.length === 1 && honorifics.has(titleWords[0]!.text.toLowerCase());
   const role: RoleMention = {
-    title: titleOf(titleWords),
+    title: portfolio ? titleOf([...portfolio.words, ...titleWords]) : titleOf(titleWords),
     span: { start: (prefix[0] ?? titleWords[0]!).start, end: titleWords[titleWords.length - 1]!.end },
     ...(country ? { country } : qualifier ? { organization: qualifier } : {}),
   };
@@ -356,6 +365,30 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     mentionOf('person', name[0]!, name[name.length - 1]!, context, honorific ? undefined : { role }),
   );
   return mentions;
+}
+
+/**
+ * "Utopian Energy Minister", "Water Minister": the words before "Minister" that name its portfolio,
+ * after a country's name or demonym if one opens them. The portfolio is part of the office, not an
+ * organisation that holds it.
+ */
+function portfolioIn(
+  prefix: NameWord[],
+  titleWords: NameWord[],
+  context: Context,
+): { country: NameWord[]; words: NameWord[] } | undefined {
+  if (prefix.length === 0 || titleOf(titleWords) !== 'Minister') return undefined;
+  let split = 0;
+  for (let n = Math.min(3, prefix.length - 1); n >= 1 && split === 0; n--) {
+    const lead = join(prefix.slice(0, n));
+    if (countryOfDemonym(lead) ?? countryOf(lead)) split = n;
+  }
+  const words = prefix.slice(split);
+  if (words.length === 0 || functionWords.has(lowerCase(words[0]!.text))) return undefined;
+  const plain = (w: NameWord): boolean => !w.acronym && !w.possessive && headKind(w.text) === undefined;
+  // A minister's office belongs to a country or a portfolio, never to an organisation.
+  if (!words.every(plain) || (split === 0 && placeNamed(join(words), context))) return undefined;
+  return { country: prefix.slice(0, split), words };
 }
 
 /** The index after a title starting at word i ("Prime Minister", "Deputy Prime Minister", "Mr"), if any. */
@@ -409,11 +442,18 @@ function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
     let title = words.slice(words.length - n).join(' ');
     if (!titles.has(title) || title.length < 3) continue;
     // "water minister": a minister's portfolio is part of the office.
-    if (title === 'minister' && n < words.length && !functionWords.has(words[words.length - n - 1]!))
-      title = `${words[words.length - n - 1]!} minister`;
+    const portfolio = words[words.length - n - 1];
+    if (title === 'minister' && portfolio && !functionWords.has(portfolio) && !pastRoleCues.has(portfolio))
+      title = `${portfolio} minister`;
     const end = chunk.start - (before.length - before.replace(/,?\s+$/u, '').length);
     const start = end - title.length;
-    const qualifier = match[1]!.trim().replace(/['’]s$/u, '');
+    // "… on Saturday. Utopian energy minister": the qualifier starts after a sentence's end, and
+    // "The" or "Former" before the title names nobody's office.
+    const qualifier = match[1]!
+      .replace(/^.*\p{Ll}{2}\.\s+/u, '')
+      .replace(/^(?:(?:the|former|late|ex|then)\s+)+/iu, '')
+      .trim()
+      .replace(/['’]s$/u, '');
     const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
     const role: RoleMention = {
       title: titleOf(title.split(' ').map((t) => ({ text: t }) as NameWord)),

@@ -113,21 +113,26 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     } else possible.push(link);
   }
 
+  const shortNames = joinShortForms(all, sets);
+
   // A surname alone in an article without the full name joins the one cluster that has it.
   const byEdgeToken = new Map<string, Form[]>();
   for (const form of all) {
     if (form.type !== 'person' || form.mentions.length === 0) continue;
     // Keys are sorted; the surname is an edge of the name as written ("Park" of "Park Ji Hoon").
-    const tokens = nameTokens(textOf(form));
-    if (tokens.length < 2) continue;
-    for (const token of edgesOf(textOf(form), tokens)) addTo(byEdgeToken, token, form);
+    const edges = new Set<string>();
+    for (const name of [textOf(form), ...(shortNames.get(form) ?? [])]) {
+      const tokens = nameTokens(name);
+      if (tokens.length >= 2) for (const token of edgesOf(name, tokens)) edges.add(token);
+    }
+    for (const token of edges) addTo(byEdgeToken, token, form);
   }
   const slips = new SlipIndex(byEdgeToken.keys());
   // How often the corpus writes each word as a surname, alone or as the edge of a full name.
   const writtenAs = new Map<string, number>();
   for (const ref of loneSurnames) writtenAs.set(nameTokens(ref.mention.text)[0]!, (writtenAs.get(nameTokens(ref.mention.text)[0]!) ?? 0) + 1);
   for (const [token, hosts] of byEdgeToken)
-    writtenAs.set(token, (writtenAs.get(token) ?? 0) + hosts.reduce((n, f) => n + f.mentions.length, 0));
+    writtenAs.set(token, (writtenAs.get(token) ?? 0) + hosts.reduce((n, f) => n + f.mentions.length + f.partial.length, 0));
   for (const ref of loneSurnames) {
     const token = nameTokens(ref.mention.text)[0]!;
     const owners = byEdgeToken.get(token) ?? [];
@@ -184,6 +189,107 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     }))
     .filter((draft) => draft.forms.length > 0);
   return { drafts, possible };
+}
+
+/**
+ * A person's name written short joins the one longer name it is part of: "Ana Ruiz" and "Ruiz
+ * Pérez" of "Ana Ruiz Pérez", "John Smith" of "John Paul Smith". Its mentions then attest that name's
+ * spelling, as a surname alone does; a short form with one word slipped ("Ana Ruis") becomes a slip
+ * of it. A short name that fits two longer names, or whose office contradicts the longer name's,
+ * stays apart. Longer names absorb first, so a name fits the longest one it is part of. Returns each
+ * long form's short spellings, which name it too (a surname alone may be the short form's edge).
+ */
+function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]> {
+  const shortNames = new Map<Form, string[]>();
+  const persons = all.filter((f) => f.type === 'person' && f.mentions.length > 0 && nameTokens(textOf(f)).length >= 2);
+  const groups = new Map<Form, Form[]>();
+  for (const form of persons) addTo(groups, sets.find(form), form);
+  const byToken = new Map<string, Form[]>();
+  for (const form of persons) for (const token of new Set(nameTokens(textOf(form)))) addTo(byToken, token, form);
+  const length = (f: Form): number => nameTokens(textOf(f)).length;
+  const sorted = [...groups.values()].sort((a, b) => length(b[0]!) - length(a[0]!));
+  for (const group of sorted) {
+    const n = length(group[0]!);
+    if (group.some((f) => length(f) !== n || f.mentions.length === 0)) continue;
+    const lead = group.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+    const leadTokens = nameTokens(textOf(lead));
+    const candidates = new Set(leadTokens.flatMap((t) => byToken.get(t) ?? []));
+    const written = lead.mentions.length;
+    const hosts = [...candidates].filter((l) => {
+      if (l.mentions.length === 0 || length(l) <= n || sets.find(l) === sets.find(lead)) return false;
+      const match = shortMatch(leadTokens, nameTokens(textOf(l)));
+      // Words before a name written more often alone are more likely a stray word than given names
+      // ("Water Jane Roe" once, after "Minister of Environment and", against "Jane Roe").
+      return match !== undefined && (match.head || l.mentions.length > written);
+    });
+    const roots = new Set(hosts.map((l) => sets.find(l)));
+    if (roots.size !== 1) continue;
+    const host = hosts.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+    const hostTokens = nameTokens(textOf(host));
+    if (compareRoles(group.flatMap(rolesOf), rolesOf(host)).verdict === 'veto') continue;
+    const matches = group.map((f) => shortMatch(nameTokens(textOf(f)), hostTokens));
+    if (matches.some((m) => m === undefined)) continue;
+    // A short form slipped on its own (no same-length form links it) must be rare beside the host.
+    const hostWritten = (groups.get(sets.find(host)) ?? [host]).reduce((k, f) => k + f.mentions.length, 0);
+    const alone = group.length === 1 && matches[0]!.slip !== undefined;
+    if (alone && (articleIds(lead).size !== 1 || hostWritten < 2 * lead.mentions.length)) continue;
+    group.forEach((form, i) => {
+      const slip = matches[i]!.slip;
+      if (slip) {
+        const written = wordOf(textOf(host), slip);
+        host.slips.push(...form.mentions.map((ref) => ({ ...ref, intended: slip, written })));
+      } else {
+        host.partial.push(...form.mentions);
+        addTo(shortNames, host, textOf(form));
+      }
+      host.partial.push(...form.partial);
+      host.adopted.push(...form.adopted);
+      host.slips.push(...form.slips);
+      form.mentions = [];
+      form.partial = [];
+      form.adopted = [];
+      form.slips = [];
+      // What later finds the short form by its key (a surname alone slipped near it) reaches the host.
+      sets.union(host, form);
+    });
+  }
+  return shortNames;
+}
+
+/**
+ * Whether `short` is `long` with words left out: from its first word on ("Ana Ruiz" of "Ana Ruiz
+ * Pérez", `head`) or its last words ("Ruiz Pérez"), each word the same or, once, a slip of it.
+ * Gives the long name's word that was slipped, if one was.
+ */
+function shortMatch(short: string[], long: string[]): { slip?: string; head?: boolean } | undefined {
+  const fits = (a: string, b: string): 'same' | 'slip' | undefined => (a === b ? 'same' : isSlip(a, b) ? 'slip' : undefined);
+  const head = headMatch(short, long, fits);
+  if (head) return head;
+  const tail = long.slice(long.length - short.length);
+  const tailFits = short.map((t, i) => fits(t, tail[i]!));
+  if (!tailFits.every(Boolean) || tailFits.filter((f) => f === 'slip').length > 1) return undefined;
+  const at = tailFits.indexOf('slip');
+  return at < 0 ? {} : { slip: tail[at]! };
+}
+
+function headMatch(
+  short: string[],
+  long: string[],
+  fits: (a: string, b: string) => 'same' | 'slip' | undefined,
+): { slip?: string; head: true } | undefined {
+  if (!fits(short[0]!, long[0]!)) return undefined;
+  let slip: string | undefined = fits(short[0]!, long[0]!) === 'slip' ? long[0]! : undefined;
+  let j = 1;
+  for (let i = 1; i < short.length; i++) {
+    while (j < long.length && !fits(short[i]!, long[j]!)) j++;
+    if (j >= long.length) return undefined;
+    if (fits(short[i]!, long[j]!) === 'slip') {
+      if (slip) return undefined;
+      slip = long[j]!;
+    }
+    j++;
+  }
+  return slip ? { slip, head: true } : { head: true };
 }
 
 /**

@@ -73,12 +73,15 @@ export const roleConflict: CorpusRule = {
 
 function collectHoldings(index: CorpusIndex): Holding[] {
   const holdings: Holding[] = [];
+  const corpusQualifier = qualifiersByTitle(index);
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
     // Per title, once per cluster rather than once per mention.
     const qualifiers = new Map<string, string | undefined>();
+    // The holder's own qualified mentions first; else the one country or organisation the corpus
+    // ever gives the office ("Energy Minister" where every qualified mention is Utopia's).
     const qualifierFor = (title: string): string | undefined => {
-      if (!qualifiers.has(title)) qualifiers.set(title, qualifierFromCluster(cluster, title));
+      if (!qualifiers.has(title)) qualifiers.set(title, qualifierFromCluster(cluster, title) ?? corpusQualifier(title));
       return qualifiers.get(title);
     };
     for (const mention of cluster.mentions) {
@@ -116,10 +119,31 @@ function portfolioOf(role: RoleMention): string | undefined {
   const title = role.title.toLowerCase();
   const of = /^minister (?:of|for) (?:the )?([\p{L}-]+)/u.exec(title);
   if (of) return of[1];
-  const before = /^([\p{L}-]+) minister$/u.exec(title);
+  // "Water Management Minister": its first word, as "Minister of Water Management" gives.
+  const before = /^([\p{L}-]+)(?: [\p{L}-]+){0,2} minister$/u.exec(title);
   if (before && !['prime', 'deputy', 'vice', 'chief', 'first'].includes(before[1]!)) return before[1];
   if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization)) return role.organization.toLowerCase();
   return undefined;
+}
+
+/** For each title, the qualifier every qualified mention in the corpus gives it, if there is just one. */
+function qualifiersByTitle(index: CorpusIndex): (title: string) => string | undefined {
+  const seen = new Map<string, Set<string>>();
+  for (const cluster of index.clusters) {
+    if (cluster.type !== 'person') continue;
+    for (const role of cluster.roles) {
+      const qualifier = role.country ?? role.organization;
+      if (!qualifier) continue;
+      const title = role.title.toLowerCase();
+      const set = seen.get(title) ?? new Set<string>();
+      set.add(qualifier);
+      seen.set(title, set);
+    }
+  }
+  return (title) => {
+    const set = seen.get(title.toLowerCase());
+    return set?.size === 1 ? [...set][0] : undefined;
+  };
 }
 
 /** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
