@@ -73,7 +73,10 @@ export function startServer(connection: Connection): void {
   let cacheFile: string | undefined;
   // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
   const edits = new EditQueue((uris) => {
-    const ids = new Set<string>();
+    // Each document's own list is always sent (unless unchanged since last sent): while it waited
+    // here, every publication skipped it as stale, the first reading's too, and its text may be
+    // the very text that reading took from disk, which changes nothing and names no dependent.
+    const ids = new Set<string>(uris);
     for (const uri of uris) {
       const document = documents.get(uri);
       // Closed meanwhile: onDidClose has put its text on disk back.
@@ -282,8 +285,11 @@ export function startServer(connection: Connection): void {
       loadKnowledgeFromDisk();
       return knowledgeChanged();
     }
+    // Closed before its changes were analysed: its list, skipped as stale until now, is owed too.
+    const waited = edits.isPending(document.uri);
     edits.forget(document.uri);
     if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
+    if (waited) publisher.schedule([document.uri]);
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {

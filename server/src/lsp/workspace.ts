@@ -202,7 +202,9 @@ export class Workspace implements ArticleLookup {
       for (let from = 0; from < files.length; from += batchSize) {
         const texts = await reading;
         if (shouldStop?.()) return;
+        // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
         const inputs = texts.filter((t): t is { uri: string; text: string } => {
+          if (this.open.has(t.uri)) return false;
           const ok = t.text !== undefined && this.accepts(t.uri, t.text);
           if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
           return ok;
@@ -225,7 +227,10 @@ export class Workspace implements ArticleLookup {
               );
         for (const result of results) {
           // Read before it was deleted: the deletion, reported meanwhile, wins.
-          if (!('error' in result) && !this.deletedWhileIndexing.has(result.id)) this.corpus.adopt(result);
+          // Opened while the workers analysed its disk text: the editor's analysis stays.
+          if ('error' in result || this.deletedWhileIndexing.has(result.id) || this.open.has(result.id))
+            continue;
+          this.corpus.adopt(result);
         }
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
@@ -237,6 +242,8 @@ export class Workspace implements ArticleLookup {
     }
     progress?.(files.length, files.length);
     for (const id of this.corpus.ids()) if (!seen.has(id) && !this.open.has(id)) this.corpus.remove(id);
+    // An article opened before the knowledge files were found was claimed without them: ask again.
+    for (const [uri, text] of this.open) this.setText(uri, text);
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
