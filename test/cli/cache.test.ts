@@ -25,8 +25,14 @@ describe('dateline check --cache', () => {
     const articles = join(folder, 'articles');
     mkdirSync(articles);
     // A weekday that does not match its date: a finding that comes from the analysis of a.txt's dates.
-    writeFileSync(join(articles, 'a.txt'), 'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n');
-    writeFileSync(join(articles, 'b.txt'), 'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n');
+    writeFileSync(
+      join(articles, 'a.txt'),
+      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
+    );
+    writeFileSync(
+      join(articles, 'b.txt'),
+      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
+    );
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -60,5 +66,35 @@ describe('dateline check --cache', () => {
     assert.equal(second.stdout, first.stdout);
     assert.equal(second.status, 1);
     assert.equal(check(folder, '--cache', '--cache-location', cacheFile).stderr, '', 'rewritten whole');
+  });
+
+  it('prints what the last run printed when nothing changed, without analysing; a change analyses again', () => {
+    const cacheFile = join(folder, 'replay-cache');
+    const first = check(folder, '--cache', '--cache-location', cacheFile);
+    // The kept output rewritten, its digest made to match: only a run that replays it can print it.
+    const raw = readFileSync(cacheFile, 'utf8');
+    const newline = raw.indexOf('\n');
+    const header = JSON.parse(raw.slice(0, newline)) as { result: { stdout: string; digest: string } };
+    header.result.stdout = `${first.stdout}(kept)\n`;
+    header.result.digest = createHash('sha1').update(header.result.stdout).digest('base64');
+    writeFileSync(cacheFile, `${JSON.stringify(header)}\n${raw.slice(newline + 1)}`);
+    const replayed = check(folder, '--cache', '--cache-location', cacheFile);
+    assert.equal(replayed.stdout, `${first.stdout}(kept)\n`);
+    assert.equal(replayed.status, first.status);
+    // Another request is not the one kept: its output is made afresh (from the cached analyses).
+    assert.doesNotMatch(
+      check(folder, '--cache', '--cache-location', cacheFile, '--format', 'json').stdout,
+      /\(kept\)/,
+    );
+    const b = join(folder, 'articles', 'b.txt');
+    const text = readFileSync(b, 'utf8');
+    try {
+      writeFileSync(b, `${text}The board meets again in April.\n`);
+      const changed = check(folder, '--cache', '--cache-location', cacheFile);
+      assert.doesNotMatch(changed.stdout, /\(kept\)/);
+      assert.equal(changed.stdout, check(folder).stdout);
+    } finally {
+      writeFileSync(b, text);
+    }
   });
 });
