@@ -22,6 +22,7 @@ import {
   type TrustParams,
 } from '../../server/src/present/protocol.js';
 import { ArticleClaims } from './claim.js';
+import { acceptSpelling, ReasoningPages } from './reasoning.js';
 import { EntitiesTree, reveal, TimelineTree } from './views.js';
 
 let client: LanguageClient | undefined;
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = vscode.window.createStatusBarItem('dateline.status', vscode.StatusBarAlignment.Left, 10);
   status.name = 'Dateline corpus';
   status.command = 'workbench.actions.view.problems';
+  const reasoning = new ReasoningPages();
   const timeline = new TimelineTree(() => client);
   const entities = new EntitiesTree(() => client);
   const refreshViews = (): void => {
@@ -115,6 +117,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('dateline.openRuleDocs', (rule: unknown) => openRuleDocs(context, rule)),
     vscode.commands.registerCommand('dateline.refreshViews', refreshViews),
+    vscode.workspace.registerTextDocumentContentProvider(ReasoningPages.scheme, reasoning),
+    vscode.commands.registerCommand('dateline.showReasoning', (uri?: string, position?: Position) =>
+      reasoning.show(client, uri, position),
+    ),
+    vscode.commands.registerCommand('dateline.acceptSpelling', () => acceptSpelling(log)),
     vscode.commands.registerCommand('dateline.reveal', reveal),
   );
   if (!enabled()) {
@@ -203,7 +210,10 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       trusted: vscode.workspace.isTrusted,
       ruleDocs: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
       cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
+      commandLinks: true,
     }),
+    // The hover's "Show reasoning" and "N mentions" links run these two commands, and no other.
+    markdown: { isTrusted: { enabledCommands: ['dateline.showReasoning', 'dateline.showMentions'] } },
     errorHandler: restartVisibly(log),
   };
   return new LeveledClient('dateline', 'Dateline', serverOptions, clientOptions, log);

@@ -66,7 +66,6 @@ export function articleWith(
     acronyms,
     dates: [],
     events: [],
-    notes: [],
   };
 }
 

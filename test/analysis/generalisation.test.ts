@@ -138,4 +138,13 @@ describe('generalisation', () => {
     assert.equal(roe?.canonical, 'Jane Roe');
     assert.equal(roe?.roles[0]?.title, 'Minister of Energy and Water');
   });
+
+  it('a surname slip goes to the nearest spelling: one edit from "Kowalska" beats two from "Kowalski"', () => {
+    const corpus = corpusOf({
+      'a.txt':
+        'Grid talks\n\nMay 2, 2024\n\nAnna Kowalska met Piotr Kowalski in Gdansk. Kowlaska said the cable was ready.\n',
+      'b.txt': 'Grid deal\n\nMay 3, 2024\n\nAnna Kowalska signed the deal. Kowalska thanked the engineers.\n',
+    });
+    assert.ok(findings(corpus).includes('a.txt warning name-variant: Kowlaska → Kowalska'), findings(corpus).join('\n'));
+  });
 });

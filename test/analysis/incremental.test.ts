@@ -1,14 +1,19 @@
 /** Incremental updates: an edit that moves offsets only, and one that changes a fact, both equal a fresh analysis. */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Corpus } from '../../server/src/analysis/index.js';
 import { collectGarbage } from '../../server/src/lsp/collect-garbage.js';
+import { harbour } from '../lsp/articles.js';
 import { plainFindings } from './build.js';
 
-const seeds = fileURLToPath(new URL('../../../seeds', import.meta.url));
-const files = readdirSync(seeds).filter((f) => f.endsWith('.txt'));
-const target = '004_98b365b3b95cd083.txt';
+// The three made-up harbour articles (c.txt misspells the mayor and writes of the summit as past
+// before a.txt and b.txt date it), and one on another story that shares nothing with them.
+const articles: Record<string, string> = {
+  ...harbour,
+  'd.txt':
+    'Ferry timetable changes\n\nPORTVILLE, March 5, 2025 - The operator said on Wednesday that sailings would change from April, after a review of the winter timetable.\n',
+};
+const files = Object.keys(articles);
+const target = 'c.txt';
 
 function corpusOf(texts: Map<string, string>): Corpus {
   const corpus = new Corpus();
@@ -28,14 +33,14 @@ function observable(corpus: Corpus): string {
 }
 
 describe('incremental corpus', () => {
-  const texts = new Map(files.map((f) => [f, readFileSync(`${seeds}/${f}`, 'utf8')]));
+  const texts = new Map(Object.entries(articles));
 
   it('moves offsets when typing changes no fact, cites only the articles that depend on it, and equals a fresh analysis', () => {
     const corpus = corpusOf(texts);
     observable(corpus);
     const before = texts.get(target)!;
-    // "The challenges posed" → "The big challenges posed": an ordinary word before every finding of 004.
-    const after = before.replace('The challenges posed', 'The big challenges posed');
+    // An ordinary word in the headline, before every finding of the article.
+    const after = before.replace('Summit opens in', 'Summit finally opens in');
     corpus.upsert({ id: target, text: after });
     const dependents = corpus.dependents(target);
     assert.ok(
@@ -48,35 +53,47 @@ describe('incremental corpus', () => {
   it('rebuilds when an edit changes a fact, and equals a fresh analysis', () => {
     const corpus = corpusOf(texts);
     observable(corpus);
-    const after = texts.get(target)!.replace('Chris Hepkins', 'Chris Hipkins');
+    const after = texts.get(target)!.replace('Ana Fredriksen', 'Ana Frederiksen');
     corpus.upsert({ id: target, text: after });
-    // 003 writes "Chris Hipkins": its findings may change with this spelling.
-    assert.ok(corpus.dependents(target).includes('003_c34c0cd0b9e4393c.txt'));
+    // a.txt writes "Ana Frederiksen": its findings may change with this spelling.
+    assert.ok(corpus.dependents(target).includes('a.txt'));
     assert.equal(observable(corpus), observable(corpusOf(new Map([...texts, [target, after]]))));
-    assert.ok(!corpus.findings(target).some((f) => f.actual.includes('Hepkins')));
+    assert.ok(!corpus.findings(target).some((f) => f.actual.includes('Fredriksen')));
   });
 
   it('rebuilds only the timeline when an edit changes a date, tells the articles it changes, and equals a fresh analysis', () => {
     const corpus = corpusOf(texts);
     observable(corpus);
-    const source = '001_88fc123d7da02a4d.txt';
-    // 001 dates the summit ("scheduled to start Tuesday"); 002's dateline finding cites that date.
-    const after = texts.get(source)!.replace('scheduled to start Tuesday', 'scheduled to start Wednesday');
+    const source = 'a.txt';
+    // a.txt and b.txt date the summit ("on March 20"), and c.txt's dateline finding cites a.txt; once
+    // a.txt says the 21st, the finding cites b.txt, which still says the 20th.
+    assert.match(corpus.findings('c.txt')[0]!.message, /which a\.txt dates 20 March 2025/);
+    const after = texts.get(source)!.replace('on March 20', 'on March 21');
     const names = corpus.clusters();
     corpus.upsert({ id: source, text: after });
     assert.equal(corpus.clusters(), names, 'the names part of the index is kept');
-    assert.ok(corpus.dependents(source).includes('002_21a309fd9649c32f.txt'));
-    assert.match(corpus.findings('002_21a309fd9649c32f.txt')[0]!.message, /dates 12 July 2023/);
+    assert.ok(corpus.dependents(source).includes('c.txt'));
+    assert.match(corpus.findings('c.txt')[0]!.message, /which b\.txt dates 20 March 2025/);
     assert.equal(observable(corpus), observable(corpusOf(new Map([...texts, [source, after]]))));
   });
 
   it('tells no other article of a date edit that leaves their findings as they were', () => {
     // A weekday in one article that no other article's finding reads; the other holds a time-rule finding.
-    const edited = 'Harbour board weighs new pier\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025. A vote follows on Friday.\n';
-    const other = 'Ferry timetable changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings would change.\n';
-    const corpus = corpusOf(new Map([['edited', edited], ['other', other]]));
+    const edited =
+      'Harbour board weighs new pier\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025. A vote follows on Friday.\n';
+    const other =
+      'Ferry timetable changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings would change.\n';
+    const corpus = corpusOf(
+      new Map([
+        ['edited', edited],
+        ['other', other],
+      ]),
+    );
     const otherFindings = plainFindings(corpus.findings('other'));
-    assert.deepEqual(otherFindings.map((f) => f.ruleId), ['weekday-mismatch']);
+    assert.deepEqual(
+      otherFindings.map((f) => f.ruleId),
+      ['weekday-mismatch'],
+    );
     const names = corpus.clusters();
     corpus.upsert({ id: 'edited', text: edited.replace('on Friday', 'on Saturday') });
     assert.equal(corpus.clusters(), names, 'an edit of the time part only');
@@ -87,14 +104,17 @@ describe('incremental corpus', () => {
   it('lets an old timeline go when it is rebuilt, though the findings of rules that do not read it are kept', async () => {
     const corpus = corpusOf(texts);
     observable(corpus);
-    const source = '001_88fc123d7da02a4d.txt';
+    const source = 'a.txt';
     const kept = corpus.findings(target).filter((f) => f.ruleId === 'name-variant');
     assert.ok(kept.length > 0);
     const oldTimeline = new WeakRef(corpus.events());
-    corpus.upsert({ id: source, text: texts.get(source)!.replace('scheduled to start Tuesday', 'scheduled to start Wednesday') });
+    corpus.upsert({ id: source, text: texts.get(source)!.replace('on March 20', 'on March 21') });
     observable(corpus);
     // The name-variant findings outlived the rebuild; their `explain` must not hold the old index.
-    assert.equal(corpus.findings(target).find((f) => f.ruleId === 'name-variant'), kept[0]);
+    assert.equal(
+      corpus.findings(target).find((f) => f.ruleId === 'name-variant'),
+      kept[0],
+    );
     assert.notEqual(corpus.events(), oldTimeline.deref());
     // A WeakRef's target lives to the end of the job that made or read it.
     await new Promise((resolve) => setImmediate(resolve));
@@ -123,7 +143,7 @@ describe('incremental corpus', () => {
       for (const span of spansUnder(corpus.article(id), () => false)) own.add(span);
     const index = { clusters: corpus.clusters(), acronyms: corpus.acronyms(), events: corpus.events() };
     const held = spansUnder(index, (key) => key === 'knowledge');
-    assert.ok(held.size > 100);
+    assert.ok(held.size > 20, String(held.size));
     assert.deepEqual(
       [...held].filter((span) => !own.has(span)),
       [],
@@ -135,7 +155,7 @@ describe('incremental corpus', () => {
     observable(corpus);
     let text = texts.get(target)!;
     for (const word of ['very ', 'new ', 'and ', 'old ']) {
-      text = text.replace('strategic cooperation goals', `${word}strategic cooperation goals`);
+      text = text.replace('organisers said', `${word}organisers said`);
       corpus.upsert({ id: target, text });
       corpus.dependents(target);
     }

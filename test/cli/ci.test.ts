@@ -3,10 +3,11 @@
  * input, and a file checked against its folder. The articles are made up for these tests.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dateline, ensureBuilt, writeCorpus } from './run-cli.js';
+import { dateline, datelineHere, ensureBuilt, writeCorpus } from './run-cli.js';
 
 // "Monday, March 6, 2024" was a Wednesday: one weekday-mismatch warning, whatever else is found.
 const wrongWeekday =
@@ -37,7 +38,7 @@ function summary(stdout: string): string {
 interface SarifLog {
   version: string;
   runs: {
-    tool: { driver: { name: string; rules: { id: string; help: { text: string }; helpUri: string }[] } };
+    tool: { driver: { name: string; rules: { id: string; help: { text: string; markdown: string }; helpUri?: string }[] } };
     columnKind: string;
     results: {
       ruleId: string;
@@ -74,17 +75,17 @@ describe('dateline CLI in CI', function () {
     await rm(folder, { recursive: true, force: true });
   });
 
-  it('prints the help, exit 0, when run with no arguments', () => {
-    const run = dateline([], folder);
+  it('prints the help, exit 0, when run with no arguments', async () => {
+    const run = await datelineHere([], folder);
     assert.equal(run.status, 0);
     assert.equal(run.stderr, '');
     assert.match(run.stdout, /^Usage: dateline <command>/);
-    assert.equal(run.stdout, dateline(['--help'], folder).stdout);
+    assert.equal(run.stdout, (await datelineHere(['--help'], folder)).stdout);
   });
 
   it('describes in --help the line format that check prints', async () => {
     const dir = await writeCorpus(folder, 'help', { 'a.txt': wrongWeekday });
-    const help = dateline(['--help'], folder).stdout;
+    const help = (await datelineHere(['--help'], folder)).stdout;
     assert.match(help, /^ {2}file:line:col severity message \[rule-id\]$/m);
     assert.match(help, /^ {4}see file:line:col: evidence$/m);
     assert.match(help, /^ {2}3 articles, 1 warning, 0 errors, 0 infos$/m);
@@ -97,35 +98,37 @@ describe('dateline CLI in CI', function () {
     ]) {
       assert.ok(help.includes(flag), flag);
     }
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.deepEqual(findingLines(run.stdout), ['a.txt:3:21 warning [weekday-mismatch]']);
     assert.equal(summary(run.stdout), '1 article, 1 warning, 0 errors, 0 infos');
   });
 
   it('--max-warnings N exits 1 only above N warnings', async () => {
     const dir = await writeCorpus(folder, 'max', { 'a.txt': wrongWeekday, 'b.txt': wrongWeekday });
-    assert.equal(dateline(['check', '.'], dir).status, 1);
-    assert.equal(dateline(['check', '.', '--max-warnings', '1'], dir).status, 1);
-    const within = dateline(['check', '.', '--max-warnings', '2'], dir);
+    assert.equal((await datelineHere(['check', '.'], dir)).status, 1);
+    assert.equal((await datelineHere(['check', '.', '--max-warnings', '1'], dir)).status, 1);
+    const within = await datelineHere(['check', '.', '--max-warnings', '2'], dir);
     assert.equal(within.status, 0);
     assert.equal(summary(within.stdout), '2 articles, 2 warnings, 0 errors, 0 infos');
-    const bad = dateline(['check', '.', '--max-warnings', 'many'], dir);
+    const bad = await datelineHere(['check', '.', '--max-warnings', 'many'], dir);
     assert.equal(bad.status, 2);
     assert.equal(bad.stderr, "dateline: --max-warnings takes a whole number, not 'many'\n");
   });
 
   it('--quiet reports errors only, and errors fail whatever --max-warnings says', async () => {
     const dir = await writeCorpus(folder, 'quiet', { 'a.txt': wrongWeekday });
-    const quiet = dateline(['check', '.', '--quiet'], dir);
+    const quiet = await datelineHere(['check', '.', '--quiet'], dir);
     assert.equal(quiet.status, 0);
     assert.equal(quiet.stdout, '1 article, 0 warnings, 0 errors, 0 infos\n');
-    const asError = dateline(
+    const asError = await datelineHere(
       ['check', '.', '--quiet', '--rule', 'weekday-mismatch=error', '--max-warnings', '5'],
       dir,
     );
     assert.equal(asError.status, 1);
     assert.deepEqual(findingLines(asError.stdout), ['a.txt:3:21 error [weekday-mismatch]']);
-    const json = JSON.parse(dateline(['check', '.', '--quiet', '--format', 'json'], dir).stdout) as {
+    const json = JSON.parse(
+      (await datelineHere(['check', '.', '--quiet', '--format', 'json'], dir)).stdout,
+    ) as {
       files: { diagnostics: unknown[] }[];
     };
     assert.deepEqual(json.files[0]!.diagnostics, []);
@@ -151,7 +154,7 @@ describe('dateline CLI in CI', function () {
       'c.txt': spelledOtherwise,
       'd.txt': wrongWeekday,
     });
-    const run = dateline(['check', 'c.txt'], dir);
+    const run = await datelineHere(['check', 'c.txt'], dir);
     assert.equal(run.stderr, '');
     // the variant in c.txt is found through a.txt and b.txt; d.txt's weekday warning is not reported
     const found = findingLines(run.stdout);
@@ -164,12 +167,12 @@ describe('dateline CLI in CI', function () {
       summary(run.stdout),
       /^checked 1 of 4 articles; the other 3 were read for context, \d+ warnings?, 0 errors, \d+ infos?$/,
     );
-    const alone = dateline(
+    const alone = await datelineHere(
       ['check', 'c.txt'],
       await writeCorpus(folder, 'alone', { 'c.txt': spelledOtherwise }),
     );
     assert.equal(alone.stdout, '1 article, 0 warnings, 0 errors, 0 infos\n');
-    const json = JSON.parse(dateline(['check', 'c.txt', '--format', 'json'], dir).stdout) as {
+    const json = JSON.parse((await datelineHere(['check', 'c.txt', '--format', 'json'], dir)).stdout) as {
       files: { path: string }[];
       context: string[];
     };
@@ -179,7 +182,10 @@ describe('dateline CLI in CI', function () {
     );
     assert.deepEqual(json.context, ['a.txt', 'b.txt', 'd.txt']);
     // a folder named with the file is checked, not context
-    assert.match(summary(dateline(['check', 'c.txt', '.'], dir).stdout), /^4 articles, 3 warnings, /);
+    assert.match(
+      summary((await datelineHere(['check', 'c.txt', '.'], dir)).stdout),
+      /^4 articles, 3 warnings, /,
+    );
   });
 
   it('--format sarif prints SARIF 2.1.0 with rules, help, related locations and fixes', async () => {
@@ -189,7 +195,7 @@ describe('dateline CLI in CI', function () {
       'c.txt': spelledOtherwise,
       'd.txt': wrongWeekday,
     });
-    const run = dateline(['check', '.', '--format', 'sarif'], dir);
+    const run = await datelineHere(['check', '.', '--format', 'sarif'], dir);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 1);
     const log = JSON.parse(run.stdout) as SarifLog;
@@ -206,9 +212,12 @@ describe('dateline CLI in CI', function () {
       'role-conflict',
       'weekday-mismatch',
     ]);
+    // No address to a page that may not exist: each rule carries its page shipped in the package.
     for (const rule of only!.tool.driver.rules) {
-      assert.ok(rule.help.text.length > 20, rule.id);
-      assert.match(rule.helpUri, new RegExp(`#${rule.id}$`));
+      assert.equal(rule.helpUri, undefined, rule.id);
+      assert.equal(rule.help.markdown, readFileSync(join('docs', 'rules', `${rule.id}.md`), 'utf8'));
+      assert.ok(rule.help.text.startsWith(`${rule.id}\n`), rule.help.text.slice(0, 40));
+      assert.doesNotMatch(rule.help.text, /^#/m);
     }
     const weekday = only!.results.find((result) => result.ruleId === 'weekday-mismatch')!;
     assert.equal(weekday.level, 'warning');
@@ -244,7 +253,7 @@ describe('dateline CLI in CI', function () {
       'a.txt': wrongWeekday,
       'b.txt': Uint8Array.from([0x41, 0]),
     });
-    const run = dateline(['check', '.', '--format', 'sarif'], dir);
+    const run = await datelineHere(['check', '.', '--format', 'sarif'], dir);
     assert.equal(run.status, 2);
     const log = JSON.parse(run.stdout) as SarifLog;
     assert.deepEqual(log.runs[0]!.invocations[0], {
@@ -264,7 +273,7 @@ describe('dateline CLI in CI', function () {
         },
       ],
     });
-    const annotate = dateline(['annotate', '.', '--format', 'sarif'], dir);
+    const annotate = await datelineHere(['annotate', '.', '--format', 'sarif'], dir);
     assert.equal(annotate.status, 2);
     assert.equal(annotate.stderr, "dateline: unknown format 'sarif' for annotate (expected text or json)\n");
   });

@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dateline, ensureBuilt, root, writeCorpus } from './run-cli.js';
+import { fileURLToPath } from 'node:url';
+import { dateline, datelineHere, ensureBuilt, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
 
@@ -34,14 +36,14 @@ describe('dateline CLI', function () {
     assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
   });
 
-  it('an unknown option exits 2 with a message', () => {
-    const run = dateline(['check', '--frobnicate'], root);
+  it('an unknown option exits 2 with a message', async () => {
+    const run = await datelineHere(['check', '--frobnicate'], root);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^dateline: Unknown option '--frobnicate'/);
   });
 
-  it('an unknown rule in --rule exits 2', () => {
-    const run = dateline(['check', '.', '--rule', 'no-such-rule=off'], root);
+  it('an unknown rule in --rule exits 2', async () => {
+    const run = await datelineHere(['check', '.', '--rule', 'no-such-rule=off'], root);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /unknown rule 'no-such-rule'/);
   });
@@ -51,7 +53,7 @@ describe('dateline CLI', function () {
       'good.txt': article,
       'image.txt': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]),
     });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'image.txt:1:1: binary file (NUL byte at byte 4); not analysed\n');
     assert.match(run.stdout, /^1 article, \d+ warnings?, \d+ errors?, \d+ infos?\n$/m);
@@ -65,14 +67,14 @@ describe('dateline CLI', function () {
       ...Buffer.from(' ok\n'),
     ]);
     const dir = await corpus('latin1', { 'latin1.txt': Uint8Array.from([...bytes, ...bytes]) });
-    const run = dateline(['check', 'latin1.txt'], dir);
+    const run = await datelineHere(['check', 'latin1.txt'], dir);
     assert.equal(run.status, 2);
     assert.equal(
       run.stderr,
       'latin1.txt:1:1: not UTF-8 (byte 25 is 0xE9); read as windows-1252, detected with 95% confidence\n',
     );
     assert.match(run.stdout, /^1 article, /m);
-    const annotate = dateline(['annotate', 'latin1.txt', '--format', 'json'], dir);
+    const annotate = await datelineHere(['annotate', 'latin1.txt', '--format', 'json'], dir);
     const output = JSON.parse(annotate.stdout) as { files: { path: string }[] };
     assert.deepEqual(
       output.files.map((f) => f.path),
@@ -86,14 +88,14 @@ describe('dateline CLI', function () {
       [name]: 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday, March 4, 2024.\n',
       'bin\n.txt': Uint8Array.from([0x4e, 0x41, 0, 1]),
     });
-    const check = dateline(['check', '.'], dir);
+    const check = await datelineHere(['check', '.'], dir);
     assert.equal(
       check.stdout,
       '"a.txt:9:9 warning fake\\nz.txt":3:20 warning 4 March 2024 was a Monday, not a Sunday [weekday-mismatch]\n' +
         '1 article, 1 warning, 0 errors, 0 infos\n',
     );
     assert.equal(check.stderr, '"bin\\n.txt":1:1: binary file (NUL byte at byte 2); not analysed\n');
-    const annotate = dateline(['annotate', '.', '--format', 'text'], dir);
+    const annotate = await datelineHere(['annotate', '.', '--format', 'text'], dir);
     const lines = annotate.stdout.trimEnd().split('\n');
     assert.ok(
       lines.length > 0 && lines.every((line) => line.startsWith('"a.txt:9:9 warning fake\\nz.txt":')),
@@ -107,15 +109,33 @@ describe('dateline CLI', function () {
       'a.txt': article,
       'draft.txt': 'x\0',
     });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.stderr, 'dateline: note: 1 file or folder left out by .gitignore\n');
+    assert.match(run.stdout, /^1 article, 0 warnings, 0 errors, \d+ infos?\n$/m);
+    assert.equal(run.status, 0);
+  });
+
+  it('reads the exclude list the server uses, adds --exclude to it, and says what it left out', async () => {
+    const dir = await corpus('exclude', {
+      'a.txt': article,
+      'out/b.txt': 'x\0',
+      '.cache/c.txt': 'x\0',
+      'drafts/d.txt': 'x\0',
+      'e.draft.txt': 'x\0',
+    });
+    const run = await datelineHere(['check', '.', '--exclude', 'drafts/**', '--exclude', '*.draft.txt'], dir);
+    assert.equal(
+      run.stderr,
+      'dateline: note: folders never read (the exclude list): .cache, drafts, out\n' +
+        'dateline: note: 1 file left out by the exclude list\n',
+    );
     assert.match(run.stdout, /^1 article, 0 warnings, 0 errors, \d+ infos?\n$/m);
     assert.equal(run.status, 0);
   });
 
   it('an empty file is an article with nothing in it', async () => {
     const dir = await corpus('empty', { 'empty.txt': '' });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 0);
     assert.equal(run.stdout, '1 article, 0 warnings, 0 errors, 0 infos\n');
@@ -123,7 +143,7 @@ describe('dateline CLI', function () {
 
   it('a file with a BOM and CRLF line breaks is read', async () => {
     const dir = await corpus('crlf', { 'crlf.txt': `\uFEFF${article.replaceAll('\n', '\r\n')}` });
-    const run = dateline(['annotate', 'crlf.txt', '--format', 'json'], dir);
+    const run = await datelineHere(['annotate', 'crlf.txt', '--format', 'json'], dir);
     assert.equal(run.stderr, '');
     assert.equal(run.status, 0);
     type Located = { text: string; range: { start: { line: number; character: number } } };
@@ -150,7 +170,7 @@ describe('dateline CLI', function () {
       'b.txt': article.replace('Sunday', 'Monday'),
       'bad.txt': Uint8Array.from([0xff]),
     });
-    const run = dateline(['check', '.', '--format', 'json'], dir);
+    const run = await datelineHere(['check', '.', '--format', 'json'], dir);
     assert.equal(run.status, 2);
     const output = JSON.parse(run.stdout) as {
       files: { path: string; diagnostics: unknown[] }[];
@@ -161,6 +181,15 @@ describe('dateline CLI', function () {
       ['a.txt', 'b.txt', 'bad.txt'],
     );
     assert.ok(output.files.every((f) => Array.isArray(f.diagnostics)));
+    // Every rule link opens a page shipped in the package, never an address that may not exist.
+    const links = output.files.flatMap((f) =>
+      (f.diagnostics as { code: string; codeDescription?: { href: string } }[]).map((d) => [d.code, d.codeDescription?.href]),
+    );
+    assert.ok(links.length > 0);
+    for (const [code, href] of links) {
+      assert.match(href ?? '', new RegExp(`^file:.*/docs/rules/${code}\\.md$`));
+      assert.ok(existsSync(fileURLToPath(href!)), href);
+    }
     assert.deepEqual(output.problems, [
       {
         file: 'bad.txt',
@@ -174,7 +203,7 @@ describe('dateline CLI', function () {
 
   it('a missing path exits 2 and names it', async () => {
     const dir = await corpus('missing', { 'a.txt': article });
-    const run = dateline(['check', 'a.txt', 'nope.txt'], dir);
+    const run = await datelineHere(['check', 'a.txt', 'nope.txt'], dir);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'nope.txt:1:1: no such file or directory\n');
   });
@@ -184,7 +213,7 @@ describe('dateline CLI', function () {
       'a.txt': article,
       'dateline.yaml': 'entities:\n  - name: [unclosed\n',
     });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^dateline\.yaml:\d+:\d+: \S/);
     assert.match(run.stdout, /^1 article, /m);
@@ -195,7 +224,7 @@ describe('dateline CLI', function () {
       'a.txt': article,
       'dateline.yaml': 'entities:\n  - name: 42\n    type: person\n',
     });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^dateline\.yaml:2:\d+: .+\n$/);
     assert.match(run.stdout, /^1 article, /m);
@@ -206,7 +235,7 @@ describe('dateline CLI', function () {
       'a.txt': article,
       'dateline.yaml': 'distinct:\n  - !!js/function "function () { process.exit(9) }"\n',
     });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /^dateline\.yaml:2:5: Unresolved tag/);
   });
@@ -214,7 +243,7 @@ describe('dateline CLI', function () {
   it('a file over the size limit, such as a 5 MB single line, is skipped with a note; the rest is checked', async () => {
     const line = 'The minister met officials in Paris on Monday. '.repeat(110_000);
     const dir = await corpus('huge', { 'a.txt': article, 'huge.txt': line });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.status, 2);
     assert.equal(
       run.stderr,
@@ -226,7 +255,7 @@ describe('dateline CLI', function () {
   it('a named pipe given by name is refused, not waited on', async function () {
     const dir = await corpus('fifo', { 'a.txt': article });
     if (spawnSync('mkfifo', [join(dir, 'pipe.txt')]).status !== 0) this.skip(); // no mkfifo here
-    const run = dateline(['check', 'a.txt', 'pipe.txt'], dir);
+    const run = await datelineHere(['check', 'a.txt', 'pipe.txt'], dir);
     assert.equal(run.status, 2);
     assert.equal(run.stderr, 'pipe.txt:1:1: not a regular file; not analysed\n');
   });
@@ -236,7 +265,7 @@ describe('dateline CLI', function () {
     await symlink(dir, join(dir, 'again'));
     await symlink(join(dir, 'y.txt'), join(dir, 'x.txt'));
     await symlink(join(dir, 'x.txt'), join(dir, 'y.txt'));
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.equal(run.stderr, '');
     assert.match(run.stdout, /^1 article, /m);
   });

@@ -298,26 +298,67 @@ async function runChecks(page, folder) {
     await ui.open(hepkinsFile);
   });
 
-  await check('the hover on "Hepkins" names Chris Hipkins and where that spelling comes from', async () => {
-    await ui.goTo(11, 431);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover:visible').first();
-    await hover.waitFor();
-    // The problem's part shows at once; the card from the language server follows.
-    await waitFor(
-      async () => /Chris Hipkins\s*·\s*person/.test(await hover.innerText()),
-      15_000,
-      'the hover card of Chris Hipkins',
-      async () => hover.innerText(),
-    );
-    const text = await hover.innerText();
-    if (!text.includes('003_c34c0cd0b9e4393c.txt:9'))
-      throw new Error(`hover has no link to 003_c34c0cd0b9e4393c.txt:9: ${text}`);
-    log(`  hover: ${text.split('\n').slice(0, 2).join(' | ')}`);
-    await ui.shot('hover', 'hover');
-    await page.keyboard.press('Escape');
-  });
+  await check(
+    'the hover on "Hepkins" opens with one line and its fix, visible without scrolling, and names Chris Hipkins',
+    async () => {
+      await ui.goTo(11, 431);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const hover = page.locator('.monaco-hover:visible').first();
+      await hover.waitFor();
+      // The problem's part shows at once; the card from the language server follows.
+      await waitFor(
+        async () => /Chris Hipkins\s*·\s*person/.test(await hover.innerText()),
+        15_000,
+        'the hover card of Chris Hipkins',
+        async () => hover.innerText(),
+      );
+      const text = await hover.innerText();
+      if (!text.includes('003_c34c0cd0b9e4393c.txt:9'))
+        throw new Error(`hover has no link to 003_c34c0cd0b9e4393c.txt:9: ${text}`);
+      // Measured in the DOM: the card's first line and its fix lie inside the part of the card shown,
+      // with nothing scrolled.
+      const seen = await hover.evaluate((card) => {
+        const shown = card.getBoundingClientRect();
+        const scrolled = [...card.querySelectorAll('*')].some((e) => e.scrollTop > 0);
+        const where = (pattern) => {
+          const block = [...card.querySelectorAll('p')].find((p) => pattern.test(p.textContent ?? ''));
+          if (!block) return null;
+          const r = block.getBoundingClientRect();
+          return { top: r.top - shown.top, bottom: r.bottom - shown.top, text: block.textContent };
+        };
+        return {
+          height: shown.height,
+          scrolled,
+          first: where(/^Probably “Hipkins”/),
+          fix: where(/^Fix: Replace with “Hipkins”/),
+        };
+      });
+      log(`  hover: ${Math.round(seen.height)} px high; first line at ${seen.first?.top}, fix ends at ${seen.fix?.bottom}`);
+      for (const [what, at] of [
+        ['first line', seen.first],
+        ['fix', seen.fix],
+      ]) {
+        if (!at) throw new Error(`the hover has no ${what}: ${text}`);
+        if (seen.scrolled || at.top < 0 || at.bottom > seen.height)
+          throw new Error(`the hover's ${what} needs scrolling (${JSON.stringify(seen)})`);
+      }
+      await ui.shot('hover', 'hover');
+      // "Show reasoning" opens the steps in a read-only page beside the article.
+      await hover.locator('a', { hasText: 'Show reasoning' }).first().click();
+      await page.locator('.tab.active', { hasText: `Why ${hepkinsFile}` }).waitFor();
+      const reasoning = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+      await waitFor(
+        async () => /# Why Dateline says so/.test((await reasoning.innerText()).replace(/\u00a0/g, ' ')),
+        15_000,
+        'the reasoning page',
+        async () => reasoning.innerText(),
+      );
+      await ui.shot('reasoning');
+      await page.keyboard.press('Control+W');
+      await ui.open(hepkinsFile);
+    },
+  );
 
   await check(
     'the quick fix replaces "Hepkins" with "Hipkins" and the warning leaves the Problems panel',

@@ -16,7 +16,9 @@ import { failures, scoreCorpus } from './score.js';
  */
 const knownGaps: Record<string, string[]> = {
   // Product names ("Xbox Game Pass", "Candy Crush") have the shape of personal names and no title.
-  activision: ['person F1'],
+  // Its one dateline conflict rests on "a hearing" alone: an everyday kind of event, which two
+  // articles may mean as two events, so it is information, not a warning (rules/dateline-conflict.ts).
+  activision: ['person F1', 'dateline-conflict recall'],
   'andes-water': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'baltic-grid': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'gulf-desalination': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],

@@ -337,17 +337,22 @@ describe('article grammar', () => {
     it(`tokenizes ${JSON.stringify(line)}`, () => assert.deepEqual(tokenize(line), expected));
   }
 
-  it('tokenizes every seed line in reasonable time (no runaway backtracking)', () => {
+  // No clock here: a pattern that backtracks without end fails by mocha's timeout, and how long the
+  // grammar takes is not this test's business.
+  it('tokenizes every seed line, each token a piece of its line', () => {
     const seeds = join(root, 'seeds');
-    const started = Date.now();
     let lines = 0;
+    let tokens = 0;
     for (const file of readdirSync(seeds).filter((name) => name.endsWith('.txt'))) {
       for (const line of readFileSync(join(seeds, file), 'utf8').split(/\r?\n/)) {
-        tokenize(line);
+        for (const token of tokenize(line)) {
+          const text = token.slice(token.indexOf(' "') + 2, -1);
+          assert.ok(line.includes(text), `${token} in ${line}`);
+          tokens++;
+        }
         lines++;
       }
     }
-    assert.ok(lines > 10);
-    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+    assert.ok(lines > 10 && tokens > 10, `${lines} lines, ${tokens} tokens`);
   });
 });

@@ -4,6 +4,7 @@ import {
   addAcronym,
   addAlias,
   addDistinct,
+  addIgnore,
   knowledgeFileHeader,
 } from '../../server/src/knowledge/edit-knowledge.js';
 import { parseKnowledge } from '../../server/src/knowledge/parse-knowledge.js';
@@ -71,6 +72,20 @@ describe('editKnowledge', () => {
       );
     }
     assert.equal(valid(addDistinct('', 'Lindqvest')), `${knowledgeFileHeader}\ndistinct:\n  - Lindqvest\n`);
+  });
+
+  it('records a finding to ignore in one article once, and the loader reads it back', () => {
+    const smiht = { file: 'news/a b.txt', rule: 'name-variant', text: 'Smiht' };
+    const once = valid(addIgnore('distinct: [Lindqvest]\n', smiht));
+    assert.equal(
+      once,
+      'distinct: [Lindqvest]\nignore:\n  - file: news/a b.txt\n    rule: name-variant\n    text: Smiht\n',
+    );
+    assert.equal(addIgnore(once, smiht), once);
+    assert.deepEqual(
+      parseKnowledge(once).knowledge.ignore.map(({ file, rule, text }) => `${file} ${rule} ${text}`),
+      ['news/a b.txt name-variant Smiht'],
+    );
   });
 
   it('adds a distinct name once, creating the section after the others', () => {

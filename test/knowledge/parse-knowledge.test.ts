@@ -75,7 +75,7 @@ describe('parseKnowledge', () => {
   it('gives empty knowledge and no problems for an empty or comment-only file', () => {
     for (const text of ['', '\n\n', '# nothing yet\n', '\uFEFF']) {
       assert.deepEqual(parseKnowledge(text), {
-        knowledge: { entities: [], events: [], acronyms: [], distinct: [], rules: {} },
+        knowledge: { entities: [], events: [], acronyms: [], distinct: [], ignore: [], rules: {} },
         problems: [],
       });
     }
@@ -142,7 +142,7 @@ describe('parseKnowledge', () => {
       '1:4-1:8 Unknown key `nmae` in `entities[0]`: expected name, type, aliases, roles.',
     ]);
     assert.deepEqual(problemsOf('entity: []\n'), [
-      '0:0-0:6 Unknown key `entity`: expected entities, events, acronyms, distinct, rules.',
+      '0:0-0:6 Unknown key `entity`: expected entities, events, acronyms, distinct, ignore, rules.',
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('parseKnowledge', () => {
     ]);
     assert.deepEqual(
       problemsOf('\uFEFFa: 1\r\n')[0],
-      '0:0-0:1 Unknown key `a`: expected entities, events, acronyms, distinct, rules.',
+      '0:0-0:1 Unknown key `a`: expected entities, events, acronyms, distinct, ignore, rules.',
     );
   });
 

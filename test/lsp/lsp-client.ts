@@ -30,8 +30,10 @@ export interface TestServer {
 export interface StartOptions {
   initializationOptions?: unknown;
   env?: NodeJS.ProcessEnv;
-  /** What `workspace/configuration` answers for the `dateline` section (null: nothing set). */
+  /** What `workspace/configuration` answers for the `dateline` section (null: nothing set); a function answers per folder. */
   configuration?: unknown;
+  /** The workspace folders (URIs), when there are several; the root is the first. */
+  folders?: string[];
 }
 
 /** Starts the server on a workspace folder and completes the initialize handshake. */
@@ -58,7 +60,10 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
     notify('window/logMessage', params);
   });
   connection.onNotification((method, params) => notify(method, params));
-  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => options.configuration ?? null));
+  const { configuration } = options;
+  connection.onRequest('workspace/configuration', (params: { items: { scopeUri?: string }[] }) =>
+    params.items.map((item) => (typeof configuration === 'function' ? (configuration as (scopeUri?: string) => unknown)(item.scopeUri) : configuration) ?? null),
+  );
   connection.onRequest('window/workDoneProgress/create', () => null);
   const registrations: { method: string; registerOptions?: unknown }[] = [];
   connection.onRequest('client/registerCapability', (params: { registrations: { method: string; registerOptions?: unknown }[] }) => {
@@ -69,7 +74,7 @@ export async function startTestServer(rootUri: string, capabilities: object = {}
   const initialize = await connection.sendRequest<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri,
-    workspaceFolders: [{ uri: rootUri, name: 'test' }],
+    workspaceFolders: (options.folders ?? [rootUri]).map((uri, i) => ({ uri, name: `test${i}` })),
     // Versioned edits and file creation, as VS Code and Neovim take them, unless a test says otherwise.
     capabilities: { ...capabilities, workspace: { workspaceEdit: { documentChanges: true, resourceOperations: ['create'] }, ...(capabilities as { workspace?: object }).workspace } },
     ...(options.initializationOptions === undefined ? {} : { initializationOptions: options.initializationOptions }),

@@ -252,7 +252,8 @@ describe('analysis properties', function () {
         }
         const fresh = new Corpus();
         texts.forEach((text, i) => fresh.upsert({ id: ids[i]!, text }));
-        for (const id of ids) assert.deepEqual(plainFindings(incremental.findings(id)), plainFindings(fresh.findings(id)), id);
+        for (const id of ids)
+          assert.deepEqual(plainFindings(incremental.findings(id)), plainFindings(fresh.findings(id)), id);
       }),
       { numRuns: 30 },
     );
@@ -272,12 +273,14 @@ describe('analysis properties', function () {
           const dependents = new Set(incremental.dependents(ids[article]!));
           // Every article whose findings changed is among the dependents the server re-publishes.
           ids.forEach((id, i) => {
-            if (JSON.stringify(plainFindings(incremental.findings(id))) !== before[i]) assert.ok(dependents.has(id), id);
+            if (JSON.stringify(plainFindings(incremental.findings(id))) !== before[i])
+              assert.ok(dependents.has(id), id);
           });
         }
         const fresh = new Corpus();
         texts.forEach((text, i) => fresh.upsert({ id: ids[i]!, text }));
-        for (const id of ids) assert.deepEqual(plainFindings(incremental.findings(id)), plainFindings(fresh.findings(id)), id);
+        for (const id of ids)
+          assert.deepEqual(plainFindings(incremental.findings(id)), plainFindings(fresh.findings(id)), id);
       }),
       { numRuns: 40 },
     );

@@ -18,7 +18,7 @@ export function analyzeArticle(input: ArticleInput): ArticleAnalysis {
   const acronyms = annotateAcronyms(text, sentences);
   const dates = annotateDates(text, structure, sentences, anchor);
   const events = annotateEvents(text, sentences, entities, dates);
-  return { id, text, structure, entities, acronyms, dates, events, notes: [] };
+  return { id, text, structure, entities, acronyms, dates, events };
 }
 
 function contains(outer: Span, inner: Span): boolean {

@@ -80,8 +80,7 @@ export class Corpus {
     const touched = this.touched.get(existing.id) ?? new Set<string>();
     for (const held of this.heldLocations().values())
       for (const id of moveLocations(held.get(existing.id) ?? [], edit, done)) touched.add(id);
-    // What no part reads (furniture, notes) is taken fresh; what the time part reads, only if it changed.
-    existing.notes = fresh.notes;
+    // What the time part reads (dates, events, the structure with its furniture) is taken fresh only if it changed.
     if (timeChanged) {
       existing.dates = fresh.dates;
       existing.events = fresh.events;
@@ -179,7 +178,15 @@ export class Corpus {
         return ofRule;
       });
       const byArticle = groupBy(found, (finding) => finding.articleId);
-      for (const list of byArticle.values()) list.sort((a, b) => a.span.start - b.span.start);
+      for (const [id, list] of byArticle) {
+        list.sort((a, b) => a.span.start - b.span.start);
+        const ignored = this.knowledge.ignore.filter((entry) => isArticle(id, entry.file));
+        if (ignored.length > 0)
+          byArticle.set(
+            id,
+            list.filter((f) => !ignored.some((entry) => entry.rule === f.ruleId && entry.text === f.actual)),
+          );
+      }
       this.findingsByArticle = byArticle;
     }
     return this.findingsByArticle.get(id) ?? [];
@@ -271,7 +278,8 @@ export class Corpus {
   private settleYears(): void {
     const dated: number[] = [];
     for (const [id, article] of this.articles)
-      if (!this.yearGiven.has(id) && article.structure.dateline) dated.push(Date.parse(article.structure.dateline.date));
+      if (!this.yearGiven.has(id) && article.structure.dateline)
+        dated.push(Date.parse(article.structure.dateline.date));
     if (dated.length === 0) return;
     dated.sort((a, b) => a - b);
     const middle = dated[Math.floor(dated.length / 2)]!;
@@ -280,7 +288,9 @@ export class Corpus {
       const monthDay = article.structure.yearless ?? this.yearGiven.get(id)?.monthDay;
       if (!monthDay) continue;
       const year = [around - 1, around, around + 1].sort(
-        (a, b) => Math.abs(Date.parse(`${a}-${monthDay}`) - middle) - Math.abs(Date.parse(`${b}-${monthDay}`) - middle),
+        (a, b) =>
+          Math.abs(Date.parse(`${a}-${monthDay}`) - middle) -
+          Math.abs(Date.parse(`${b}-${monthDay}`) - middle),
       )[0]!;
       if (this.yearGiven.get(id)?.year === year) continue;
       this.articles.set(id, analyzeArticle({ id, text: article.text, year }));
@@ -389,4 +399,20 @@ function sameData(a: unknown, b: unknown): boolean {
   return keysA.every((key) =>
     sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
   );
+}
+
+// "news/a.txt" in the knowledge file names "file:///work/news/a.txt" and "news/a.txt" (a CLI path), not
+// "file:///work/other-a.txt": the id ends with it after a "/" (ids are URIs or paths, "%20" for a space).
+function isArticle(id: string, file: string): boolean {
+  const path = (id.includes('%') ? safeDecode(id) : id).replace(/\\/g, '/');
+  const wanted = file.replace(/\\/g, '/').replace(/^\.\//, '');
+  return path === wanted || path.endsWith(`/${wanted}`);
+}
+
+function safeDecode(id: string): string {
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id;
+  }
 }

@@ -53,15 +53,36 @@ export interface KnowledgeDistinctName {
   origin?: KnowledgeOrigin;
 }
 
+/**
+ * One finding the user has said to ignore in one article: "name-variant on “Smiht” in a.txt". The
+ * file is a path relative to the knowledge file's folder, or a file name; it matches an article whose
+ * id ends with it.
+ */
+export interface KnowledgeIgnore {
+  file: string;
+  rule: RuleId;
+  /** The words flagged, as written (`Finding.actual`). */
+  text: string;
+  origin?: KnowledgeOrigin;
+}
+
 /** The whole knowledge file as the analysis sees it. */
 export interface Knowledge {
   entities: KnowledgeEntity[];
   events: KnowledgeEvent[];
   acronyms: KnowledgeAcronym[];
   distinct: KnowledgeDistinctName[];
+  ignore: KnowledgeIgnore[];
   /** Severity per rule; 'off' silences a rule. */
   rules: Partial<Record<RuleId, Severity | 'off'>>;
 }
 
 /** The knowledge of a workspace with no knowledge file. */
-export const emptyKnowledge: Knowledge = { entities: [], events: [], acronyms: [], distinct: [], rules: {} };
+export const emptyKnowledge: Knowledge = {
+  entities: [],
+  events: [],
+  acronyms: [],
+  distinct: [],
+  ignore: [],
+  rules: {},
+};

@@ -180,10 +180,13 @@ export function soundCodes(token: string): string[] {
  * noisy-channel corrector; the prior (how often each spelling is written) is the corpus's, weighed
  * where the forms are linked (corpus/clusters.ts).
  */
-export const isSlip: (a: string, b: string) => boolean = memoize2((a, b) => {
-  if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return false;
+export const isSlip = (a: string, b: string): boolean => slipEdits(a, b) !== undefined;
+
+/** How many edits a slip of `a` for `b` takes (1 or 2), or undefined when it is no slip (see `isSlip`). */
+export const slipEdits: (a: string, b: string) => number | undefined = memoize2((a, b) => {
+  if (a === b || a[0] !== b[0] || Math.abs(a.length - b.length) > 2) return undefined;
   const shortest = Math.min(a.length, b.length);
-  if (shortest < 4) return false;
+  if (shortest < 4) return undefined;
   const edits = damerauLevenshtein(a, b).steps;
-  return edits === 1 || (edits === 2 && shortest >= 8);
+  return edits === 1 || (edits === 2 && shortest >= 8) ? edits : undefined;
 });

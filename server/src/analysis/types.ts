@@ -149,13 +149,6 @@ export interface EventMention {
   cue?: { text: string; span: Span };
 }
 
-/** Something the analysis wants to tell about an article itself (binary, truncated, undated). */
-export interface ArticleNote {
-  span: Span;
-  severity: Severity;
-  message: string;
-}
-
 /** Everything the analysis knows about one article, independent of the rest of the corpus. */
 export interface ArticleAnalysis {
   id: string;
@@ -165,7 +158,6 @@ export interface ArticleAnalysis {
   acronyms: AcronymMention[];
   dates: DateMention[];
   events: EventMention[];
-  notes: ArticleNote[];
 }
 
 /** LSP's four severities, and the level a rule may be set to. */

@@ -177,9 +177,9 @@ export class AnalysisCache {
     if (!entry || entry.hash !== hashText(text)) return undefined;
     this.entries.delete(id);
     this.taken.add(id);
-    const { structure, entities, acronyms, dates, events, notes } = entry.analysis;
+    const { structure, entities, acronyms, dates, events } = entry.analysis;
     // Fields in the order analyzeArticle makes them: one hidden class for every analysis.
-    return { id, text, structure, entities, acronyms, dates, events, notes };
+    return { id, text, structure, entities, acronyms, dates, events };
   }
 
   /**

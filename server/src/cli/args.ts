@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/index.js';
+import { ruleLevels } from '../present/index.js';
 
 /** Output formats of `check` (all three) and `annotate` (text and json). */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -26,6 +27,8 @@ export type CliRequest =
       quiet: boolean;
       /** `--cache`: analyses of unchanged files are read from this cache file, and it is rewritten. */
       cacheFile?: string;
+      /** Globs of files and folders never read, added to the default exclude list (`--exclude`). */
+      exclude: string[];
     };
 
 /** A parsed command line, or the one-line reason it is wrong. */
@@ -56,6 +59,9 @@ Options:
   --quiet                   report errors only: no warnings, infos or hints, and none counted
   --cache                   keep analyses of unchanged files between runs (in .datelinecache)
   --cache-location PATH     the cache file, or a folder to keep .datelinecache in
+  --exclude GLOB            never read files or folders matching GLOB, relative to each folder
+                            given (repeatable); always excluded: node_modules, dist, out and
+                            dot-folders (.git …), and what .gitignore files ignore
   -h, --help                show this help
   -v, --version             show the version
 
@@ -64,7 +70,6 @@ Exit codes: 0 nothing to report, 1 errors, or warnings above --max-warnings,
 Paths default to the current folder.
 `;
 
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Parses the arguments after `dateline`, checking rule ids against `ruleIds`. */
 export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {
@@ -82,6 +87,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
         quiet: { type: 'boolean' },
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
+        exclude: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -121,7 +127,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       return { ok: false, message: `unknown rule '${id}' (expected one of ${ruleIds.join(', ')})` };
     }
     const severity = level === 'info' ? 'information' : level;
-    if (!severities.has(severity)) {
+    if (!ruleLevels.has(severity)) {
       return {
         ok: false,
         message: `unknown severity '${level}' for ${id} (expected error, warning, information, hint or off)`,
@@ -140,6 +146,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       maxWarnings: Number(maxWarnings),
       quiet: values.quiet ?? false,
       ...(values.cache ? { cacheFile: cacheFileOf(values['cache-location']) } : {}),
+      exclude: values.exclude ?? [],
     },
   };
 }

@@ -47,15 +47,13 @@ export function collectAnnotations(corpus: Corpus, input: LoadedInput): Annotate
           canonical: a.cluster.canonical,
           variant: a.mention.variant,
         })),
-      dates: corpus
-        .dates(file)
-        .map((d) => ({
-          text: d.text,
-          range: lines.spanToRange(d.span),
-          value: d.value,
-          how: d.how,
-          relative: d.relative,
-        })),
+      dates: corpus.dates(file).map((d) => ({
+        text: d.text,
+        range: lines.spanToRange(d.span),
+        value: d.value,
+        how: d.how,
+        relative: d.relative,
+      })),
       acronyms: annotations
         .filter((a): a is Extract<Annotation, { kind: 'acronym' }> => a.kind === 'acronym')
         .map((a) => ({

@@ -7,7 +7,6 @@
 import { pathToFileURL } from 'node:url';
 import { SarifBuilder, SarifResultBuilder, SarifRuleBuilder, SarifRunBuilder } from 'node-sarif-builder';
 import type { Corpus, Fix, Severity, Span } from '../analysis/index.js';
-import { ruleUrl } from '../present/index.js';
 import type { ReportedFile } from './format.js';
 import { lookupOf } from './format.js';
 import type { InputProblem, LoadedInput } from './load.js';
@@ -23,6 +22,8 @@ export interface SarifRule {
   id: string;
   description: string;
   severity: Severity;
+  /** The rule's page (Markdown), shipped in the package as docs/rules/<rule-id>.md. */
+  help?: string;
 }
 
 /** Relative paths are resolved against this base, the folder `dateline` ran in. */
@@ -52,14 +53,15 @@ export function formatCheckSarif(
     toolDriverVersion: version,
   });
   for (const rule of rules) {
+    // No helpUri: the pages live in the package, not at an address a SARIF viewer could open; the
+    // help carries the whole page instead, which GitHub code scanning shows under each alert.
     const builder = new SarifRuleBuilder().initSimple({
       ruleId: rule.id,
       shortDescriptionText: rule.description,
-      helpUri: ruleUrl(rule.id),
     });
     builder.rule.help = {
-      text: `${rule.description} See ${ruleUrl(rule.id)} for what it checks and how to fix it.`,
-      markdown: `${rule.description}\n\n[What it checks and how to fix it](${ruleUrl(rule.id)})`,
+      text: rule.help ? plainText(rule.help) : rule.description,
+      markdown: rule.help ?? rule.description,
     };
     builder.rule.defaultConfiguration = { level: levelOf(rule.severity) };
     run.addRule(builder);
@@ -161,4 +163,14 @@ function isAbsoluteUri(uri: string): boolean {
 /** SARIF levels: information and hints are notes. */
 function levelOf(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+// "## Example\n\nTwo articles write *Minister Anna Lindqvist*" → "Example\n\nTwo articles write Minister
+// Anna Lindqvist": the page without its Markdown marks, for viewers that show help as plain text.
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/^#+\s*/gm, '')
+    .replace(/\*\*?([^*]+)\*\*?/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .trim();
 }

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import type { Corpus, Finding, Severity } from '../analysis/index.js';
 import {
   findingToDiagnostic,
+  onePerSpot,
   fixToData,
   LineIndex,
   type ArticleLookup,
@@ -146,7 +147,7 @@ export function reportedFindings(corpus: Corpus, input: LoadedInput, quiet: bool
     .filter((article) => !article.context)
     .map(({ file }) => ({
       file,
-      findings: corpus.findings(file).filter((finding) => !quiet || finding.severity === 'error'),
+      findings: onePerSpot(corpus.findings(file)).filter((finding) => !quiet || finding.severity === 'error'),
     }));
 }
 

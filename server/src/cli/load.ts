@@ -1,9 +1,9 @@
 /** The CLI's input: the articles named on the command line, read from disk, and the knowledge file. */
 import { stat } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Knowledge, RuleId, Severity } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import { findArticles, findNearestKnowledgeFile, skipNotes, type SkipReason } from '../io/find-articles.js';
+import { defaultExclude, findArticles, findNearestKnowledgeFile, SkipTally } from '../io/find-articles.js';
 import { decodeArticle, readArticleFile } from '../io/read-article.js';
 import { parseKnowledge } from '../knowledge/parse-knowledge.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
@@ -47,6 +47,8 @@ export interface LoadRequest {
   knowledge?: string;
   rules: Partial<Record<RuleId, Severity | 'off'>>;
   maxFileSize?: number;
+  /** Globs of files and folders never read, over `defaultExclude` (`--exclude`, repeatable). */
+  exclude?: string[];
   /** Reads standard input, for a path `-`. */
   readStdin?: () => Promise<Uint8Array>;
 }
@@ -64,16 +66,15 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     seen.add(key);
   };
   const namedFiles: string[] = [];
-  const skipped = { gitignore: 0, folders: new Set<string>() };
-  const onSkip = (path: string, reason: SkipReason): void => {
-    if (reason === 'gitignore') skipped.gitignore++;
-    else skipped.folders.add(basename(path));
-  };
+  // The exclude list of the server's `dateline.exclude` default, and what `--exclude` adds to it.
+  const exclude = [...defaultExclude, ...(request.exclude ?? [])];
+  const skipped = new SkipTally();
+  const onSkip = skipped.record;
   for (const path of request.paths) {
     if (path === '-') continue;
     let found: string[];
     try {
-      found = await findArticles(path, { onSkip });
+      found = await findArticles(path, { exclude, onSkip });
     } catch (error) {
       problems.push({ file: path, line: 0, column: 0, message: describe(error) });
       continue;
@@ -98,7 +99,7 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     if (result.note) problems.push({ file, ...result.note });
     articles.push({ file, text: result.text });
   }
-  for (const file of await contextOf(namedFiles, add)) {
+  for (const file of await contextOf(namedFiles, add, exclude)) {
     // A context file that cannot be read is not what was asked about: it is left out, without a note.
     const result = readArticleFile(file, maxBytes);
     if (result.ok) articles.push({ file, text: result.text, context: true });
@@ -124,7 +125,7 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
   }
   if (Object.keys(request.rules).length > 0)
     knowledge = { ...knowledge, rules: { ...knowledge.rules, ...request.rules } };
-  const notes = skipNotes(skipped.gitignore, [...skipped.folders]);
+  const notes = skipped.notes();
   return { articles, knowledge, ...(knowledgeFile !== undefined ? { knowledgeFile } : {}), problems, notes };
 }
 
@@ -192,6 +193,7 @@ async function nearestKnowledgeFile(paths: string[]): Promise<string | undefined
 async function contextOf(
   namedFiles: string[],
   add: (list: string[], file: string) => void,
+  exclude: readonly string[],
 ): Promise<string[]> {
   const context: string[] = [];
   const folders = new Set<string>();
@@ -200,7 +202,7 @@ async function contextOf(
     if (folders.has(resolve(folder))) continue;
     folders.add(resolve(folder));
     try {
-      for (const found of await findArticles(folder)) add(context, found);
+      for (const found of await findArticles(folder, { exclude })) add(context, found);
     } catch {
       // the folder went away or cannot be listed: the named file is checked on its own
     }

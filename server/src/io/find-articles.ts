@@ -1,23 +1,27 @@
 /** Finding the articles of a corpus on disk, and the knowledge file that goes with them. */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { minimatch } from 'minimatch';
 
-/** Why a file or folder under the root was not read. */
-export type SkipReason = 'gitignore' | 'folder';
+/**
+ * Why a file or folder under the root was not read: a `.gitignore` says so, `dateline.exclude` (or
+ * `--exclude`) matches it, or its path is longer than the system takes.
+ */
+export type SkipReason = 'gitignore' | 'exclude' | 'too-long';
 
 /**
  * Which files under a folder are articles: globs relative to the folder, as in `dateline.include`;
- * `onSkip` hears of every file or folder left out by a `.gitignore` or as a build or dependency folder.
+ * `onSkip` hears of every file or folder left out by a `.gitignore`, the exclude list, or its length.
  */
 export interface FindOptions {
   include?: string[];
-  exclude?: string[];
+  /** Globs of files and folders never read; `defaultExclude` when not given. */
+  exclude?: readonly string[];
   /** False to read what `.gitignore` files under the root leave out; true when not given. */
   gitignore?: boolean;
-  onSkip?: (path: string, reason: SkipReason) => void;
+  onSkip?: (path: string, reason: SkipReason, isFolder?: boolean) => void;
 }
 
 /** A `.gitignore` and the folder its patterns are relative to. */
@@ -29,8 +33,31 @@ interface IgnoreRules {
 /** The globs of `dateline.include` when none are given. */
 export const defaultInclude = ['**/*.txt'];
 
-/** Folders never walked: version control, dependencies and build output (reported to `onSkip`). */
-const SKIPPED_FOLDERS = new Set(['.git', 'node_modules', 'dist', 'out']);
+/**
+ * The exclude list when none is given, the same for `dateline check` and `dateline.exclude`:
+ * dependencies, build output, and dot-folders (`.git`, `.vscode`, caches).
+ */
+export const defaultExclude: readonly string[] = [
+  '**/node_modules/**',
+  '**/dist/**',
+  '**/out/**',
+  '**/.*/**',
+];
+
+/**
+ * True when a path relative to the root (`/`-separated; a folder with a trailing `/`) matches one of
+ * the exclude globs. The CLI's walk, the server's walk and the server's test of a single URI all ask here.
+ */
+export function isExcluded(below: string, exclude: readonly string[]): boolean {
+  return exclude.some((glob) => minimatch(below, glob, { dot: true }));
+}
+
+/**
+ * The longest path, in bytes, that the system opens (Linux's PATH_MAX less its NUL; macOS's is
+ * 1024; Windows takes long paths through Node). A longer one is skipped with a note, never half-read.
+ */
+export const maxPathBytes =
+  process.platform === 'darwin' ? 1023 : process.platform === 'win32' ? 32_766 : 4095;
 
 /** The names a knowledge file may have, in order of preference. */
 export const knowledgeFileNames = ['dateline.yaml', '.dateline.yaml'];
@@ -43,31 +70,62 @@ export async function findArticles(root: string, options: FindOptions = {}): Pro
   const info = await stat(root);
   if (!info.isDirectory()) return [root];
   const include = options.include?.length ? options.include : defaultInclude;
-  const exclude = options.exclude ?? [];
-  const matches = (path: string, globs: string[]): boolean => globs.some((glob) => minimatch(path, glob));
+  const exclude = options.exclude ?? defaultExclude;
+  const skip = options.onSkip ?? (() => undefined);
   const found: string[] = [];
   const walker: Walker = {
     visit: (path) => {
       const below = relative(root, path).split(sep).join('/');
-      if (matches(below, include) && !matches(below, exclude)) found.push(path);
+      if (!include.some((glob) => minimatch(below, glob))) return;
+      if (isExcluded(below, exclude)) skip(path, 'exclude');
+      else found.push(path);
     },
+    excluded: (path) => isExcluded(`${relative(root, path).split(sep).join('/')}/`, exclude),
     gitignore: options.gitignore !== false,
-    skip: options.onSkip ?? (() => undefined),
+    skip,
   };
   await walk(root, walker, [], true);
   return found.sort(compareStrings);
 }
 
-/** Notes on what a walk left out: how many paths a `.gitignore` left out, and which folders were never read. */
-export function skipNotes(gitignored: number, folders: string[]): string[] {
-  const notes: string[] = [];
-  if (gitignored > 0)
-    notes.push(
-      `${gitignored} ${gitignored === 1 ? 'file or folder' : 'files or folders'} left out by .gitignore`,
-    );
-  if (folders.length > 0)
-    notes.push(`folders never read: ${[...new Set(folders)].sort(compareStrings).join(', ')}`);
-  return notes;
+/**
+ * What walks left out, told once: which folders the exclude list kept out, how many files it and the
+ * `.gitignore` files left out, and the paths too long to open. `record` is a `FindOptions.onSkip`.
+ */
+export class SkipTally {
+  private readonly folders = new Set<string>();
+  private excludedFiles = 0;
+  private gitignored = 0;
+  private readonly tooLong: string[] = [];
+
+  readonly record = (path: string, reason: SkipReason, isFolder = false): void => {
+    if (reason === 'gitignore') this.gitignored++;
+    else if (reason === 'too-long') this.tooLong.push(path);
+    else if (isFolder) this.folders.add(basename(path));
+    else this.excludedFiles++;
+  };
+
+  /** One sentence per kind of skip, none when nothing was skipped. */
+  notes(): string[] {
+    const notes: string[] = [];
+    const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+    if (this.folders.size > 0)
+      notes.push(
+        `folders never read (the exclude list): ${[...this.folders].sort(compareStrings).join(', ')}`,
+      );
+    if (this.excludedFiles > 0)
+      notes.push(`${plural(this.excludedFiles, 'file', 'files')} left out by the exclude list`);
+    if (this.gitignored > 0)
+      notes.push(`${plural(this.gitignored, 'file or folder', 'files or folders')} left out by .gitignore`);
+    if (this.tooLong.length > 0) {
+      // The path itself would fill the log: its first characters say where it is.
+      const first = JSON.stringify(`${this.tooLong[0]!.slice(0, 60)}…`);
+      notes.push(
+        `${plural(this.tooLong.length, 'path', 'paths')} longer than the system opens (${maxPathBytes} bytes) not read, the first ${first}`,
+      );
+    }
+    return notes;
+  }
 }
 
 /** The knowledge file in a folder (`dateline.yaml`, else `.dateline.yaml`), if there is one. */
@@ -94,8 +152,10 @@ export async function findNearestKnowledgeFile(folder: string): Promise<string |
 /** What a walk does with what it finds. */
 interface Walker {
   visit: (path: string) => void;
+  /** True when a folder matches the exclude list. */
+  excluded: (path: string) => boolean;
   gitignore: boolean;
-  skip: (path: string, reason: SkipReason) => void;
+  skip: (path: string, reason: SkipReason, isFolder?: boolean) => void;
 }
 
 async function walk(folder: string, walker: Walker, outer: IgnoreRules[], root = false): Promise<void> {
@@ -117,9 +177,14 @@ async function walk(folder: string, walker: Walker, outer: IgnoreRules[], root =
     });
   for (const entry of entries) {
     const path = join(folder, entry.name);
+    // Opening it would fail with ENAMETOOLONG: said once, in the notes, rather than as a missing file.
+    if (Buffer.byteLength(path) > maxPathBytes) {
+      walker.skip(path, 'too-long', entry.isDirectory());
+      continue;
+    }
     if (entry.isDirectory()) {
-      if (SKIPPED_FOLDERS.has(entry.name)) walker.skip(path, 'folder');
-      else if (ignored(path, true)) walker.skip(path, 'gitignore');
+      if (walker.excluded(path)) walker.skip(path, 'exclude', true);
+      else if (ignored(path, true)) walker.skip(path, 'gitignore', true);
       else await walk(path, walker, rules);
     } else if (entry.isFile() || (entry.isSymbolicLink() && (await isFile(path)))) {
       // Symbolic links to files are read; links to folders are not followed (they may loop).

@@ -53,6 +53,27 @@ export function addDistinct(text: string | undefined, name: string): string | un
   });
 }
 
+/** What `ignore:` holds: the finding of `rule` on the words `text`, ignored in the article `file`. */
+export interface IgnoreEntry {
+  file: string;
+  rule: string;
+  text: string;
+}
+
+/** Records a finding to ignore in one article, once. */
+export function addIgnore(text: string | undefined, entry: IgnoreEntry): string | undefined {
+  const keys = ['file', 'rule', 'text'] as const;
+  return edit(text, (doc) => {
+    const ignore = section(doc, 'ignore');
+    if (!isSeq(ignore)) return false;
+    const same = (item: unknown): boolean =>
+      isMap(item) && keys.every((key) => scalarText(item.get(key, true)) === entry[key]);
+    if (ignore.items.some(same)) return 'unchanged';
+    ignore.add(doc.createNode({ file: entry.file, rule: entry.rule, text: entry.text }));
+    return true;
+  });
+}
+
 /**
  * Pins the expansion of `acronym`, replacing the one the file gives; keeps the file's form, a list of
  * `{ acronym, expansion }` (the default) or a map `RWB: Regional Water …`.

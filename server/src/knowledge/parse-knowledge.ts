@@ -28,14 +28,15 @@ export interface ParsedKnowledge {
 
 export { knowledgeMaxLength } from './knowledge-limits.js';
 
-let compiled: ValidateFunction | undefined;
-/** The schema's validator, compiled when a knowledge file is first read: a run without one (most
- * `dateline check` runs, and every warm one) does not pay the compilation (about 0.1 s). */
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
-  return compiled;
+// Compiled on the first knowledge file, not when the module loads: compiling (ajv's meta-schema, then
+// ours) is most of the start-up of a `dateline` run or a server whose folder has no knowledge file.
+let validator: ValidateFunction | undefined;
+/** The schema's complaints about a parsed knowledge file; none when it is valid. */
+function validate(data: unknown): ErrorObject[] {
+  validator ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true }).compile(knowledgeSchema);
+  return validator(data) ? [] : (validator.errors ?? []);
 }
-const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'rules']);
+const sections = new Set(['entities', 'events', 'acronyms', 'distinct', 'ignore', 'rules']);
 type Json = Record<string, unknown>;
 
 /**
@@ -89,9 +90,8 @@ export function parseKnowledge(text: string): ParsedKnowledge {
   }
   if (data === null || data === undefined) return { knowledge: empty(), problems };
   const invalid = new Set<string>();
-  const validate = validator();
-  if (!validate(data)) {
-    const errors = validate.errors ?? [];
+  const errors = validate(data);
+  if (errors.length > 0) {
     // A number where a name is due fails `type` and `minLength` alike: say only what type it should be.
     const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
     for (const error of errors) {
@@ -113,7 +113,7 @@ export function parseKnowledge(text: string): ParsedKnowledge {
 }
 
 function empty(): Knowledge {
-  return { entities: [], events: [], acronyms: [], distinct: [], rules: {} };
+  return { entities: [], events: [], acronyms: [], distinct: [], ignore: [], rules: {} };
 }
 
 /** The knowledge the valid entries give; `invalid` holds the JSON pointers of entries to leave out. */
@@ -181,6 +181,15 @@ function toKnowledge(
   }
   for (const [name, path] of entries(data.distinct, ['distinct'], 'list')) {
     knowledge.distinct.push({ name: String(name), origin: origin(path) });
+  }
+  for (const [entry, path] of entries(data.ignore, ['ignore'], 'list')) {
+    const { file, rule, text: words } = entry;
+    knowledge.ignore.push({
+      file: String(file),
+      rule: rule as RuleId,
+      text: String(words),
+      origin: origin(path),
+    });
   }
   for (const [level, [, id]] of entries(data.rules, ['rules'], 'map')) {
     knowledge.rules[id as RuleId] = level as unknown as Severity | 'off';

@@ -124,6 +124,24 @@ export const knowledgeSchema = {
       type: 'array',
       items: { ...nonEmpty, description: 'A name never reported as a variant.' },
     },
+    ignore: {
+      description: 'Findings to ignore, each in one article: the rule and the words it flags there.',
+      type: 'array',
+      items: {
+        description: 'One finding ignored in one article.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['file', 'rule', 'text'],
+        properties: {
+          file: {
+            ...nonEmpty,
+            description: "The article: a path relative to this file's folder, or a file name.",
+          },
+          rule: { type: 'string', enum: Object.keys(ruleDescriptions), description: 'The rule id.' },
+          text: { ...nonEmpty, description: 'The words the rule flags, as written in the article.' },
+        },
+      },
+    },
     rules: {
       description: 'The level of each rule; `off` silences it. Overrides the dateline.rules setting.',
       type: 'object',

@@ -82,7 +82,7 @@ function current(
   );
   if (!stale) return { data, offset: at };
   if (at === undefined) return undefined;
-  const same = workspace.corpus
+  const same = workspace
     .findings(uri)
     .filter((f) => f.ruleId === data.ruleId && f.actual === data.actual && f.expected[0] === data.expected[0])
     .sort((a, b) => Math.abs(a.span.start - at) - Math.abs(b.span.start - at));
@@ -135,8 +135,8 @@ function fixEverywhere(
     f.actual === data.actual &&
     f.expected[0] === data.expected[0] &&
     f.fixes.length > 0;
-  const inFile = workspace.corpus.findings(uri).filter(same);
-  const inWorkspace = workspace.corpus.ids().flatMap((id) => workspace.corpus.findings(id).filter(same));
+  const inFile = workspace.findings(uri).filter(same);
+  const inWorkspace = workspace.corpus.ids().flatMap((id) => workspace.findings(id).filter(same));
   const actions: CodeAction[] = [];
   const label = `\`${data.actual}\` → \`${data.expected[0]}\``;
   if (inFile.length > 1) {
@@ -164,7 +164,7 @@ function fixEverywhere(
 
 /** Every first fix of every fixable Dateline finding in a file, as one source action. */
 export function fixAllInFile(workspace: Workspace, uri: string): CodeAction | undefined {
-  const fixable = workspace.corpus
+  const fixable = workspace
     .findings(uri)
     .filter((f) => f.fixes.length > 0 && (f.severity === 'warning' || f.severity === 'error'));
   const { edit, count } = merge(workspace, uri, fixable);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { findingToDiagnostic, methods, type CorpusStatus } from '../present/index.js';
-import type { Workspace } from './workspace.js';
+import type { Workspaces } from './workspaces.js';
 
 /** How long to wait after a keystroke before re-checking: long enough to batch a burst of typing. */
 const debounceMs = 120;
@@ -41,7 +41,7 @@ export class DiagnosticsPublisher {
 
   constructor(
     private readonly connection: Connection,
-    private readonly workspace: Workspace,
+    private readonly workspaces: Workspaces,
   ) {}
 
   /** Re-publishes these articles after the debounce delay. */
@@ -99,10 +99,16 @@ export class DiagnosticsPublisher {
   sendStatus(indexing = this.indexing): void {
     let warnings = 0;
     for (const count of this.warnings.values()) warnings += count;
+    let articles = 0;
+    let skipped = 0;
+    for (const workspace of this.workspaces.all()) {
+      articles += workspace.corpus.ids().length;
+      skipped += workspace.problems.size;
+    }
     const status: CorpusStatus = {
-      articles: this.workspace.corpus.ids().length,
+      articles,
       warnings,
-      skipped: this.workspace.problems.size,
+      skipped,
       ...(indexing ? { indexing } : {}),
     };
     void this.connection.sendNotification(methods.status, status);
@@ -115,12 +121,13 @@ export class DiagnosticsPublisher {
    * was sent before to compare with.
    */
   async publishAll(firstReading = false): Promise<void> {
-    const ids = new Set<string>([
-      ...this.workspace.corpus.ids(),
-      ...this.workspace.problems.keys(),
-      ...this.published.keys(),
-    ]);
-    if (this.workspace.knowledgeUri) ids.add(this.workspace.knowledgeUri);
+    const ids = new Set<string>();
+    for (const workspace of this.workspaces.all()) {
+      for (const id of workspace.corpus.ids()) ids.add(id);
+      for (const id of workspace.problems.keys()) ids.add(id);
+      if (workspace.knowledgeUri) ids.add(workspace.knowledgeUri);
+    }
+    for (const id of this.published.keys()) ids.add(id);
     const list = [...ids];
     for (let from = 0; from < list.length; from += sliceSize) {
       await this.send(list.slice(from, from + sliceSize), !firstReading);
@@ -131,7 +138,7 @@ export class DiagnosticsPublisher {
 
   /** The diagnostics of one document. */
   diagnosticsFor(uri: string): Diagnostic[] {
-    const { workspace } = this;
+    const workspace = this.workspaces.of(uri);
     if (uri === workspace.knowledgeUri) {
       return workspace.knowledgeProblems.map((problem) => ({
         range: {
@@ -158,7 +165,7 @@ export class DiagnosticsPublisher {
       ];
     }
     if (!workspace.corpus.article(uri)) return [];
-    const findings = workspace.corpus
+    const findings = workspace
       .findings(uri)
       .map((finding) => findingToDiagnostic(finding, workspace))
       .filter((d) => d !== undefined);

@@ -4,28 +4,184 @@
  */
 import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
-import type { Annotation, CorpusLocation, Finding } from '../analysis/index.js';
+import {
+  describeRole,
+  weekdayOf,
+  type Annotation,
+  type CorpusLocation,
+  type Finding,
+} from '../analysis/index.js';
+import { ruleUrl } from '../present/index.js';
 import type { Workspace } from './workspace.js';
 
 /** At most this many mentions are listed; the rest are counted. */
 const maxListed = 12;
 
-/** The hover card at an offset of an article, or null when nothing is annotated there. */
-export function hoverAt(workspace: Workspace, uri: string, offset: number): Hover | null {
+/** Places of evidence a hover names under a finding; the rest are counted, and listed in the reasoning. */
+const evidenceInCard = 2;
+
+/**
+ * How a hover may point at more: with command links (VS Code's client runs
+ * `dateline.showReasoning` and `dateline.showMentions` from a hover), the card keeps to what fits it
+ * and the reasoning opens in a document of its own; without them (Neovim, Helix), the card holds all.
+ */
+export interface HoverStyle {
+  commandLinks: boolean;
+}
+
+/**
+ * The hover card at an offset of an article, or null when nothing is annotated there. A finding comes
+ * first: one line saying what is probably right and the fix, then the evidence in short. With command
+ * links, the reasoning and the entity's every mention are behind links, so the card fits VS Code's
+ * 250 px hover without scrolling.
+ */
+export function hoverAt(workspace: Workspace, uri: string, offset: number, style: HoverStyle): Hover | null {
   const { corpus } = workspace;
   if (!corpus.article(uri)) return null;
   const annotation = corpus.annotationAt(uri, offset);
-  const findings = corpus.findings(uri).filter((f) => f.span.start <= offset && offset <= f.span.end);
+  const findings = findingsAt(workspace, uri, offset);
   if (!annotation && findings.length === 0) return null;
   const sections: string[] = [];
-  if (annotation) sections.push(describe(workspace, uri, annotation));
-  for (const finding of findings) sections.push(describeFinding(workspace, finding));
-  const span = annotation?.span ?? findings[0]!.span;
+  const at = workspace.lines(uri)!.offsetToPosition(offset);
+  for (const finding of findings) sections.push(findingCard(workspace, finding, style, { uri, at }));
+  if (annotation) {
+    sections.push(
+      findings.length > 0 && style.commandLinks
+        ? briefly(workspace, uri, annotation, at)
+        : describe(workspace, uri, annotation),
+    );
+  }
+  const span = findings[0]?.span ?? annotation!.span;
   const lines = workspace.lines(uri)!;
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
     range: lines.spanToRange(span),
   };
+}
+
+/**
+ * Everything the hover at an offset leaves out, as one Markdown page: each finding with its reasoning
+ * step by step and all its evidence, and the full card of what is annotated there. Null when nothing is.
+ */
+export function reasoningAt(workspace: Workspace, uri: string, offset: number): string | null {
+  const { corpus } = workspace;
+  if (!corpus.article(uri)) return null;
+  const annotation = corpus.annotationAt(uri, offset);
+  const findings = findingsAt(workspace, uri, offset);
+  if (!annotation && findings.length === 0) return null;
+  const text = corpus.article(uri)!.text;
+  const span = findings[0]?.span ?? annotation!.span;
+  const out = [
+    `# Why Dateline says so: “${escape(text.slice(span.start, span.end))}” in ${link(workspace, { articleId: uri, span })}`,
+  ];
+  for (const finding of findings) out.push(fullFinding(workspace, finding));
+  if (annotation) out.push(describe(workspace, uri, annotation));
+  return `${out.join('\n\n---\n\n')}\n`;
+}
+
+function findingsAt(workspace: Workspace, uri: string, offset: number): Finding[] {
+  return workspace.findings(uri).filter((f) => f.span.start <= offset && offset <= f.span.end);
+}
+
+/** Where a hover was asked: the arguments of its command links. */
+interface HoverPlace {
+  uri: string;
+  at: { line: number; character: number };
+}
+
+/** A finding in a hover: its one line and fix, the evidence in short, and links to the rest. */
+function findingCard(workspace: Workspace, finding: Finding, style: HoverStyle, place: HoverPlace): string {
+  const out = [`**${headline(finding)}**: ${escape(finding.message)}`];
+  const fix = fixLine(finding);
+  if (fix) out.push(fix);
+  const more: string[] = [];
+  if (finding.related.length > 0) {
+    // One place in each of the first articles, rather than two places in one.
+    const firsts = finding.related.filter(
+      (r, i) => finding.related.findIndex((o) => o.location.articleId === r.location.articleId) === i,
+    );
+    const listed = firsts.slice(0, evidenceInCard).map((r) => link(workspace, r.location));
+    const rest = finding.related.length - listed.length;
+    more.push(`Evidence: ${listed.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`);
+  }
+  if (style.commandLinks)
+    more.push(commandLink('Show reasoning', 'dateline.showReasoning', [place.uri, place.at]));
+  const docs = ruleUrl(finding.ruleId);
+  more.push(docs ? `[${finding.ruleId}](${docs})` : finding.ruleId);
+  out.push(more.join(' · '));
+  if (!style.commandLinks) out.push(steps(finding));
+  return out.filter((part) => part !== '').join('\n\n');
+}
+
+/** A finding in the reasoning page: its line and fix, every step, and every place of its evidence. */
+function fullFinding(workspace: Workspace, finding: Finding): string {
+  const severity = finding.severity === 'information' ? 'note' : finding.severity;
+  const out = [`## ${headline(finding)} (${severity}, ${finding.ruleId})`, escape(finding.message)];
+  const fix = fixLine(finding);
+  if (fix) out.push(fix);
+  const reasoning = steps(finding);
+  if (reasoning) out.push(`Reasoning:\n\n${reasoning}`);
+  if (finding.related.length > 0)
+    out.push(
+      [
+        'Evidence:',
+        ...finding.related.map((r) => `- ${link(workspace, r.location)}: ${escape(r.message)}`),
+      ].join('\n'),
+    );
+  return out.join('\n\n');
+}
+
+// "Probably “Smith”" when the evidence names a fix; otherwise what kind of finding it is.
+function headline(finding: Finding): string {
+  const [expected] = finding.expected;
+  if (expected !== undefined && finding.fixes.length > 0) return `Probably “${escape(expected)}”`;
+  if (expected !== undefined && finding.severity !== 'warning' && finding.severity !== 'error')
+    return 'Undecided';
+  return { error: 'Error', warning: 'Warning', information: 'Note', hint: 'Hint' }[finding.severity];
+}
+
+function fixLine(finding: Finding): string | undefined {
+  const fix = finding.fixes[0];
+  if (fix) return `**Fix:** ${escape(fix.title)} (Quick Fix, Ctrl+.; also in the whole file or folder)`;
+  if (
+    finding.expected.length > 0 &&
+    (finding.ruleId === 'name-variant' || finding.ruleId === 'acronym-expansion')
+  )
+    return '**No fix:** nothing says which is right. Quick Fix (Ctrl+.) records the right one in the knowledge file.';
+  return undefined;
+}
+
+function steps(finding: Finding): string {
+  return finding
+    .explain()
+    .map((step, i) => `${i + 1}. ${escape(step)}`)
+    .join('\n');
+}
+
+/** An annotation in one line under a finding: what it is, and a link to the rest. */
+function briefly(
+  workspace: Workspace,
+  uri: string,
+  annotation: Annotation,
+  at: { line: number; character: number },
+): string {
+  if (annotation.kind !== 'entity') return describe(workspace, uri, annotation).split('\n\n')[0]!;
+  const { cluster } = annotation;
+  const office = cluster.roles[0];
+  const articles = new Set(cluster.mentions.map((m) => m.articleId)).size;
+  const count = `${cluster.mentions.length} mention${plural(cluster.mentions.length)} in ${articles} article${plural(articles)}`;
+  return [
+    `**${escape(cluster.canonical)}** · ${cluster.type}`,
+    office ? escape(describeRole(office)) : undefined,
+    commandLink(count, 'dateline.showMentions', [uri, at]),
+  ]
+    .filter((part) => part !== undefined)
+    .join(' · ');
+}
+
+/** A Markdown link that runs a VS Code command with JSON arguments. */
+function commandLink(label: string, command: string, args: unknown[]): string {
+  return `[${escape(label)}](command:${command}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
 function describe(workspace: Workspace, uri: string, annotation: Annotation): string {
@@ -36,10 +192,7 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
         `**${escape(cluster.canonical)}** · ${cluster.type}${cluster.acronym ? ` (${cluster.acronym})` : ''}`,
       ];
       for (const role of cluster.roles.slice(0, 3)) {
-        const qualifier = role.country ?? role.organization;
-        out.push(
-          `${escape(qualifier ? `${qualifier} ${role.title}` : role.title)}, ${link(workspace, role.locations[0]!)}`,
-        );
+        out.push(`${escape(describeRole(role))}, ${link(workspace, role.locations[0]!)}`);
       }
       if (mention.variant)
         out.push(`Written here as **${escape(mention.text)}**, a variant of the canonical spelling.`);
@@ -77,7 +230,7 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
     case 'date': {
       const { date, anchor } = annotation;
       const out = [
-        `**${date.value ?? 'unresolved'}**${weekdayOf(date.value)} · date`,
+        `**${date.value ?? 'unresolved'}**${weekdayNote(date.value)} · date`,
         `“${escape(date.text)}”: ${escape(date.how)}.`,
       ];
       if (anchor?.source === 'dateline' && anchor.dateline && date.relative) {
@@ -104,24 +257,6 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
   }
 }
 
-function describeFinding(workspace: Workspace, finding: Finding): string {
-  const severity = finding.severity === 'information' ? 'info' : finding.severity;
-  const out = [`**${severity} · ${finding.ruleId}**: ${escapeMessage(finding.message)}`];
-  const steps = finding.explain();
-  if (steps.length > 0) out.push(steps.map((step, i) => `${i + 1}. ${escape(step)}`).join('\n'));
-  if (finding.related.length > 0) {
-    const evidence = finding.related
-      .slice(0, maxListed)
-      .map((r) => `- ${link(workspace, r.location)}: ${escape(r.message)}`);
-    out.push(['Evidence:', ...evidence].join('\n'));
-  }
-  if (finding.expected.length > 0)
-    out.push(
-      `Quick fix: \`${finding.actual}\` → \`${finding.expected[0]}\` (also in the whole file or workspace).`,
-    );
-  return out.join('\n\n');
-}
-
 function listLocations(workspace: Workspace, locations: CorpusLocation[]): string {
   const listed = locations.slice(0, maxListed).map((l) => link(workspace, l));
   const more = locations.length - listed.length;
@@ -136,11 +271,9 @@ function link(workspace: Workspace, location: CorpusLocation): string {
   return `[${escape(name)}:${line}](${location.articleId}#L${line})`;
 }
 
-// "2024-07-11" → ", a Thursday": a full date's weekday, computed in UTC so no time zone shifts it.
-function weekdayOf(value: string | null): string {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return '';
-  const day = new Date(`${value}T00:00:00Z`).getUTCDay();
-  return `, a ${['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][day]}`;
+// "2024-07-11" → ", a Thursday": a full date's weekday; nothing for a month or a year.
+function weekdayNote(value: string | null): string {
+  return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `, a ${weekdayOf(value)}` : '';
 }
 
 function plural(n: number): string {
@@ -150,9 +283,4 @@ function plural(n: number): string {
 // Intraword underscores ("003_c34c.txt") are not emphasis in CommonMark, so "_" stays as it is.
 function escape(text: string): string {
   return text.replace(/([\\`*[\]<>])/g, '\\$1');
-}
-
-// Finding messages quote text in backticks on purpose: keep those.
-function escapeMessage(text: string): string {
-  return text.replace(/([\\*[\]<>])/g, '\\$1');
 }

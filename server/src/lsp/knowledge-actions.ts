@@ -1,5 +1,6 @@
 /**
- * Knowledge-file actions: accept a spelling, keep a name distinct, pin an acronym's expansion. Each
+ * Knowledge-file actions: accept a spelling, keep a name distinct, pin an acronym's expansion, ignore a
+ * finding in one article. Each
  * edit is computed against the file as it is now (the editor's buffer, else the disk), as the smallest
  * range edit; a missing file is created with `ignoreIfExists` and then written. A file over the limits
  * (knowledge-limits.ts) gets no action at all, and costs nothing here.
@@ -7,16 +8,21 @@
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { EntityType } from '../analysis/types.js';
-import { addAcronym, addAlias, addDistinct } from '../knowledge/edit-knowledge.js';
+import { addAcronym, addAlias, addDistinct, addIgnore } from '../knowledge/edit-knowledge.js';
 import type { DiagnosticData } from '../present/index.js';
 import { minimalEdit } from './versioned-edits.js';
 import type { Workspace } from './workspace.js';
 
-/** What a knowledge action writes, kept in `CodeAction.data` until `codeAction/resolve`. */
-export type KnowledgeChange =
-  | { dateline: 'knowledge'; op: 'alias'; canonical: string; type: EntityType; alias: string }
-  | { dateline: 'knowledge'; op: 'distinct'; name: string }
-  | { dateline: 'knowledge'; op: 'acronym'; acronym: string; expansion: string };
+/**
+ * What a knowledge action writes, kept in `CodeAction.data` until `codeAction/resolve`; `knowledge` is
+ * the URI of the knowledge file it is for (in a multi-root workspace, the article's folder's).
+ */
+export type KnowledgeChange = { dateline: 'knowledge'; knowledge: string } & (
+  | { op: 'alias'; canonical: string; type: EntityType; alias: string }
+  | { op: 'distinct'; name: string }
+  | { op: 'acronym'; acronym: string; expansion: string }
+  | { op: 'ignore'; file: string; rule: string; text: string }
+);
 
 /**
  * The knowledge actions for one diagnostic whose finding starts at `offset` of the current text; with
@@ -42,6 +48,7 @@ export function knowledgeActions(
       `Accept “${mention.text}” as a spelling of ${cluster.canonical} (${name})`,
       {
         dateline: 'knowledge',
+        knowledge: target,
         op: 'alias',
         canonical: cluster.canonical,
         type: cluster.type,
@@ -50,14 +57,27 @@ export function knowledgeActions(
     ]);
     changes.push([
       `“${mention.text}” is a different ${cluster.type}: never flag it (${name})`,
-      { dateline: 'knowledge', op: 'distinct', name: mention.text },
+      { dateline: 'knowledge', knowledge: target, op: 'distinct', name: mention.text },
     ]);
   }
   if (data.ruleId === 'acronym-expansion' && annotation?.kind === 'acronym' && data.expected[0]) {
     const { acronym } = annotation.entry;
     changes.push([
       `Pin ${acronym} = “${data.expected[0]}” (${name})`,
-      { dateline: 'knowledge', op: 'acronym', acronym, expansion: data.expected[0] },
+      { dateline: 'knowledge', knowledge: target, op: 'acronym', acronym, expansion: data.expected[0] },
+    ]);
+  }
+  if (data.actual !== '') {
+    changes.push([
+      `Ignore “${data.actual}” (${data.ruleId}) in this file (${name})`,
+      {
+        dateline: 'knowledge',
+        knowledge: target,
+        op: 'ignore',
+        file: relativeTo(target, uri),
+        rule: data.ruleId,
+        text: data.actual,
+      },
     ]);
   }
   const actions: CodeAction[] = [];
@@ -80,9 +100,10 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
   if (typeof data !== 'object' || data === null) return false;
   const d = data as Record<string, unknown>;
   const strings = (...keys: string[]): boolean => keys.every((key) => typeof d[key] === 'string');
-  if (d['dateline'] !== 'knowledge') return false;
+  if (d['dateline'] !== 'knowledge' || !strings('knowledge')) return false;
   if (d['op'] === 'alias') return strings('canonical', 'type', 'alias');
   if (d['op'] === 'distinct') return strings('name');
+  if (d['op'] === 'ignore') return strings('file', 'rule', 'text');
   return d['op'] === 'acronym' && strings('acronym', 'expansion');
 }
 
@@ -93,7 +114,8 @@ export function isKnowledgeChange(data: unknown): data is KnowledgeChange {
  */
 export function knowledgeEdit(workspace: Workspace, change: KnowledgeChange): WorkspaceEdit | undefined {
   const now = workspace.currentKnowledge();
-  if (!now || workspace.knowledgeOverLimits) return undefined;
+  // The action was offered for another folder's knowledge file: never written to this one.
+  if (!now || workspace.knowledgeOverLimits || now.uri !== change.knowledge) return undefined;
   const { uri, text, version } = now;
   const after = apply(text, change);
   if (after === undefined || after === text) return undefined;
@@ -143,5 +165,19 @@ function rewrite(text: string | undefined, change: KnowledgeChange): string | un
       return addDistinct(text, change.name);
     case 'acronym':
       return addAcronym(text, change.acronym, change.expansion);
+    case 'ignore':
+      return addIgnore(text, change);
+  }
+}
+
+// "file:///work/news/a%20b.txt" from "file:///work/dateline.yaml" → "news/a b.txt"; an article outside
+// the knowledge file's folder is named by its file name alone.
+function relativeTo(knowledgeUri: string, uri: string): string {
+  const folder = knowledgeUri.slice(0, knowledgeUri.lastIndexOf('/') + 1);
+  const rest = uri.startsWith(folder) ? uri.slice(folder.length) : uri.slice(uri.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(rest);
+  } catch {
+    return rest;
   }
 }

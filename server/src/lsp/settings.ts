@@ -1,6 +1,8 @@
 /** The `dateline.*` settings the server reads, with their defaults (package.json contributes.configuration). */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { rules, type RuleId, type Severity } from '../analysis/index.js';
+import { defaultExclude } from '../io/find-articles.js';
+import { ruleLevels } from '../present/index.js';
 
 /** The server's view of the user's settings. */
 export interface Settings {
@@ -19,7 +21,7 @@ export interface Settings {
 export const defaultSettings: Settings = {
   files: [],
   include: ['**/*.txt'],
-  exclude: ['**/node_modules/**', '**/.git/**'],
+  exclude: [...defaultExclude],
   knowledgeFile: 'dateline.yaml',
   maxFileSize: 2_000_000,
   rules: {},
@@ -32,7 +34,6 @@ export interface ReadSettings {
   warnings: string[];
 }
 
-const severities = new Set(['error', 'warning', 'information', 'hint', 'off']);
 // `enable` and `trace` are read by the VS Code client, not here.
 const known = new Set([
   'enable',
@@ -74,9 +75,9 @@ export function settingsOf(raw: unknown, root?: string): ReadSettings {
   const rules: Settings['rules'] = {};
   for (const [id, level] of Object.entries(rulesIn)) {
     if (!ruleIds.has(id)) warnings.push(`Dateline: dateline.rules has an unknown rule '${id}'; ignored`);
-    else if (typeof level !== 'string' || !severities.has(level))
+    else if (typeof level !== 'string' || !ruleLevels.has(level))
       warnings.push(
-        `Dateline: dateline.rules.${id} should be one of ${[...severities].join(', ')}, not ${describe(level)}; ignored`,
+        `Dateline: dateline.rules.${id} should be one of ${[...ruleLevels].join(', ')}, not ${describe(level)}; ignored`,
       );
     else rules[id as RuleId] = level as Severity | 'off';
   }

@@ -9,6 +9,7 @@ import type {
   InitializeParams,
   InitializeResult,
   TextDocumentPositionParams,
+  WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver';
 import {
   CodeActionKind,
@@ -30,6 +31,7 @@ import {
   type InitializationOptions,
   type IsArticleParams,
   type IsArticleReply,
+  type ReasoningReply,
   type TrustParams,
 } from '../present/index.js';
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
@@ -37,14 +39,15 @@ import { editForClient, versionedEdit, type EditSupport } from './versioned-edit
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
 import { EditQueue } from './edit-queue.js';
-import { hoverAt } from './hover.js';
+import { hoverAt, reasoningAt, type HoverStyle } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
 import { legend, semanticTokens } from './semantic-tokens.js';
-import { packagedRuleDocs } from './rule-docs.js';
+import { packagedRuleDocs } from '../io/rule-docs.js';
 import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
-import { readKnowledgeFile, Workspace } from './workspace.js';
+import { readKnowledgeFile, type Workspace } from './workspace.js';
+import { Workspaces } from './workspaces.js';
 
 /**
  * A request handler that does not run when the client cancelled the request while it waited (the
@@ -60,32 +63,38 @@ function answer<P, R>(
 /** Serves Dateline over an LSP connection until the client shuts it down. */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const workspace = new Workspace();
-  const publisher = new DiagnosticsPublisher(connection, workspace);
+  // One corpus per workspace folder (workspaces.ts); every handler works in the folder of its document.
+  const workspaces = new Workspaces();
+  const publisher = new DiagnosticsPublisher(connection, workspaces);
   let canConfigure = false;
   let canWatch = false;
+  let canChangeFolders = false;
   let canResolveEdits = false;
   let editSupport: EditSupport = { documentChanges: false, create: false };
   let canReportProgress = false;
   let canRefresh = { tokens: false, hints: false };
+  const hoverStyle: HoverStyle = { commandLinks: false };
   let indexing: Promise<void> = Promise.resolve();
   /** Where analyses are kept between sessions: in the client's storage folder, if it gave one. */
-  let cacheFile: string | undefined;
+  let cacheFolderPath: string | undefined;
   // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
   const edits = new EditQueue((uris) => {
     // Each document's own list is always sent (unless unchanged since last sent): while it waited
     // here, every publication skipped it as stale, the first reading's too, and its text may be
     // the very text that reading took from disk, which changes nothing and names no dependent.
     const ids = new Set<string>(uris);
+    const touched = new Set<Workspace>();
     for (const uri of uris) {
       const document = documents.get(uri);
       // Closed meanwhile: onDidClose has put its text on disk back.
-      if (document)
-        for (const id of workspace.openArticle(uri, document.getText(), document.version, document.languageId))
-          ids.add(id);
+      if (!document) continue;
+      const workspace = workspaces.of(uri);
+      touched.add(workspace);
+      for (const id of workspace.openArticle(uri, document.getText(), document.version, document.languageId))
+        ids.add(id);
     }
     // The index and the rules now, in this one pause, rather than in whichever request comes next.
-    workspace.corpus.refresh();
+    for (const workspace of touched) workspace.corpus.refresh();
     publisher.publish(ids);
   });
   // A list for a document whose newer text is not analysed yet would point at the old text.
@@ -102,14 +111,19 @@ export function startServer(connection: Connection): void {
   };
 
   const offsetOf = (params: TextDocumentPositionParams): number | undefined =>
-    workspace.lines(params.textDocument.uri)?.positionToOffset(params.position);
+    workspaces.of(params.textDocument.uri).lines(params.textDocument.uri)?.positionToOffset(params.position);
+  /** The workspace of a request's document. */
+  const of = (params: { textDocument: { uri: string } }): Workspace => workspaces.of(params.textDocument.uri);
+  /** Settings given at initialize, applied to every folder until the client's configuration is read. */
+  let initialSettings: unknown;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    workspace.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
+    workspaces.setFolders(folderPaths(folders));
     const capabilities = params.capabilities;
     canConfigure = capabilities.workspace?.configuration === true;
     canWatch = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canChangeFolders = capabilities.workspace?.workspaceFolders === true;
     const workspaceEdit = capabilities.workspace?.workspaceEdit;
     editSupport = {
       documentChanges: workspaceEdit?.documentChanges === true,
@@ -127,16 +141,22 @@ export function startServer(connection: Connection): void {
     const raw: unknown = params.initializationOptions;
     let ruleDocs: string = packagedRuleDocs();
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const { trusted, ruleDocs: sent, cacheFolder, ...options } = raw as {
+      const {
+        trusted,
+        ruleDocs: sent,
+        commandLinks,
+        cacheFolder,
+        ...options
+      } = raw as {
         [K in keyof InitializationOptions]?: unknown;
       };
-      workspace.trusted = trusted !== false;
+      workspaces.setTrusted(trusted !== false);
+      hoverStyle.commandLinks = commandLinks === true;
       if (typeof sent === 'string') ruleDocs = sent;
-      // One file per set of workspace folders: a global storage folder is shared by every workspace.
-      if (typeof cacheFolder === 'string' && cacheFolder !== '')
-        cacheFile = join(cacheFolder, `analyses-${hashText(folders.join('\n')).replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.cache`);
-      applySettings(options);
-    } else applySettings(raw);
+      if (typeof cacheFolder === 'string' && cacheFolder !== '') cacheFolderPath = cacheFolder;
+      initialSettings = options;
+    } else initialSettings = raw;
+    applySettings(workspaces.all(), () => initialSettings);
     setRuleDocsBase(ruleDocs);
     return {
       capabilities: {
@@ -152,7 +172,7 @@ export function startServer(connection: Connection): void {
         inlayHintProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, fixAllKind], resolveProvider: true },
-        workspace: { workspaceFolders: { supported: true } },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'dateline-language-server' },
     };
@@ -167,16 +187,33 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [
           { globPattern: '**/*.{txt,yaml,yml}' },
-          ...workspace.settings.include.map((globPattern) => ({ globPattern })),
+          ...[...new Set(workspaces.all().flatMap((w) => w.settings.include))].map((globPattern) => ({
+            globPattern,
+          })),
         ],
       });
+    // A folder added or removed: each folder keeps its corpus, a new one is read, a removed one's lists are cleared.
+    if (canChangeFolders)
+      connection.workspace.onDidChangeWorkspaceFolders((event) => void foldersChanged(event));
     indexing = reindex();
   });
 
-  /** Reads settings, the knowledge file and every article, then publishes everything. */
+  async function foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    await indexing;
+    const removed = new Set(folderPaths(event.removed.map((f) => f.uri)));
+    const kept = workspaces
+      .all()
+      .flatMap((w) => w.folders)
+      .filter((folder) => !removed.has(folder));
+    const added = workspaces.setFolders([...kept, ...folderPaths(event.added.map((f) => f.uri))]);
+    if (!canConfigure) applySettings(added, () => initialSettings);
+    indexing = reindex();
+  }
+
+  /** Reads settings, the knowledge files and every article of every folder, then publishes everything. */
   async function reindex(): Promise<void> {
-    if (canConfigure) applySettings(await connection.workspace.getConfiguration('dateline'));
-    loadKnowledgeFromDisk();
+    if (canConfigure) await readConfiguration();
+    for (const workspace of workspaces.all()) loadKnowledgeFromDisk(workspace);
     // Counts sent before the corpus is read are partial: the status says it is still indexing.
     publisher.indexing = { done: 0, total: 0 };
     // Open articles first: their diagnostics arrive before the rest of the corpus is read.
@@ -184,56 +221,63 @@ export function startServer(connection: Connection): void {
       documents
         .all()
         .map((d) => d.uri)
-        .filter((uri) => workspace.corpus.article(uri)),
+        .filter((uri) => workspaces.of(uri).corpus.article(uri)),
     );
-    workspace.analysisCache = openCache();
+    for (const workspace of workspaces.all()) workspace.analysisCache = openCache(workspace);
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Dateline', 0, 'Indexing articles', false);
-    await workspace.indexFolders((done, total) => {
-      progress?.report(
-        Math.round((done / Math.max(total, 1)) * 100),
-        `Indexing articles ${done.toLocaleString('en')} / ${total.toLocaleString('en')}`,
-      );
-      publisher.indexing = { done, total };
-      publisher.sendStatus();
-    });
+    // Folder after folder; the counts of the folders read before are added to the current one's.
+    let before = 0;
+    for (const workspace of workspaces.all()) {
+      let total = 0;
+      await workspace.indexFolders((done, inFolder) => {
+        total = inFolder;
+        const all = before + inFolder;
+        progress?.report(
+          Math.round(((before + done) / Math.max(all, 1)) * 100),
+          `Indexing articles ${(before + done).toLocaleString('en')} / ${all.toLocaleString('en')}`,
+        );
+        publisher.indexing = { done: before + done, total: all };
+        publisher.sendStatus();
+      });
+      before += total;
+    }
     // The reading's garbage (the workers' replies, the index's scratch) goes before the lists are
     // made and sent: what the server keeps then lies in fewer pages of the heap than when the garbage
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
     // what a user's system monitor will (10,000 articles, measured when this was changed: 540 MB RSS,
     // against 600–690 MB collecting after sending).
-    for (const note of workspace.skipNotes) connection.console.info(`Dateline: ${note}`);
     const refreshing = performance.now();
-    workspace.corpus.refresh();
+    for (const workspace of workspaces.all()) {
+      logReading(workspace);
+      workspace.corpus.refresh();
+    }
     edits.expectCost(performance.now() - refreshing);
     collectGarbage();
-    // The log says what was read, so that "why is my file not checked?" has an answer.
-    const articles = workspace.corpus.ids().length;
-    connection.console.info(
-      `Read ${articles} article${articles === 1 ? '' : 's'} in ${workspace.folders.join(', ') || 'no folder'}; ` +
-        (workspace.settings.files.length
-          ? `the files dateline.files names (${workspace.settings.files.join(', ')})`
-          : 'text files below a dateline.yaml or with paragraphs of prose and a date; other text files stay plain text'),
-    );
     await publisher.publishAll(true);
     publisher.indexing = undefined;
     progress?.done();
     publisher.sendStatus();
     refreshViews();
-    saveCache();
+    for (const workspace of workspaces.all()) saveCache(workspace);
   }
 
-  /** The analysis cache for the knowledge file now, or none; an unusable file is ignored with a note. */
-  function openCache(): AnalysisCache | undefined {
-    if (!cacheFile) return undefined;
+  /**
+   * A folder's analysis cache for its knowledge file now, or none; an unusable file is ignored with a
+   * note. One file per workspace folder: a global storage folder is shared by every workspace.
+   */
+  function openCache(workspace: Workspace): AnalysisCache | undefined {
+    const folder = workspace.folders[0];
+    if (!cacheFolderPath || folder === undefined) return undefined;
+    const file = join(cacheFolderPath, `analyses-${hashText(folder).replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.cache`);
     const key = { analyser: analyserVersion(), knowledge: hashText(workspace.knowledgeText ?? '') };
-    const { cache, note } = AnalysisCache.open(cacheFile, key);
+    const { cache, note } = AnalysisCache.open(file, key);
     if (note) connection.console.info(`Dateline: ${note}`);
     return cache;
   }
 
-  /** Writes what the first reading analysed, unless the cache holds exactly that already. */
-  function saveCache(): void {
+  /** Writes what a folder's first reading analysed, unless its cache holds exactly that already. */
+  function saveCache(workspace: Workspace): void {
     const cache = workspace.analysisCache;
     workspace.analysisCache = undefined;
     if (!cache) return;
@@ -246,20 +290,54 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  /** Applies settings as the client sent them; what is ignored is said in the output channel. */
-  function applySettings(raw: unknown): void {
-    const { settings, warnings } = settingsOf(raw, workspace.folders[0]);
-    for (const warning of warnings) connection.console.warn(warning);
-    workspace.setSettings(settings);
+  /** The log says what was read and what was left out, so that "why is my file not checked?" has an answer. */
+  function logReading(workspace: Workspace): void {
+    const folder = workspace.folders[0];
+    const where = folder === undefined ? '' : workspaces.all().length > 1 ? ` (${folder})` : '';
+    for (const note of workspace.skipNotes) connection.console.info(`Dateline: ${note}${where}`);
+    const articles = workspace.corpus.ids().length;
+    connection.console.info(
+      `Read ${articles} article${articles === 1 ? '' : 's'} in ${folder ?? 'no folder'}; ` +
+        (workspace.settings.files.length
+          ? `the files dateline.files names (${workspace.settings.files.join(', ')})`
+          : 'text files below a dateline.yaml or with paragraphs of prose and a date; other text files stay plain text'),
+    );
   }
 
-  function loadKnowledgeFromDisk(): void {
+  /** Each folder's `dateline` settings, as the client has them for that folder (`scope: resource`). */
+  async function readConfiguration(): Promise<void> {
+    const list = workspaces.all();
+    const sections = await connection.workspace.getConfiguration(
+      list.map((workspace) => {
+        const folder = workspace.folders[0];
+        return folder === undefined
+          ? { section: 'dateline' }
+          : { scopeUri: URI.file(folder).toString(), section: 'dateline' };
+      }),
+    );
+    const raw = sections as unknown[];
+    applySettings(list, (i) => raw[i]);
+  }
+
+  /** Applies settings as the client sent them, to each folder; what is ignored is said once in the output channel. */
+  function applySettings(list: readonly Workspace[], raw: (i: number) => unknown): void {
+    const warnings = new Set<string>();
+    list.forEach((workspace, i) => {
+      const read = settingsOf(raw(i), workspace.folders[0]);
+      for (const warning of read.warnings) warnings.add(warning);
+      workspace.setSettings(read.settings);
+    });
+    for (const warning of warnings) connection.console.warn(warning);
+  }
+
+  function loadKnowledgeFromDisk(workspace: Workspace): void {
     const uri = workspace.knowledgeLocation();
     const open = uri ? documents.get(uri) : undefined;
     if (open) return void workspace.setKnowledge(open.uri, open.getText(), open.version);
-    const text = uri ? readKnowledgeFile(uri) : undefined;
+    const read = uri ? readKnowledgeFile(uri) : { text: undefined };
+    if ('error' in read) return workspace.setKnowledgeUnreadable(uri!, read.error);
     // No file yet: quick fixes will create it where `dateline.knowledgeFile` says.
-    workspace.setKnowledge(text === undefined ? undefined : uri, text);
+    workspace.setKnowledge(read.text === undefined ? undefined : uri, read.text);
   }
 
   function refreshViews(): void {
@@ -272,6 +350,7 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidChangeContent(({ document }) => {
+    const workspace = workspaces.of(document.uri);
     if (workspace.isKnowledge(document.uri)) {
       workspace.setKnowledge(document.uri, document.getText(), document.version);
       return knowledgeChanged();
@@ -281,22 +360,29 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidClose(async ({ document }) => {
+    const workspace = workspaces.of(document.uri);
     if (workspace.isKnowledge(document.uri)) {
-      loadKnowledgeFromDisk();
+      loadKnowledgeFromDisk(workspace);
       return knowledgeChanged();
     }
     // Closed before its changes were analysed: its list, skipped as stale until now, is owed too.
     const waited = edits.isPending(document.uri);
     edits.forget(document.uri);
-    if (workspace.isOpen(document.uri)) publisher.schedule(workspace.closeArticle(document.uri));
-    if (waited) publisher.schedule([document.uri]);
+    // Its own list too, even when the text on disk is the one it had: its fixes were for the editor's version.
+    if (workspace.isOpen(document.uri))
+      publisher.schedule([document.uri, ...workspace.closeArticle(document.uri)]);
+    else if (waited) publisher.schedule([document.uri]);
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
+      const workspace = workspaces.of(change.uri);
       if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
-        loadKnowledgeFromDisk();
+        loadKnowledgeFromDisk(workspace);
         knowledgeChanged();
+      } else if (change.type === FileChangeType.Deleted && !workspace.isArticle(change.uri)) {
+        // A folder, or a file that is no article: whatever was read below it is gone.
+        publisher.schedule(workspace.folderDeleted(change.uri));
       } else if (workspace.isArticle(change.uri) && !workspace.isOpen(change.uri)) {
         const ids =
           change.type === FileChangeType.Deleted
@@ -314,7 +400,7 @@ export function startServer(connection: Connection): void {
 
   // The user trusted the workspace: knowledge-file fixes are offered from now on.
   connection.onNotification(methods.trust, (params: TrustParams | undefined) => {
-    workspace.trusted = params?.trusted === true;
+    workspaces.setTrusted(params?.trusted === true);
   });
 
   connection.onRequest(methods.reindex, async () => {
@@ -324,40 +410,50 @@ export function startServer(connection: Connection): void {
   });
   // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
   connection.onRequest(methods.isArticle, (params: IsArticleParams): IsArticleReply => ({
-    article: workspace.corpus.article(params.uri) !== undefined,
+    article: workspaces.of(params.uri).corpus.article(params.uri) !== undefined,
   }));
-  connection.onRequest(methods.timeline, () => timeline(workspace));
-  connection.onRequest(methods.entities, () => entities(workspace));
+  connection.onRequest(methods.timeline, () => ({
+    events: workspaces.all().flatMap((workspace) => timeline(workspace).events),
+  }));
+  connection.onRequest(methods.entities, () => ({
+    entities: workspaces.all().flatMap((workspace) => entities(workspace).entities),
+  }));
   connection.onRequest(methods.mentions, answer((params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
-    return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
   }));
 
   connection.onHover(answer((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? null : hoverAt(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? null : hoverAt(of(params), params.textDocument.uri, offset, hoverStyle);
+  }));
+  connection.onRequest(methods.reasoning, answer((params: TextDocumentPositionParams): ReasoningReply => {
+    const offset = offsetOf(params);
+    const markdown = offset === undefined ? null : reasoningAt(of(params), params.textDocument.uri, offset);
+    return markdown === null ? null : { markdown };
   }));
   connection.onReferences(answer((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? [] : references(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
   }));
   connection.onDefinition(answer((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? null : definition(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? null : definition(of(params), params.textDocument.uri, offset);
   }));
   connection.onDocumentHighlight(answer((params) => {
     const offset = offsetOf(params);
-    return offset === undefined ? [] : highlights(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? [] : highlights(of(params), params.textDocument.uri, offset);
   }));
   connection.onPrepareRename(answer((params) => {
     analyseNow(params.textDocument.uri);
     const offset = offsetOf(params);
-    return offset === undefined ? null : prepareRename(workspace, params.textDocument.uri, offset);
+    return offset === undefined ? null : prepareRename(of(params), params.textDocument.uri, offset);
   }));
   connection.onRenameRequest(answer((params) => {
     analyseNow(params.textDocument.uri);
     const offset = offsetOf(params);
     const from = params.textDocument.uri;
+    const workspace = of(params);
     const changes =
       offset === undefined ? undefined : rename(workspace, from, offset, params.newName)?.changes;
     if (!changes) return null;
@@ -376,27 +472,38 @@ export function startServer(connection: Connection): void {
     // Fixes carry the version they are computed against: the client's latest text, analysed now if
     // it is still waiting in the edit queue (a stale diagnostic's fix is then recomputed for it).
     analyseNow(params.textDocument.uri);
-    return codeActions(workspace, params, canResolveEdits).flatMap((action) => {
+    return codeActions(of(params), params, canResolveEdits).flatMap((action) => {
       if (!action.edit) return [action];
       const edit = editForClient(action.edit, editSupport);
       return edit ? [{ ...action, edit }] : [];
     });
   }));
   connection.onCodeActionResolve(answer((action) => {
-    if (!isKnowledgeChange(action.data) || !workspace.trusted) return action;
+    if (!isKnowledgeChange(action.data)) return action;
+    const workspace = workspaces.of(action.data.knowledge);
+    if (!workspace.trusted) return action;
     const edit = knowledgeEdit(workspace, action.data);
     const forClient = edit && editForClient(edit, editSupport);
     return forClient ? { ...action, edit: forClient } : action;
   }));
-  connection.onDocumentSymbol(answer((params) => documentSymbols(workspace, params.textDocument.uri)));
-  connection.onWorkspaceSymbol(answer((params) => workspaceSymbols(workspace, params.query)));
-  connection.onFoldingRanges(answer((params) => foldingRanges(workspace, params.textDocument.uri)));
-  connection.languages.inlayHint.on(answer((params) => inlayHints(workspace, params.textDocument.uri, params.range)));
-  connection.languages.semanticTokens.on(answer((params) => semanticTokens(workspace, params.textDocument.uri)));
-  connection.languages.semanticTokens.onRange(answer((params) =>
-    semanticTokens(workspace, params.textDocument.uri, params.range),
-  ));
+  connection.onDocumentSymbol(answer((params) => documentSymbols(of(params), params.textDocument.uri)));
+  connection.onWorkspaceSymbol(
+    answer((params) => workspaces.all().flatMap((workspace) => workspaceSymbols(workspace, params.query))),
+  );
+  connection.onFoldingRanges(answer((params) => foldingRanges(of(params), params.textDocument.uri)));
+  connection.languages.inlayHint.on(
+    answer((params) => inlayHints(of(params), params.textDocument.uri, params.range)),
+  );
+  connection.languages.semanticTokens.on(answer((params) => semanticTokens(of(params), params.textDocument.uri)));
+  connection.languages.semanticTokens.onRange(
+    answer((params) => semanticTokens(of(params), params.textDocument.uri, params.range)),
+  );
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The local paths of the workspace folders the client sent; folders of other schemes are not read. */
+function folderPaths(uris: readonly string[]): string[] {
+  return uris.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
 }

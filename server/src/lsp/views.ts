@@ -6,6 +6,7 @@
  * present/protocol.ts, which the VS Code client imports too.
  */
 import type { CorpusEvent, CorpusLocation, EntityCluster, Finding } from '../analysis/index.js';
+import { describeRole } from '../analysis/index.js';
 import type {
   EntitiesReply,
   EntityItem,
@@ -103,7 +104,7 @@ function entityItem(
     mentions,
     articles: new Set(cluster.mentions.map((m) => m.articleId)).size,
     offices: [
-      ...new Set(cluster.roles.map((r) => [r.country ?? r.organization, r.title].filter(Boolean).join(' '))),
+      ...new Set(cluster.roles.map(describeRole)),
     ],
     spellings: [...spellings.values()].sort((a, b) => b.mentions.length - a.mentions.length),
     review,
@@ -111,7 +112,7 @@ function entityItem(
 }
 
 function allFindings(workspace: Workspace): Finding[] {
-  return workspace.corpus.ids().flatMap((id) => workspace.corpus.findings(id));
+  return workspace.corpus.ids().flatMap((id) => workspace.findings(id));
 }
 
 function viewFinding(workspace: Workspace, finding: Finding): ViewFinding | undefined {

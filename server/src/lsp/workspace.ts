@@ -4,20 +4,20 @@
  * Knows files and URIs; knows nothing of diagnostics or hovers.
  */
 import { readFileSync } from 'node:fs';
-import { basename, dirname, sep } from 'node:path';
+import { dirname, sep } from 'node:path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
-import type { Knowledge } from '../analysis/index.js';
+import type { Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
-import { findArticles, knowledgeFileNames, skipNotes, type SkipReason } from '../io/find-articles.js';
+import { findArticles, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
-import { LineIndex, type ArticleLookup } from '../present/index.js';
+import { LineIndex, onePerSpot, type ArticleLookup } from '../present/index.js';
 
 /** Why an article is not in the corpus. */
 export interface ArticleProblem extends ReadProblem {
@@ -35,6 +35,8 @@ export class Workspace implements ArticleLookup {
   readonly corpus = new Corpus();
   settings: Settings = defaultSettings;
   folders: string[] = [];
+  /** Workspace folders nested inside this one's: their files are their own corpus's, not read here. */
+  nested: string[] = [];
   /** Problems of files that are not analysed (binary, too large, unreadable), by URI. */
   readonly problems = new Map<string, ArticleProblem>();
   /** Notes on files that are analysed all the same (invalid UTF-8 read with U+FFFD), by URI. */
@@ -46,14 +48,18 @@ export class Workspace implements ArticleLookup {
   knowledgeUri: string | undefined;
   knowledgeText: string | undefined;
   knowledgeProblems: KnowledgeProblem[] = [];
-  /** True when the knowledge file breaks a limit: it is not read, and no action rewrites it. */
+  /** True when the knowledge file breaks a limit or cannot be read: it is not used, and no action rewrites it. */
   knowledgeOverLimits = false;
   /** The editor's version of the knowledge file when it is open there, else null. */
   knowledgeVersion: number | null = null;
   private readonly open = new Map<string, string>();
-  /** True while `indexFolders` reads; deletions reported meanwhile are kept in `deletedWhileIndexing`. */
+  /**
+   * True while `indexFolders` reads. Files the watcher or the editor reported meanwhile (deleted,
+   * created, changed, opened) are kept in `settledWhileIndexing`: what they said is newer than what the
+   * reading read or listed.
+   */
   private indexing = false;
-  private readonly deletedWhileIndexing = new Set<string>();
+  private readonly settledWhileIndexing = new Set<string>();
   /** The editor's version of each open article. */
   private readonly versions = new Map<string, number>();
   private readonly lineCache = new Map<string, { text: string; lines: LineIndex }>();
@@ -69,6 +75,11 @@ export class Workspace implements ArticleLookup {
   /** The URI of an article id: ids are URIs already. */
   uri(articleId: string): string {
     return articleId;
+  }
+
+  /** The findings a user sees on an article: the corpus's, never two on the same words (present/one-per-spot.ts). */
+  findings(articleId: string): Finding[] {
+    return onePerSpot(this.corpus.findings(articleId));
   }
 
   /** Line starts of an article's current text. */
@@ -95,9 +106,10 @@ export class Workspace implements ArticleLookup {
     if (parsed.scheme !== 'file') return parsed.scheme === 'untitled' && languageId === 'article';
     const relative = this.relative(parsed.fsPath);
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
-    const matches = (globs: string[]): boolean =>
-      globs.some((glob) => minimatch(relative, glob, { dot: true }));
-    return matches(this.candidateGlobs()) && !matches(this.settings.exclude);
+    return (
+      this.candidateGlobs().some((glob) => minimatch(relative, glob, { dot: true })) &&
+      !isExcluded(relative, this.settings.exclude)
+    );
   }
 
   /**
@@ -157,25 +169,23 @@ export class Workspace implements ArticleLookup {
     const files: string[] = [];
     const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
     this.knowledgeFolders = [];
-    let gitignored = 0;
-    const skippedFolders: string[] = [];
-    const onSkip = (path: string, reason: SkipReason): void => {
-      if (reason === 'gitignore') gitignored++;
-      else skippedFolders.push(basename(path));
-    };
+    const skipped = new SkipTally();
+    const onSkip = skipped.record;
+    const own = (path: string): boolean => !this.nested.some((inner) => path.startsWith(`${inner}${sep}`));
     for (const folder of this.folders) {
       try {
         const { exclude } = this.settings;
-        files.push(...(await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip })));
-        for (const found of await findArticles(folder, { include: knowledgeFiles, exclude }))
-          this.knowledgeFolders.push(`${dirname(found)}${sep}`);
+        const found = await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip });
+        files.push(...found.filter(own));
+        for (const knowledge of await findArticles(folder, { include: knowledgeFiles, exclude }))
+          if (own(knowledge)) this.knowledgeFolders.push(`${dirname(knowledge)}${sep}`);
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
     }
-    this.skipNotes = skipNotes(gitignored, skippedFolders);
+    this.skipNotes = skipped.notes();
     this.indexing = true;
-    this.deletedWhileIndexing.clear();
+    this.settledWhileIndexing.clear();
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
     // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
@@ -206,13 +216,14 @@ export class Workspace implements ArticleLookup {
         const inputs = texts.filter((t): t is { uri: string; text: string } => {
           if (this.open.has(t.uri)) return false;
           const ok = t.text !== undefined && this.accepts(t.uri, t.text);
-          if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
+          if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
+            this.corpus.remove(t.uri);
           return ok;
         });
         if (from + batchSize < files.length) reading = read(from + batchSize);
         const missing = inputs.filter(({ uri, text }) => {
-          // Deleted since it was read: neither the cache's analysis nor a new one.
-          if (this.deletedWhileIndexing.has(uri)) return false;
+          // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
+          if (this.settledWhileIndexing.has(uri)) return false;
           const cached = this.analysisCache?.take(uri, text);
           if (cached) this.corpus.adopt(cached);
           return !cached;
@@ -226,30 +237,39 @@ export class Workspace implements ArticleLookup {
                 (done) => progress?.(from + done, files.length),
               );
         for (const result of results) {
-          // Read before it was deleted: the deletion, reported meanwhile, wins.
-          // Opened while the workers analysed its disk text: the editor's analysis stays.
-          if ('error' in result || this.deletedWhileIndexing.has(result.id) || this.open.has(result.id))
-            continue;
-          this.corpus.adopt(result);
+          // Read before it was deleted, changed or opened: what was reported meanwhile wins.
+          if (this.settledWhileIndexing.has(result.id)) continue;
+          // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
+          // and the other articles are still checked.
+          if ('error' in result)
+            this.problems.set(result.id, {
+              message: `internal error: analysis failed: ${result.error}; not analysed`,
+              line: 0,
+              column: 0,
+              severity: 'error',
+            });
+          else this.corpus.adopt(result);
         }
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.indexing = false;
-      this.deletedWhileIndexing.clear();
       await pool.close();
     }
     progress?.(files.length, files.length);
-    for (const id of this.corpus.ids()) if (!seen.has(id) && !this.open.has(id)) this.corpus.remove(id);
+    // Gone since the last reading; a file created while this one read (a rename) was not listed, and stays.
+    for (const id of this.corpus.ids())
+      if (!seen.has(id) && !this.open.has(id) && !this.settledWhileIndexing.has(id)) this.corpus.remove(id);
+    this.settledWhileIndexing.clear();
     // An article opened before the knowledge files were found was claimed without them: ask again.
     for (const [uri, text] of this.open) this.setText(uri, text);
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
   readFromDisk(uri: string): string[] {
+    if (this.indexing) this.settledWhileIndexing.add(uri);
     const text = this.readText(uri);
-    if (text !== undefined) this.deletedWhileIndexing.delete(uri);
     return text === undefined ? this.remove(uri) : this.setText(uri, text);
   }
 
@@ -287,6 +307,7 @@ export class Workspace implements ArticleLookup {
     else this.openAsArticle.delete(uri);
     // The editor decoded the file its own way (it may guess Latin-1); a note on the disk bytes no longer applies.
     this.notes.delete(uri);
+    if (this.indexing) this.settledWhileIndexing.add(uri);
     this.open.set(uri, text);
     return this.setText(uri, text);
   }
@@ -305,10 +326,22 @@ export class Workspace implements ArticleLookup {
    * under way that read it before it went (3,000 files deleted while indexing left 623 behind).
    */
   fileDeleted(uri: string): string[] {
-    if (this.indexing) this.deletedWhileIndexing.add(uri);
+    if (this.indexing) this.settledWhileIndexing.add(uri);
     this.problems.delete(uri);
     this.notes.delete(uri);
     return this.remove(uri);
+  }
+
+  /**
+   * A folder deleted on disk: every article and problem below it goes. Editors report the folder
+   * alone (VS Code sends one event for a folder deleted with everything in it), not each file.
+   */
+  folderDeleted(uri: string): string[] {
+    const below = uri.endsWith('/') ? uri : `${uri}/`;
+    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter((id) =>
+      id.startsWith(below),
+    );
+    return [...new Set(gone)].flatMap((id) => [id, ...this.fileDeleted(id)]);
   }
 
   /** An article deleted; returns the ids to re-check. */
@@ -333,10 +366,34 @@ export class Workspace implements ArticleLookup {
     if (uri === undefined) return undefined;
     if (this.knowledgeVersion !== null)
       return { uri, text: this.knowledgeText, version: this.knowledgeVersion };
-    const text = readKnowledgeFile(uri);
+    const read = readKnowledgeFile(uri);
+    if ('error' in read) {
+      this.setKnowledgeUnreadable(uri, read.error);
+      return { uri, text: undefined, version: null };
+    }
+    const { text } = read;
     if (text !== this.knowledgeText || uri !== this.knowledgeUri)
       this.setKnowledge(text === undefined ? undefined : uri, text);
     return { uri, text, version: null };
+  }
+
+  /**
+   * A knowledge file that is there but cannot be read (a permission, a folder by that name): none of
+   * its entries are used, it says why, and no action offers to rewrite it.
+   */
+  setKnowledgeUnreadable(uri: string, reason: string): void {
+    this.setKnowledge(undefined, undefined);
+    this.knowledgeUri = uri;
+    this.knowledgeProblems = [
+      {
+        message: `${uri.slice(uri.lastIndexOf('/') + 1)} cannot be read (${reason}); its entries are not used`,
+        line: 0,
+        column: 0,
+        endLine: 0,
+        endColumn: 0,
+      },
+    ];
+    this.knowledgeOverLimits = true;
   }
 
   /**
@@ -401,12 +458,23 @@ export class Workspace implements ArticleLookup {
   }
 }
 
-/** The knowledge file's text on disk without its byte-order mark, or undefined when there is none. */
-export function readKnowledgeFile(uri: string): string | undefined {
+/**
+ * The knowledge file's text on disk without its byte-order mark (undefined when there is none), or why
+ * a file that is there cannot be read: a permission error is not "no file".
+ */
+export function readKnowledgeFile(uri: string): { text: string | undefined } | { error: string } {
   try {
-    return readFileSync(URI.parse(uri).fsPath, 'utf8').replace(/^\uFEFF/, '');
-  } catch {
-    return undefined;
+    return { text: readFileSync(URI.parse(uri).fsPath, 'utf8').replace(/^\uFEFF/, '') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { text: undefined };
+    // In words a reporter can act on; other codes as the system gives them.
+    const reasons: Record<string, string> = {
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EISDIR: 'it is a folder',
+    };
+    return { error: (code && reasons[code]) ?? code ?? String(error) };
   }
 }
 

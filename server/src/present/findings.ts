@@ -34,20 +34,19 @@ export interface DiagnosticData {
 
 /**
  * The folder URI of the rule pages (`docs/rules/<rule-id>.md`, shipped in the package and the vsix),
- * set by a front end that knows where they are (the language server: lsp/rule-docs.ts); unset, links
- * go to the README's section of each rule.
+ * set by a front end that knows where they are (the language server and the CLI: io/rule-docs.ts).
+ * Unset, findings carry no link: never one to a page that does not exist.
  */
 let ruleDocsBase: string | undefined;
 
-/** Points rule links into a folder of `<rule-id>.md` pages; undefined: back to the README's sections. */
+/** Points rule links into a folder of `<rule-id>.md` pages; undefined: no links. */
 export function setRuleDocsBase(uri: string | undefined): void {
   ruleDocsBase = uri?.replace(/\/+$/, '');
 }
 
-/** Where a rule is documented: its page under the rule-docs folder, or the README's section for it. */
-export function ruleUrl(ruleId: string): string {
-  if (ruleDocsBase !== undefined) return `${ruleDocsBase}/${ruleId}.md`;
-  return `https://github.com/dateline-dev/dateline/blob/main/README.md#${ruleId}`;
+/** Where a rule is documented, its page under the rule-docs folder; undefined when no front end has said where that is. */
+export function ruleUrl(ruleId: string): string | undefined {
+  return ruleDocsBase === undefined ? undefined : `${ruleDocsBase}/${ruleId}.md`;
 }
 
 /** Converts a finding to a diagnostic, its evidence to related information and its fixes to data. */
@@ -72,11 +71,12 @@ export function findingToDiagnostic(finding: Finding, articles: ArticleLookup): 
     expected: finding.expected,
     fixes: finding.fixes.map((fix) => fixToData(fix, articles)).filter((fix) => fix !== undefined),
   };
+  const href = ruleUrl(finding.ruleId);
   return {
     range: lines.spanToRange(finding.span),
     severity: severityToLsp(finding.severity),
     code: finding.ruleId,
-    codeDescription: { href: ruleUrl(finding.ruleId) },
+    ...(href ? { codeDescription: { href } } : {}),
     source: 'dateline',
     message: finding.message,
     relatedInformation,
@@ -97,6 +97,9 @@ export function fixToData(fix: Fix, articles: ArticleLookup): FixData | undefine
   }
   return articles.version ? { title: fix.title, changes, versions } : { title: fix.title, changes };
 }
+
+/** What a rule's level may be set to, in the settings and on the command line: a severity, or off. */
+export const ruleLevels: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 /** Converts an analysis severity to LSP's. */
 export function severityToLsp(severity: Severity): DiagnosticSeverity {

@@ -6,6 +6,7 @@ export { LineIndex } from './line-index.js';
 export {
   findingToDiagnostic,
   fixToData,
+  ruleLevels,
   ruleUrl,
   setRuleDocsBase,
   severityToLsp,
@@ -13,6 +14,7 @@ export {
   type DiagnosticData,
   type FixData,
 } from './findings.js';
+export { onePerSpot } from './one-per-spot.js';
 export {
   methods,
   type CorpusStatus,
@@ -23,6 +25,7 @@ export {
   type IsArticleParams,
   type IsArticleReply,
   type MentionsParams,
+  type ReasoningReply,
   type TimelineEvent,
   type TimelineReply,
   type TrustParams,

@@ -3,6 +3,7 @@
  * characters: a folder of code or notes has `.txt` files too (`requirements.txt`, `LICENSE.txt`, logs),
  * and none of them should join the corpus or become a "News article" in the editor.
  */
+import { monthNames, weekdayNames } from '../analysis/annotators/calendar.js';
 
 /** The verdict, with the reason a log or a test can show. */
 export interface ArticleLook {
@@ -43,9 +44,11 @@ const notArticleWords = new Set([
 /** How much of a file is looked at: enough for a headline, a dateline and a few paragraphs. */
 const sample = 20_000;
 
-const month =
-  /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
-const weekday = /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+// A month's name or its short form ("Sep", "Sept"), and a weekday's name: from the one calendar.
+const month = new RegExp(
+  `\\b(?:${monthNames.join('|')}|${monthNames.map((m) => m.slice(0, 3)).join('|')}|Sept)\\b`,
+);
+const weekday = new RegExp(`\\b(?:${weekdayNames.join('|')})\\b`);
 const year = /(?<![\d.])(?:19|20)\d{2}(?![\d.])/;
 const isoDate = /\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b/;
 /** A wire dateline: "OSLO, Norway (Agency) —", "ROME —". */

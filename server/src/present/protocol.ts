@@ -23,6 +23,11 @@ export const methods = {
   timeline: 'dateline/timeline',
   /** Client → server request: the Entities view's rows; no params (→ `EntitiesReply`). */
   entities: 'dateline/entities',
+  /**
+   * Client → server request: the reasoning behind the findings and the annotation at a position, as
+   * one Markdown page (`MentionsParams` → `ReasoningReply`); the hover's "Show reasoning" link.
+   */
+  reasoning: 'dateline/reasoning',
 } as const;
 
 /**
@@ -36,6 +41,11 @@ export interface InitializationOptions {
   ruleDocs?: string;
   /** A folder the server may keep its analysis cache in (the extension's storage), if any. */
   cacheFolder?: string;
+  /**
+   * True when the client runs `dateline.showReasoning` and `dateline.showMentions` from links in a
+   * hover: the hover then keeps to one line, the fix and the evidence in short, and links to the rest.
+   */
+  commandLinks?: boolean;
 }
 
 /** The corpus summary sent as `dateline/status` for the client's status bar. */
@@ -54,6 +64,9 @@ export interface CorpusStatus {
 export interface TrustParams {
   trusted?: boolean;
 }
+
+/** The reply to `dateline/reasoning`: a Markdown page, or null when nothing is found or annotated there. */
+export type ReasoningReply = { markdown: string } | null;
 
 /** The params of `dateline/mentions`: a document and a 0-based position in it (UTF-16 characters). */
 export interface MentionsParams {

@@ -10,10 +10,10 @@
 import type { TokenSentence } from '../tokenize.js';
 import type { AcronymMention, Span } from '../types.js';
 import { lookupPlace } from './gazetteer.js';
+import { acronymStopWords } from './lexicon.js';
 
 const acronymShape = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\d&.-]{2,10}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
-const stopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);
 
 /** True for "NATO", "IP4", "G7", "U.S."; false for "I", "II", "A.", "12:35". */
 export function isAcronym(word: string): boolean {
@@ -81,7 +81,7 @@ function longFormBefore(
     // "Peru's National Water Authority (ANA)": the owner is not part of the name.
     if (/['’]s$/u.test(word.text)) break;
     if (/^\p{Lu}/u.test(word.text)) name.unshift(word);
-    else if (stopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text))
+    else if (acronymStopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text))
       name.unshift(word);
     else break;
   }
@@ -173,7 +173,7 @@ export function initialsMatch(acronym: string, phrase: string): boolean {
   const words = phrase.split(/[\s-]+/).filter((w) => w.length > 0);
   const all = words.map((w) => w[0]!.toUpperCase()).join('');
   const content = words
-    .filter((w) => !stopWords.has(w.toLowerCase()))
+    .filter((w) => !acronymStopWords.has(w.toLowerCase()))
     .map((w) => w[0]!.toUpperCase())
     .join('');
   return letters === all || letters === content;

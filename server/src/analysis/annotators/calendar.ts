@@ -1,7 +1,27 @@
-/** Calendar arithmetic on ISO dates ("YYYY-MM-DD"), in UTC so that no time zone shifts a day. */
+/**
+ * The calendar: English weekday and month names (the one place they are written out), and arithmetic
+ * on ISO dates ("YYYY-MM-DD"), in UTC so that no time zone shifts a day. Pure, with no imports: the
+ * VS Code client bundles it too (through present/looks-like-article.ts).
+ */
 
 /** English weekday names, Sunday first as in `Date.getUTCDay()`. */
 export const weekdayNames = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** English month names, January first: `monthNames[0]` is "January". */
+export const monthNames = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "07" for 7. */
 export function pad(n: number): string {
@@ -41,13 +61,12 @@ export function monthValue(
     const ahead = (month - current + 12) % 12;
     const behind = (current - month + 12) % 12;
     if (ahead === 0) target = year;
-    else if (ahead < behind || (ahead === behind && direction === 'coming')) target = month < current ? year + 1 : year;
+    else if (ahead < behind || (ahead === behind && direction === 'coming'))
+      target = month < current ? year + 1 : year;
     else target = month > current ? year - 1 : year;
   }
   return `${target}-${pad(month)}`;
 }
-
-const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * An ISO date as a reader writes it: "2024-07-10" → "10 July 2024", "2024-07" → "July 2024",

@@ -11,6 +11,7 @@ import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './g
 import {
   functionWords,
   genericDeterminers,
+  compassWords,
   eventLeads,
   honorifics,
   nameParticles,
@@ -264,8 +265,6 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   return [];
 }
 
-/** Words that open a region's name: "North Rhine-Westphalia", "Middle East", "Upper Austria". */
-const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'middle', 'far', 'greater']);
 
 /**
  * "Minister of Water Resources and Irrigation, Jane Roe" is chunked "Water Resources and Irrigation";

@@ -1,8 +1,16 @@
 /**
- * The closed word classes the entity annotator leans on: titles, head nouns, name particles and cue
- * words. Hand-written because no maintained npm package lists English titles or the head nouns that
- * type a proper name; every entry is ordinary English, none names an entity.
+ * The closed word classes the annotators lean on, in one place: titles, head nouns, name particles,
+ * date and tense cue words (weekday and month names come from calendar.ts). Hand-written because no
+ * maintained npm package lists English titles or the head nouns that type a proper name; every entry
+ * is ordinary English, and only `seatsOfGovernment` names anything.
  */
+import { monthNames, weekdayNames } from './calendar.js';
+
+/**
+ * Buildings whose name stands for the government or ministry in them ("the Kremlin said"): names,
+ * the only ones here, typed as organisations like any head noun.
+ */
+const seatsOfGovernment = ['kremlin', 'pentagon'];
 
 /**
  * Offices written before a name, lower case, longest first within a phrase match. A title
@@ -191,8 +199,7 @@ export const organizationHeads = new Set([
   'house',
   'exchange',
   'diet',
-  'kremlin',
-  'pentagon',
+  ...seatsOfGovernment,
   'nations',
   'tribunal',
   'campus',
@@ -375,32 +382,126 @@ export const genericDeterminers = new Set([
   'own',
 ]);
 
+/**
+ * Offices one person holds at a time, once qualified by a country or an organisation. Generic
+ * titles only; "Minister" alone is not here (a government has many).
+ */
+export const singleHolderTitles = new Set([
+  'prime minister',
+  'president',
+  'secretary general',
+  'secretary-general',
+  'chancellor',
+  'king',
+  'queen',
+  'emperor',
+  'pope',
+  'premier',
+  'chief executive',
+  'ceo',
+  'governor',
+  'mayor',
+  'foreign minister',
+  'defence minister',
+  'defense minister',
+  'finance minister',
+  'chairman',
+  'chair',
+  'director general',
+  'director-general',
+  'high representative',
+  'speaker',
+]);
+
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
 
 /** Weekday names: dates, never names. */
-export const weekdays = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-]);
+export const weekdays = new Set(weekdayNames.map((name) => name.toLowerCase()));
 
 /** Month names: dates unless they sit inside a longer name ("Theresa May"). */
-export const months = new Set([
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
+export const months = new Set(monthNames.map((name) => name.toLowerCase()));
+
+// Event and tense cues (corpus/timeline.ts, tense.ts).
+
+/** Words of an event's name that say what kind of event it is, not which: "Harbour Summit" is "harbour". */
+export const genericEventWords = new Set(['summit', 'meeting', 'conference', 'talks', 'visit', 'leaders']);
+
+/** Words and phrases that put what a sentence tells ahead of the article's date. */
+export const futureCues = [
+  'will',
+  "'ll",
+  'shall',
+  'upcoming',
+  'forthcoming',
+  'scheduled',
+  'to be held',
+  'set to',
+  'due to',
+  'expected to',
+  'plans to',
+  'plan to',
+  'planning to',
+  'ahead of',
+  'next week',
+  'next month',
+  'next year',
+  'is to',
+  'are to',
+  'going to',
+  'intends to',
+  'is set',
+];
+
+/** Phrases that say the event is going on at the article's date. */
+// Not "taking place": "the summit taking place in Latvia" says nothing of when.
+export const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this week'];
+
+/** Past-tense words too irregular to spot by their ending. */
+export const irregularPast = new Set([
+  'was',
+  'were',
+  'had',
+  'did',
+  'held',
+  'took',
+  'made',
+  'met',
+  'said',
+  'went',
+  'came',
+  'gave',
+  'told',
+  'began',
+  'spoke',
+  'won',
+  'lost',
+  'left',
+  'saw',
+  'became',
+  'ago',
+  'last',
+  'sent',
+  'brought',
+  'led',
 ]);
+
+/** Words before "last" that make it an adjective ("the last chance"). */
+export const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a']);
+
+/** The forms of “be”: “is held” is not a past tense. */
+export const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
+
+/** Kinds of event that happen often, to many people: the kind alone does not make two mentions one event (rules/dateline-conflict.ts). */
+export const everydayEventKinds = new Set(['meeting', 'visit', 'talks', 'ceremony', 'signing', 'tour', 'hearing', 'vote']);
+
+// Names and acronyms (name-chunks.ts, entities.ts, acronyms.ts).
+
+/** Lower-case words inside a long name: "Ministry of Defence", "Bureau for Statistics and Census". */
+export const nameLinkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
+
+/** Words that open a region's name: "North Rhine-Westphalia", "Middle East", "Upper Austria". */
+export const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'middle', 'far', 'greater']);
+
+/** Small words inside a long form that its acronym may skip: "Ministry of Defence (MOD)". */
+export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);

@@ -6,7 +6,7 @@
  */
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
-import { months, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
+import { months, nameLinkers, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
 
@@ -36,7 +36,6 @@ export interface NameChunk {
 }
 
 const openers = new Set(['“', '"', '‘', "'", '(', '[', ':', '—', '–']);
-const linkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
 
 /** Finds the candidate names of one sentence. */
 export function nameChunks(sentence: TokenSentence): NameChunk[] {
@@ -191,7 +190,7 @@ function linkBetween(a: NameChunk, b: NameChunk): NameWord[] | undefined {
   const words = between.filter((t) => t.kind !== 'space');
   if (words.length === 0 || words.length > 2 || words.some((t) => t.kind !== 'word' && t.text !== '&'))
     return undefined;
-  if (!words.every((t) => linkers.has(t.text))) return undefined;
+  if (!words.every((t) => nameLinkers.has(t.text))) return undefined;
   if (words.length === 2 && words[1]!.text !== 'the') return undefined;
   return words.map((t) => ({ ...wordOf(t, false), lower: true }));
 }

@@ -2,73 +2,10 @@
 import { lowerCase } from '../memo.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { Span } from '../types.js';
+import { beForms, determiners, futureCues, irregularPast, presentCues } from './lexicon.js';
 
 /** Where a sentence puts what it tells, relative to the article's date. */
 export type Tense = 'future' | 'past' | 'present' | 'unknown';
-
-/** Words and phrases that put what a sentence tells ahead of the article's date. */
-const futureCues = [
-  'will',
-  "'ll",
-  'shall',
-  'upcoming',
-  'forthcoming',
-  'scheduled',
-  'to be held',
-  'set to',
-  'due to',
-  'expected to',
-  'plans to',
-  'plan to',
-  'planning to',
-  'ahead of',
-  'next week',
-  'next month',
-  'next year',
-  'is to',
-  'are to',
-  'going to',
-  'intends to',
-  'is set',
-];
-
-/** Phrases that say the event is going on at the article's date. */
-// Not "taking place": "the summit taking place in Latvia" says nothing of when.
-const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this week'];
-
-/** Past-tense words too irregular to spot by their ending. */
-const irregularPast = new Set([
-  'was',
-  'were',
-  'had',
-  'did',
-  'held',
-  'took',
-  'made',
-  'met',
-  'said',
-  'went',
-  'came',
-  'gave',
-  'told',
-  'began',
-  'spoke',
-  'won',
-  'lost',
-  'left',
-  'saw',
-  'became',
-  'ago',
-  'last',
-  'sent',
-  'brought',
-  'led',
-]);
-
-/** Words before "last" that make it an adjective ("the last chance"). */
-const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'my', 'your', 'a']);
-
-const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
 
 /**
  * The tense of what a sentence says about the words at `head`: the cue nearest to them decides

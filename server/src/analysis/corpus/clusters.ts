@@ -11,7 +11,7 @@ import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
 import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
-import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, soundCodes } from '../names.js';
+import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 
 /** A mention and the article it is in. */
@@ -448,13 +448,23 @@ function slipInArticle(
   hostsByEdge: EdgeHosts,
 ): { host: EntityMention; intended: string } | undefined {
   if (mention.tentative && token.length < 5) return undefined;
-  let found: { host: EntityMention; intended: string } | undefined;
-  for (const [edge, entry] of hostsByEdge) {
-    if (!isSlip(token, edge)) continue;
-    if (found || entry.keys.size !== 1) return undefined;
-    found = { host: entry.first, intended: edge };
+  // The nearest spelling wins: one slip of the finger is likelier than two ("Smiht" is "Smith", not "Smithe").
+  const nearest = nearestSlips(token, hostsByEdge.keys());
+  const entry = nearest.length === 1 ? hostsByEdge.get(nearest[0]!)! : undefined;
+  return entry && entry.keys.size === 1 ? { host: entry.first, intended: nearest[0]! } : undefined;
+}
+
+/** The words `token` is a slip for at the fewest edits: one slip of the finger is likelier than two. */
+function nearestSlips(token: string, words: Iterable<string>): string[] {
+  let best: string[] = [];
+  let fewest = Number.POSITIVE_INFINITY;
+  for (const word of words) {
+    const edits = slipEdits(token, word);
+    if (edits === undefined || edits > fewest) continue;
+    if (edits < fewest) [best, fewest] = [[], edits];
+    best.push(word);
   }
-  return found;
+  return best;
 }
 
 /**
@@ -470,8 +480,7 @@ function slipHost(
 ): { form: Form; intended: string; written: string } | undefined {
   if (tentative && token.length < 5) return undefined;
   let found: { form: Form; intended: string; written: string } | undefined;
-  for (const edge of index.near(token)) {
-    if (!isSlip(token, edge)) continue;
+  for (const edge of nearestSlips(token, index.near(token))) {
     const roots = new Set((byEdgeToken.get(edge) ?? []).map((f) => sets.find(f)));
     if (found || roots.size !== 1) return undefined;
     const form = [...roots][0]!;
@@ -681,10 +690,10 @@ function qualifierOf(role: RoleMention): string | undefined {
   return (role.country ?? role.organization)?.toLowerCase();
 }
 
-/** "New Zealand Prime Minister", "NATO Secretary General", "President". */
-export function describeRole(role: RoleMention): string {
-  const qualifier = role.country ?? role.organization;
-  return qualifier ? `${qualifier} ${role.title}` : role.title;
+/** "Prime Minister of New Zealand", "NATO Secretary General", "President". */
+export function describeRole(role: Pick<RoleMention, 'title' | 'country' | 'organization'>): string {
+  if (role.country) return `${role.title} of ${role.country}`;
+  return role.organization ? `${role.organization} ${role.title}` : role.title;
 }
 
 /** A plain union-find over objects. */

@@ -4,8 +4,9 @@
  */
 import type { InferredDate } from '../corpus-model.js';
 import type { DateMention } from '../types.js';
+import { weekdayNames } from '../annotators/calendar.js';
 
-const weekdays = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const weekdays = weekdayNames.map((name) => name.toLowerCase());
 
 /**
  * Resolves the unresolved weekdays of an undated article. Its events say it was written on or after

@@ -2,6 +2,7 @@
  * The corpus timeline: event mentions joined into events when kind and place agree, each dated by
  * the articles (and the knowledge file) that give it a date.
  */
+import { genericEventWords } from '../annotators/lexicon.js';
 import { addTo } from '../collections.js';
 import { memoize } from '../memo.js';
 import type { CorpusEvent, InferredDate } from '../corpus-model.js';
@@ -76,7 +77,7 @@ const nameWords: (text: string) => string[] = memoize((text) =>
     .filter((w, i) => i > 0 || !/^the$/i.test(w))
     .filter((w) => /^\p{Lu}/u.test(w) && !/^(The|A|An)$/.test(w))
     .map((w) => w.toLowerCase().replace(/['’]s$/u, ''))
-    .filter((w) => !['summit', 'meeting', 'conference', 'talks', 'visit', 'leaders'].includes(w)),
+    .filter((w) => !genericEventWords.has(w)),
 );
 
 /** An article's event mentions placed, each with the key of the group it joins (none: not placed). */

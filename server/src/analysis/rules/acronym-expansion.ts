@@ -79,12 +79,15 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
         actual,
         expected: [right],
         related,
-        fixes: [
-          {
-            title: `Replace with “${right}”`,
-            edits: [{ articleId: location.articleId, span: location.span, newText: right }],
-          },
-        ],
+        // A tie gives no fix: nothing says which long form is right (pinning one settles it).
+        fixes: entry.tie
+          ? []
+          : [
+              {
+                title: `Replace with “${right}”`,
+                edits: [{ articleId: location.articleId, span: location.span, newText: right }],
+              },
+            ],
         explain: () => [
           `${entry.acronym} is written out ${entry.groups.length} ways in the corpus.`,
           `“${right}” is taken as right: ${entry.canonicalReason ?? ''}.`,

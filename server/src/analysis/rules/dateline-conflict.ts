@@ -7,6 +7,7 @@ import type { ArticleAnalysis, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { explained } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
+import { everydayEventKinds as everydayKinds } from '../annotators/lexicon.js';
 
 /** Warn when a dateline contradicts the corpus timeline: an event it calls upcoming was dated earlier, or the reverse. */
 export const datelineConflict: CorpusRule = {
@@ -93,8 +94,11 @@ function checkArticle(
     }
   }
   if (contradictions.length === 0) return undefined;
-
+  // A named or distinctive event is one event wherever it is written; "a meeting in Utopia" in two
+  // articles may well be two meetings, so on such events alone the finding is only information.
+  contradictions.sort((a, b) => Number(isDistinct(b.event)) - Number(isDistinct(a.event)));
   const first = contradictions[0]!;
+  const severity = isDistinct(first.event) ? 'warning' : 'information';
   const cite = (c: Contradiction): string =>
     c.source.location
       ? `${where(index, c.source.location)} dates it ${c.date}`
@@ -114,7 +118,7 @@ function checkArticle(
   );
   return {
     ruleId: 'dateline-conflict',
-    severity: 'warning',
+    severity,
     articleId: article.id,
     span: dateline.span,
     message: `This page is dated ${readableDate(dateline.date)}, but it writes of ${first.event.name} ${described(first)}, which ${first.source.location ? `${baseName(first.source.location.articleId)} dates` : 'the knowledge file dates'} ${readableDate(first.date)}`,
@@ -134,6 +138,16 @@ function checkArticle(
       `So the article was written ${first.mention.mention.tense === 'future' ? 'before' : 'after'} ${first.date}, not on ${dateline.date}: the dateline is probably the page's display date, not the article's.`,
     ]),
   };
+}
+
+
+/**
+ * An event with a name of its own ("the Harbour Summit") or of a kind rare enough to identify it.
+ * Where an everyday one is held does not make it one: a city sees many meetings in a month.
+ */
+function isDistinct(event: TimelineEvent): boolean {
+  if (!everydayKinds.has(event.kind)) return true;
+  return event.mentions.some((m) => /^\p{Lu}/u.test(m.text) && /\p{Lu}\p{L}*$/u.test(m.text));
 }
 
 // Three "will …" sentences about one summit cite the same dating sentence three times: once is enough.

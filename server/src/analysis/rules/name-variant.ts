@@ -126,17 +126,28 @@ function findingsFor(
   for (const ref of refs) {
     const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed);
     if (!edit) continue;
-    findings.push(
-      variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
+    const finding = variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
         `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
         link
           ? `They are taken for one ${cluster.type}: ${link.reason}.`
           : `They are taken for one ${cluster.type}.`,
         `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
-      ]),
-    );
+      ]);
+    findings.push(cluster.tie ? asTie(finding) : finding);
   }
   return findings;
+}
+
+/**
+ * A one-against-one tie: nothing says which spelling is right, so the finding only says that they
+ * differ, with no fix to apply (accepting the spelling, or pinning the name, settles it).
+ */
+function asTie(finding: Finding): Finding {
+  return {
+    ...finding,
+    message: finding.message.replace(tooLittle, '; as many articles write each, so neither is taken as right'),
+    fixes: [],
+  };
 }
 
 /**
@@ -175,6 +186,8 @@ function slipFindings(index: CorpusIndex, cluster: IndexedCluster): Finding[] {
   return findings;
 }
 
+const tooLittle = '; too little evidence to call it a mistake';
+
 /** One finding on one mention: the differing part, the spelling the evidence gives, and the fix. */
 function variantFinding(
   index: CorpusIndex,
@@ -194,7 +207,7 @@ function variantFinding(
     span,
     message:
       `“${actual}” is spelled “${edit.newText}” ${writtenWhere(ref.articleId, related)} (${evidenceText(index, evidence)})` +
-      (severity === 'information' ? '; too little evidence to call it a mistake' : ''),
+      (severity === 'information' ? tooLittle : ''),
     actual,
     expected: [edit.newText],
     related,

@@ -11,37 +11,7 @@ import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
-
-/**
- * Offices one person holds at a time, once qualified by a country or an organisation. Generic
- * titles only; "Minister" alone is not here (a government has many).
- */
-const singleHolderTitles = new Set([
-  'prime minister',
-  'president',
-  'secretary general',
-  'secretary-general',
-  'chancellor',
-  'king',
-  'queen',
-  'emperor',
-  'pope',
-  'premier',
-  'chief executive',
-  'ceo',
-  'governor',
-  'mayor',
-  'foreign minister',
-  'defence minister',
-  'defense minister',
-  'finance minister',
-  'chairman',
-  'chair',
-  'director general',
-  'director-general',
-  'high representative',
-  'speaker',
-]);
+import { singleHolderTitles } from '../annotators/lexicon.js';
 
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
@@ -101,7 +71,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
         cluster,
         mention,
         role,
-        office: portfolio ? `${qualifier} minister of ${portfolio}` : `${qualifier} ${role.title}`,
+        office: `${portfolio ? `${capitalised(portfolio)} Minister` : role.title} of ${qualifier}`,
         date,
         inferred: !article.structure.dateline,
       });
@@ -127,6 +97,8 @@ function portfolioOf(role: RoleMention): string | undefined {
 }
 
 /** For each title, the qualifier every qualified mention in the corpus gives it, if there is just one. */
+const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
+
 function qualifiersByTitle(index: CorpusIndex): (title: string) => string | undefined {
   const seen = new Map<string, Set<string>>();
   for (const cluster of index.clusters) {

@@ -1,9 +1,7 @@
 /** Warn when a weekday written with a full date is not that date's weekday ("Monday, July 11, 2024"). */
 import type { Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
-import { readableDate } from '../annotators/calendar.js';
-
-const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { readableDate, weekdayOf } from '../annotators/calendar.js';
 
 /** Warn when a weekday written with a full date is not that date's weekday ("Monday, July 11, 2024"). */
 export const weekdayMismatch: CorpusRule = {
@@ -19,7 +17,7 @@ export const weekdayMismatch: CorpusRule = {
         if (!stated) continue;
         const day = date.value?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
         if (!day) continue;
-        const actual = weekdayOfDay(day);
+        const actual = weekdayOf(day);
         if (actual.toLowerCase().startsWith(stated.name.toLowerCase().slice(0, 3))) continue;
         const written = article.text.slice(stated.span.start, stated.span.end);
         // Keep the writer's form: "Mon." stays abbreviated, "MONDAY" stays in capitals.
@@ -49,11 +47,6 @@ export const weekdayMismatch: CorpusRule = {
     return findings;
   },
 };
-
-/** The English weekday of an ISO calendar date. */
-export function weekdayOfDay(day: string): string {
-  return weekdays[new Date(`${day}T00:00:00Z`).getUTCDay()]!;
-}
 
 function matchForm(written: string, weekday: string): string {
   const core = written.replace(/\.$/, '');
