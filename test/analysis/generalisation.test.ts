@@ -147,4 +147,17 @@ describe('generalisation', () => {
     });
     assert.ok(findings(corpus).includes('a.txt warning name-variant: Kowlaska → Kowalska'), findings(corpus).join('\n'));
   });
+
+  it('a page dated a year off: the days it gives by its date match other articles once its year is moved, and the fix moves it', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Harbour talks open\n\nMarch 18, 2024\n\nPort ministers from four countries met in Portsmouth to open talks on shipping fees.\n',
+      'b.txt': 'Harbour talks go on\n\nMarch 19, 2024\n\nThe talks that opened on March 18 went on late into the night, a spokesman said.\n',
+      'c.txt':
+        'Harbour deal signed\n\nMarch 21, 2023\n\nThe ministers opened their talks on March 18 and worked through March 19 before agreeing on the fees.\n',
+    });
+    assert.deepEqual(findings(corpus), ['c.txt warning dateline-conflict: 2023 → 2024']);
+    const [finding] = corpus.findings('c.txt');
+    assert.match(finding!.message, /“March 18” and “March 19” fall a year before the days other articles give; dated 2024, 2 of its dates agree/);
+    assert.equal(finding!.fixes[0]!.edits[0]!.newText, '2024');
+  });
 });

@@ -3,7 +3,7 @@ import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { baseName, where } from '../corpus/corpus-index.js';
 import type { TimelineEvent } from '../corpus/timeline.js';
-import type { ArticleAnalysis, Finding } from '../types.js';
+import type { ArticleAnalysis, CorpusLocation, DateMention, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { explained } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
@@ -18,8 +18,10 @@ export const datelineConflict: CorpusRule = {
   check(index) {
     const findings: Finding[] = [];
     const eventsByArticle = eventsOfArticles(index.timeline);
+    const days = daysOfArticles(index);
     for (const article of index.articles.values()) {
-      const finding = checkArticle(index, article, eventsByArticle.get(article.id) ?? []);
+      const byEvents = checkArticle(index, article, eventsByArticle.get(article.id) ?? []);
+      const finding = byEvents?.severity === 'warning' ? byEvents : (yearOff(article, days) ?? byEvents);
       if (finding) findings.push(finding);
     }
     return findings;
@@ -161,4 +163,89 @@ function uniqueLocations<T extends { location: { articleId: string; span: { star
     seen.add(key);
     return true;
   });
+}
+
+/** Each calendar day the corpus gives, with where: at most two places, in two articles. */
+type DayIndex = Map<string, CorpusLocation[]>;
+
+// Once per check: every day-precise date and page date of the corpus, so that an article asks about
+// its own days in constant time rather than scanning every other article.
+function daysOfArticles(index: CorpusIndex): DayIndex {
+  const days: DayIndex = new Map();
+  const add = (day: string, location: CorpusLocation): void => {
+    const places = days.get(day);
+    if (!places) days.set(day, [location]);
+    else if (places.length < 2 && places[0]!.articleId !== location.articleId) places.push(location);
+  };
+  for (const article of index.articles.values()) {
+    const dateline = article.structure.dateline;
+    if (dateline) add(dateline.date, { articleId: article.id, span: dateline.span });
+    for (const date of article.dates)
+      if (date.value && dayPrecise.test(date.value)) add(date.value.slice(0, 10), { articleId: article.id, span: date.span });
+  }
+  return days;
+}
+
+const dayPrecise = /^\d{4}-\d\d-\d\d/;
+
+/**
+ * A page date a year off, seen in the days the article gives by it: "on Monday", "March 19" are
+ * worked out from the page date, so with the wrong year they all land a year from the days other
+ * articles give. When two or more of them match other articles' days once the page's year is moved
+ * by one, and more than three times as many as match as written, the page's year is the slip.
+ */
+function yearOff(article: ArticleAnalysis, days: DayIndex): Finding | undefined {
+  const dateline = article.structure.dateline;
+  const year = dateline && /\b(?:19|20)\d\d\b/.exec(dateline.text);
+  if (!dateline || !year) return undefined;
+  const anchored = article.dates.filter((d) => d.anchor === 'dateline' && d.relative && d.value && dayPrecise.test(d.value));
+  const elsewhere = (day: string): CorpusLocation | undefined =>
+    days.get(day)?.find((location) => location.articleId !== article.id);
+  const matches = (shift: number): { date: DateMention; other: CorpusLocation }[] =>
+    anchored.flatMap((date) => {
+      const other = elsewhere(movedYear(date.value!.slice(0, 10), shift));
+      return other ? [{ date, other }] : [];
+    });
+  const asWritten = matches(0).length;
+  for (const shift of [-1, 1]) {
+    const moved = matches(shift);
+    // One day a year off is a coincidence (an anniversary); two, with none as written, is the page.
+    if (moved.length < 2 || moved.length <= 3 * asWritten) continue;
+    const right = String(Number(year[0]) + shift);
+    const start = dateline.span.start + year.index;
+    const span = { start, end: start + 4 };
+    const cited = moved.slice(0, 3);
+    return {
+      ruleId: 'dateline-conflict',
+      severity: 'warning',
+      articleId: article.id,
+      span,
+      message:
+        `This page is dated ${readableDate(dateline.date)}, but then ${cited.slice(0, 2).map(({ date }) => `“${date.text}”`).join(' and ')} ` +
+        `fall a year ${shift > 0 ? 'before' : 'after'} the days other articles give; dated ${right}, ${moved.length} of its dates agree with them` +
+        (asWritten > 0 ? `, against ${asWritten} as written` : ''),
+      actual: year[0],
+      expected: [right],
+      related: cited.flatMap(({ date, other }) => [
+        { location: { articleId: article.id, span: date.span }, message: `“${date.text}”, read as ${readableDate(date.value!.slice(0, 10))}` },
+        { location: other, message: `${baseName(other.articleId)} gives ${readableDate(movedYear(date.value!.slice(0, 10), shift))}` },
+      ]),
+      fixes: [{ title: `Date the page ${right}`, edits: [{ articleId: article.id, span, newText: right }] }],
+      explain: explained([
+        `The dateline “${dateline.text}” reads ${dateline.date}; “on Monday”, “March 19” and the like in the article are worked out from it.`,
+        ...cited.map(
+          ({ date }) =>
+            `“${date.text}” reads ${date.value!.slice(0, 10)}; another article gives ${movedYear(date.value!.slice(0, 10), shift)}.`,
+        ),
+        `${moved.length} of its ${anchored.length} such days match other articles a year ${shift < 0 ? 'earlier' : 'later'}, ${asWritten} as written: the page's year, not the days, is off.`,
+      ]),
+    };
+  }
+  return undefined;
+}
+
+/** "2024-03-19" moved by whole years; 29 February becomes the 28th. */
+function movedYear(day: string, years: number): string {
+  const moved = `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
+  return day.endsWith('-02-29') ? moved.replace(/-29$/, '-28') : moved;
 }
