@@ -63,7 +63,7 @@ function fences() {
         { group: ['vscode', 'vscode-*'], message: 'analysis/ is pure: no editor or LSP imports.' },
         { group: nodeBuiltIns, message: 'analysis/ is pure: no Node built-ins.' },
         {
-          group: folders(...front, 'knowledge', 'io', 'workers', 'present'),
+          group: folders(...front, 'knowledge', 'io', 'workers', 'present', 'cache'),
           message: 'analysis/ depends on nothing outside it.',
         },
       ],
@@ -79,7 +79,7 @@ function fences() {
         },
         { group: nodeBuiltIns, message: 'present/ is pure: no Node built-ins.' },
         {
-          group: folders(...front, 'knowledge', 'io', 'workers'),
+          group: folders(...front, 'knowledge', 'io', 'workers', 'cache'),
           message: 'present/ depends on analysis/ only; the front ends depend on it.',
         },
       ],
@@ -111,7 +111,7 @@ function fences() {
       [
         { group: ['vscode', 'vscode-*'], message: 'knowledge/ knows no editor or LSP.' },
         {
-          group: folders(...front, 'io', 'workers', 'present'),
+          group: folders(...front, 'io', 'workers', 'present', 'cache'),
           message: 'knowledge/ depends on analysis/ only.',
         },
       ],
@@ -121,7 +121,7 @@ function fences() {
       [
         { group: ['vscode', 'vscode-*'], message: 'io/ knows no editor or LSP.' },
         {
-          group: folders(...front, 'knowledge', 'workers'),
+          group: folders(...front, 'knowledge', 'workers', 'cache'),
           message: 'io/ reads files; it depends on present/ for positions only.',
         },
       ],
@@ -131,8 +131,19 @@ function fences() {
       [
         { group: ['vscode', 'vscode-*'], message: 'workers/ knows no editor or LSP.' },
         {
-          group: folders(...front, 'knowledge', 'io', 'present'),
+          group: folders(...front, 'knowledge', 'io', 'present', 'cache'),
           message: 'workers/ runs the analysis, nothing else.',
+        },
+      ],
+    ),
+    // The analysis cache stores analyses as data; the front ends open it and decide what to keep.
+    fence(
+      ['server/src/cache/**/*.ts'],
+      [
+        { group: ['vscode', 'vscode-*'], message: 'cache/ knows no editor or LSP.' },
+        {
+          group: folders(...front, 'knowledge', 'io', 'workers', 'present'),
+          message: 'cache/ stores analyses: it depends on analysis/ only.',
         },
       ],
     ),

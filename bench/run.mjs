@@ -5,11 +5,12 @@
 // Children: `node bench/run.mjs --child <index|interactive> <n>` runs one in-process Corpus measurement
 // in a fresh process (so its RSS is its own) and prints JSON.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BURST, burst } from './burst.mjs';
 import { benchRoot, generate, prhYaml, prng } from './generate.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,6 +29,8 @@ const RUNS = {
   editBudgetMs: 60_000,
   hovers: 300,
   tokens: 200,
+  checkCached: 3, // dateline check --cache of 1,000 unchanged articles, alternating with one without
+  serverWarm: 2, // the server reading 10,000 articles with its cache warm
 };
 
 // ---------- statistics ----------
@@ -214,7 +217,7 @@ function cpuSecondsOf(pid) {
  * Spawns dist/server.cjs over stdio with `root` as its workspace folder, runs `session` against it
  * (initialize is the caller's, so it can time it), then shuts it down.
  */
-async function withServer(root, session) {
+async function withServer(root, session, initializationOptions) {
   const rpc = require('vscode-jsonrpc/node');
   const t0 = performance.now();
   const proc = spawn(process.execPath, [join(repo, 'dist/server.cjs'), '--stdio'], {
@@ -247,6 +250,7 @@ async function withServer(root, session) {
         rootUri,
         workspaceFolders: [{ uri: rootUri, name: 'bench' }],
         capabilities: { textDocument: { publishDiagnostics: { relatedInformation: true } } },
+        ...(initializationOptions ? { initializationOptions } : {}),
       }),
       exited,
       timeout(10_000, 'waiting for initialize'),
@@ -293,7 +297,7 @@ function serverColdStart() {
  * The server indexing a whole folder: spawn to the `dateline/status` that follows the last
  * diagnostics published, with the server's CPU time and its memory then.
  */
-function serverIndex(dir) {
+function serverIndex(dir, initializationOptions) {
   return withServer(dir, async ({ connection, proc, t0, initialize, wait }) => {
     let published = 0;
     // Where the time goes: the status that says every article is analysed, then the first list
@@ -326,7 +330,85 @@ function serverIndex(dir) {
       published,
       warnings: status.warnings,
     };
-  });
+  }, initializationOptions);
+}
+
+// ---------- issue 22: the cache and bursts of edits ----------
+
+/** `dateline check --cache` unchanged, the server warm on 10,000, a burst of edits; rows through `row`. */
+async function measureIssue22({ corpora, row, log, mbps }) {
+  // dateline check --cache, nothing changed since the run that wrote the cache
+  const cacheFile = join(benchRoot, '1000-tools', 'datelinecache');
+  rmSync(cacheFile, { force: true });
+  const cachedCheck = () => timed(process.execPath, [...dateline(corpora[1000].dir)[1], '--cache', '--cache-location', cacheFile]);
+  await cachedCheck();
+  // Alternating with a check without the cache, so that the two are compared in the same conditions.
+  const checkCached = [];
+  const checkCold = [];
+  for (let r = 0; r < RUNS.checkCached; r++) {
+    checkCached.push((await cachedCheck()).ms);
+    checkCold.push((await timed(...dateline(corpora[1000].dir))).ms);
+  }
+  row('dateline check --cache 1,000 articles, nothing changed', checkCached, mbps(corpora[1000].bytes, median(checkCached)));
+  row('dateline check 1,000 articles, no cache (alternating with the above)', checkCold, mbps(corpora[1000].bytes, median(checkCold)));
+
+  // the server reading 10,000 articles with its cache warm: one run writes it, the next ones read it
+  let warm;
+  try {
+    const cacheFolder = join(benchRoot, '10000-storage');
+    rmSync(cacheFolder, { recursive: true, force: true });
+    const cold = await serverIndex(corpora[10000].dir, { cacheFolder });
+    row(
+      'server indexes 10,000 articles, no cache yet (the run that writes it)',
+      [cold.ms],
+      `CPU ${cold.cpuS.toFixed(1)} s; analysed by ${fmtMs(cold.analysedMs)}, index and rules by ${fmtMs(cold.rulesMs)}`,
+    );
+    const runs = [];
+    for (let r = 0; r < RUNS.serverWarm; r++) runs.push(await serverIndex(corpora[10000].dir, { cacheFolder }));
+    warm = { ms: runs.map((r) => r.ms), rssMB: Math.max(...runs.map((r) => r.rssMB)) };
+    row(
+      'server indexes 10,000 articles, cache warm (start to every diagnostic published)',
+      warm.ms,
+      `CPU ${median(runs.map((r) => r.cpuS)).toFixed(1)} s; RSS ${warm.rssMB.toFixed(0)} MB after; analysed by ${fmtMs(median(runs.map((r) => r.analysedMs)))}, index and rules by ${fmtMs(median(runs.map((r) => r.rulesMs)))}`,
+    );
+  } catch (error) {
+    log(`  server indexing 10,000 warm: not measured (${error.message})`);
+  }
+
+  // a burst of edits (bench/burst.mjs)
+  let bursts;
+  try {
+    const r = await burst();
+    bursts = r;
+    row(
+      `hover during ${fmtInt(BURST.edits)} edits in ${BURST.seconds} s, ${BURST.articles} articles (server)`,
+      r.hovers,
+      `last edit to last diagnostics ${fmtMs(r.finalMs)}; RSS after ${r.rssAfter.toFixed(0)} MB, fresh server on the same text ${r.rssFresh.toFixed(0)} MB`,
+    );
+  } catch (error) {
+    log(`  burst: not measured (${error.message})`);
+  }
+
+  return { checkCached, warm, bursts };
+}
+
+/** The targets of issue 22 for what `measureIssue22` measured. */
+function issue22Targets({ checkCached, warm, bursts }) {
+  return [
+    {
+      met: median(checkCached) <= 500,
+      text: `dateline check --cache 1,000, nothing changed: ${fmtMs(median(checkCached))} ≤ 0.5 s`,
+    },
+    warm
+      ? { met: median(warm.ms) <= 3000, text: `10,000 indexed by the server, cache warm: ${fmtMs(median(warm.ms))} ≤ 3 s` }
+      : { met: false, text: '10,000 indexed by the server, cache warm: not measured' },
+    bursts
+      ? {
+          met: p95(bursts.hovers) <= 50 && bursts.finalMs <= 1000 && bursts.rssAfter <= 1.2 * bursts.rssFresh,
+          text: `${fmtInt(BURST.edits)} edits in ${BURST.seconds} s: hover p95 ${fmtMs(p95(bursts.hovers))} ≤ 50 ms, last diagnostics ${fmtMs(bursts.finalMs)} ≤ 1 s after the last edit, RSS ${bursts.rssAfter.toFixed(0)} MB ≤ 1.2 × fresh ${bursts.rssFresh.toFixed(0)} MB`,
+        }
+      : { met: false, text: 'burst of edits: not measured' },
+  ];
 }
 
 // ---------- the run ----------
@@ -416,6 +498,9 @@ async function main() {
   for (let r = 0; r < RUNS.check10000; r++) check10k.push((await timed(...dateline(corpora[10000].dir))).ms);
   row('dateline check 10,000 articles', check10k, mbps(corpora[10000].bytes, median(check10k)));
 
+  log('\ncache');
+  const issue22 = await measureIssue22({ corpora, row, log, mbps });
+
   // in-process Corpus
   log('\nin-process Corpus (out/server/src/analysis)');
   const index1000 = [];
@@ -495,6 +580,7 @@ async function main() {
 
   // targets
   const targets = [
+    ...issue22Targets(issue22),
     {
       met: median(tools.dateline.ms) <= median(tools['textlint + prh'].ms),
       text: `dateline check 1,000: ${fmtMs(median(tools.dateline.ms))} ≤ 1.0 × textlint+prh ${fmtMs(median(tools['textlint + prh'].ms))}`,
@@ -554,12 +640,53 @@ async function main() {
     'before, both with the index built. Server start = spawn of `node dist/server.cjs --stdio` to the first',
     '`publishDiagnostics` for a seed opened with `didOpen` (root = `seeds/`). Server indexes = spawn with the',
     'corpus as its root to the `dateline/status` sent after every diagnostic is published; CPU is the server',
-    "process's user + system time, workers included; RSS is read from /proc.",
+    "process's user + system time, workers included; RSS is read from /proc. Burst = bench/burst.mjs: one",
+    'article of a 300-article corpus opened, 5,000 `didChange` sent over 8 s (half inside a capitalised',
+    'word), a hover every 40 ms meanwhile; the last diagnostics are the last notification the server sends',
+    'once it has taken every edit; the fresh server is given the same final text. Cache warm = the same,',
+    'with a `cacheFolder` a previous run of the server filled; `--cache` = a check after one that wrote the cache.',
     '',
   ].join('\n');
   writeFileSync(join(repo, 'bench/results.md'), md);
   log('Wrote bench/results.md');
 }
 
+/**
+ * `BENCH_ONLY=issue22 npm run bench`: only the cache and burst measurements, written as their own
+ * section at the end of bench/results.md (the rest of the file is left as the last full run wrote it).
+ */
+async function onlyIssue22() {
+  const log = (line = '') => console.log(line);
+  const corpora = { 1000: await generate(1000), 10000: await generate(10000) };
+  const rows = [];
+  const row = (metric, samples, extra = '') => {
+    rows.push({ metric, median: median(samples), p95: p95(samples), runs: samples.length, extra });
+    log(`  ${metric}: median ${fmtMs(median(samples))}, p95 ${fmtMs(p95(samples))} (${samples.length} runs)${extra ? `, ${extra}` : ''}`);
+  };
+  const mbps = (bytes, ms) => `${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s`;
+  const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
+  const targets = issue22Targets(await measureIssue22({ corpora, row, log, mbps }));
+  for (const t of targets) log(`${t.met ? 'MET    ' : 'NOT MET'} ${t.text}`);
+  const section = [
+    '<!-- issue 22: written by `BENCH_ONLY=issue22 npm run bench` -->',
+    '## The cache and bursts of edits (issue 22)',
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC alone (\`BENCH_ONLY=issue22\`), ${cpus().length} cores, load average ${load} (other work on the machine: wall times are inflated; compare within one run).`,
+    '',
+    '| measurement | median | p95 | runs | notes |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.metric} | ${fmtMs(r.median)} | ${fmtMs(r.p95)} | ${r.runs} | ${r.extra} |`),
+    '',
+    ...targets.map((t) => `- ${t.met ? '**MET**' : '**NOT MET**'} ${t.text}`),
+    '<!-- /issue 22 -->',
+    '',
+  ].join('\n');
+  const file = join(repo, 'bench/results.md');
+  const before = readFileSync(file, 'utf8').replace(/<!-- issue 22:[\s\S]*<!-- \/issue 22 -->\n?/, '');
+  writeFileSync(file, `${before.trimEnd()}\n\n${section}`);
+  log('Wrote its section of bench/results.md');
+}
+
 if (process.argv[2] === '--child') await child(process.argv[3], Number(process.argv[4]));
+else if (process.env.BENCH_ONLY === 'issue22') await onlyIssue22();
 else await main();

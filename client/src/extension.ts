@@ -204,10 +204,12 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     // The server's messages and, with `dateline.trace.server`, the protocol trace go to one log.
     outputChannel: log,
     traceOutputChannel: log,
-    // A function, so that a restarted server is told the trust of the moment.
+    // A function, so that a restarted server is told the trust of the moment. The storage folder
+    // keeps the server's analysis cache (the workspace's own, else the extension's global one).
     initializationOptions: (): InitializationOptions => ({
       trusted: vscode.workspace.isTrusted,
       ruleDocs: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
+      cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
       commandLinks: true,
     }),
     // The hover's "Show reasoning" and "N mentions" links run these two commands, and no other.

@@ -52,6 +52,12 @@ const fenced: [path: string, source: string, says: RegExp][] = [
   ['server/src/io/deep/probe.ts', '../../knowledge/schema.js', /io\/ reads files/],
   ['server/src/workers/probe.ts', '../io/read-article.js', /workers\/ runs the analysis/],
   ['server/src/workers/deep/probe.ts', '../../lsp/settings.js', /workers\/ runs the analysis/],
+  ['server/src/analysis/annotators/probe.ts', '../../cache/analysis-cache.js', /analysis\/ depends/],
+  ['server/src/workers/probe.ts', '../cache/analysis-cache.js', /workers\/ runs the analysis/],
+  ['server/src/cache/probe.ts', '../lsp/settings.js', /cache\/ stores analyses/],
+  ['server/src/cache/deep/probe.ts', '../../cli/args.js', /cache\/ stores analyses/],
+  ['server/src/cache/probe.ts', '../io/read-article.js', /cache\/ stores analyses/],
+  ['server/src/cache/probe.ts', 'vscode-languageserver', /cache\/ knows no editor or LSP/],
   ['client/src/probe.ts', '../../server/src/lsp/settings.js', /client\/ imports only/],
   ['client/src/probe.ts', '../../server/src/present/index.js', /client\/ imports only/],
 ];
@@ -67,6 +73,10 @@ const allowed: [path: string, source: string][] = [
   ['server/src/cli/probe.ts', '../io/read-article.js'],
   ['server/src/io/probe.ts', '../present/line-index.js'],
   ['server/src/workers/probe.ts', '../analysis/index.js'],
+  ['server/src/cache/probe.ts', '../analysis/index.js'],
+  ['server/src/cache/probe.ts', 'node:fs'],
+  ['server/src/lsp/probe.ts', '../cache/analysis-cache.js'],
+  ['server/src/cli/probe.ts', '../cache/analysis-cache.js'],
   ['client/src/probe.ts', '../../server/src/present/protocol.js'],
 ];
 

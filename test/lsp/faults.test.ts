@@ -159,6 +159,34 @@ describe('language server under faults', function () {
     await stillServes();
   });
 
+  it('answers a request cancelled while it waits behind edits with RequestCancelled, and never runs it', async () => {
+    const own = await startOnFiles(harbour);
+    const { server } = own;
+    try {
+      const uri = own.uriOf('c.txt');
+      await server.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'article', version: 1, text: c },
+      });
+      // 300 edits queue ahead of the hover (the server handles one message a turn); the cancel
+      // arrives while the hover still waits, so it is answered at once.
+      for (let version = 2; version <= 301; version++)
+        void server.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version },
+          contentChanges: [{ text: version % 2 === 0 ? `${c} ` : c }],
+        });
+      const source = new CancellationTokenSource();
+      const pending = server.connection.sendRequest(
+        'textDocument/hover',
+        { textDocument: { uri }, position: fredriksen },
+        source.token,
+      );
+      source.cancel();
+      await assert.rejects(pending, (error: { code?: number }) => error.code === -32800);
+    } finally {
+      await own.stop();
+    }
+  });
+
   it('after 1,000 rapid edits, publishes what a fresh analysis of the final texts finds', async () => {
     const own = await startOnFiles(harbour);
     const { server } = own;

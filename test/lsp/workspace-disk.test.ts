@@ -1,4 +1,7 @@
-/** The workspace follows the disk: a file deleted while the folders are read stays deleted. */
+/**
+ * The workspace follows the disk: a file deleted while the folders are read stays deleted; and the
+ * editor wins over the disk: an article opened meanwhile keeps the editor's text.
+ */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Workspace } from '../../server/src/lsp/workspace.js';
 
-describe('Workspace and files deleted while indexing', () => {
+describe('Workspace and files deleted or opened while indexing', () => {
   let folder: string;
   before(() => {
     folder = mkdtempSync(join(tmpdir(), 'dateline-workspace-'));
@@ -49,5 +52,31 @@ describe('Workspace and files deleted while indexing', () => {
     workspace.readFromDisk(uri);
     await reading;
     assert.ok(workspace.corpus.article(uri));
+  });
+
+  it("keeps the editor's text of an article opened while its file was being analysed", async () => {
+    const workspace = new Workspace();
+    workspace.folders = [folder];
+    const uri = pathToFileURL(join(folder, '08.txt')).toString();
+    const typed = 'A headline\nThe mayor spoke again.\n';
+    let opened = false;
+    await workspace.indexFolders((done) => {
+      if (opened || done === 0) return;
+      opened = true;
+      workspace.openArticle(uri, typed, 1, 'text');
+    });
+    assert.ok(opened);
+    assert.equal(workspace.corpus.article(uri)?.text, typed);
+  });
+
+  it('takes an article opened before the reading found the knowledge file that makes it one', async () => {
+    const workspace = new Workspace();
+    workspace.folders = [folder];
+    const uri = pathToFileURL(join(folder, '09.txt')).toString();
+    // Two short lines look like no article; only the dateline.yaml beside it, not found yet, makes it one.
+    workspace.openArticle(uri, 'A headline\nThe mayor spoke late.\n', 1, 'text');
+    assert.equal(workspace.corpus.article(uri), undefined);
+    await workspace.indexFolders();
+    assert.equal(workspace.corpus.article(uri)?.text, 'A headline\nThe mayor spoke late.\n');
   });
 });

@@ -144,6 +144,15 @@ export class Corpus {
     this.invalidate();
   }
 
+  /**
+   * True when the analysis held for `id` was made with the year the corpus gave its yearless page
+   * date (`settleYears`): not what `analyzeArticle` makes of the text alone, as `upsert` and `adopt`
+   * take it, so not one to keep for another corpus (a persistent cache keeps only the others).
+   */
+  yearHinted(id: string): boolean {
+    return this.yearGiven.has(id);
+  }
+
   /** The ids of every article, in insertion order. */
   ids(): string[] {
     return [...this.articles.keys()];

@@ -1,4 +1,6 @@
 /** The `dateline` command line: what was asked for, or why it cannot be understood. */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { RuleId, Severity } from '../analysis/index.js';
 import { ruleLevels } from '../present/index.js';
@@ -23,6 +25,8 @@ export type CliRequest =
       maxWarnings: number;
       /** Report errors only: warnings, infos and hints are neither printed nor counted. */
       quiet: boolean;
+      /** `--cache`: analyses of unchanged files are read from this cache file, and it is rewritten. */
+      cacheFile?: string;
       /** Globs of files and folders never read, added to the default exclude list (`--exclude`). */
       exclude: string[];
     };
@@ -53,6 +57,8 @@ Options:
   --rule ID=SEVERITY        set a rule to error, warning, information, hint or off (repeatable)
   --max-warnings N          check exits 1 only above N warnings (default 0); errors always fail
   --quiet                   report errors only: no warnings, infos or hints, and none counted
+  --cache                   keep analyses of unchanged files between runs (in .datelinecache)
+  --cache-location PATH     the cache file, or a folder to keep .datelinecache in
   --exclude GLOB            never read files or folders matching GLOB, relative to each folder
                             given (repeatable); always excluded: node_modules, dist, out and
                             dot-folders (.git …), and what .gitignore files ignore
@@ -79,6 +85,8 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         exclude: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -137,7 +145,22 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
       rules,
       maxWarnings: Number(maxWarnings),
       quiet: values.quiet ?? false,
+      ...(values.cache ? { cacheFile: cacheFileOf(values['cache-location']) } : {}),
       exclude: values.exclude ?? [],
     },
   };
+}
+
+/** The cache file of `--cache-location` (a folder: `.datelinecache` in it), by default in the current folder, as ESLint's. */
+function cacheFileOf(location: string | undefined): string {
+  if (location === undefined) return '.datelinecache';
+  return /[/\\]$/.test(location) || isFolder(location) ? join(location, '.datelinecache') : location;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

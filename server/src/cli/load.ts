@@ -6,6 +6,7 @@ import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { defaultExclude, findArticles, findNearestKnowledgeFile, SkipTally } from '../io/find-articles.js';
 import { decodeArticle, readArticleFile } from '../io/read-article.js';
 import { parseKnowledge } from '../knowledge/parse-knowledge.js';
+import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { analyzeMany } from '../workers/analysis-pool.js';
 
 /** The default of `dateline.maxFileSize`, in bytes. */
@@ -132,13 +133,19 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
 export async function buildCorpus(
   input: LoadedInput,
   onProgress?: (done: number, total: number) => void,
+  cache?: AnalysisCache,
 ): Promise<Corpus> {
   const corpus = new Corpus();
   corpus.setKnowledge(input.knowledge);
-  const results = await analyzeMany(
-    input.articles.map((article) => ({ id: article.file, text: article.text })),
+  // Articles whose analysis the cache holds for their very text are not analysed again.
+  const cached = input.articles.map((article) => cache?.take(article.file, article.text));
+  const missing = input.articles.filter((_, i) => !cached[i]);
+  const fresh = await analyzeMany(
+    missing.map((article) => ({ id: article.file, text: article.text })),
     onProgress,
   );
+  let next = 0;
+  const results = cached.map((analysis) => analysis ?? fresh[next++]!);
   const analysed: LoadedArticle[] = [];
   results.forEach((result, i) => {
     const article = input.articles[i]!;

@@ -36,6 +36,8 @@ export class DiagnosticsPublisher {
   private readonly pending = new Set<string>();
   private readonly warnings = new Map<string, number>();
   private timer: NodeJS.Timeout | undefined;
+  /** True for a document whose latest text is not analysed yet: its list waits for that analysis. */
+  isStale: (uri: string) => boolean = () => false;
 
   constructor(
     private readonly connection: Connection,
@@ -68,6 +70,7 @@ export class DiagnosticsPublisher {
   private send(ids: Iterable<string>, hashing = true): Promise<unknown> {
     const sent: Promise<void>[] = [];
     for (const uri of ids) {
+      if (this.isStale(uri)) continue;
       const diagnostics = this.diagnosticsFor(uri);
       const warnings = diagnostics.filter(
         (d) => d.severity === DiagnosticSeverity.Warning || d.severity === DiagnosticSeverity.Error,

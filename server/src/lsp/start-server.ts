@@ -2,7 +2,9 @@
  * The language server: capabilities, and one short handler per request (anchor A). The work is in
  * workspace.ts (what is in the corpus), diagnostics.ts (what to publish), and one module per feature.
  */
+import { join } from 'node:path';
 import type {
+  CancellationToken,
   Connection,
   InitializeParams,
   InitializeResult,
@@ -14,11 +16,14 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { AnalysisCache, analyserVersion, cacheable, hashText } from '../cache/analysis-cache.js';
 import { codeActions, fixAllKind } from './code-actions.js';
 import {
   methods,
@@ -33,6 +38,7 @@ import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
 import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
 import { DiagnosticsPublisher } from './diagnostics.js';
+import { EditQueue } from './edit-queue.js';
 import { hoverAt, reasoningAt, type HoverStyle } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
 import { documentSymbols, foldingRanges, inlayHints, workspaceSymbols } from './outline.js';
@@ -42,6 +48,17 @@ import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
 import { readKnowledgeFile, type Workspace } from './workspace.js';
 import { Workspaces } from './workspaces.js';
+
+/**
+ * A request handler that does not run when the client cancelled the request while it waited (the
+ * client moved on: typing, scrolling); the handlers themselves are synchronous and short.
+ */
+function answer<P, R>(
+  handler: (params: P) => R,
+): (params: P, token: CancellationToken) => R | ResponseError<void> {
+  return (params, token) =>
+    token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : handler(params);
+}
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
 export function startServer(connection: Connection): void {
@@ -58,6 +75,40 @@ export function startServer(connection: Connection): void {
   let canRefresh = { tokens: false, hints: false };
   const hoverStyle: HoverStyle = { commandLinks: false };
   let indexing: Promise<void> = Promise.resolve();
+  /** Where analyses are kept between sessions: in the client's storage folder, if it gave one. */
+  let cacheFolderPath: string | undefined;
+  // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
+  const edits = new EditQueue((uris) => {
+    // Each document's own list is always sent (unless unchanged since last sent): while it waited
+    // here, every publication skipped it as stale, the first reading's too, and its text may be
+    // the very text that reading took from disk, which changes nothing and names no dependent.
+    const ids = new Set<string>(uris);
+    const touched = new Set<Workspace>();
+    for (const uri of uris) {
+      const document = documents.get(uri);
+      // Closed meanwhile: onDidClose has put its text on disk back.
+      if (!document) continue;
+      const workspace = workspaces.of(uri);
+      touched.add(workspace);
+      for (const id of workspace.openArticle(uri, document.getText(), document.version, document.languageId))
+        ids.add(id);
+    }
+    // The index and the rules now, in this one pause, rather than in whichever request comes next.
+    for (const workspace of touched) workspace.corpus.refresh();
+    publisher.publish(ids);
+  });
+  // A list for a document whose newer text is not analysed yet would point at the old text.
+  publisher.isStale = (uri) => edits.isPending(uri);
+
+  /**
+   * For the requests that return edits (code actions, rename): the edits queued are analysed now when
+   * `uri` has some, so that what is offered is computed on, and versioned for, the text the client
+   * holds; an edit of an older version would be refused (or, by a client without versioned changes,
+   * applied to the wrong text). Requests that only read (hover, tokens) answer from the corpus as it is.
+   */
+  const analyseNow = (uri: string): void => {
+    if (edits.isPending(uri)) edits.flush();
+  };
 
   const offsetOf = (params: TextDocumentPositionParams): number | undefined =>
     workspaces.of(params.textDocument.uri).lines(params.textDocument.uri)?.positionToOffset(params.position);
@@ -94,6 +145,7 @@ export function startServer(connection: Connection): void {
         trusted,
         ruleDocs: sent,
         commandLinks,
+        cacheFolder,
         ...options
       } = raw as {
         [K in keyof InitializationOptions]?: unknown;
@@ -101,6 +153,7 @@ export function startServer(connection: Connection): void {
       workspaces.setTrusted(trusted !== false);
       hoverStyle.commandLinks = commandLinks === true;
       if (typeof sent === 'string') ruleDocs = sent;
+      if (typeof cacheFolder === 'string' && cacheFolder !== '') cacheFolderPath = cacheFolder;
       initialSettings = options;
     } else initialSettings = raw;
     applySettings(workspaces.all(), () => initialSettings);
@@ -170,6 +223,7 @@ export function startServer(connection: Connection): void {
         .map((d) => d.uri)
         .filter((uri) => workspaces.of(uri).corpus.article(uri)),
     );
+    for (const workspace of workspaces.all()) workspace.analysisCache = openCache(workspace);
     const progress = canReportProgress ? await connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('Dateline', 0, 'Indexing articles', false);
     // Folder after folder; the counts of the folders read before are added to the current one's.
@@ -193,16 +247,47 @@ export function startServer(connection: Connection): void {
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
     // what a user's system monitor will (10,000 articles, measured when this was changed: 540 MB RSS,
     // against 600–690 MB collecting after sending).
+    const refreshing = performance.now();
     for (const workspace of workspaces.all()) {
       logReading(workspace);
       workspace.corpus.refresh();
     }
+    edits.expectCost(performance.now() - refreshing);
     collectGarbage();
     await publisher.publishAll(true);
     publisher.indexing = undefined;
     progress?.done();
     publisher.sendStatus();
     refreshViews();
+    for (const workspace of workspaces.all()) saveCache(workspace);
+  }
+
+  /**
+   * A folder's analysis cache for its knowledge file now, or none; an unusable file is ignored with a
+   * note. One file per workspace folder: a global storage folder is shared by every workspace.
+   */
+  function openCache(workspace: Workspace): AnalysisCache | undefined {
+    const folder = workspace.folders[0];
+    if (!cacheFolderPath || folder === undefined) return undefined;
+    const file = join(cacheFolderPath, `analyses-${hashText(folder).replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.cache`);
+    const key = { analyser: analyserVersion(), knowledge: hashText(workspace.knowledgeText ?? '') };
+    const { cache, note } = AnalysisCache.open(file, key);
+    if (note) connection.console.info(`Dateline: ${note}`);
+    return cache;
+  }
+
+  /** Writes what a folder's first reading analysed, unless its cache holds exactly that already. */
+  function saveCache(workspace: Workspace): void {
+    const cache = workspace.analysisCache;
+    workspace.analysisCache = undefined;
+    if (!cache) return;
+    const analyses = cacheable(workspace.corpus);
+    if (!cache.needsSaving(analyses)) return;
+    try {
+      cache.save(analyses);
+    } catch (error) {
+      connection.console.warn(`Dateline: cache ${cache.file} not written: ${String(error)}`);
+    }
   }
 
   /** The log says what was read and what was left out, so that "why is my file not checked?" has an answer. */
@@ -271,9 +356,7 @@ export function startServer(connection: Connection): void {
       return knowledgeChanged();
     }
     if (!workspace.isArticle(document.uri, document.languageId)) return;
-    publisher.schedule(
-      workspace.openArticle(document.uri, document.getText(), document.version, document.languageId),
-    );
+    edits.changed(document.uri);
   });
 
   documents.onDidClose(async ({ document }) => {
@@ -282,9 +365,13 @@ export function startServer(connection: Connection): void {
       loadKnowledgeFromDisk(workspace);
       return knowledgeChanged();
     }
+    // Closed before its changes were analysed: its list, skipped as stale until now, is owed too.
+    const waited = edits.isPending(document.uri);
+    edits.forget(document.uri);
     // Its own list too, even when the text on disk is the one it had: its fixes were for the editor's version.
     if (workspace.isOpen(document.uri))
       publisher.schedule([document.uri, ...workspace.closeArticle(document.uri)]);
+    else if (waited) publisher.schedule([document.uri]);
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
@@ -331,37 +418,39 @@ export function startServer(connection: Connection): void {
   connection.onRequest(methods.entities, () => ({
     entities: workspaces.all().flatMap((workspace) => entities(workspace).entities),
   }));
-  connection.onRequest(methods.mentions, (params: TextDocumentPositionParams) => {
+  connection.onRequest(methods.mentions, answer((params: TextDocumentPositionParams) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
-  });
+  }));
 
-  connection.onHover((params) => {
+  connection.onHover(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? null : hoverAt(of(params), params.textDocument.uri, offset, hoverStyle);
-  });
-  connection.onRequest(methods.reasoning, (params: TextDocumentPositionParams): ReasoningReply => {
+  }));
+  connection.onRequest(methods.reasoning, answer((params: TextDocumentPositionParams): ReasoningReply => {
     const offset = offsetOf(params);
     const markdown = offset === undefined ? null : reasoningAt(of(params), params.textDocument.uri, offset);
     return markdown === null ? null : { markdown };
-  });
-  connection.onReferences((params) => {
+  }));
+  connection.onReferences(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
-  });
-  connection.onDefinition((params) => {
+  }));
+  connection.onDefinition(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? null : definition(of(params), params.textDocument.uri, offset);
-  });
-  connection.onDocumentHighlight((params) => {
+  }));
+  connection.onDocumentHighlight(answer((params) => {
     const offset = offsetOf(params);
     return offset === undefined ? [] : highlights(of(params), params.textDocument.uri, offset);
-  });
-  connection.onPrepareRename((params) => {
+  }));
+  connection.onPrepareRename(answer((params) => {
+    analyseNow(params.textDocument.uri);
     const offset = offsetOf(params);
     return offset === undefined ? null : prepareRename(of(params), params.textDocument.uri, offset);
-  });
-  connection.onRenameRequest((params) => {
+  }));
+  connection.onRenameRequest(answer((params) => {
+    analyseNow(params.textDocument.uri);
     const offset = offsetOf(params);
     const from = params.textDocument.uri;
     const workspace = of(params);
@@ -378,33 +467,36 @@ export function startServer(connection: Connection): void {
       () => true,
     );
     return (edit && editForClient(edit, editSupport)) ?? null;
-  });
-  connection.onCodeAction((params) =>
-    codeActions(of(params), params, canResolveEdits).flatMap((action) => {
+  }));
+  connection.onCodeAction(answer((params) => {
+    // Fixes carry the version they are computed against: the client's latest text, analysed now if
+    // it is still waiting in the edit queue (a stale diagnostic's fix is then recomputed for it).
+    analyseNow(params.textDocument.uri);
+    return codeActions(of(params), params, canResolveEdits).flatMap((action) => {
       if (!action.edit) return [action];
       const edit = editForClient(action.edit, editSupport);
       return edit ? [{ ...action, edit }] : [];
-    }),
-  );
-  connection.onCodeActionResolve((action) => {
+    });
+  }));
+  connection.onCodeActionResolve(answer((action) => {
     if (!isKnowledgeChange(action.data)) return action;
     const workspace = workspaces.of(action.data.knowledge);
     if (!workspace.trusted) return action;
     const edit = knowledgeEdit(workspace, action.data);
     const forClient = edit && editForClient(edit, editSupport);
     return forClient ? { ...action, edit: forClient } : action;
-  });
-  connection.onDocumentSymbol((params) => documentSymbols(of(params), params.textDocument.uri));
-  connection.onWorkspaceSymbol((params) =>
-    workspaces.all().flatMap((workspace) => workspaceSymbols(workspace, params.query)),
+  }));
+  connection.onDocumentSymbol(answer((params) => documentSymbols(of(params), params.textDocument.uri)));
+  connection.onWorkspaceSymbol(
+    answer((params) => workspaces.all().flatMap((workspace) => workspaceSymbols(workspace, params.query))),
   );
-  connection.onFoldingRanges((params) => foldingRanges(of(params), params.textDocument.uri));
-  connection.languages.inlayHint.on((params) =>
-    inlayHints(of(params), params.textDocument.uri, params.range),
+  connection.onFoldingRanges(answer((params) => foldingRanges(of(params), params.textDocument.uri)));
+  connection.languages.inlayHint.on(
+    answer((params) => inlayHints(of(params), params.textDocument.uri, params.range)),
   );
-  connection.languages.semanticTokens.on((params) => semanticTokens(of(params), params.textDocument.uri));
-  connection.languages.semanticTokens.onRange((params) =>
-    semanticTokens(of(params), params.textDocument.uri, params.range),
+  connection.languages.semanticTokens.on(answer((params) => semanticTokens(of(params), params.textDocument.uri)));
+  connection.languages.semanticTokens.onRange(
+    answer((params) => semanticTokens(of(params), params.textDocument.uri, params.range)),
   );
 
   documents.listen(connection);

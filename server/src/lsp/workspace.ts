@@ -9,6 +9,7 @@ import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
+import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { findArticles, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
@@ -68,6 +69,8 @@ export class Workspace implements ArticleLookup {
   /** Documents the editor has open as articles (language `article`): the user said so. */
   private readonly openAsArticle = new Set<string>();
   private fileKnowledge: Knowledge = emptyKnowledge;
+  /** Analyses kept from the last session: an unchanged file is not analysed again when the folders are read. */
+  analysisCache: AnalysisCache | undefined;
 
   /** The URI of an article id: ids are URIs already. */
   uri(articleId: string): string {
@@ -209,17 +212,30 @@ export class Workspace implements ArticleLookup {
       for (let from = 0; from < files.length; from += batchSize) {
         const texts = await reading;
         if (shouldStop?.()) return;
+        // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
         const inputs = texts.filter((t): t is { uri: string; text: string } => {
+          if (this.open.has(t.uri)) return false;
           const ok = t.text !== undefined && this.accepts(t.uri, t.text);
           if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
             this.corpus.remove(t.uri);
           return ok;
         });
         if (from + batchSize < files.length) reading = read(from + batchSize);
-        const results = await pool.analyze(
-          inputs.map(({ uri, text }) => ({ id: uri, text })),
-          (done) => progress?.(from + done, files.length),
-        );
+        const missing = inputs.filter(({ uri, text }) => {
+          // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
+          if (this.settledWhileIndexing.has(uri)) return false;
+          const cached = this.analysisCache?.take(uri, text);
+          if (cached) this.corpus.adopt(cached);
+          return !cached;
+        });
+        // Every file of the batch in the cache: no worker is started for nothing.
+        const results =
+          missing.length === 0
+            ? []
+            : await pool.analyze(
+                missing.map(({ uri, text }) => ({ id: uri, text })),
+                (done) => progress?.(from + done, files.length),
+              );
         for (const result of results) {
           // Read before it was deleted, changed or opened: what was reported meanwhile wins.
           if (this.settledWhileIndexing.has(result.id)) continue;
@@ -246,6 +262,8 @@ export class Workspace implements ArticleLookup {
     for (const id of this.corpus.ids())
       if (!seen.has(id) && !this.open.has(id) && !this.settledWhileIndexing.has(id)) this.corpus.remove(id);
     this.settledWhileIndexing.clear();
+    // An article opened before the knowledge files were found was claimed without them: ask again.
+    for (const [uri, text] of this.open) this.setText(uri, text);
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */

@@ -39,6 +39,8 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** The folder URI of the rule pages (the extension's `docs/rules`, as the browser can open it). */
   ruleDocs?: string;
+  /** A folder the server may keep its analysis cache in (the extension's storage), if any. */
+  cacheFolder?: string;
   /**
    * True when the client runs `dateline.showReasoning` and `dateline.showMentions` from links in a
    * hover: the hover then keeps to one line, the fix and the evidence in short, and links to the rest.
@@ -57,6 +59,7 @@ export interface CorpusStatus {
   indexing?: { done: number; total: number };
 }
 
+/** What the client sends as `initializationOptions`, beside the `dateline` settings. */
 /** The params of `dateline/trust`. */
 export interface TrustParams {
   trusted?: boolean;

@@ -209,23 +209,35 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
  */
 function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]> {
   const shortNames = new Map<Form, string[]>();
-  const persons = all.filter((f) => f.type === 'person' && f.mentions.length > 0 && nameTokens(textOf(f)).length >= 2);
+  // Each person's words found once, not for every candidate that shares one. Only a form with
+  // mentions is asked, and its first mention, which its text is, does not change here.
+  const tokensOf = new Map<Form, string[]>();
+  for (const form of all) {
+    if (form.type !== 'person' || form.mentions.length === 0) continue;
+    const tokens = nameTokens(textOf(form));
+    if (tokens.length >= 2) tokensOf.set(form, tokens);
+  }
+  const persons = [...tokensOf.keys()];
   const groups = new Map<Form, Form[]>();
   for (const form of persons) addTo(groups, sets.find(form), form);
+  // Only a longer name hosts a short one, and the shortest short one has two words: a two-word name
+  // is never a host, and most names are two words (each listed under "John" beside thousands).
   const byToken = new Map<string, Form[]>();
-  for (const form of persons) for (const token of new Set(nameTokens(textOf(form)))) addTo(byToken, token, form);
-  const length = (f: Form): number => nameTokens(textOf(f)).length;
+  for (const [form, tokens] of tokensOf)
+    if (tokens.length >= 3) for (const token of new Set(tokens)) addTo(byToken, token, form);
+  const tokens = (f: Form): string[] => tokensOf.get(f) ?? nameTokens(textOf(f));
+  const length = (f: Form): number => tokens(f).length;
   const sorted = [...groups.values()].sort((a, b) => length(b[0]!) - length(a[0]!));
   for (const group of sorted) {
     const n = length(group[0]!);
     if (group.some((f) => length(f) !== n || f.mentions.length === 0)) continue;
     const lead = group.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
-    const leadTokens = nameTokens(textOf(lead));
+    const leadTokens = tokens(lead);
     const candidates = new Set(leadTokens.flatMap((t) => byToken.get(t) ?? []));
     const written = lead.mentions.length;
     const hosts = [...candidates].filter((l) => {
       if (l.mentions.length === 0 || length(l) <= n || sets.find(l) === sets.find(lead)) return false;
-      const match = shortMatch(leadTokens, nameTokens(textOf(l)));
+      const match = shortMatch(leadTokens, tokens(l));
       // Words before a name written more often alone are more likely a stray word than given names
       // ("Water Jane Roe" once, after "Minister of Environment and", against "Jane Roe").
       return match !== undefined && (match.head || l.mentions.length > written);
@@ -233,9 +245,9 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
     const roots = new Set(hosts.map((l) => sets.find(l)));
     if (roots.size !== 1) continue;
     const host = hosts.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
-    const hostTokens = nameTokens(textOf(host));
+    const hostTokens = tokens(host);
     if (compareRoles(group.flatMap(rolesOf), rolesOf(host)).verdict === 'veto') continue;
-    const matches = group.map((f) => shortMatch(nameTokens(textOf(f)), hostTokens));
+    const matches = group.map((f) => shortMatch(tokens(f), hostTokens));
     if (matches.some((m) => m === undefined)) continue;
     // A short form slipped on its own (no same-length form links it) must be rare beside the host.
     const hostWritten = (groups.get(sets.find(host)) ?? [host]).reduce((k, f) => k + f.mentions.length, 0);

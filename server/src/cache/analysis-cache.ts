@@ -1,0 +1,216 @@
+/**
+ * A persistent cache of article analyses, for the CLI's `--cache` and the language server's storage
+ * folder. An analysis is plain data (types.ts; the `explain` closures belong to findings, which are
+ * not cached), so it is stored as JSON without its text, keyed by article id and a hash of the text.
+ * The whole file is trusted only when its format, the analyser that wrote it and the knowledge file
+ * are the ones now, and its checksum matches its body; otherwise it is ignored with a note.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
+
+/** The first line of every cache file names this; anything else is not ours. */
+const format = 'dateline-analysis-cache';
+/** Bumped when the layout of the file changes. */
+const formatVersion = 2;
+
+/** What a cache is valid for: the analyser that wrote it and the knowledge file it was written with. */
+export interface CacheKey {
+  analyser: string;
+  knowledge: string;
+}
+
+interface Header extends CacheKey {
+  format: string;
+  version: number;
+  checksum: string;
+  /** What the last run printed, for a run that changes nothing (`replay`). */
+  result?: StoredResult;
+}
+
+/**
+ * A run's output, kept for the next run that would print it again: same request, same files, same
+ * knowledge (`key`, the caller's digest of those), and the analyses of this very body (`body`, its
+ * checksum: a body rewritten since holds other analyses, whose findings may differ).
+ */
+export interface RunResult {
+  stdout: string;
+  exitCode: number;
+}
+
+interface StoredResult extends RunResult {
+  key: string;
+  /** The body's checksum when the output was kept. */
+  body: string;
+  /** A digest of `stdout`, which the header's own parse would not catch a change in. */
+  digest: string;
+}
+
+/** One article's cached analysis, without its id and text (the id is the key; the text is on disk). */
+type Stored = Omit<ArticleAnalysis, 'id' | 'text'>;
+
+/** A digest of a text: the content hash that keys an analysis, the knowledge file and the checksum. */
+export function hashText(text: string | Uint8Array): string {
+  return createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * The analyses of a corpus that a cache keeps: what `analyzeArticle` made of each article's text
+ * alone, as `take` hands them back to `adopt`. An analysis the corpus made again with the year it gave
+ * a page date printed without one is left out: adopted from the cache, it would pass for a page that
+ * prints its year (its `yearless` gone), and the corpus would never settle that page's year again.
+ */
+export function cacheable(corpus: Corpus): ArticleAnalysis[] {
+  return corpus
+    .ids()
+    .filter((id) => !corpus.yearHinted(id))
+    .map((id) => corpus.article(id)!);
+}
+
+let analyserHash: string | undefined;
+
+/**
+ * The analyser's version: a hash of the running code (dist/cli.cjs or dist/server.cjs, where esbuild
+ * makes import.meta.url the bundle's), so that any change to the analysis invalidates every cache.
+ */
+export function analyserVersion(): string {
+  // Its bytes, not its text: decoding megabytes only to hash them again cost a warm run 0.05 s.
+  analyserHash ??= hashText(readFileSync(fileURLToPath(import.meta.url)));
+  return analyserHash;
+}
+
+/** Analyses kept between runs in one file; `get` finds one only for the very text it was made from. */
+export class AnalysisCache {
+  private constructor(
+    readonly file: string,
+    private readonly key: CacheKey,
+    /** The analyses, or the file's body not parsed yet (its checksum checked): a run replayed never needs them. */
+    private body: Map<string, { hash: string; analysis: Stored }> | Buffer,
+    private readonly header?: Header,
+  ) {}
+
+  /** The analyses, parsed from the body when first asked for (50 MB of JSON at 10,000 articles). */
+  private get entries(): Map<string, { hash: string; analysis: Stored }> {
+    if (this.body instanceof Map) return this.body;
+    try {
+      this.body = new Map(
+        Object.entries(
+          JSON.parse(this.body.toString('utf8')) as Record<string, { hash: string; analysis: Stored }>,
+        ),
+      );
+    } catch {
+      // Its checksum matched: written by us, whole. Not JSON even so: nothing to take.
+      this.body = new Map();
+    }
+    return this.body;
+  }
+
+  /** The output to keep with the analyses at the next `save`. */
+  private result: (RunResult & { key: string }) | undefined;
+
+  /** The articles whose analyses were taken from the cache. */
+  private readonly taken = new Set<string>();
+
+  /** How many analyses were taken from the cache. */
+  get hits(): number {
+    return this.taken.size;
+  }
+
+  /**
+   * Opens the cache in `file` for `key`. A missing file is an empty cache; a file that is corrupt,
+   * written by another analyser or for another knowledge file is ignored, and `note` says why.
+   */
+  static open(file: string, key: CacheKey): { cache: AnalysisCache; note?: string } {
+    let raw: Buffer;
+    try {
+      raw = readFileSync(file);
+    } catch {
+      return { cache: new AnalysisCache(file, key, new Map()) };
+    }
+    const empty = (why: string): { cache: AnalysisCache; note: string } => ({
+      cache: new AnalysisCache(file, key, new Map()),
+      note: `cache ${file} ignored: ${why}; it will be rewritten`,
+    });
+    const newline = raw.indexOf(0x0a);
+    let header: Partial<Header>;
+    try {
+      header = JSON.parse(raw.toString('utf8', 0, newline < 0 ? raw.length : newline)) as Partial<Header>;
+    } catch {
+      return empty('not a Dateline cache');
+    }
+    if (header?.format !== format) return empty('not a Dateline cache');
+    if (header.version !== formatVersion) return empty('written in another format');
+    if (header.analyser !== key.analyser) return empty('written by another version of Dateline');
+    if (header.knowledge !== key.knowledge) return empty('written with another knowledge file');
+    // The body's bytes are its UTF-8 text: the checksum written of the text is checked on the bytes.
+    const body = raw.subarray(newline + 1);
+    if (newline < 0 || header.checksum !== hashText(body))
+      return empty('its checksum does not match (a corrupt or truncated file)');
+    return { cache: new AnalysisCache(file, key, body, header as Header) };
+  }
+
+  /**
+   * What the last run printed, when `key` (the caller's digest of the request, the files and the
+   * knowledge) is the one it was kept under and the analyses are the ones it was made from: a
+   * corpus whose every text, knowledge and analyser are unchanged has the same findings.
+   */
+  replay(key: string): RunResult | undefined {
+    const kept = this.header?.result;
+    if (kept?.key !== key || kept.body !== this.header?.checksum || kept.digest !== hashText(kept.stdout))
+      return undefined;
+    return { stdout: kept.stdout, exitCode: kept.exitCode };
+  }
+
+  /** Keeps a run's output (under `key`, as for `replay`) with the analyses the next `save` writes. */
+  keep(key: string, result: RunResult): void {
+    this.result = { key, ...result };
+  }
+
+  /**
+   * The cached analysis of article `id` made from exactly `text`, if any. It is handed over, not
+   * copied (a corpus may change an analysis it holds, when an edit moves it), and leaves the cache.
+   */
+  take(id: string, text: string): ArticleAnalysis | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || entry.hash !== hashText(text)) return undefined;
+    this.entries.delete(id);
+    this.taken.add(id);
+    const { structure, entities, acronyms, dates, events } = entry.analysis;
+    // Fields in the order analyzeArticle makes them: one hidden class for every analysis.
+    return { id, text, structure, entities, acronyms, dates, events };
+  }
+
+  /**
+   * False when the file already holds exactly these analyses (`cacheable` of the corpus now): each
+   * was taken from it and none is left over (an article deleted since). Writing it again is then a
+   * waste of a third of a warm run.
+   */
+  needsSaving(analyses: readonly Pick<ArticleAnalysis, 'id'>[]): boolean {
+    const kept = this.header?.result;
+    if (this.result && (kept?.key !== this.result.key || kept.stdout !== this.result.stdout)) return true;
+    return (
+      this.entries.size > 0 ||
+      analyses.length !== this.taken.size ||
+      analyses.some(({ id }) => !this.taken.has(id))
+    );
+  }
+
+  /**
+   * Writes these analyses (`cacheable` of the corpus now; others are dropped) to the file, whole,
+   * through a temporary file renamed over it, so that a reader never sees half a cache.
+   */
+  save(analyses: Iterable<ArticleAnalysis>): void {
+    const body: Record<string, { hash: string; analysis: Stored }> = {};
+    for (const { id, text, ...analysis } of analyses) body[id] = { hash: hashText(text), analysis };
+    const serialised = JSON.stringify(body);
+    const checksum = hashText(serialised);
+    const header: Header = { format, version: formatVersion, ...this.key, checksum };
+    if (this.result) header.result = { ...this.result, body: checksum, digest: hashText(this.result.stdout) };
+    mkdirSync(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(header)}\n${serialised}`);
+    renameSync(temporary, this.file);
+  }
+}
