@@ -163,7 +163,7 @@ describe('generalisation', () => {
 
   it('a surname alone that is a word of another full name ("Ruiz" of "Ana Ruiz Pérez") is no slip for a name one letter off', () => {
     const corpus = corpusOf({
-      'a.txt': 'Border water\n\nMay 2, 2024\n\nThe governor, Ana Ruiz Pérez, met farmers at the dam. \"We will share the water,\" Ruiz said.\n',
+      'a.txt': 'Border water\n\nMay 2, 2024\n\nThe governor, Ana Ruiz Pérez, met farmers at the dam. "We will share the water," Ruiz said.\n',
       'b.txt': 'Border water\n\nMay 3, 2024\n\nMarta Ruiiz Castro led the march. Marta Ruiiz spoke first.\n',
       'c.txt': 'Border water\n\nMay 4, 2024\n\nMarta Ruiiz returned home. Marta Ruiiz Castro thanked the farmers.\n',
     });
