@@ -44,4 +44,13 @@ describe('relative dates', () => {
       'Budget\n\nMonday, June 6, 2022\n\nIt funds projects through fiscal 2026 and peaked in mid-2023, after fiscal year 2021.\n';
     assert.deepEqual(datesOf(text).slice(1), ['2026 = 2026', '2023 = 2023', '2021 = 2021']);
   });
+  it('a live blog\'s time stamps are times on the page\'s day, in the zone they state or the page stamp\'s', () => {
+    const text =
+      'Vote live\n\nMay 5, 2024 08:00 CEST\n\n17:48\n\nThe count has begun.\n\n9:15am BST\n\nPolls have closed.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['17:48 = 2024-05-05T17:48+02:00', '9:15am BST = 2024-05-05T09:15+01:00']);
+  });
+  it('"the 1904 treaty" is a year; "1,904 people" is not', () => {
+    const text = 'Border row\n\nMay 5, 2024\n\nThe 1904 treaty settled the border, and 1,904 people live there.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['1904 = 1904']);
+  });
 });

@@ -100,13 +100,14 @@ const patterns: Pattern[] = [
   {
     // A bare year after a cue: "through 2026", "in 2019", "by 2030", "fiscal 2026", "mid-2023"; not
     // "FY2026" or "1,223".
+    // Also "the 1904 treaty", "the 2016 election": a year that names which one, before a lower-case word.
     pattern: new RegExp(
-      `\\b(?:(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid|fiscal(?:\\s+year)?)\\s+|mid-)(${year})\\b(?![-–/]?\\d)`,
-      'gi',
+      `\\b(?:(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid|fiscal(?:\\s+year)?)\\s+|mid-)(${year})\\b(?![-–/]?\\d)|\\bthe\\s+(${year})(?=\\s+\\p{Ll})`,
+      'giu',
     ),
     group: 1,
     resolve(m) {
-      return { value: m[1]!, relative: false, anchor: 'absolute', how: 'a year' };
+      return { value: (m[1] ?? m[2])!, relative: false, anchor: 'absolute', how: 'a year' };
     },
   },
 ];
@@ -123,7 +124,7 @@ export function patternDates(
     for (let m = pattern.exec(sentence); m; m = pattern.exec(sentence)) {
       const resolvedValue = resolve(m, anchor);
       if (!resolvedValue) continue;
-      const written = group ? m[group]! : m[0].replace(/^the\s+/i, '');
+      const written = group ? (m[group] ?? m[group + 1]!) : m[0].replace(/^the\s+/i, '');
       const start = offset + m.index + m[0].indexOf(written);
       const span = { start, end: start + written.length };
       if (found.some((f) => span.start < f.span.end && f.span.start < span.end)) continue;

@@ -9,7 +9,7 @@
  */
 import * as chrono from 'chrono-node';
 import type { TokenSentence } from '../tokenize.js';
-import type { ArticleStructure, DateMention, Span } from '../types.js';
+import type { ArticleStructure, DateMention, Dateline, Span } from '../types.js';
 import { parseCasual } from './chrono-parse.js';
 import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
@@ -51,6 +51,11 @@ export function annotateDates(
   }
   for (const sentence of sentences) {
     const sentenceText = text.slice(sentence.start, sentence.end);
+    const stamp = dateline && liveStamp(sentenceText, sentence.start, dateline);
+    if (stamp) {
+      mentions.push(stamp);
+      continue;
+    }
     const taken: Span[] = dateline ? [dateline.span] : [];
     const free = (span: Span): boolean => !taken.some((t) => span.start < t.end && t.start < span.end);
     for (const found of patternDates(sentenceText, sentence.start, anchor)) {
@@ -206,6 +211,41 @@ function fromChrono(
   }
   if (/\b(ago|week|weekend)\b/i.test(written)) return relativeWord(base, written, anchor);
   return undefined;
+}
+
+/** A line that is a time alone, as live blogs stamp their entries: "17:48", "7:40am JST", "18:20 KST". */
+const stampLine = /^\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*$/i;
+
+/**
+ * A live blog's entry stamp: the time on the page's own day, in the zone it states or else the zone
+ * of the page's date stamp. A time in a sentence says nothing of which day it is; a stamp on its own
+ * line is the page's.
+ */
+function liveStamp(sentenceText: string, start: number, dateline: Dateline): DateMention | undefined {
+  if (!stampLine.test(sentenceText)) return undefined;
+  const parsed = parseCasual(sentenceText.replace(/(\d)\.(\d\d)/, '$1:$2'))[0];
+  if (!parsed) return undefined;
+  const known = knownValues(parsed.start);
+  if (known.hour === undefined) return undefined;
+  const pageZone = /T\d\d:\d\d(.*)$/.exec(dateline.value)?.[1] ?? '';
+  const offset = known.timezoneOffset;
+  const zone =
+    offset === undefined
+      ? pageZone
+      : offset === 0
+        ? 'Z'
+        : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const written = sentenceText.trim();
+  const at = start + sentenceText.indexOf(written);
+  return dateOf(
+    { text: written, span: { start: at, end: at + written.length } },
+    {
+      value: `${dateline.date}T${pad(known.hour)}:${pad(known.minute ?? 0)}${zone}`,
+      relative: true,
+      anchor: 'dateline',
+      how: `a live entry's time stamp, on the day of the dateline (${dateline.date})`,
+    },
+  );
 }
 
 /**
