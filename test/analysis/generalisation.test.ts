@@ -169,4 +169,22 @@ describe('generalisation', () => {
     });
     assert.deepEqual(findings(corpus).filter((f) => f.includes('name-variant')), []);
   });
+
+  it('Romance organisation names, "Utopia-based" owners, "Deputy Jane Roe" and a short form from inside a long name', () => {
+    const corpus = corpusOf({
+      'a.txt':
+        'Port sale\n\nMay 2, 2024\n\nThe Sindicato dos Estivadores called a strike. Harbour-based Noordkade Holding bid. Deputy Ana Paula Rocha asked questions of Luís Carlos Prates Lobo.\n',
+      'b.txt': 'Port sale\n\nMay 3, 2024\n\nCarlos Prates said the sale would go ahead. Carlos Prates spoke again later.\n',
+    });
+    const clusters = corpus
+      .clusters()
+      .map((c) => `${c.type} ${c.canonical} ${c.mentions.length}`)
+      .sort();
+    assert.deepEqual(clusters, [
+      'organization Noordkade Holding 1',
+      'organization Sindicato dos Estivadores 1',
+      'person Ana Paula Rocha 1',
+      'person Luís Carlos Prates Lobo 3',
+    ]);
+  });
 });

@@ -14,6 +14,7 @@ import {
   compassWords,
   eventLeads,
   honorifics,
+  leadingOrganizationHeads,
   nameParticles,
   pastRoleCues,
   placeHeads,
@@ -215,6 +216,9 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   if (countryOfDemonym(joined)) return [];
   const known = knownName(context, joined.toLowerCase());
   if (known) return [mentionOf(known, first, last, context)];
+  // "Agência Nacional de Águas", "Sindicato dos Estivadores": Romance names open with their head.
+  if (words.length > 1 && leadingOrganizationHeads.has(lowerCase(first.text)) && !first.possessive)
+    return [mentionOf('organization', first, last, context)];
   // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
   const linker = words.findIndex((w) => w.lower && (w.text === 'of' || w.text === 'for' || w.text === 'on'));
   const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
@@ -298,6 +302,9 @@ function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): E
 
 /** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
 function trimInitial(words: NameWord[], context: Context): NameWord[] {
+  // "Rotterdam-based Harbour Holding": the place it is based in describes it; it is no part of the name.
+  if (words.length > 1 && /-(?:based|born|led|owned|backed|listed)$/i.test(words[0]!.text))
+    return trimInitial(words.slice(1), context);
   const first = words[0];
   if (!first?.initial || first.acronym) return words;
   const lower = first.text.toLowerCase();
@@ -396,8 +403,10 @@ function titleAt(words: NameWord[], i: number): number | undefined {
   while (start < words.length && titleModifiers.has(lowerCase(words[start]!.text))) start++;
   const first = words[start] && lowerCase(words[start]!.text);
   // Most words start no title: this runs for every word of every chunk, twice.
-  if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first))))
-    return undefined;
+  if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first)))) {
+    // "Deputy Jane Roe": a member of a chamber of deputies, the modifier standing alone as the title.
+    return start === i + 1 && lowerCase(words[i]!.text) === 'deputy' && first !== undefined ? i + 1 : undefined;
+  }
   const phrases = [first];
   for (let n = 2; n <= Math.min(4, words.length - start); n++)
     phrases.push(`${phrases[n - 2]!} ${words[start + n - 1]!.text.toLowerCase()}`);
@@ -432,7 +441,7 @@ function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
   const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
   // "Jordan's water minister Jane Roe", and the appositive "Jordan's water minister, Jane Roe".
   const match =
-    /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?\s+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2}),?\s+$/u.exec(
+    /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?[^\S\n]+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2}),?\s+$/u.exec(
       before,
     );
   if (!match) return undefined;
@@ -449,8 +458,8 @@ function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
     // "… on Saturday. Utopian energy minister": the qualifier starts after a sentence's end, and
     // "The" or "Former" before the title names nobody's office.
     const qualifier = match[1]!
-      .replace(/^.*\p{Ll}{2}\.\s+/u, '')
-      .replace(/^(?:(?:the|former|late|ex|then)\s+)+/iu, '')
+      .replace(/^.*(?:\p{Ll}{2}|\p{Lu}{2,})\.\s+/u, '')
+      .replace(/^(?:(?:the|its|his|her|their|our|former|late|ex|then)\s+)+/iu, '')
       .trim()
       .replace(/['’]s$/u, '');
     const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;

@@ -134,6 +134,25 @@ export const titleExpansions: Record<string, string> = {
 };
 
 /** Head nouns that make a capitalised phrase an organisation: "International Atomic Energy Agency". */
+/**
+ * Heads that open an organisation's name in Portuguese, Spanish, French and Italian, which English
+ * news keeps as written: "Agência Nacional de …", "Sindicato dos …", "Compagnie des …".
+ */
+export const leadingOrganizationHeads = new Set([
+  'agência', 'agencia', 'agence', 'agenzia', 'sindicato', 'syndicat', 'sindacato', 'companhia', 'compañía', 'compagnie',
+  'compagnia', 'ministério', 'ministerio', 'ministère', 'ministero', 'secretaria', 'secretaría', 'tribunal', 'tribunale',
+  'banco', 'banque', 'instituto', 'institut', 'istituto', 'fundação', 'fundación', 'fondation', 'fondazione',
+  'associação', 'asociación', 'associazione', 'federação', 'federación', 'fédération', 'federazione',
+  'confederação', 'confederación', 'confédération', 'partido', 'parti', 'partito', 'universidade', 'universidad',
+  'université', 'università', 'conselho', 'consejo', 'conseil', 'consiglio', 'comissão', 'comisión', 'commissione',
+  'câmara', 'cámara', 'chambre', 'camera', 'assembleia', 'asamblea', 'assemblée', 'procuradoria', 'fiscalía',
+  'superintendência', 'superintendencia', 'departamento', 'serviço', 'servicio', 'servizio', 'empresa', 'grupo',
+  'groupe', 'gruppo', 'corporación', 'sociedade', 'sociedad', 'société', 'società', 'autoridade', 'autoridad',
+  'autorité', 'autorità', 'polícia', 'policía', 'polizia', 'exército', 'ejército', 'armée', 'esercito', 'prefeitura',
+  'governo', 'gobierno', 'gouvernement', 'movimento', 'movimiento', 'mouvement', 'cooperativa', 'consórcio',
+  'consorcio', 'consortium', 'tribunale', 'corte', 'cour', 'conselho', 'junta', 'comité', 'comitato', 'frente', 'front',
+]);
+
 export const organizationHeads = new Set([
   'organization',
   'organisation',
@@ -198,6 +217,8 @@ export const organizationHeads = new Set([
   'hospital',
   'house',
   'exchange',
+  'holding',
+  'holdings',
   'diet',
   ...seatsOfGovernment,
   'nations',

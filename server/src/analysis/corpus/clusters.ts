@@ -279,12 +279,16 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
 /**
  * Whether `short` is `long` with words left out: from its first word on ("Ana Ruiz" of "Ana Ruiz
  * Pérez", `head`) or its last words ("Ruiz Pérez"), each word the same or, once, a slip of it.
- * Gives the long name's word that was slipped, if one was.
+ * Gives the long name's word that was slipped, if one was. Words from inside the long name ("Eduardo
+ * Pacheco" of "José Eduardo Pacheco dos Reis") must be written exactly.
  */
 function shortMatch(short: string[], long: string[]): { slip?: string; head?: boolean } | undefined {
   const fits = (a: string, b: string): 'same' | 'slip' | undefined => (a === b ? 'same' : isSlip(a, b) ? 'slip' : undefined);
   const head = headMatch(short, long, fits);
   if (head) return head;
+  // "Eduardo Pacheco" of "José Eduardo Pacheco dos Reis": words from inside the name, as written.
+  for (let from = 1; from + short.length < long.length; from++)
+    if (headMatch(short, long.slice(from), (a, b) => (a === b ? 'same' : undefined))) return { head: true };
   const tail = long.slice(long.length - short.length);
   const tailFits = short.map((t, i) => fits(t, tail[i]!));
   if (!tailFits.every(Boolean) || tailFits.filter((f) => f === 'slip').length > 1) return undefined;

@@ -48,10 +48,12 @@ function collectHoldings(index: CorpusIndex): Holding[] {
     if (cluster.type !== 'person') continue;
     // Per title, once per cluster rather than once per mention.
     const qualifiers = new Map<string, string | undefined>();
-    // The holder's own qualified mentions first; else the one country or organisation the corpus
-    // ever gives the office ("Energy Minister" where every qualified mention is Utopia's).
-    const qualifierFor = (title: string): string | undefined => {
-      if (!qualifiers.has(title)) qualifiers.set(title, qualifierFromCluster(cluster, title) ?? corpusQualifier(title));
+    // The holder's own qualified mentions first; else, for a minister, the one country the corpus
+    // ever gives the portfolio ("Energy Minister" where every qualified mention is Utopia's). Not for
+    // "President" and the like: a union, a company and a club each have one.
+    const qualifierFor = (title: string, ministerial: boolean): string | undefined => {
+      if (!qualifiers.has(title))
+        qualifiers.set(title, qualifierFromCluster(cluster, title) ?? (ministerial ? corpusQualifier(title) : undefined));
       return qualifiers.get(title);
     };
     for (const mention of cluster.mentions) {
@@ -62,8 +64,8 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
       const qualifier = portfolio
-        ? (role.country ?? qualifierFor(role.title))
-        : (role.country ?? role.organization ?? qualifierFor(role.title));
+        ? (role.country ?? qualifierFor(role.title, true))
+        : (role.country ?? role.organization ?? qualifierFor(role.title, false));
       if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
