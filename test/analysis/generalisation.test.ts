@@ -187,4 +187,21 @@ describe('generalisation', () => {
       'person Luís Carlos Prates Lobo 3',
     ]);
   });
+
+  it('a paragraph dense with names still reads as English: only lower-case words are weighed', () => {
+    const body = [
+      'Ahmad Faizal said schools would reopen.',
+      'Minister Lim Boon Keat thanked Indonesia.',
+      'Siti Nurhaliza Abdullah said her pupils were back.',
+      'Dr Lim Chee Wah said admissions fell.',
+      'Mr Lim said he was relieved.',
+    ].join(' ');
+    const corpus = corpusOf({ 'a.txt': `Smog lifts\n\nSeptember 9, 2020\n\n${body}\n` });
+    const people = corpus
+      .clusters()
+      .filter((c) => c.type === 'person')
+      .map((c) => c.canonical);
+    for (const name of ['Ahmad Faizal', 'Lim Boon Keat', 'Siti Nurhaliza Abdullah', 'Lim Chee Wah'])
+      assert.ok(people.includes(name), people.join(', '));
+  });
 });

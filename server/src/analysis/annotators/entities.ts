@@ -153,12 +153,13 @@ function readsAsEnglish(sentences: TokenSentence[]): boolean {
   let english = 0;
   for (const sentence of sentences) {
     for (const token of sentence.tokens) {
-      if (token.kind !== 'word' || !hasLetter(token.text)) continue;
+      // Lower-case words only: a paragraph of names ("Jane Roe said …") is no less English for them.
+      if (token.kind !== 'word' || !hasLetter(token.text) || !startsLowerCase(token.text)) continue;
       words++;
       if (functionWords.has(lowerCase(token.text))) english++;
     }
   }
-  return words < 30 || english / words >= 0.08;
+  return words < 30 || english / words >= 0.15;
 }
 
 // These two run on every word of an article: an ASCII first letter answers without a Unicode pattern.
