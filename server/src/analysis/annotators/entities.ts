@@ -13,6 +13,7 @@ import {
   genericDeterminers,
   compassWords,
   eventLeads,
+  englishVerbs,
   honorifics,
   leadingOrganizationHeads,
   nameParticles,
@@ -150,16 +151,20 @@ export function annotateEntities(
  */
 function readsAsEnglish(sentences: TokenSentence[]): boolean {
   let words = 0;
+  let lower = 0;
   let english = 0;
   for (const sentence of sentences) {
     for (const token of sentence.tokens) {
-      // Lower-case words only: a paragraph of names ("Jane Roe said …") is no less English for them.
-      if (token.kind !== 'word' || !hasLetter(token.text) || !startsLowerCase(token.text)) continue;
+      if (token.kind !== 'word' || !hasLetter(token.text)) continue;
       words++;
-      if (functionWords.has(lowerCase(token.text))) english++;
+      // Weighed among lower-case words: a paragraph of names ("Jane Roe said …") is no less English for them.
+      if (!startsLowerCase(token.text)) continue;
+      lower++;
+      const word = lowerCase(token.text);
+      if (functionWords.has(word) || englishVerbs.has(word)) english++;
     }
   }
-  return words < 30 || english / words >= 0.15;
+  return words < 30 || (lower > 0 && english / lower >= 0.15);
 }
 
 // These two run on every word of an article: an ASCII first letter answers without a Unicode pattern.

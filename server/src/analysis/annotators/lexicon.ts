@@ -371,6 +371,11 @@ export const nameParticles = new Set([
 ]);
 
 /** Function words that are capitalised only because they start a sentence or a headline word. */
+/** English auxiliaries and "said": with the function words, the commonest lower-case words of English news. */
+export const englishVerbs = new Set(
+  'is are was were be been being has have had will would can could should may might must do does did said says'.split(' '),
+);
+
 export const functionWords = new Set(
   (
     'a an the this that these those his her its their our my your he she it they we i you there here ' +
