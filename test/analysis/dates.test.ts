@@ -53,4 +53,9 @@ describe('relative dates', () => {
     const text = 'Border row\n\nMay 5, 2024\n\nThe 1904 treaty settled the border, and 1,904 people live there.\n';
     assert.deepEqual(datesOf(text).slice(1), ['1904 = 1904']);
   });
+  it('a plan told in the past looks ahead: "said engineers would start on Wednesday" is the next Wednesday', () => {
+    const text =
+      'Dam talks\n\nFriday, March 16, 2018\n\nThe minister said engineers would start measuring the river on Wednesday. She met them on Tuesday.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['Wednesday = 2018-03-21', 'Tuesday = 2018-03-13']);
+  });
 });

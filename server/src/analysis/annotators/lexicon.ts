@@ -479,6 +479,12 @@ export const futureCues = [
   'is set',
 ];
 
+/**
+ * A plan reported in the past: "said engineers would start on Wednesday", "was due back on Friday".
+ * Ahead for the date it governs; of an event, it says nothing of where the article stands.
+ */
+export const reportedFutureCues = ['would', 'was due', 'were due', 'due back', 'was to', 'were to'];
+
 /** Phrases that say the event is going on at the article's date. */
 // Not "taking place": "the summit taking place in Latvia" says nothing of when.
 export const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this week'];

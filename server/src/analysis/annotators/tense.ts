@@ -2,7 +2,7 @@
 import { lowerCase } from '../memo.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { Span } from '../types.js';
-import { beForms, determiners, futureCues, irregularPast, presentCues } from './lexicon.js';
+import { beForms, determiners, futureCues, irregularPast, presentCues, reportedFutureCues } from './lexicon.js';
 
 /** Where a sentence puts what it tells, relative to the article's date. */
 export type Tense = 'future' | 'past' | 'present' | 'unknown';
@@ -16,7 +16,7 @@ export function tenseNear(
   sentence: TokenSentence,
   head: Span,
 ): { tense: Tense; cue?: { text: string; span: { start: number; end: number } } } {
-  const cues = cuesIn(text, sentence);
+  const cues = cuesIn(text, sentence).filter((c) => !c.reported);
   if (cues.length === 0) return { tense: 'unknown' };
   const nearest = cues.sort(
     (a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1),
@@ -60,16 +60,24 @@ const phrasePatterns = (phrases: string[]): { needle: string; pattern: RegExp }[
     pattern: new RegExp(`(?<![\\p{L}'])${phrase.replace(/'/g, "['’]")}(?![\\p{L}])`, 'gu'),
   }));
 const futurePatterns = phrasePatterns(futureCues);
+const reportedPatterns = phrasePatterns(reportedFutureCues);
 const presentPatterns = phrasePatterns(presentCues);
-const cuesBySentence = new WeakMap<TokenSentence, { tense: Tense; start: number; end: number }[]>();
+/** A cue's tense and where it is; `reported` for a plan told in the past ("said … would"). */
+interface Cue {
+  tense: Tense;
+  start: number;
+  end: number;
+  reported?: boolean;
+}
+const cuesBySentence = new WeakMap<TokenSentence, Cue[]>();
 
 /** Every tense cue in a sentence, with absolute offsets; computed once per sentence. */
-function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: number; end: number }[] {
+function cuesIn(text: string, sentence: TokenSentence): Cue[] {
   const cached = cuesBySentence.get(sentence);
   if (cached) return [...cached];
   const lower = text.slice(sentence.start, sentence.end).toLowerCase();
-  const cues: { tense: Tense; start: number; end: number }[] = [];
-  const findPhrases = (patterns: { needle: string; pattern: RegExp }[], tense: Tense): void => {
+  const cues: Cue[] = [];
+  const findPhrases = (patterns: { needle: string; pattern: RegExp }[], tense: Tense, reported = false): void => {
     for (const { needle, pattern } of patterns) {
       if (!lower.includes(needle)) continue;
       for (const match of lower.matchAll(pattern)) {
@@ -77,11 +85,13 @@ function cuesIn(text: string, sentence: TokenSentence): { tense: Tense; start: n
           tense,
           start: sentence.start + match.index,
           end: sentence.start + match.index + match[0].length,
+          ...(reported ? { reported } : {}),
         });
       }
     }
   };
   findPhrases(futurePatterns, 'future');
+  findPhrases(reportedPatterns, 'future', true);
   findPhrases(presentPatterns, 'present');
   const words = sentence.tokens.filter((t) => t.kind === 'word');
   const lowered = words.map((w) => lowerCase(w.text));
