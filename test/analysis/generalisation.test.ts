@@ -204,4 +204,17 @@ describe('generalisation', () => {
     for (const name of ['Ahmad Faizal', 'Lim Boon Keat', 'Siti Nurhaliza Abdullah', 'Lim Chee Wah'])
       assert.ok(people.includes(name), people.join(', '));
   });
+
+  it('a place\'s kind written after it in lower case makes it a place: "the Pak Mun dam", "Nong Bua province"', () => {
+    const corpus = corpusOf({
+      'a.txt': 'River low\n\nJuly 9, 2019\n\nThe Pak Mun dam held back water, and farmers in Nong Bua province said the river was low.\n',
+    });
+    assert.deepEqual(
+      corpus
+        .clusters()
+        .map((c) => `${c.type} ${c.canonical}`)
+        .sort(),
+      ['place Nong Bua', 'place Pak Mun'],
+    );
+  });
 });

@@ -234,6 +234,11 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   if (placeHeads.has(last.text.toLowerCase()) && words.length > 1)
     return [mentionOf('place', first, last, context)];
+  // "the Pak Mun dam", "Nong Khai province": a place's kind written after it in lower case. Not
+  // "Jane Roe city officials": a person's name is never followed by "dam" or "province" alone.
+  const kindAfter = wordAfter(raw, context.text);
+  if (placeHeads.has(kindAfter) && !first.initial && words.every((w) => !w.acronym && !titles.has(lowerCase(w.text))))
+    return [mentionOf('place', first, last, context)];
   // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
   const portfolio = portfolioBefore(raw, words, context);
   if (portfolio) return portfolio;
@@ -608,6 +613,11 @@ function isTitleCase(sentence: TokenSentence): boolean {
 
 function definesAcronym(chunk: NameChunk, text: string): boolean {
   return /^\s*\(\s*[\p{Lu}][\p{Lu}\d&.-]{1,9}\s*\)/u.test(text.slice(chunk.end, chunk.end + 16));
+}
+
+/** The lower-case word right after a chunk ("dam" of "the Pak Mun dam"), or "". */
+function wordAfter(chunk: NameChunk, text: string): string {
+  return /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1] ?? '';
 }
 
 function wordBefore(chunk: NameChunk, text: string): string {
