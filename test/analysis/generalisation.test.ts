@@ -217,4 +217,18 @@ describe('generalisation', () => {
       ['place Nong Bua', 'place Pak Mun'],
     );
   });
+
+  it('an acronym written out in two languages is a gloss, not a slip: information without a fix', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Water board\n\nMay 2, 2024\n\nThe Agência Nacional de Águas (ANAG) published the figures.\n',
+      'b.txt': 'Water board\n\nMay 3, 2024\n\nThe Agência Nacional de Águas (ANAG) said rain was short.\n',
+      'c.txt': 'Water board\n\nMay 4, 2024\n\nThe National Water Agency (ANAG) warned of cuts.\n',
+      'd.txt': 'Water board\n\nMay 5, 2024\n\nThe Agência Nacional de Aguas (ANAG) met.\n',
+    });
+    const glossed = corpus.findings('c.txt').filter((f) => f.ruleId === 'acronym-expansion');
+    assert.deepEqual(
+      glossed.map((f) => `${f.severity} ${f.fixes.length}`),
+      ['information 0'],
+    );
+  });
 });

@@ -43,11 +43,16 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     message: `${entry.acronym} written out as “${right}” here`,
   }));
   const n = entry.canonicalGroup?.articles.size ?? 0;
-  const severity = entry.tie ? 'information' : 'warning';
+  const severityOf = entry.tie ? 'information' : 'warning';
 
   const findings: Finding[] = [];
   for (const group of entry.groups) {
     if (group === entry.canonicalGroup) continue;
+    // Long forms in two languages that share under half their words are a translation or a gloss
+    // ("Agência Nacional de Águas", "National Water Agency"), not a word slipped: information, no fix.
+    const written = [...group.spellings.keys()][0] ?? group.key;
+    const gloss = !entry.knowledge && sharedWords(written, right) < 0.5 && foreign(written) !== foreign(right);
+    const severity = gloss ? 'information' : severityOf;
     const flagged = new Set<string>();
     const locations: CorpusLocation[] = [...group.spellings.values()].flat();
     // The same wrong long form written again in the same article without the acronym:
@@ -80,7 +85,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
         expected: [right],
         related,
         // A tie gives no fix: nothing says which long form is right (pinning one settles it).
-        fixes: entry.tie
+        fixes: entry.tie || gloss
           ? []
           : [
               {
@@ -97,4 +102,32 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
     }
   }
   return findings;
+}
+
+/** The share of the shorter long form's words that the other also writes, ignoring case and accents. */
+function sharedWords(a: string, b: string): number {
+  const words = (s: string): Set<string> =>
+    new Set(
+      s
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((w) => w.length > 2),
+    );
+  const [x, y] = [words(a), words(b)];
+  const shorter = x.size <= y.size ? x : y;
+  const longer = shorter === x ? y : x;
+  if (shorter.size === 0) return 1;
+  let shared = 0;
+  for (const w of shorter) if (longer.has(w)) shared++;
+  return shared / shorter.size;
+}
+
+/** Function words of other languages that write long forms English news keeps as they are. */
+const foreignWords = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'les', 'des', 'du', 'der', 'die', 'und', 'van', 'voor', 'di', 'e', 'y', 'et']);
+
+/** Whether a long form reads as another language than English: accents, or another language's little words. */
+function foreign(longForm: string): boolean {
+  return /[^\x00-\x7f]/.test(longForm) || longForm.toLowerCase().split(/\s+/).some((w) => foreignWords.has(w));
 }
