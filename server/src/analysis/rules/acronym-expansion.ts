@@ -129,5 +129,5 @@ const foreignWords = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le',
 
 /** Whether a long form reads as another language than English: accents, or another language's little words. */
 function foreign(longForm: string): boolean {
-  return /[^\x00-\x7f]/.test(longForm) || longForm.toLowerCase().split(/\s+/).some((w) => foreignWords.has(w));
+  return /[^\p{ASCII}]/u.test(longForm) || longForm.toLowerCase().split(/\s+/).some((w) => foreignWords.has(w));
 }
