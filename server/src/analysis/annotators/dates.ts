@@ -147,70 +147,105 @@ function fromChrono(
   if (known.year !== undefined) {
     return dateOf(base, { value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' });
   }
-  const tense = tenseBefore(text, sentence, span);
-  const future = tense.tense === 'future';
-  const cue = tense.cue ? ` (“${tense.cue.text}”)` : '';
-  if (known.month !== undefined && known.day !== undefined) {
-    if (!anchor) return unresolved(base, 'a day and month without a year');
-    const year = yearOfDay(anchor.date, known.month, known.day, tense.tense);
-    const direction =
-      tense.tense === 'future'
-        ? 'the next such day from'
-        : tense.tense === 'past'
-          ? 'the last such day up to'
-          : 'the nearest such day to';
-    // "on Friday, November 4": the weekday is kept for the weekday-mismatch rule.
-    const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
-    const mention = resolved(
-      base,
-      `${year}-${pad(known.month)}-${pad(known.day)}`,
-      anchor,
-      `${direction} the ${anchorName(anchor)}${cue}`,
-    );
-    if (weekday) mention.statedWeekday = weekday;
-    return mention;
-  }
-  if (known.month !== undefined && known.weekday === undefined) {
-    if (!monthCue.test(before)) return undefined;
-    if (!anchor) return unresolved(base, 'a month without a year');
-    const direction = /\blast\s*$/i.test(before)
-      ? 'last'
-      : /\bnext\s*$/i.test(before)
-        ? 'next'
-        : future
-          ? 'coming'
-          : 'recent';
-    const value = monthValue(anchor.date, known.month, direction);
-    const widened = direction === 'last' || direction === 'next' ? widenLeft(text, span, before) : base;
-    const how = {
-      last: `“last” month name: the one before the ${anchorName(anchor)}’s month`,
-      next: `“next” month name: the one after the ${anchorName(anchor)}’s month`,
-      coming: `a month ahead of the ${anchorName(anchor)}${cue}`,
-      recent: `the latest such month up to the ${anchorName(anchor)}${cue}`,
-    }[direction];
-    return resolved(widened, value, anchor, how);
-  }
-  if (known.weekday !== undefined && known.day === undefined) {
-    if (!anchor) return unresolved(base, 'a weekday');
-    const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
-    let offset = known.weekday - anchorDay;
-    // The dateline's own weekday is that day, whatever the tense: "will face a vote on Monday
-    // evening" in a Monday article is tonight. A week on is written "next Monday".
-    const lead = text.slice(Math.max(sentence.start, span.start - 8), span.start);
-    const sameDay = offset === 0 && !/\b(next|last)\s+$/i.test(lead) && !/^(next|last)\s/i.test(written);
-    // "last Tuesday" written on a Tuesday is a week before; "next Tuesday", a week after.
-    if (offset === 0 && (/\blast\s+$/i.test(lead) || /^last\s/i.test(written))) offset = -7;
-    if (future && !sameDay) offset = offset <= 0 ? offset + 7 : offset;
-    else offset = offset > 0 ? offset - 7 : offset;
-    const value = addDays(anchor.date, offset);
-    const how =
-      offset === 0
-        ? `the ${anchorName(anchor)}’s own weekday`
-        : `weekday ${future ? 'after' : 'before'} the ${anchorName(anchor)}: ${future ? 'future tense' : tense.tense === 'unknown' ? 'no future cue' : 'past tense'}${cue}`;
-    return resolved(base, value, anchor, how);
-  }
+  const at: Written = {
+    text,
+    sentence,
+    base,
+    before,
+    written,
+    anchor,
+    tense: tenseBefore(text, sentence, span),
+  };
+  if (known.month !== undefined && known.day !== undefined)
+    return dayOfMonth(at, known.month, known.day, known.weekday);
+  if (known.month !== undefined && known.weekday === undefined) return monthAlone(at, known.month);
+  if (known.weekday !== undefined && known.day === undefined) return weekdayAlone(at, known.weekday);
   if (/\b(ago|week|weekend)\b/i.test(written)) return relativeWord(base, written, anchor);
   return undefined;
+}
+
+/** A date expression without a year, where it is written, and what it is read against. */
+interface Written {
+  text: string;
+  sentence: TokenSentence;
+  base: { text: string; span: Span };
+  /** The sentence's words before it. */
+  before: string;
+  /** The expression as written, without a leading "on". */
+  written: string;
+  anchor: DateAnchorInput | null;
+  tense: ReturnType<typeof tenseBefore>;
+}
+
+const cueOf = (at: Written): string => (at.tense.cue ? ` (“${at.tense.cue.text}”)` : '');
+
+/** "March 18", "on Friday, November 4": the year that puts the day nearest the anchor, in the tense's direction. */
+function dayOfMonth(at: Written, month: number, day: number, weekdayKnown: number | undefined): DateMention {
+  const { anchor, base, tense } = at;
+  if (!anchor) return unresolved(base, 'a day and month without a year');
+  const year = yearOfDay(anchor.date, month, day, tense.tense);
+  const direction =
+    tense.tense === 'future'
+      ? 'the next such day from'
+      : tense.tense === 'past'
+        ? 'the last such day up to'
+        : 'the nearest such day to';
+  // "on Friday, November 4": the weekday is kept for the weekday-mismatch rule.
+  const weekday = weekdayKnown !== undefined ? weekdayAt(at.text, base.span.start) : undefined;
+  const mention = resolved(
+    base,
+    `${year}-${pad(month)}-${pad(day)}`,
+    anchor,
+    `${direction} the ${anchorName(anchor)}${cueOf(at)}`,
+  );
+  if (weekday) mention.statedWeekday = weekday;
+  return mention;
+}
+
+/** "in March", "last July": a month only when a cue before it says so, the latest or coming one by the tense. */
+function monthAlone(at: Written, month: number): DateMention | undefined {
+  const { anchor, base, before } = at;
+  if (!monthCue.test(before)) return undefined;
+  if (!anchor) return unresolved(base, 'a month without a year');
+  const direction = /\blast\s*$/i.test(before)
+    ? 'last'
+    : /\bnext\s*$/i.test(before)
+      ? 'next'
+      : at.tense.tense === 'future'
+        ? 'coming'
+        : 'recent';
+  const value = monthValue(anchor.date, month, direction);
+  const widened = direction === 'last' || direction === 'next' ? widenLeft(at.text, base.span, before) : base;
+  const how = {
+    last: `“last” month name: the one before the ${anchorName(anchor)}’s month`,
+    next: `“next” month name: the one after the ${anchorName(anchor)}’s month`,
+    coming: `a month ahead of the ${anchorName(anchor)}${cueOf(at)}`,
+    recent: `the latest such month up to the ${anchorName(anchor)}${cueOf(at)}`,
+  }[direction];
+  return resolved(widened, value, anchor, how);
+}
+
+/** "on Tuesday": the next such day in the future tense, else the last; the dateline's own weekday is that day. */
+function weekdayAlone(at: Written, weekday: number): DateMention {
+  const { anchor, base, written, sentence } = at;
+  if (!anchor) return unresolved(base, 'a weekday');
+  const future = at.tense.tense === 'future';
+  const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
+  let offset = weekday - anchorDay;
+  // The dateline's own weekday is that day, whatever the tense: "will face a vote on Monday
+  // evening" in a Monday article is tonight. A week on is written "next Monday".
+  const lead = at.text.slice(Math.max(sentence.start, base.span.start - 8), base.span.start);
+  const sameDay = offset === 0 && !/\b(next|last)\s+$/i.test(lead) && !/^(next|last)\s/i.test(written);
+  // "last Tuesday" written on a Tuesday is a week before; "next Tuesday", a week after.
+  if (offset === 0 && (/\blast\s+$/i.test(lead) || /^last\s/i.test(written))) offset = -7;
+  if (future && !sameDay) offset = offset <= 0 ? offset + 7 : offset;
+  else offset = offset > 0 ? offset - 7 : offset;
+  const value = addDays(anchor.date, offset);
+  const how =
+    offset === 0
+      ? `the ${anchorName(anchor)}’s own weekday`
+      : `weekday ${future ? 'after' : 'before'} the ${anchorName(anchor)}: ${future ? 'future tense' : at.tense.tense === 'unknown' ? 'no future cue' : 'past tense'}${cueOf(at)}`;
+  return resolved(base, value, anchor, how);
 }
 
 /** A line that is a time alone, as live blogs stamp their entries: "17:48", "7:40am JST", "18:20 KST". */
