@@ -76,7 +76,6 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     return form;
   };
   const loneSurnames: LoneRef[] = [];
-  const reversed = new Set<Form>();
 
   for (const article of articles) {
     const { placed, lone } = formsOfArticle(article);
@@ -115,6 +114,23 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
 
   const shortNames = joinShortForms(all, sets);
 
+  placeLoneSurnames(loneSurnames, all, shortNames, sets, forms, formOf);
+  return { drafts: draftsOf(forms, sets, links, knowledgeOf), possible };
+}
+
+/**
+ * Surnames alone that no full name of their own article explains: each joins the one cluster that
+ * writes it, else is a slip for a full name (of its article, or the corpus's), else its own person.
+ */
+function placeLoneSurnames(
+  loneSurnames: LoneRef[],
+  all: Form[],
+  shortNames: Map<Form, string[]>,
+  sets: UnionFind<Form>,
+  forms: Map<string, Form>,
+  formOf: (type: EntityType, key: string) => Form,
+): void {
+  const reversed = new Set<Form>();
   // A surname alone in an article without the full name joins the one cluster that has it.
   const byEdgeToken = new Map<string, Form[]>();
   for (const form of all) {
@@ -178,6 +194,15 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     if (!ref.mention.tentative) formOf('person', nameKey(ref.mention.text)).mentions.push(ref);
   }
 
+}
+
+/** The clusters as drafts: each union-find group's forms that hold a mention, its links and knowledge. */
+function draftsOf(
+  forms: Map<string, Form>,
+  sets: UnionFind<Form>,
+  links: Link[],
+  knowledgeOf: Map<Form, KnowledgeEntity>,
+): ClusterDraft[] {
   // Each link filed under its cluster's root once, rather than every cluster scanning every link.
   const linksByRoot = new Map<Form, Link[]>();
   for (const link of links) addTo(linksByRoot, sets.find(link.a), link);
@@ -188,7 +213,7 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     group.push(form);
     groups.set(root, group);
   }
-  const drafts = [...groups.values()]
+  return [...groups.values()]
     .map((group) => ({
       type: group[0]!.type,
       forms: group.filter((f) => f.mentions.length + f.partial.length + f.adopted.length + f.slips.length > 0),
@@ -196,7 +221,6 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
       knowledge: group.map((f) => knowledgeOf.get(f)).find((k) => k !== undefined),
     }))
     .filter((draft) => draft.forms.length > 0);
-  return { drafts, possible };
 }
 
 /**
