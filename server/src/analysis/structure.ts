@@ -19,7 +19,12 @@ export function parseStructure(text: string, year?: number): ArticleStructure {
   const dateline = found && 'yearless' in found ? null : found;
   const furniture = toBlocks(lines, furnitureLines, dateline);
   const headline = findHeadline(lines, lineTexts, furniture, dateline);
-  const structure: ArticleStructure = { lineStarts: lines.map((line) => line.start), headline, dateline, furniture };
+  const structure: ArticleStructure = {
+    lineStarts: lines.map((line) => line.start),
+    headline,
+    dateline,
+    furniture,
+  };
   if (found && 'yearless' in found) structure.yearless = found.yearless;
   return structure;
 }
@@ -29,8 +34,27 @@ type FurnitureMarks = Map<number, { kind: FurnitureBlock['kind']; reason: string
 
 function findFurniture(lines: string[]): FurnitureMarks {
   const marks: FurnitureMarks = new Map();
+  const page = pageOf(lines);
+  markTopWidget(page, marks);
+  // Lone boilerplate lines anywhere: "See also …", "Leave a Reply".
+  for (const i of page.nonBlank) {
+    const cue = boilerplateCue(lines[i]!);
+    if (cue) marks.set(i, cue);
+  }
+  markTail(page, marks);
+  return marks;
+}
+
+/** A page's lines with its non-blank ones, and each line's non-blank neighbours, looked up rather than searched for. */
+interface Page {
+  lines: string[];
+  nonBlank: number[];
+  previousNonBlank(i: number): number | undefined;
+  nextNonBlank(i: number): number | undefined;
+}
+
+function pageOf(lines: string[]): Page {
   const nonBlank = lines.map((l, i) => (l.trim() ? i : -1)).filter((i) => i >= 0);
-  // The non-blank line before and after each line, looked up rather than searched for each time.
   const previousOf: (number | undefined)[] = [];
   const nextOf: (number | undefined)[] = [];
   for (let i = 0, last: number | undefined; i < lines.length; i++) {
@@ -41,26 +65,23 @@ function findFurniture(lines: string[]): FurnitureMarks {
     nextOf[i] = last;
     if (lines[i]!.trim()) last = i;
   }
-  const nextNonBlank = (i: number): number | undefined => nextOf[i];
-  const previousNonBlank = (i: number): number | undefined => previousOf[i];
+  return { lines, nonBlank, previousNonBlank: (i) => previousOf[i], nextNonBlank: (i) => nextOf[i] };
+}
 
-  // A weather or location widget at the top: "9.5 C" then "New York", before the article.
-  if (nonBlank.length > 0 && isWidgetLine(lines[nonBlank[0]!]!)) {
-    for (const i of nonBlank) {
-      const line = lines[i]!.trim();
-      if (isWidgetLine(line) || (wordCount(line) <= 3 && !/[.!?:,;]$/.test(line) && !/\d{4}/.test(line))) {
-        marks.set(i, { kind: 'site-widget', reason: 'a weather or location widget above the article' });
-      } else break;
-    }
-  }
-
-  // Lone boilerplate lines anywhere: "See also …", "Leave a Reply".
+/** A weather or location widget at the top: "9.5 C" then "New York", before the article. */
+function markTopWidget({ lines, nonBlank }: Page, marks: FurnitureMarks): void {
+  if (nonBlank.length === 0 || !isWidgetLine(lines[nonBlank[0]!]!)) return;
   for (const i of nonBlank) {
-    const cue = boilerplateCue(lines[i]!);
-    if (cue) marks.set(i, cue);
+    const line = lines[i]!.trim();
+    if (isWidgetLine(line) || (wordCount(line) <= 3 && !/[.!?:,;]$/.test(line) && !/\d{4}/.test(line))) {
+      marks.set(i, { kind: 'site-widget', reason: 'a weather or location widget above the article' });
+    } else break;
   }
+}
 
-  // The tail of the page: from the first furniture line after which no article prose follows.
+/** The tail of the page: from the first furniture line after which no article prose follows. */
+function markTail(page: Page, marks: FurnitureMarks): void {
+  const { lines, nonBlank, previousNonBlank, nextNonBlank } = page;
   const isLinkItem = (i: number): boolean => {
     const before = previousNonBlank(i);
     const after = nextNonBlank(i);
@@ -118,7 +139,6 @@ function findFurniture(lines: string[]): FurnitureMarks {
       });
     }
   }
-  return marks;
 }
 
 // A name, then a self-description in the third person with a writer's trade.
@@ -162,7 +182,11 @@ function findDateline(
   const pageLines = lines.map((span, i) => ({
     span,
     text: lineTexts[i]!,
-    furniture: marks.has(i) ? (marks.get(i)!.kind === 'site-widget' ? ('widget' as const) : ('other' as const)) : ('none' as const),
+    furniture: marks.has(i)
+      ? marks.get(i)!.kind === 'site-widget'
+        ? ('widget' as const)
+        : ('other' as const)
+      : ('none' as const),
   }));
   return findPageDate(pageLines, year);
 }
