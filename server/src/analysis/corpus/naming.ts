@@ -5,7 +5,7 @@
 import type { ClusterMention, EntityCluster } from '../corpus-model.js';
 import { memoize } from '../memo.js';
 import { unknownWords } from '../known-names.js';
-import { nameKey, nameTokens } from '../names.js';
+import { nameTokens } from '../names.js';
 import type { CorpusLocation } from '../types.js';
 import type { ClusterDraft, Form, Link } from './clusters.js';
 import { keyOf } from './clusters.js';
@@ -246,9 +246,4 @@ function rolesOf(mentions: ClusterMention[]): EntityCluster['roles'] {
     entry.locations.push(location);
   }
   return [...roles.values()];
-}
-
-/** True when two spellings name the same form of a cluster (case, hyphens, order aside). */
-export function sameForm(a: string, b: string): boolean {
-  return nameKey(a) === nameKey(b);
 }
