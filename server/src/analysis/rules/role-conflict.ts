@@ -43,17 +43,12 @@ export const roleConflict: CorpusRule = {
 
 function collectHoldings(index: CorpusIndex): Holding[] {
   const holdings: Holding[] = [];
-  const corpusQualifier = qualifiersByTitle(index);
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
     // Per title, once per cluster rather than once per mention.
     const qualifiers = new Map<string, string | undefined>();
-    // The holder's own qualified mentions first; else, for a minister, the one country the corpus
-    // ever gives the portfolio ("Energy Minister" where every qualified mention is Utopia's). Not for
-    // "President" and the like: a union, a company and a club each have one.
-    const qualifierFor = (title: string, ministerial: boolean): string | undefined => {
-      if (!qualifiers.has(title))
-        qualifiers.set(title, qualifierFromCluster(cluster, title) ?? (ministerial ? corpusQualifier(title) : undefined));
+    const qualifierFor = (title: string): string | undefined => {
+      if (!qualifiers.has(title)) qualifiers.set(title, qualifierFromCluster(cluster, title));
       return qualifiers.get(title);
     };
     for (const mention of cluster.mentions) {
@@ -64,8 +59,8 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
       const qualifier = portfolio
-        ? (role.country ?? qualifierFor(role.title, true))
-        : (role.country ?? role.organization ?? qualifierFor(role.title, false));
+        ? (role.country ?? qualifierFor(role.title))
+        : (role.country ?? role.organization ?? qualifierFor(role.title));
       if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
@@ -98,27 +93,7 @@ function portfolioOf(role: RoleMention): string | undefined {
   return undefined;
 }
 
-/** For each title, the qualifier every qualified mention in the corpus gives it, if there is just one. */
 const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
-
-function qualifiersByTitle(index: CorpusIndex): (title: string) => string | undefined {
-  const seen = new Map<string, Set<string>>();
-  for (const cluster of index.clusters) {
-    if (cluster.type !== 'person') continue;
-    for (const role of cluster.roles) {
-      const qualifier = role.country ?? role.organization;
-      if (!qualifier) continue;
-      const title = role.title.toLowerCase();
-      const set = seen.get(title) ?? new Set<string>();
-      set.add(qualifier);
-      seen.set(title, set);
-    }
-  }
-  return (title) => {
-    const set = seen.get(title.toLowerCase());
-    return set?.size === 1 ? [...set][0] : undefined;
-  };
-}
 
 /** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
 function qualifierFromCluster(cluster: IndexedCluster, title: string): string | undefined {
