@@ -8,6 +8,14 @@ function corpusOf(articles: Record<string, string>): Corpus {
   return corpus;
 }
 
+/** Each cluster as "type canonical", sorted. */
+function kinds(corpus: Corpus): string[] {
+  return corpus
+    .clusters()
+    .map((c) => `${c.type} ${c.canonical}`)
+    .sort();
+}
+
 function findings(corpus: Corpus): string[] {
   return corpus
     .ids()
@@ -105,34 +113,41 @@ describe('generalisation', () => {
       'e.txt':
         'Talks\n\nFriday, May 3, 2024\n\nNorth Korean leader Kim Jong Un met his sister Kim Yo Jong.\n',
     });
-    assert.deepEqual(
-      korea
-        .clusters()
-        .map((c) => `${c.type} ${c.canonical}`)
-        .sort(),
-      ['person Kim Jong Un', 'person Kim Yo Jong'],
-    );
+    assert.deepEqual(kinds(korea), ['person Kim Jong Un', 'person Kim Yo Jong']);
   });
 
   it('a name written short ("Marta Castellano") is the one longer name it is part of, and a slip of it is a slip of that name', () => {
     const line = (date: string, body: string): string => `Water talks\n\n${date}\n\n${body}\n`;
     const corpus = corpusOf({
-      'a.txt': line('Monday, March 4, 2024', 'Foreign Minister Marta Castellano Pérez opened the talks. Marta Castellano said the river was shared.'),
-      'b.txt': line('Tuesday, March 5, 2024', 'Marta Castellano Pérez met the delegates. Later, Marta Castellano left for the capital.'),
+      'a.txt': line(
+        'Monday, March 4, 2024',
+        'Foreign Minister Marta Castellano Pérez opened the talks. Marta Castellano said the river was shared.',
+      ),
+      'b.txt': line(
+        'Tuesday, March 5, 2024',
+        'Marta Castellano Pérez met the delegates. Later, Marta Castellano left for the capital.',
+      ),
       'c.txt': line('Wednesday, March 6, 2024', 'Marta Castellano spoke to farmers in the valley.'),
-      'd.txt': line('Thursday, March 7, 2024', 'Marta Castellano visited a dam. Castelano said the water would be measured.'),
+      'd.txt': line(
+        'Thursday, March 7, 2024',
+        'Marta Castellano visited a dam. Castelano said the water would be measured.',
+      ),
     });
     const people = corpus.clusters().filter((c) => c.type === 'person');
     assert.deepEqual(
       people.map((c) => `${c.canonical} ${c.mentions.length}`),
       ['Marta Castellano Pérez 7'],
     );
-    assert.ok(findings(corpus).includes('d.txt warning name-variant: Castelano → Castellano'), findings(corpus).join('\n'));
+    assert.ok(
+      findings(corpus).includes('d.txt warning name-variant: Castelano → Castellano'),
+      findings(corpus).join('\n'),
+    );
   });
 
   it('"Minister of Energy and Water Dr. Jane Roe": the portfolio joins across "and", the honorific is no part of the name', () => {
     const corpus = corpusOf({
-      'a.txt': 'Dam opens\n\nMay 2, 2024\n\nThe water level rose. Minister of Energy and Water Dr. Jane Roe opened the dam.\n',
+      'a.txt':
+        'Dam opens\n\nMay 2, 2024\n\nThe water level rose. Minister of Energy and Water Dr. Jane Roe opened the dam.\n',
     });
     const roe = corpus.clusters().find((c) => c.type === 'person');
     assert.equal(roe?.canonical, 'Jane Roe');
@@ -145,36 +160,50 @@ describe('generalisation', () => {
         'Grid talks\n\nMay 2, 2024\n\nAnna Kowalska met Piotr Kowalski in Gdansk. Kowlaska said the cable was ready.\n',
       'b.txt': 'Grid deal\n\nMay 3, 2024\n\nAnna Kowalska signed the deal. Kowalska thanked the engineers.\n',
     });
-    assert.ok(findings(corpus).includes('a.txt warning name-variant: Kowlaska → Kowalska'), findings(corpus).join('\n'));
+    assert.ok(
+      findings(corpus).includes('a.txt warning name-variant: Kowlaska → Kowalska'),
+      findings(corpus).join('\n'),
+    );
   });
 
   it('a page dated a year off: the days it gives by its date match other articles once its year is moved, and the fix moves it', () => {
     const corpus = corpusOf({
-      'a.txt': 'Harbour talks open\n\nMarch 18, 2024\n\nPort ministers from four countries met in Portsmouth to open talks on shipping fees.\n',
-      'b.txt': 'Harbour talks go on\n\nMarch 19, 2024\n\nThe talks that opened on March 18 went on late into the night, a spokesman said.\n',
+      'a.txt':
+        'Harbour talks open\n\nMarch 18, 2024\n\nPort ministers from four countries met in Portsmouth to open talks on shipping fees.\n',
+      'b.txt':
+        'Harbour talks go on\n\nMarch 19, 2024\n\nThe talks that opened on March 18 went on late into the night, a spokesman said.\n',
       'c.txt':
         'Harbour deal signed\n\nMarch 21, 2023\n\nThe ministers opened their talks on March 18 and worked through March 19 before agreeing on the fees.\n',
     });
     assert.deepEqual(findings(corpus), ['c.txt warning dateline-conflict: 2023 → 2024']);
     const [finding] = corpus.findings('c.txt');
-    assert.match(finding!.message, /“March 18” and “March 19” fall a year before the days other articles give; dated 2024, 2 of its dates agree/);
+    assert.match(
+      finding!.message,
+      /“March 18” and “March 19” fall a year before the days other articles give; dated 2024, 2 of its dates agree/,
+    );
     assert.equal(finding!.fixes[0]!.edits[0]!.newText, '2024');
   });
 
   it('a surname alone that is a word of another full name ("Ruiz" of "Ana Ruiz Pérez") is no slip for a name one letter off', () => {
     const corpus = corpusOf({
-      'a.txt': 'Border water\n\nMay 2, 2024\n\nThe governor, Ana Ruiz Pérez, met farmers at the dam. "We will share the water," Ruiz said.\n',
+      'a.txt':
+        'Border water\n\nMay 2, 2024\n\nThe governor, Ana Ruiz Pérez, met farmers at the dam. "We will share the water," Ruiz said.\n',
       'b.txt': 'Border water\n\nMay 3, 2024\n\nMarta Ruiiz Castro led the march. Marta Ruiiz spoke first.\n',
-      'c.txt': 'Border water\n\nMay 4, 2024\n\nMarta Ruiiz returned home. Marta Ruiiz Castro thanked the farmers.\n',
+      'c.txt':
+        'Border water\n\nMay 4, 2024\n\nMarta Ruiiz returned home. Marta Ruiiz Castro thanked the farmers.\n',
     });
-    assert.deepEqual(findings(corpus).filter((f) => f.includes('name-variant')), []);
+    assert.deepEqual(
+      findings(corpus).filter((f) => f.includes('name-variant')),
+      [],
+    );
   });
 
   it('Romance organisation names, "Utopia-based" owners, "Deputy Jane Roe" and a short form from inside a long name', () => {
     const corpus = corpusOf({
       'a.txt':
         'Port sale\n\nMay 2, 2024\n\nThe Sindicato dos Estivadores called a strike. Harbour-based Noordkade Holding bid. Deputy Ana Paula Rocha asked questions of Luís Carlos Prates Lobo.\n',
-      'b.txt': 'Port sale\n\nMay 3, 2024\n\nCarlos Prates said the sale would go ahead. Carlos Prates spoke again later.\n',
+      'b.txt':
+        'Port sale\n\nMay 3, 2024\n\nCarlos Prates said the sale would go ahead. Carlos Prates spoke again later.\n',
     });
     const clusters = corpus
       .clusters()
@@ -207,15 +236,10 @@ describe('generalisation', () => {
 
   it('a place\'s kind written after it in lower case makes it a place: "the Pak Mun dam", "Nong Bua province"', () => {
     const corpus = corpusOf({
-      'a.txt': 'River low\n\nJuly 9, 2019\n\nThe Pak Mun dam held back water, and farmers in Nong Bua province said the river was low.\n',
+      'a.txt':
+        'River low\n\nJuly 9, 2019\n\nThe Pak Mun dam held back water, and farmers in Nong Bua province said the river was low.\n',
     });
-    assert.deepEqual(
-      corpus
-        .clusters()
-        .map((c) => `${c.type} ${c.canonical}`)
-        .sort(),
-      ['place Nong Bua', 'place Pak Mun'],
-    );
+    assert.deepEqual(kinds(corpus), ['place Nong Bua', 'place Pak Mun']);
   });
 
   it('an acronym written out in two languages is a gloss, not a slip: information without a fix', () => {
