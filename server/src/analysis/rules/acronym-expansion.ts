@@ -2,7 +2,7 @@
 import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { IndexedAcronym } from '../corpus/acronym-index.js';
-import { conventionKey } from '../names.js';
+import { bareTokens, conventionKey } from '../names.js';
 import type { ArticleAnalysis, CorpusLocation, EntityMention, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { relatedLimit } from './rule.js';
@@ -106,15 +106,7 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
 
 /** The share of the shorter long form's words that the other also writes, ignoring case and accents. */
 function sharedWords(a: string, b: string): number {
-  const words = (s: string): Set<string> =>
-    new Set(
-      s
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .toLowerCase()
-        .split(/[^\p{L}\p{N}]+/u)
-        .filter((w) => w.length > 2),
-    );
+  const words = (s: string): Set<string> => new Set(bareTokens(s).filter((w) => w.length > 2));
   const [x, y] = [words(a), words(b)];
   const shorter = x.size <= y.size ? x : y;
   const longer = shorter === x ? y : x;
