@@ -8,6 +8,7 @@
  * makes it the update, and "today", a temperature or a clock makes it furniture. The best candidate
  * wins; a widget's date only when the page gives no other.
  */
+import { pad, zoneOf } from './annotators/calendar.js';
 import { parseCasual } from './annotators/chrono-parse.js';
 import { knownValues, type Known } from './annotators/chrono-values.js';
 import { wordCount } from './structure-cues.js';
@@ -156,20 +157,16 @@ function numericValue(m: RegExpExecArray): string | undefined {
   let month = Number(m[2]);
   if (month > 12 && day <= 12) [day, month] = [month, day];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const pad = (n: number): string => String(n).padStart(2, '0');
   return `${m[3]}-${pad(month)}-${pad(day)}`;
 }
 
 /** ISO 8601 at the precision stated; a missing year is "????" until the page or the corpus gives one. */
 function valueOf(known: Known): { value: string; date: string } {
-  const pad = (n: number): string => String(n).padStart(2, '0');
   const year = known.year === undefined ? '????' : String(known.year);
   const date = `${year}-${pad(known.month!)}-${pad(known.day!)}`;
   if (known.hour === undefined) return { value: date, date };
   const time = `${pad(known.hour)}:${pad(known.minute ?? 0)}`;
   const offset = known.timezoneOffset;
   if (offset === undefined) return { value: `${date}T${time}`, date };
-  const sign = offset < 0 ? '-' : '+';
-  const zone = offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return { value: `${date}T${time}${zone}`, date };
+  return { value: `${date}T${time}${zoneOf(offset)}`, date };
 }

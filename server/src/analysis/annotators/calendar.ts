@@ -28,6 +28,12 @@ export function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
+/** A UTC offset in minutes as ISO 8601 writes it: "Z", "+09:00", "-05:30". */
+export function zoneOf(offset: number): string {
+  if (offset === 0) return 'Z';
+  return `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+}
+
 /** The English weekday of an ISO date: weekdayOf("2024-07-11") is "Thursday". */
 export function weekdayOf(isoDate: string): string {
   return weekdayNames[new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay()]!;

@@ -13,7 +13,7 @@ import type { ArticleStructure, DateMention, Dateline, Span } from '../types.js'
 import { parseCasual } from './chrono-parse.js';
 import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
-import { addDays, monthValue, pad, weekdayNames } from './calendar.js';
+import { addDays, monthValue, pad, weekdayNames, zoneOf } from './calendar.js';
 import { patternDates } from './date-patterns.js';
 import { tenseBefore } from './tense.js';
 
@@ -263,13 +263,7 @@ function liveStamp(sentenceText: string, start: number, dateline: Dateline): Dat
   const known = knownValues(parsed.start);
   if (known.hour === undefined) return undefined;
   const pageZone = /T\d\d:\d\d(.*)$/.exec(dateline.value)?.[1] ?? '';
-  const offset = known.timezoneOffset;
-  const zone =
-    offset === undefined
-      ? pageZone
-      : offset === 0
-        ? 'Z'
-        : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const zone = known.timezoneOffset === undefined ? pageZone : zoneOf(known.timezoneOffset);
   const written = sentenceText.trim();
   const at = start + sentenceText.indexOf(written);
   return dateOf(
