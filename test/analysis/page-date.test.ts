@@ -36,6 +36,29 @@ describe('page dates', () => {
     assert.equal(corpus.article('b.txt')?.structure.dateline?.value, '2018-03-22');
     assert.ok(corpus.dates('b.txt').some((d) => d.text === 'Wednesday' && d.value === '2018-03-21'));
   });
+
+  it('keeps the year it gave a yearless page through edits made before and after the index is built', () => {
+    const dated = 'Court rules\n\nMarch 19, 2018\n\nThe court ruled on Monday.\n';
+    const wire = (name: string): string => `Ministers meet\n\nRIVERTON, March 22 (Newswire) — ${name} met the ministers on Wednesday.\n`;
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: dated });
+    corpus.upsert({ id: 'b.txt', text: wire('Jane Roe') });
+    // No index yet: the edit is the first thing that settles the years.
+    corpus.upsert({ id: 'b.txt', text: wire('John Doe') });
+    assert.equal(corpus.article('b.txt')?.structure.dateline?.value, undefined);
+    corpus.refresh();
+    assert.equal(corpus.article('b.txt')?.structure.dateline?.value, '2018-03-22');
+    for (const name of ['Ann Poe', 'Ann Poe said', 'Mary Major']) {
+      corpus.upsert({ id: 'b.txt', text: wire(name) });
+      corpus.refresh();
+      assert.equal(corpus.article('b.txt')?.structure.dateline?.value, '2018-03-22', name);
+    }
+    const fresh = new Corpus();
+    fresh.upsert({ id: 'a.txt', text: dated });
+    fresh.upsert({ id: 'b.txt', text: wire('Mary Major') });
+    fresh.refresh();
+    assert.deepEqual(corpus.dates('b.txt'), fresh.dates('b.txt'));
+  });
 });
 
 describe('relative dates on real page shapes', () => {

@@ -51,13 +51,32 @@ export class Corpus {
   upsert(input: ArticleInput): ArticleAnalysis {
     const existing = this.articles.get(input.id);
     if (existing && existing.text === input.text) return existing;
-    this.yearGiven.delete(input.id);
-    const analysis = analyzeArticle(input);
-    if (existing && this.updateInPlace(existing, analysis, input.text)) return existing;
+    const { analysis, given } = this.analyse(input);
+    // A page whose date lost or changed its year-free day waits for `settleYears`: not in place.
+    if (existing && !analysis.structure.yearless && this.updateInPlace(existing, analysis, input.text)) {
+      if (!given) this.yearGiven.delete(input.id);
+      return existing;
+    }
+    // Before the year is forgotten: finding the dependents settles the years of the old analyses.
     this.rememberDependents(input.id);
+    if (given) this.yearGiven.set(input.id, given);
+    else this.yearGiven.delete(input.id);
     this.articles.set(input.id, analysis);
     this.invalidate();
     return analysis;
+  }
+
+  /**
+   * An article's analysis, made with the year the corpus gave its yearless page date while that date
+   * keeps its month and day, so that an edit elsewhere on the page does not lose the page's year.
+   */
+  private analyse(input: ArticleInput): { analysis: ArticleAnalysis; given?: { monthDay: string; year: number } } {
+    const given = this.yearGiven.get(input.id);
+    if (given) {
+      const hinted = analyzeArticle({ ...input, year: given.year });
+      if (hinted.structure.dateline?.date.slice(5) === given.monthDay) return { analysis: hinted, given };
+    }
+    return { analysis: analyzeArticle(input) };
   }
 
   /**
