@@ -1,6 +1,6 @@
 /** Cases found by trying stories in other styles: wire and BBC-like pages, Portuguese acronyms, long names. */
 import assert from 'node:assert/strict';
-import { Corpus } from '../../server/src/analysis/index.js';
+import { analyzeArticle, Corpus } from '../../server/src/analysis/index.js';
 
 function corpusOf(articles: Record<string, string>): Corpus {
   const corpus = new Corpus();
@@ -114,6 +114,21 @@ describe('generalisation', () => {
         'Talks\n\nFriday, May 3, 2024\n\nNorth Korean leader Kim Jong Un met his sister Kim Yo Jong.\n',
     });
     assert.deepEqual(kinds(korea), ['person Kim Jong Un', 'person Kim Yo Jong']);
+  });
+
+  it('reads an office written beside a name with commas, before or after it', () => {
+    const text =
+      "Grid talks\n\nMarch 3, 2020\n\nJane Roe, Norway's minister of energy and climate, met the Minister of Trade of the Republic of Finland, John Doe, on Monday. " +
+      'Mary Smith, the chief executive of Nordgrid, said nothing. In a letter to the chairman of the board, Ann Poe wrote that she agreed.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
+    assert.deepEqual(roles, [
+      'Jane Roe: Minister of Energy and Climate / Norway',
+      'John Doe: Minister of Trade / Finland',
+      'Mary Smith: Chief Executive / Nordgrid',
+      'Ann Poe: -',
+    ]);
   });
 
   it('a name written short ("Marta Castellano") is the one longer name it is part of, and a slip of it is a slip of that name', () => {

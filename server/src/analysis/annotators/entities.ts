@@ -7,6 +7,9 @@
 import { lowerCase } from '../memo.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
+import { isKnownName } from '../known-names.js';
+import { nameTokens } from '../names.js';
+import { roleAfter as appositiveAfter, roleBefore as appositiveBefore } from './appositive-roles.js';
 import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './gazetteer.js';
 import {
   functionWords,
@@ -273,7 +276,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   // "North Rhine-Westphalia", "Middle East": a compass word opens a region's name, never a person's.
   if (compassWords.has(first.text.toLowerCase()) && !words.some((w) => w.acronym || titles.has(lowerCase(w.text))))
     return [mentionOf('place', first, last, context)];
-  const lowerTitle = roleBefore(raw, context);
+  const lowerTitle = roleBefore(raw, context) ?? appositiveBefore(context.text, raw.start, raw.end) ?? appositiveAfter(context.text, raw.end);
   if (looksLikePersonalName(words, context)) {
     return [mentionOf('person', first, last, context, lowerTitle ? { role: lowerTitle } : undefined)];
   }
@@ -304,9 +307,13 @@ function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): E
   const rest = words.slice(from);
   if (rest.length < 2 || !looksLikePersonalName(rest, context)) return [];
   const titleStart = raw.start - before[0].length;
+  // "Utopia's Minister of Energy Jane Roe", "the Utopian Minister of Energy": whose office it is.
+  const owner = /(?:^|\s)(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)*?)(?:['’]s)?\s+$/u.exec(context.text.slice(Math.max(0, titleStart - 40), titleStart));
+  const country = owner ? (countryOfDemonym(owner[1]!) ?? countryOf(owner[1]!)) : undefined;
   const role: RoleMention = {
     title: `${titleOf([{ text: before[1]! } as NameWord])} of ${joinedPortfolio}${join(words.slice(0, i))}`,
     span: { start: titleStart, end: words[i - 1]!.end },
+    ...(country ? { country } : {}),
   };
   return [mentionOf('person', rest[0]!, rest[rest.length - 1]!, context, { role })];
 }
@@ -527,7 +534,9 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   if (named.length < 2 || named.length > 4) return false;
   const first = named[0]!.text;
   const last = named[named.length - 1]!.text;
-  if (lookupPlace(first) || countryOfDemonym(first)) return false;
+  // "Riverton Harbour Board" is no person; "Mary Smith" is, though a town is called Mary.
+  const place = lookupPlace(first);
+  if ((place && !(place.kind === 'city' && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
   if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text)))
     return false;
   return named.every(

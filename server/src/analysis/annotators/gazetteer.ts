@@ -29,10 +29,18 @@ function load(): Tables {
     // A country beats a capital beats a city of the same name ("Luxembourg", "Mexico").
     if (!places.has(key)) places.set(key, place);
   };
+  // Territories share their state's demonym ("Norwegian", "American"): the demonym is the country's
+  // with more towns in the gazetteer, which is the state, not the islands.
+  const towns = new Map<string, number>();
+  for (const [, country] of cityRows) towns.set(country, (towns.get(country) ?? 0) + 1);
+  const larger = (a: string, b: string): boolean => (towns.get(a) ?? 0) > (towns.get(b) ?? 0);
   for (const [name, , aliases, demonymList, capitals, region, subregion] of countryRows) {
     add(name, { kind: 'country', country: name });
     for (const alias of aliases) add(alias, { kind: 'country', country: name });
-    for (const demonym of demonymList) demonyms.set(demonym.toLowerCase(), name);
+    for (const demonym of demonymList) {
+      const held = demonyms.get(demonym.toLowerCase());
+      if (!held || larger(name, held)) demonyms.set(demonym.toLowerCase(), name);
+    }
     for (const capital of capitals) add(capital, { kind: 'capital', country: name });
     if (region) add(region, { kind: 'region' });
     if (subregion) add(subregion, { kind: 'region' });

@@ -183,6 +183,7 @@ export const organizationHeads = new Set([
   'office',
   'bureau',
   'authority',
+  'directorate',
   'company',
   'corporation',
   'corp.',
@@ -441,6 +442,13 @@ export const singleHolderTitles = new Set([
 
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
+
+/**
+ * Words that report a change of office-holder ("was sworn in", "replaced", "resigned"): where the
+ * corpus writes one near either holder, two holders of one office may be a succession.
+ */
+export const successionCues =
+  /\b(?:appoint\w*|nominat\w*|named|replac\w*|succe(?:ed|ss)\w*|sworn|took office|tak(?:e|es|ing) office|resign\w*|step(?:s|ped)? down|outgoing|incoming|predecessor|ousted|dismiss\w*|sacked|fired|reshuffle\w*|promot\w*)\b/iu;
 
 /** Weekday names: dates, never names. */
 export const weekdays = new Set(weekdayNames.map((name) => name.toLowerCase()));

@@ -1,0 +1,151 @@
+/**
+ * Offices written beside a name with a comma, the way news introduces people:
+ *
+ *   - after the name: "Jane Roe, Utopia's minister of water, said", "John Doe, the chief executive
+ *     of Harbour Holding, said", "Jane Roe, head of the Water Authority,";
+ *   - before it, with a complement: "Utopia's Minister of Water and Energy, Jane Roe, said",
+ *     "the Minister of Energy of the Republic of Utopia, John Doe".
+ *
+ * Titles written straight before a name ("Energy Minister Jane Roe", "Utopia's water minister, Jane
+ * Roe") are entities.ts's. No library reads appositives for offices, so this is hand-written.
+ */
+import type { RoleMention } from '../types.js';
+import { countryOfDemonym, lookupPlace } from './gazetteer.js';
+import { functionWords, titles } from './lexicon.js';
+
+/** Titles that an appositive may give on their own, beyond those that stand before a name. */
+const appositiveTitles = new Set([...titles, 'head']);
+
+/** A title's words: the last one or two words of a phrase, in the title list. */
+function titleEnding(words: string[]): number | undefined {
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const phrase = words.slice(words.length - n).join(' ').toLowerCase();
+    if (appositiveTitles.has(phrase)) return words.length - n;
+  }
+  return undefined;
+}
+
+/** "Utopia's", "Utopian", "the Utopian": the country a qualifier names, if any. */
+function countryNamed(qualifier: string): string | undefined {
+  const name = qualifier.replace(/['’]s$/u, '').replace(/^the\s+/iu, '').trim();
+  if (!name) return undefined;
+  const place = lookupPlace(name);
+  return countryOfDemonym(name) ?? (place?.kind === 'country' ? place.country : undefined);
+}
+
+const capitalisedWords = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of|and|for|the|de|du|des|la|le|\p{Lu}[\p{L}.'’-]*))*$/u;
+
+/**
+ * The office an "of" complement adds: a minister's portfolio in lower case ("minister of environment
+ * and water"), or the country or organisation that holds the office ("of the Republic of Utopia",
+ * "of Harbour Holding").
+ */
+function complement(title: string, of: string | undefined): { title: string; country?: string; organization?: string } | undefined {
+  if (!of) return { title };
+  const text = of.replace(/^the\s+/iu, '').trim();
+  // "Minister of Water": the complement is the portfolio; "Water Minister of Utopia": whose it is.
+  const minister = /^minister$/iu.test(title);
+  // "Minister of Energy of the Republic of Utopia": the portfolio, then whose it is.
+  const [portfolio, owner] = minister ? splitOwner(text) : [undefined, text];
+  const result: { title: string; country?: string; organization?: string } = {
+    title: portfolio ? `${title} of ${titleCase(portfolio)}` : title,
+  };
+  if (!owner) return result;
+  const country = countryNamed(owner) ?? countryNamed(owner.replace(/^republic of\s+/iu, ''));
+  if (country) result.country = country;
+  else if (capitalisedWords.test(owner)) result.organization = owner;
+  else if (!minister) return undefined;
+  return result;
+}
+
+/** "Energy of the Republic of Utopia" → ["Energy", "the Republic of Utopia"]; "Water and Energy" → ["Water and Energy"]. */
+function splitOwner(text: string): [string | undefined, string | undefined] {
+  const at = text.search(/\s+of\s+/iu);
+  if (at < 0) return countryNamed(text) ? [undefined, text] : [text, undefined];
+  return [text.slice(0, at), text.slice(at).replace(/^\s+of\s+/iu, '')];
+}
+
+function titleCase(phrase: string): string {
+  return phrase
+    .split(/[\s-]+/)
+    .map((w) => (functionWords.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .join(' ');
+}
+
+/** The role an appositive after a name gives it: "Jane Roe, Utopia's minister of water, said". */
+export function roleAfter(text: string, end: number): RoleMention | undefined {
+  const after = text.slice(end, end + 120);
+  const match =
+    /^,\s+(?:the\s+)?(?:(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?(?!(?:of|for|at)\b)[\p{Ll}-]+(?:\s+(?!(?:of|for|at)\b)[\p{Ll}-]+){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?\s*(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|which)\b)/u.exec(
+      after,
+    );
+  if (!match) return undefined;
+  return roleOf(match, end, match[1] ?? match[2]);
+}
+
+/**
+ * The role an appositive before a name gives it, when the office has a complement that entities.ts's
+ * titleBefore does not read: "Utopia's Minister of Water, Jane Roe", "the Minister of Energy of the
+ * Republic of Utopia, John Doe".
+ */
+export function roleBefore(text: string, start: number, end: number): RoleMention | undefined {
+  const before = text.slice(Math.max(0, start - 140), start);
+  if (!/,\s+$/u.test(before)) return undefined;
+  // The name closes the apposition ("the Minister of Water, Jane Roe, said"); "To the Minister of
+  // Water, Jane Roe wrote" makes her the writer, not the minister.
+  if (!/^(?:\s*[,.;:)]|\s+(?:and|who)\b|\s*$)/u.test(text.slice(end, end + 8))) return undefined;
+  const clause = before.replace(/,\s+$/u, '');
+  // The clause from the last sentence break, comma or bracket: "…, and the Minister of Trade".
+  const from = Math.max(clause.lastIndexOf(', '), clause.lastIndexOf('. '), clause.lastIndexOf('\n'), clause.lastIndexOf('(')) + 1;
+  const words = [...clause.slice(from).matchAll(/[\p{L}'’.-]+/gu)];
+  // The first "of" or "for" that closes a title: "is the Minister of …", "Utopia's Minister for …".
+  for (let k = 1; k < words.length - 1; k++) {
+    if (!/^(?:of|for)$/iu.test(words[k]![0])) continue;
+    const at = titleEnding(words.slice(Math.max(0, k - 3), k).map((w) => w[0]));
+    if (at === undefined) return undefined;
+    const first = Math.max(0, k - 3) + at;
+    const prior = words[first - 1]?.[0];
+    // "Utopia's", "Utopian": whose office; "a minister of …" names no one office.
+    if (prior && /^(?:an?|one|former|ex|late)$/iu.test(prior)) return undefined;
+    const qualifier = prior && (/['’]s$/u.test(prior) || countryNamed(prior)) ? prior : undefined;
+    const title = words.slice(first, k).map((w) => w[0]).join(' ');
+    const of = clause.slice(from + words[k + 1]!.index!);
+    const office = complement(titleCase(title), of.trim());
+    if (!office) return undefined;
+    const titleStart = start - before.length + from + words[first]!.index!;
+    return withOwner(office, { start: titleStart, end: start - before.length + clause.length }, qualifier);
+  }
+  return undefined;
+}
+
+function roleOf(match: RegExpExecArray, matchStart: number, qualifier: string | undefined): RoleMention | undefined {
+  const words = match[3]!.split(/\s+/);
+  const at = titleEnding(words);
+  if (at === undefined) return undefined;
+  // "water minister": a word before "minister" is its portfolio.
+  const portfolio = at > 0 && /^minister$/iu.test(words[words.length - 1]!) && !countryNamed(words[at - 1]!);
+  const lead = words.slice(portfolio ? at - 1 : at);
+  if (lead.some((w) => functionWords.has(w.toLowerCase()))) return undefined;
+  const office = complement(titleCase(lead.join(' ')), match[4]?.trim());
+  if (!office) return undefined;
+  const titleText = lead.join(' ');
+  const at3 = match[0].indexOf(match[3]!);
+  const start = matchStart + at3 + match[3]!.lastIndexOf(titleText);
+  const end = match[4]
+    ? matchStart + match[0].indexOf(match[4], at3 + match[3]!.length) + match[4].trimEnd().length
+    : start + titleText.length;
+  return withOwner(office, { start, end }, qualifier);
+}
+
+function withOwner(
+  office: { title: string; country?: string; organization?: string },
+  span: { start: number; end: number },
+  qualifier: string | undefined,
+): RoleMention {
+  const role: RoleMention = { title: office.title, span };
+  const country = office.country ?? (qualifier ? countryNamed(qualifier) : undefined);
+  if (country) role.country = country;
+  else if (office.organization) role.organization = office.organization;
+  else if (qualifier) role.organization = qualifier.replace(/['’]s$/u, '');
+  return role;
+}
