@@ -6,6 +6,7 @@ import { rules } from '../../server/src/analysis/rules/index.js';
 import { relatedLimit } from '../../server/src/analysis/rules/rule.js';
 import type { ArticleAnalysis } from '../../server/src/analysis/types.js';
 import { articleWith } from './build.js';
+import { Corpus } from '../../server/src/analysis/index.js';
 
 /** Findings as compact strings: `b.txt 10-17 warning name-variant "Hepkins" -> "Hipkins"`. */
 function check(articles: ArticleAnalysis[], knowledge: Knowledge = emptyKnowledge): string[] {
@@ -106,4 +107,22 @@ describe('corpus rules on hand-built analyses', () => {
     ];
     assert.deepEqual(check(articles), ['c.txt 0-32 warning role-conflict "British Prime Minister Liz Truss"']);
   });
+
+  it('role-conflict: an office given once to someone the corpus knows as someone else, beside its holder of several articles', () => {
+    const page = (date: string, body: string): string => `Talks go on\n\n${date}\n\n${body}\n`;
+    const texts = (third: string): [string, string][] => [
+      ['a.txt', page('March 2, 2020', 'Norwegian Foreign Minister Kari Nordmann opened the talks. Ola Hansen, a fisherman from Bodo, watched.')],
+      ['b.txt', page('March 4, 2020', "Norway's foreign minister, Kari Nordmann, said the talks went well. Ola Hansen, the fisherman, agreed.")],
+      ['c.txt', page('March 6, 2020', third)],
+    ];
+    const warnings = (third: string): string[] => {
+      const corpus = new Corpus();
+      for (const [id, text] of texts(third)) corpus.upsert({ id, text });
+      return corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`);
+    };
+    assert.deepEqual(warnings('Norwegian Foreign Minister Ola Hansen closed the talks.'), ['warning Norwegian Foreign Minister Ola Hansen']);
+    // A change of holder the corpus reports is a succession, not a slip.
+    assert.deepEqual(warnings('Ola Hansen, who replaced Kari Nordmann, closed the talks. Norwegian Foreign Minister Ola Hansen spoke.'), []);
+  });
 });
+

@@ -13,6 +13,7 @@ import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
 import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
+import { isGeneralTitle, officeKey } from './offices.js';
 
 /** A mention and the article it is in. */
 export interface MentionRef {
@@ -702,7 +703,9 @@ export function compareRoles(
   let titleMatch: RoleMention | undefined;
   for (const ra of a) {
     for (const rb of b) {
-      if (ra.title.toLowerCase() !== rb.title.toLowerCase()) continue;
+      // "Minister Roe" against "Water Minister Jane Roe": a general title sets no one apart.
+      if (isGeneralTitle(ra) || isGeneralTitle(rb)) titleMatch ??= ra;
+      if (officeKey(ra) !== officeKey(rb)) continue;
       const qa = qualifierOf(ra);
       const qb = qualifierOf(rb);
       if (qa && qb && sameQualifier(qa, qb))

@@ -8,10 +8,12 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { baseName, where } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
-import type { Finding, RoleMention } from '../types.js';
+import type { ArticleAnalysis, EntityMention, Finding, RoleMention } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
-import { singleHolderTitles } from '../annotators/lexicon.js';
+import { singleHolderTitles, successionCues } from '../annotators/lexicon.js';
+import { portfolioOf } from '../corpus/offices.js';
+import { countryOfDemonym } from '../annotators/gazetteer.js';
 
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
@@ -26,6 +28,8 @@ interface Holding {
   office: string;
   date: string;
   inferred: boolean;
+  /** The country was taken from the places around it, not written with the office: never evidence against another holder. */
+  guessed: boolean;
 }
 
 /** Warn when two people hold one single-holder office at once, or a role is used outside its known tenure. */
@@ -58,9 +62,10 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       if (!portfolio && !isSingleHolder(role.title)) continue;
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
-      const qualifier = portfolio
+      const written = portfolio
         ? (role.country ?? qualifierFor(role.title))
         : (role.country ?? role.organization ?? qualifierFor(role.title));
+      const qualifier = written ?? (portfolio ? countryAround(article, mention.mention) : undefined);
       if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
@@ -71,6 +76,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
         office: `${portfolio ? `${capitalised(portfolio)} Minister` : role.title} of ${qualifier}`,
         date,
         inferred: !article.structure.dateline,
+        guessed: written === undefined,
       });
     }
   }
@@ -78,19 +84,35 @@ function collectHoldings(index: CorpusIndex): Holding[] {
 }
 
 /**
- * The portfolio of a minister, one office however it is written: "water minister", "Minister of
- * Water and Irrigation", "Water Minister" (the word before the title, taken as its organisation)
- * are all the minister of water. Undefined for other titles and for "minister" alone.
+ * The country of a minister named without one: the one country of the places in the same sentence
+ * ("In Lima, Foreign Minister Jane Roe said"), else of the place that opens the article's first
+ * paragraph, a wire dateline's city ("LIMA, March 3 (Agency) —").
  */
-function portfolioOf(role: RoleMention): string | undefined {
-  const title = role.title.toLowerCase();
-  const of = /^minister (?:of|for) (?:the )?([\p{L}-]+)/u.exec(title);
-  if (of) return of[1];
-  // "Water Management Minister": its first word, as "Minister of Water Management" gives.
-  const before = /^([\p{L}-]+)(?: [\p{L}-]+){0,2} minister$/u.exec(title);
-  if (before && !['prime', 'deputy', 'vice', 'chief', 'first'].includes(before[1]!)) return before[1];
-  if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization)) return role.organization.toLowerCase();
-  return undefined;
+function countryAround(article: ArticleAnalysis, mention: EntityMention): string | undefined {
+  const text = article.text;
+  const from = Math.max(text.lastIndexOf('. ', mention.span.start) + 1, text.lastIndexOf('\n', mention.span.start) + 1);
+  const stops = [text.indexOf('. ', mention.span.end), text.indexOf('\n', mention.span.end)].filter((i) => i >= 0);
+  const to = Math.min(...stops, text.length);
+  // Not a place inside a quotation: "We go to Riverton calm," Foreign Minister Jane Roe said.
+  const quoted = (at: number): boolean => (text.slice(from, at).match(/["“”]/gu)?.length ?? 0) % 2 === 1;
+  const near = new Set(
+    article.entities
+      .filter((e) => e.type === 'place' && e.country && e.span.start >= from && e.span.end <= to && !quoted(e.span.start))
+      .map((e) => e.country!),
+  );
+  // "Utopia's", "Utopian": countries the sentence names without a place's name.
+  for (const word of text.slice(from, to).matchAll(/\p{Lu}\p{L}+/gu)) {
+    const country = countryOfDemonym(word[0]);
+    if (country && !quoted(from + word.index!)) near.add(country);
+  }
+  if (near.size > 0) return near.size === 1 ? [...near][0] : undefined;
+  const opener = article.entities.find(
+    (e) =>
+      e.type === 'place' &&
+      text[e.span.end] === ',' &&
+      /^[^\p{L}]*$/u.test(text.slice(text.lastIndexOf('\n', e.span.start) + 1, e.span.start)),
+  );
+  return opener?.country;
 }
 
 const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
@@ -115,7 +137,8 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
   const byOffice = new Map<string, Holding[]>();
   for (const h of holdings) if (!h.inferred) addTo(byOffice, h.office.toLowerCase(), h);
   const findings: Finding[] = [];
-  for (const group of byOffice.values()) {
+  for (const all of byOffice.values()) {
+    const group = all.filter((h) => !h.guessed);
     const tenure = new Map<IndexedCluster, Tenure>();
     for (const h of group) {
       const t = tenure.get(h.cluster);
@@ -125,18 +148,83 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
         if (h.date > t.to) t.to = h.date;
       }
     }
-    if (tenure.size < 2) continue;
+    if (tenure.size === 0) continue;
     const byHolder = new Map<IndexedCluster, Holding[]>();
     for (const h of group) addTo(byHolder, h.cluster, h);
-    for (const { holding: h, current } of staleHoldings(group, tenure)) {
-      // The holder named later is the current one; the other is stale. Named as late: a tie.
-      const span = tenure.get(current)!;
-      const mine = tenure.get(h.cluster)!;
-      const other = nearest(byHolder.get(current)!, h.date);
-      findings.push(conflictFinding(index, h, other, current, mine.to === span.to, span.to, mine.to));
+    if (tenure.size > 1) {
+      for (const { holding: h, current } of staleHoldings(group, tenure)) {
+        // The holder named later is the current one; the other is stale. Named as late: a tie.
+        const span = tenure.get(current)!;
+        const mine = tenure.get(h.cluster)!;
+        const other = nearest(byHolder.get(current)!, h.date);
+        findings.push(conflictFinding(index, h, other, current, mine.to === span.to, span.to, mine.to));
+      }
     }
+    const flagged = new Set(findings.map((f) => `${f.articleId}:${f.span.start}`));
+    findings.push(...loneHoldings(index, all, byHolder, tenure, flagged));
   }
   return findings;
+}
+
+/** Days either side of a holder's attested tenure in which another holder named once is not a successor. */
+const LONE_MARGIN_DAYS = 14;
+
+/**
+ * A holder named to an office in one article only, just outside the tenure of a holder the corpus
+ * names to it in several ("Foreign Minister Jane Roe" once, three days before four articles name
+ * John Doe): a name given to the wrong office, unless the corpus reports a change of holder near
+ * either of them.
+ */
+function loneHoldings(
+  index: CorpusIndex,
+  all: Holding[],
+  byHolder: Map<IndexedCluster, Holding[]>,
+  tenure: Map<IndexedCluster, Tenure>,
+  flagged: Set<string>,
+): Finding[] {
+  const articlesOf = (holdings: Holding[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
+  const findings: Finding[] = [];
+  const named = new Map<IndexedCluster, Holding[]>();
+  for (const h of all) addTo(named, h.cluster, h);
+  for (const [lone, holdings] of named) {
+    if (articlesOf(holdings) !== 1) continue;
+    // Named in other articles, never to this office: someone the corpus knows as someone else.
+    if (new Set(lone.mentions.map((m) => m.articleId)).size < 2) continue;
+    const h = holdings[0]!;
+    if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
+    const time = Date.parse(h.date.slice(0, 10));
+    let best: { cluster: IndexedCluster; distance: number } | undefined;
+    for (const [other, span] of tenure) {
+      if (other === lone || articlesOf(byHolder.get(other)!) < 2) continue;
+      const from = Date.parse(span.from.slice(0, 10));
+      const to = Date.parse(span.to.slice(0, 10));
+      const distance = Math.max(0, from - time, time - to) / 86_400_000;
+      if (distance <= LONE_MARGIN_DAYS && (!best || distance < best.distance)) best = { cluster: other, distance };
+    }
+    if (!best) continue;
+    const other = byHolder.get(best.cluster)!;
+    // "Utopia's new foreign minister, Jane Roe", "Jane Roe, who replaced John Doe": a change of
+    // holder written next to a holding, or anywhere the corpus names the one named once.
+    const next = [...holdings, ...other].map((held) => {
+      const text = index.articles.get(held.mention.articleId)!.text;
+      return text.slice(Math.max(0, held.role.span.start - 24), held.mention.span.end + 40);
+    });
+    if (next.some((words) => /\b(?:new|newly|former|until)\b/iu.test(words))) continue;
+    const sentences = [...next, ...lone.mentions.map((m) => sentenceAt(index, m))];
+    if (sentences.some((sentence) => successionCues.test(sentence))) continue;
+    const current = best.cluster;
+    const span = tenure.get(current)!;
+    findings.push(conflictFinding(index, h, nearest(byHolder.get(current)!, h.date), current, false, span.to, h.date));
+  }
+  return findings;
+}
+
+/** The sentence around a mention, or the 160 characters either side of it in a long one. */
+function sentenceAt(index: CorpusIndex, m: ClusterMention): string {
+  const text = index.articles.get(m.articleId)!.text;
+  const from = Math.max(text.lastIndexOf('.', m.span.start) + 1, text.lastIndexOf('\n', m.span.start) + 1, m.span.start - 160);
+  const stops = [text.indexOf('.', m.span.end), text.indexOf('\n', m.span.end)].filter((i) => i >= 0);
+  return text.slice(from, Math.min(...stops, m.span.end + 160, text.length));
 }
 
 /** The first and last date a holder is named to one office. */

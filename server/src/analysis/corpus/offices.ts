@@ -1,0 +1,35 @@
+/** One office however it is written: "water minister", "Minister of Water", "Water Minister". */
+import type { RoleMention } from '../types.js';
+
+/**
+ * The portfolio of a minister, one office however it is written: "water minister", "Minister of
+ * Water and Irrigation", "Water Minister" (the word before the title, taken as its organisation)
+ * are all the minister of water. Undefined for other titles and for "minister" alone.
+ */
+export function portfolioOf(role: RoleMention): string | undefined {
+  const title = role.title.toLowerCase();
+  const of = /^minister (?:of|for) (?:the )?([\p{L}-]+)/u.exec(title);
+  if (of) return of[1];
+  // "Water Management Minister": its first word, as "Minister of Water Management" gives.
+  const before = /^([\p{L}-]+)(?: [\p{L}-]+){0,2} minister$/u.exec(title);
+  if (before && !['prime', 'deputy', 'vice', 'chief', 'first'].includes(before[1]!)) return before[1];
+  if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization)) return role.organization.toLowerCase();
+  return undefined;
+}
+
+/**
+ * The office a role names, as one key: a minister by portfolio ("minister:water"), any other office
+ * by its title ("director general"). The holder's country or organisation is not part of it.
+ */
+export function officeKey(role: RoleMention): string {
+  const portfolio = portfolioOf(role);
+  return portfolio ? `minister:${portfolio}` : role.title.toLowerCase().replace(/-/g, ' ');
+}
+
+/** Titles too general to tell two people apart: "Minister Roe" may be any minister. */
+const generalTitles = new Set(['minister', 'head', 'director', 'chief', 'leader', 'official', 'deputy']);
+
+/** Whether a role's title says too little to set its holder apart from another. */
+export function isGeneralTitle(role: RoleMention): boolean {
+  return generalTitles.has(role.title.toLowerCase()) && !portfolioOf(role);
+}
