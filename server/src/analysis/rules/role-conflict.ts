@@ -47,6 +47,11 @@ export const roleConflict: CorpusRule = {
 
 function collectHoldings(index: CorpusIndex): Holding[] {
   const holdings: Holding[] = [];
+  // "President of the Harbour Workers' Union" and "HWU president": one office, named by its acronym.
+  const acronymOf = new Map<string, string>();
+  for (const entry of index.acronyms)
+    for (const expansion of entry.expansions) acronymOf.set(expansion.text.toLowerCase(), entry.acronym);
+  const named = (owner: string): string => acronymOf.get(owner.replace(/^the\s+/iu, '').toLowerCase()) ?? owner;
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
     // Per title, once per cluster rather than once per mention.
@@ -65,7 +70,8 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const written = portfolio
         ? (role.country ?? qualifierFor(role.title))
         : (role.country ?? role.organization ?? qualifierFor(role.title));
-      const qualifier = written ?? (portfolio ? countryAround(article, mention.mention) : undefined);
+      const found = written ?? (portfolio ? countryAround(article, mention.mention) : ownerBefore(article, role));
+      const qualifier = found && found !== role.country ? named(found) : found;
       if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
@@ -115,6 +121,26 @@ function countryAround(article: ArticleAnalysis, mention: EntityMention): string
   return opener?.country;
 }
 
+/**
+ * The organisation "its president", "whose chairman" or "the bank's president" refers to: the
+ * nearest organisation named before it in the article (one whose name ends in that noun, for "the
+ * bank's"), within a few sentences.
+ */
+function ownerBefore(article: ArticleAnalysis, role: RoleMention): string | undefined {
+  const before = article.text.slice(Math.max(0, role.span.start - 40), role.span.start);
+  const match = /\b(?:its|whose|the (\p{Ll}+)['’]s)\s+$/iu.exec(before);
+  if (!match) return undefined;
+  const noun = match[1]?.toLowerCase();
+  let owner: EntityMention | undefined;
+  for (const e of article.entities) {
+    if (e.span.start >= role.span.start) break;
+    if (e.type !== 'organization' || role.span.start - e.span.end > 600) continue;
+    if (noun && e.text.split(/\s+/).pop()!.toLowerCase() !== noun) continue;
+    owner = e;
+  }
+  return owner?.text;
+}
+
 const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
@@ -157,7 +183,9 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
         const span = tenure.get(current)!;
         const mine = tenure.get(h.cluster)!;
         const other = nearest(byHolder.get(current)!, h.date);
-        findings.push(conflictFinding(index, h, other, current, mine.to === span.to, span.to, mine.to));
+        // Named as late, but in one article against several: not a tie.
+        const outnumbered = articlesOf(byHolder.get(h.cluster)!) === 1 && articlesOf(byHolder.get(current)!) >= 2;
+        findings.push(conflictFinding(index, h, other, current, mine.to === span.to && !outnumbered, span.to, mine.to));
       }
     }
     const flagged = new Set(findings.map((f) => `${f.articleId}:${f.span.start}`));
@@ -165,6 +193,9 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
   }
   return findings;
 }
+
+/** In how many articles holdings are written. */
+const articlesOf = (holdings: Holding[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
 
 /** Days either side of a holder's attested tenure in which another holder named once is not a successor. */
 const LONE_MARGIN_DAYS = 14;
@@ -182,7 +213,6 @@ function loneHoldings(
   tenure: Map<IndexedCluster, Tenure>,
   flagged: Set<string>,
 ): Finding[] {
-  const articlesOf = (holdings: Holding[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
   const findings: Finding[] = [];
   const named = new Map<IndexedCluster, Holding[]>();
   for (const h of all) addTo(named, h.cluster, h);
