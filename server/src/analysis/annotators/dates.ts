@@ -125,6 +125,12 @@ function fromChrono(
   ) {
     return relativeWord(base, written, anchor);
   }
+  // "yesterday evening", "the day before the vote", "in the day": chrono calls the day certain,
+  // but it moves with chrono's reference instant; only the words that name a day of the article
+  // ("yesterday") are counted from the page date, the rest name no day of their own.
+  if (known.day !== undefined && movesWithReference(written)) {
+    return /\b(today|tonight|tomorrow|yesterday)\b/i.test(written) ? relativeWord(base, written, anchor) : undefined;
+  }
   if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
     const day = `${known.year}-${pad(known.month)}-${pad(known.day)}`;
     const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
@@ -163,6 +169,22 @@ function fromChrono(
   if (/\b(ago|week|weekend)\b/i.test(written)) return relativeWord(base, written, anchor);
   return undefined;
 }
+
+/** A second reference, far from chrono's own: a day that is the same against both is written. */
+const otherReference = { instant: new Date(Date.UTC(2011, 6, 15, 12)), timezone: 0 };
+
+/** Whether chrono's day for the words depends on the instant it counts from. */
+function movesWithReference(written: string): boolean {
+  // A year or a month named in the words fixes the day: most dates, parsed once.
+  if (/\b\d{4}\b/.test(written) || monthName.test(written)) return false;
+  const first = parseCasual(written)[0]?.start;
+  const second = parseCasual(written, otherReference)[0]?.start;
+  if (!first || !second) return false;
+  return first.get('year') !== second.get('year') || first.get('month') !== second.get('month') || first.get('day') !== second.get('day');
+}
+
+const monthName =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
 /** A date expression without a year, where it is written, and what it is read against. */
 interface Written {

@@ -16,11 +16,14 @@ export function tenseNear(
   sentence: TokenSentence,
   head: Span,
 ): { tense: Tense; cue?: { text: string; span: { start: number; end: number } } } {
-  const cues = cuesIn(text, sentence).filter((c) => !c.reported);
+  const cues = cuesIn(text, sentence);
   if (cues.length === 0) return { tense: 'unknown' };
   const nearest = cues.sort(
     (a, b) => distance(a, head) - distance(b, head) || (a.tense === 'past' ? 1 : -1),
   )[0]!;
+  // "said she would attend the forum": ahead of the telling, which may be before or after the
+  // article's date; the past cue further off does not make the forum past.
+  if (nearest.reported) return { tense: 'unknown' };
   return {
     tense: nearest.tense,
     cue: { text: text.slice(nearest.start, nearest.end), span: { start: nearest.start, end: nearest.end } },
