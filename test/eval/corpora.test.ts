@@ -26,6 +26,8 @@ const knownGaps: Record<string, string[]> = {
   'typhoon-east-asia': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'brazil-ports': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'mekong-dam': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'cauvery-tribunal': ['person F1', 'date-value', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'lagos-tribunal': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
 };
 
 const tuning = goldCorpora().filter((c) => !c.sealed);
