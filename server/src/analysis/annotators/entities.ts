@@ -376,7 +376,8 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     else if (!prefix.some((w) => w.acronym))
       mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
   }
-  if (name.length === 0 || name.length > 4 || !name.every((w) => !w.acronym && /\p{Ll}/u.test(w.text)))
+  const nameWord = (w: NameWord): boolean => (!w.acronym && /\p{Ll}/u.test(w.text)) || (initials.test(w.text) && !lookupPlace(w.text));
+  if (name.length === 0 || name.length > 4 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))
     return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
   const honorific = titleWords.length === 1 && honorifics.has(titleWords[0]!.text.toLowerCase());
@@ -539,10 +540,12 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   if ((place && !(place.kind === 'city' && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
   if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text)))
     return false;
+  // Initials are part of a name ("B.K. Jane Roe"), never all of it.
+  if (named.every((w) => initials.test(w.text))) return false;
   return named.every(
     (w) =>
-      !w.acronym &&
-      /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^\p{Lu}\.$/u.test(w.text) &&
+      (!w.acronym || (initials.test(w.text) && !lookupPlace(w.text))) &&
+      /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) &&
       !countryOfDemonym(w.text) &&
       // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
       !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&
@@ -551,6 +554,9 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
       !functionWords.has(w.text.toLowerCase()),
   );
 }
+
+/** "R.", "B.K.": a person's initials, as South Asian and other names are written. */
+const initials = /^(?:\p{Lu}\.){1,3}$/u;
 
 /** Endings of common nouns and adverbs that personal names do not have. */
 const commonNounShape =
