@@ -504,7 +504,7 @@ function countryOf(name: string): string | undefined {
  */
 function placeNamed(name: string, context: Context): Place | undefined {
   const place = lookupPlace(name);
-  if (place?.kind === 'city' && context.lowercase.has(name.toLowerCase())) return undefined;
+  if ((place?.kind === 'city' || place?.kind === 'province') && context.lowercase.has(name.toLowerCase())) return undefined;
   return place;
 }
 
@@ -537,7 +537,8 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   const last = named[named.length - 1]!.text;
   // "Riverton Harbour Board" is no person; "Mary Smith" is, though a town is called Mary.
   const place = lookupPlace(first);
-  if ((place && !(place.kind === 'city' && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
+  const town = place?.kind === 'city' || place?.kind === 'province';
+  if ((place && !(town && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
   if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text)))
     return false;
   // Initials are part of a name ("B.K. Jane Roe"), never all of it.

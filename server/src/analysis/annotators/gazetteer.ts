@@ -5,10 +5,12 @@ import gazetteer from '../../../data/gazetteer.json' with { type: 'json' };
 type CountryRow = [string, string, string[], string[], string[], string, string];
 const countryRows = gazetteer.countries as CountryRow[];
 const cityRows = gazetteer.cities as [string, string][];
+const provinceRows = gazetteer.provinces as [string, string][];
 
 /** What the gazetteer knows of a place name. */
 export interface Place {
-  kind: 'country' | 'capital' | 'city' | 'region';
+  /** A region is a part of the world ("Europe"); a province a state, province or region of one country ("Bavaria"). */
+  kind: 'country' | 'capital' | 'city' | 'province' | 'region';
   /** The country's common name; absent for a region ("Europe"). */
   country?: string;
 }
@@ -46,6 +48,8 @@ function load(): Tables {
     if (subregion) add(subregion, { kind: 'region' });
   }
   for (const [name, country] of cityRows) add(name, { kind: 'city', country });
+  // After the cities: "Lagos" the city, not the state of that name.
+  for (const [name, country] of provinceRows) add(name, { kind: 'province', country });
   const longest = Math.max(...[...places.keys(), ...demonyms.keys()].map((k) => k.split(' ').length));
   return { places, demonyms, longest };
 }
