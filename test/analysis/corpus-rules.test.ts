@@ -124,5 +124,19 @@ describe('corpus rules on hand-built analyses', () => {
     // A change of holder the corpus reports is a succession, not a slip.
     assert.deepEqual(warnings('Ola Hansen, who replaced Kari Nordmann, closed the talks. Norwegian Foreign Minister Ola Hansen spoke.'), []);
   });
+
+  it('name-variant: a spelling written the same way in two articles is a habit (a hint), though one article alone would be a slip', () => {
+    const page = (date: string, name: string): string =>
+      `Grid talks\n\n${date}\n\nNorwegian Energy Minister Kari ${name} opened the talks. ${name} said the grid would hold.\n`;
+    const levels = (outlet: string[]): string[] => {
+      const corpus = new Corpus();
+      ['Nordmann', 'Nordmann', 'Nordmann', ...outlet].forEach((name, i) =>
+        corpus.upsert({ id: `${i}.txt`, text: page(`March ${i + 2}, 2020`, name) }),
+      );
+      return corpus.ids().flatMap((id) => corpus.findings(id).filter((f) => f.ruleId === 'name-variant').map((f) => `${id} ${f.severity}`));
+    };
+    assert.deepEqual(levels(['Nordman']), ['3.txt warning', '3.txt warning']);
+    assert.deepEqual(levels(['Nordman', 'Nordman']), ['3.txt hint', '3.txt hint', '4.txt hint', '4.txt hint']);
+  });
 });
 

@@ -165,8 +165,10 @@ export function injections(corpus: GoldCorpus, seed = 1, perClass = Infinity): I
     if (surname === canonical[canonical.length - 1] && /^\p{Lu}/u.test(surname) && written(surname, p) >= 2)
       plant('surname', surname, p.text.lastIndexOf(surname));
     const first = words[0]!;
+    // Initials ("B.K.") are no first name to mistype: a slip there is no misspelling of a name.
     if (
       words.length >= 2 &&
+      !/^(?:\p{Lu}\.)+$/u.test(first) &&
       first === canonical[0] &&
       persons.some((q) => q !== p && q.canonical === p.canonical && q.text.startsWith(`${first} `) && q.text.endsWith(surname))
     )

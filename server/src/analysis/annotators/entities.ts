@@ -404,9 +404,10 @@ function portfolioIn(
 ): { country: NameWord[]; words: NameWord[] } | undefined {
   if (prefix.length === 0 || titleOf(titleWords) !== 'Minister') return undefined;
   let split = 0;
+  // "Utopian", "Utopia", or a state of one ("Bavarian" is not known; "Bavaria" is): whose office.
   for (let n = Math.min(3, prefix.length - 1); n >= 1 && split === 0; n--) {
     const lead = join(prefix.slice(0, n));
-    if (countryOfDemonym(lead) ?? countryOf(lead)) split = n;
+    if (countryOfDemonym(lead) ?? countryOf(lead) ?? (lookupPlace(lead)?.kind === 'province' ? lead : undefined)) split = n;
   }
   const words = prefix.slice(split);
   if (words.length === 0 || functionWords.has(lowerCase(words[0]!.text))) return undefined;

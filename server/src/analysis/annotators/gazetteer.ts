@@ -59,13 +59,17 @@ function get(): Tables {
   return tables;
 }
 
+const dottedCodes = new Set(['US', 'UK']);
+
 /** The place a name denotes ("Riga" → capital of Latvia), or undefined. Case-insensitive. */
 export function lookupPlace(name: string): Place | undefined {
   const place = get().places.get(lowerCase(name));
   if (place) return place;
-  // "U.S.", "U.K.": a dotted two-letter code is unambiguous where a bare "US" is a pronoun.
+  // "U.S.", "U.K.": the codes English news writes with dots, unambiguous where a bare "US" is a
+  // pronoun. Other dotted pairs are a person's initials ("M.C. Roe"), not Monaco.
   if (name.length <= 6 && /^(\p{Lu}\.){2}$/u.test(name)) {
     const code = name.replace(/\./g, '');
+    if (!dottedCodes.has(code)) return undefined;
     const alias = get().places.get(code.toLowerCase());
     if (alias?.kind === 'country') return alias;
     const row = countryRows.find((c) => c[1] === code);

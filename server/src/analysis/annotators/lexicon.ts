@@ -89,6 +89,7 @@ export const titles = new Set([
   'chief justice',
   'attorney general',
   'prosecutor',
+  'advocate',
   'pm',
   'mp',
 ]);

@@ -105,8 +105,11 @@ function findingsFor(
     }
   }
   const link = shared.linkOf.get(form.form);
-  // A spelling that romanisation explains is still a slip when written once against a well-attested name.
-  const slip = comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined;
+  // A spelling that romanisation explains is still a slip when written once against a well-attested
+  // name; one written the same way in two articles or more is a habit (an outlet's spelling), however
+  // close to a typo it looks.
+  const habit = articlesOf(form.form) >= 2;
+  const slip = !habit && (comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined);
   const severity: Severity = !slip
     ? 'hint'
     : link?.strength === 'strong' && !cluster.tie
@@ -308,4 +311,12 @@ function evidenceText(index: CorpusIndex, mention: ClusterMention): string {
     });
   }
   return role ? `${mention.text}, ${describeRole(role)}` : mention.text;
+}
+
+/** The articles a spelling is written in, in full or as a surname alone. */
+function articlesOf(form: Form): number {
+  const ids = new Set<string>();
+  for (const ref of form.mentions) ids.add(ref.articleId);
+  for (const ref of form.partial) ids.add(ref.articleId);
+  return ids.size;
 }

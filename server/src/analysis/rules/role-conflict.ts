@@ -18,8 +18,11 @@ import { countryOfDemonym } from '../annotators/gazetteer.js';
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
 
-/** "former Prime Minister", "then-President", "the late King": not a claim about the present holder. */
-const notCurrent = /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*$/i;
+/**
+ * "former Prime Minister", "then-President", "the late King", "Former Water Resources Minister": not a
+ * claim about the present holder. The cue may stand before the office's other capitalised words.
+ */
+const notCurrent = /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$/iu;
 
 interface Holding {
   cluster: IndexedCluster;
@@ -66,7 +69,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const portfolio = portfolioOf(role);
       if (!portfolio && !isSingleHolder(role.title)) continue;
       const article = index.articles.get(mention.articleId)!;
-      if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 12), role.span.start))) continue;
+      if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 60), role.span.start))) continue;
       const written = portfolio
         ? (role.country ?? qualifierFor(role.title))
         : (role.country ?? role.organization ?? qualifierFor(role.title));
