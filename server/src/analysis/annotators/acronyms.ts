@@ -115,11 +115,15 @@ interface Word {
 }
 
 function wordsOf(fragment: string, offset: number): Word[] {
-  return [...fragment.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => ({
-    text: m[0],
-    start: offset + m.index,
-    end: offset + m.index + m[0].length,
-  }));
+  return [...fragment.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu)].map((m) => {
+    // "l'Alliance", "d'Utopia": a French or Italian article elided onto a name is not part of it.
+    const elided = /^(?:[ldLD]|[qQ]u)['’](?=\p{Lu})/u.exec(m[0])?.[0].length ?? 0;
+    return {
+      text: m[0].slice(elided),
+      start: offset + m.index + elided,
+      end: offset + m.index + m[0].length,
+    };
+  });
 }
 
 function spanOf(text: string, words: Word[]): { text: string; span: Span } {
