@@ -380,7 +380,17 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   if (name.length === 0 || name.length > 4 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))
     return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
-  const honorific = titleWords.length === 1 && honorifics.has(titleWords[0]!.text.toLowerCase());
+  const honorific = titleWords.length <= 2 && honorifics.has(titleWords.map((w) => w.text.toLowerCase()).join(' '));
+  // "the ANPA chairman, Alhaji Jane Roe", "Jane Roe (Dr.), head of …": an honorific names no
+  // office, so the office is the one written around the name, if any.
+  if (honorific && prefix.length === 0) {
+    const around =
+      roleBefore(raw, context) ??
+      appositiveBefore(context.text, raw.start, name[name.length - 1]!.end) ??
+      appositiveAfter(context.text, name[name.length - 1]!.end);
+    mentions.push(mentionOf('person', name[0]!, name[name.length - 1]!, context, around ? { role: around } : undefined));
+    return mentions;
+  }
   const role: RoleMention = {
     title: portfolio ? titleOf([...portfolio.words, ...titleWords]) : titleOf(titleWords),
     span: { start: (prefix[0] ?? titleWords[0]!).start, end: titleWords[titleWords.length - 1]!.end },
