@@ -27,6 +27,7 @@ import {
   titleExpansions,
   titleModifiers,
   titles,
+  portfolioWords,
 } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 
@@ -299,7 +300,11 @@ function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): E
   const joinedPortfolio = before[2] ? before[2].trim() + ' ' : '';
   // After "Minister of Industry and", the next word is the portfolio's, whatever its case.
   let i = before[2] ? 1 : 0;
-  while (i < words.length && (words[i]!.lower || context.lowercase.has(lowerCase(words[i]!.text)))) i++;
+  while (
+    i < words.length &&
+    (words[i]!.lower || context.lowercase.has(lowerCase(words[i]!.text)) || portfolioWords.has(lowerCase(words[i]!.text)))
+  )
+    i++;
   if (i === 0) return undefined;
   // "Minister of Water Dr. Jane Roe": the honorific is neither portfolio nor name.
   let from = i;

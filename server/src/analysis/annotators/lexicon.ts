@@ -603,3 +603,19 @@ export const compassWords = new Set(['north', 'south', 'east', 'west', 'northern
 
 /** Small words inside a long form that its acronym may skip: "Ministry of Defence (MOD)". */
 export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);
+
+/**
+ * Words that name a government portfolio ("Minister of Foreign Affairs", "Minister for Energy and
+ * Mines"): after "Minister of", they are the office, not the start of the holder's name.
+ */
+export const portfolioWords = new Set([
+  'foreign', 'affairs', 'home', 'interior', 'internal', 'defence', 'defense', 'finance', 'economy', 'economic',
+  'trade', 'industry', 'commerce', 'energy', 'mines', 'mining', 'petroleum', 'oil', 'gas', 'power', 'water',
+  'resources', 'natural', 'environment', 'climate', 'health', 'education', 'justice', 'agriculture', 'food',
+  'fisheries', 'forestry', 'forests', 'livestock', 'irrigation', 'transport', 'infrastructure', 'works', 'public',
+  'labour', 'labor', 'employment', 'development', 'planning', 'communications', 'information', 'culture',
+  'tourism', 'security', 'housing', 'welfare', 'social', 'science', 'technology', 'innovation', 'digital', 'sport',
+  'sports', 'youth', 'women', 'family', 'treasury', 'urban', 'rural', 'local', 'government', 'immigration',
+  'aviation', 'maritime', 'ports', 'state', 'national', 'regional', 'management', 'disaster', 'relations',
+  'cooperation', 'integration', 'veterans', 'religious', 'heritage', 'arts', 'budget', 'revenue', 'land', 'lands',
+]);

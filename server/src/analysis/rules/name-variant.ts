@@ -108,7 +108,9 @@ function findingsFor(
   // A spelling that romanisation explains is still a slip when written once against a well-attested
   // name; one written the same way in two articles or more is a habit (an outlet's spelling), however
   // close to a typo it looks.
-  const habit = articlesOf(form.form) >= 2;
+  // Two words spelled differently at once ("Jaime Rois" for "Jayme Roys") are a
+  // convention of transliteration, not two slips of one hand.
+  const habit = articlesOf(form.form) >= 2 || comparison.differing.length > 1;
   const slip = !habit && (comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined);
   const severity: Severity = !slip
     ? 'hint'
