@@ -108,9 +108,7 @@ function findingsFor(
   // A spelling that romanisation explains is still a slip when written once against a well-attested
   // name; one written the same way in two articles or more is a habit (an outlet's spelling), however
   // close to a typo it looks.
-  // Two words spelled differently at once ("Jaime Rois" for "Jayme Roys") are a
-  // convention of transliteration, not two slips of one hand.
-  const habit = articlesOf(form.form) >= 2 || comparison.differing.length > 1;
+  const habit = articlesOf(form.form) >= 2;
   const slip = !habit && (comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined);
   const severity: Severity = !slip
     ? 'hint'
@@ -239,6 +237,10 @@ function replacementFor(
   canonical: string,
   reversed: boolean,
 ): { start: number; end: number; newText: string } | undefined {
+  // "Al-Rahim" alone, of "Omar Al Rahim": written as the canonical name writes those words.
+  const words = nameTokens(mention);
+  const whole = nameTokens(canonical);
+  if (whole.some((_, i) => words.every((w, j) => whole[i + j] === w))) return undefined;
   const mine = tokenSpans(mention);
   const theirs = tokenSpans(canonical);
   if (mine.length === 1) {
