@@ -28,6 +28,7 @@ import {
   titleModifiers,
   titles,
   portfolioWords,
+  newsAgencies,
 } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 
@@ -224,6 +225,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   // "North Korean leader Kim Jong Un": a demonym describes; it names nothing.
   if (countryOfDemonym(joined)) return [];
+  if (newsAgencies.has(joined.toLowerCase())) return [mentionOf('organization', first, last, context)];
   const known = knownName(context, joined.toLowerCase());
   if (known) return [mentionOf(known, first, last, context)];
   // "Agência Nacional de Águas", "Sindicato dos Estivadores": Romance names open with their head.

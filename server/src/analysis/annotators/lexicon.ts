@@ -249,6 +249,19 @@ export const organizationHeads = new Set([
   'ltd',
   'group',
   'times',
+  'wire',
+  'radio',
+  'herald',
+  'tribune',
+  'gazette',
+  'courier',
+  'chronicle',
+  'journal',
+  'telegraph',
+  'observer',
+  'television',
+  'broadcasting',
+  'collectorate',
   'post',
   'news',
   'press',
@@ -378,6 +391,14 @@ export const placeHeads = new Set([
   'cathedral',
   'stadium',
   'bridge',
+  'hall',
+  'gardens',
+  'road',
+  'circle',
+  'expressway',
+  'highway',
+  'motorway',
+  'voivodeship',
   'kingdom',
   'oasis',
   'plateau',
@@ -392,7 +413,7 @@ export const placeHeads = new Set([
 ]);
 
 /** Words that open a place's name: "Lake Victoria", "Gulf of Aden", "Mount Kenya", "Wadi Rum". */
-export const placeLeads = new Set(['lake', 'mount', 'gulf', 'bay', 'cape', 'wadi', 'isle', 'sea', 'strait', 'port', 'fort', 'lac', 'rio']);
+export const placeLeads = new Set(['lake', 'mount', 'gulf', 'bay', 'cape', 'wadi', 'isle', 'sea', 'strait', 'port', 'fort', 'lac', 'rio', 'plaza', 'piazza', 'praça', 'plac']);
 
 /** Words that open a named storm or other named event: "Typhoon Haiyan", "Storm Ciara", "Operation Anaconda". */
 export const eventLeads = new Set(['typhoon', 'hurricane', 'cyclone', 'storm', 'operation']);
@@ -618,4 +639,13 @@ export const portfolioWords = new Set([
   'sports', 'youth', 'women', 'family', 'treasury', 'urban', 'rural', 'local', 'government', 'immigration',
   'aviation', 'maritime', 'ports', 'state', 'national', 'regional', 'management', 'disaster', 'relations',
   'cooperation', 'integration', 'veterans', 'religious', 'heritage', 'arts', 'budget', 'revenue', 'land', 'lands',
+]);
+
+/**
+ * News agencies, named alone in wire credits and attributions ("(Agency) -", "Agency reported"):
+ * organisations, though a single capitalised word.
+ */
+export const newsAgencies = new Set([
+  'reuters', 'afp', 'ap', 'bloomberg', 'xinhua', 'kyodo', 'yonhap', 'pti', 'ians', 'ansa', 'efe', 'tass', 'interfax',
+  'bernama', 'antara', 'upi', 'dpa', 'anadolu', 'itar-tass', 'ria novosti', 'sputnik', 'apa', 'ctk', 'pap', 'bta',
 ]);
