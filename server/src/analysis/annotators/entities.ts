@@ -549,7 +549,8 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
 // "Glasgow Leaders" (a place first), "Global Methane Pledge" (the article writes "pledge" in lower
 // case), "Nationally Determined Contributions" (words shaped like common nouns).
 function looksLikePersonalName(words: NameWord[], context: Context): boolean {
-  const named = words.filter((w) => !w.lower);
+  // "Omar al-Rahim": an Arabic article joined to a surname is part of the name.
+  const named = words.filter((w) => !w.lower || articleJoined.test(w.text));
   if (named.length < 2 || named.length > 4) return false;
   const first = named[0]!.text;
   const last = named[named.length - 1]!.text;
@@ -557,14 +558,16 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   const place = lookupPlace(first);
   const town = place?.kind === 'city' || place?.kind === 'province';
   if ((place && !(town && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
-  if (context.lowercase.has(last.toLowerCase()) || named.some((w) => commonNounShape.test(w.text)))
+  // "Reported", "Following" are no names; "Mohammed", "Hamed" are, though they end the same way.
+  const commonNoun = (w: NameWord): boolean => commonNounShape.test(w.text) && !isKnownName(nameTokens(w.text)[0] ?? '');
+  if (context.lowercase.has(last.toLowerCase()) || named.some(commonNoun))
     return false;
   // Initials are part of a name ("B.K. Jane Roe"), never all of it.
   if (named.every((w) => initials.test(w.text))) return false;
   return named.every(
     (w) =>
       (!w.acronym || (initials.test(w.text) && !lookupPlace(w.text))) &&
-      /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) &&
+      (/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) || articleJoined.test(w.text)) &&
       !countryOfDemonym(w.text) &&
       // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
       !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&
@@ -573,6 +576,9 @@ function looksLikePersonalName(words: NameWord[], context: Context): boolean {
       !functionWords.has(w.text.toLowerCase()),
   );
 }
+
+/** "al-Rahim", "el-Sayed": an Arabic article written onto a surname. */
+const articleJoined = /^(?:al|el|ad|ar|as|at|az|ash|an)-\p{Lu}\p{Ll}+$/u;
 
 /** "R.", "B.K.": a person's initials, as South Asian and other names are written. */
 const initials = /^(?:\p{Lu}\.){1,3}$/u;
