@@ -19,7 +19,10 @@ const appositiveTitles = new Set([...titles, 'head']);
 /** A title's words: the last one or two words of a phrase, in the title list. */
 function titleEnding(words: string[]): number | undefined {
   for (let n = Math.min(3, words.length); n >= 1; n--) {
-    const phrase = words.slice(words.length - n).join(' ').toLowerCase();
+    const phrase = words
+      .slice(words.length - n)
+      .join(' ')
+      .toLowerCase();
     if (appositiveTitles.has(phrase)) return words.length - n;
   }
   return undefined;
@@ -27,7 +30,10 @@ function titleEnding(words: string[]): number | undefined {
 
 /** "Utopia's", "Utopian", "the Utopian": the country a qualifier names, if any. */
 function countryNamed(qualifier: string): string | undefined {
-  const name = qualifier.replace(/['’]s$/u, '').replace(/^the\s+/iu, '').trim();
+  const name = qualifier
+    .replace(/['’]s$/u, '')
+    .replace(/^the\s+/iu, '')
+    .trim();
   if (!name) return undefined;
   const place = lookupPlace(name);
   return countryOfDemonym(name) ?? (place?.kind === 'country' ? place.country : undefined);
@@ -40,7 +46,10 @@ const capitalisedWords = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of|and|for|the|de|du|des
  * and water"), or the country or organisation that holds the office ("of the Republic of Utopia",
  * "of Harbour Holding").
  */
-function complement(title: string, of: string | undefined): { title: string; country?: string; organization?: string } | undefined {
+function complement(
+  title: string,
+  of: string | undefined,
+): { title: string; country?: string; organization?: string } | undefined {
   if (!of) return { title };
   const text = of.replace(/^the\s+/iu, '').trim();
   // "Minister of Water": the complement is the portfolio; "Water Minister of Utopia": whose it is.
@@ -68,7 +77,9 @@ function splitOwner(text: string): [string | undefined, string | undefined] {
 function titleCase(phrase: string): string {
   return phrase
     .split(/[\s-]+/)
-    .map((w) => (functionWords.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+    .map((w) =>
+      functionWords.has(w.toLowerCase()) ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1),
+    )
     .join(' ');
 }
 
@@ -96,7 +107,13 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
   if (!/^(?:\s*[,.;:)]|\s+(?:and|who)\b|\s*$)/u.test(text.slice(end, end + 8))) return undefined;
   const clause = before.replace(/,\s+$/u, '');
   // The clause from the last sentence break, comma or bracket: "…, and the Minister of Trade".
-  const from = Math.max(clause.lastIndexOf(', '), clause.lastIndexOf('. '), clause.lastIndexOf('\n'), clause.lastIndexOf('(')) + 1;
+  const from =
+    Math.max(
+      clause.lastIndexOf(', '),
+      clause.lastIndexOf('. '),
+      clause.lastIndexOf('\n'),
+      clause.lastIndexOf('('),
+    ) + 1;
   const words = [...clause.slice(from).matchAll(/[\p{L}'’.-]+/gu)];
   // The first "of" or "for" that closes a title: "is the Minister of …", "Utopia's Minister for …".
   for (let k = 1; k < words.length - 1; k++) {
@@ -108,7 +125,10 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
     // "Utopia's", "Utopian": whose office; "a minister of …" names no one office.
     if (prior && /^(?:an?|one|former|ex|late)$/iu.test(prior)) return undefined;
     const qualifier = prior && (/['’]s$/u.test(prior) || countryNamed(prior)) ? prior : undefined;
-    const title = words.slice(first, k).map((w) => w[0]).join(' ');
+    const title = words
+      .slice(first, k)
+      .map((w) => w[0])
+      .join(' ');
     const of = clause.slice(from + words[k + 1]!.index!);
     const office = complement(titleCase(title), of.trim());
     if (!office) return undefined;
@@ -118,7 +138,11 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
   return undefined;
 }
 
-function roleOf(match: RegExpExecArray, matchStart: number, qualifier: string | undefined): RoleMention | undefined {
+function roleOf(
+  match: RegExpExecArray,
+  matchStart: number,
+  qualifier: string | undefined,
+): RoleMention | undefined {
   const words = match[3]!.split(/\s+/);
   const at = titleEnding(words);
   if (at === undefined) return undefined;

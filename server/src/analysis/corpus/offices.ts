@@ -13,7 +13,8 @@ export function portfolioOf(role: RoleMention): string | undefined {
   // "Water Management Minister": its first word, as "Minister of Water Management" gives.
   const before = /^([\p{L}-]+)(?: [\p{L}-]+){0,2} minister$/u.exec(title);
   if (before && !['prime', 'deputy', 'vice', 'chief', 'first'].includes(before[1]!)) return before[1];
-  if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization)) return role.organization.toLowerCase();
+  if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization))
+    return role.organization.toLowerCase();
   return undefined;
 }
 

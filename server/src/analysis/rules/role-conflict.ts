@@ -22,13 +22,16 @@ const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.t
  * "former Prime Minister", "then-President", "the late King", "Former Water Resources Minister": not a
  * claim about the present holder. The cue may stand before the office's other capitalised words.
  */
-const notCurrent = /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$/iu;
+const notCurrent =
+  /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$/iu;
 
 interface Holding {
   cluster: IndexedCluster;
   mention: ClusterMention;
   role: RoleMention;
   office: string;
+  /** The office without whose it is: "Energy Minister", "Governor". */
+  title: string;
   date: string;
   inferred: boolean;
   /** The country was taken from the places around it, not written with the office: never evidence against another holder. */
@@ -50,11 +53,13 @@ export const roleConflict: CorpusRule = {
 
 function collectHoldings(index: CorpusIndex): Holding[] {
   const holdings: Holding[] = [];
+  const unowned: Holding[] = [];
   // "President of the Harbour Workers' Union" and "HWU president": one office, named by its acronym.
   const acronymOf = new Map<string, string>();
   for (const entry of index.acronyms)
     for (const expansion of entry.expansions) acronymOf.set(expansion.text.toLowerCase(), entry.acronym);
-  const named = (owner: string): string => acronymOf.get(owner.replace(/^the\s+/iu, '').toLowerCase()) ?? owner;
+  const named = (owner: string): string =>
+    acronymOf.get(owner.replace(/^the\s+/iu, '').toLowerCase()) ?? owner;
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
     // Per title, once per cluster rather than once per mention.
@@ -73,21 +78,34 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const written = portfolio
         ? (role.country ?? qualifierFor(role.title))
         : (role.country ?? role.organization ?? qualifierFor(role.title));
-      const found = written ?? (portfolio ? countryAround(article, mention.mention) : ownerBefore(article, role));
+      const found =
+        written ?? (portfolio ? countryAround(article, mention.mention) : ownerBefore(article, role));
       const qualifier = found && found !== role.country ? named(found) : found;
-      if (!qualifier) continue;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
-      holdings.push({
+      const title = portfolio ? `${capitalised(portfolio)} Minister` : role.title;
+      const holding = {
         cluster,
         mention,
         role,
-        office: `${portfolio ? `${capitalised(portfolio)} Minister` : role.title} of ${qualifier}`,
+        office: `${title} of ${qualifier}`,
+        title,
         date,
         inferred: !article.structure.dateline,
         guessed: written === undefined,
-      });
+      };
+      if (qualifier) holdings.push(holding);
+      else unowned.push(holding);
     }
+  }
+  // "Governor Jane Roe" in a corpus whose every governor named with a state is of one state: that one,
+  // guessed, so never evidence against another holder.
+  const owners = new Map<string, Set<string>>();
+  for (const h of holdings)
+    if (!h.guessed) owners.set(h.title, (owners.get(h.title) ?? new Set<string>()).add(h.office));
+  for (const holding of unowned) {
+    const only = owners.get(holding.title);
+    if (only?.size === 1) holdings.push({ ...holding, office: [...only][0]!, guessed: true });
   }
   return holdings;
 }
@@ -99,14 +117,26 @@ function collectHoldings(index: CorpusIndex): Holding[] {
  */
 function countryAround(article: ArticleAnalysis, mention: EntityMention): string | undefined {
   const text = article.text;
-  const from = Math.max(text.lastIndexOf('. ', mention.span.start) + 1, text.lastIndexOf('\n', mention.span.start) + 1);
-  const stops = [text.indexOf('. ', mention.span.end), text.indexOf('\n', mention.span.end)].filter((i) => i >= 0);
+  const from = Math.max(
+    text.lastIndexOf('. ', mention.span.start) + 1,
+    text.lastIndexOf('\n', mention.span.start) + 1,
+  );
+  const stops = [text.indexOf('. ', mention.span.end), text.indexOf('\n', mention.span.end)].filter(
+    (i) => i >= 0,
+  );
   const to = Math.min(...stops, text.length);
   // Not a place inside a quotation: "We go to Riverton calm," Foreign Minister Jane Roe said.
   const quoted = (at: number): boolean => (text.slice(from, at).match(/["“”]/gu)?.length ?? 0) % 2 === 1;
   const near = new Set(
     article.entities
-      .filter((e) => e.type === 'place' && e.country && e.span.start >= from && e.span.end <= to && !quoted(e.span.start))
+      .filter(
+        (e) =>
+          e.type === 'place' &&
+          e.country &&
+          e.span.start >= from &&
+          e.span.end <= to &&
+          !quoted(e.span.start),
+      )
       .map((e) => e.country!),
   );
   // "Utopia's", "Utopian": countries the sentence names without a place's name.
@@ -187,8 +217,11 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
         const mine = tenure.get(h.cluster)!;
         const other = nearest(byHolder.get(current)!, h.date);
         // Named as late, but in one article against several: not a tie.
-        const outnumbered = articlesOf(byHolder.get(h.cluster)!) === 1 && articlesOf(byHolder.get(current)!) >= 2;
-        findings.push(conflictFinding(index, h, other, current, mine.to === span.to && !outnumbered, span.to, mine.to));
+        const outnumbered =
+          articlesOf(byHolder.get(h.cluster)!) === 1 && articlesOf(byHolder.get(current)!) >= 2;
+        findings.push(
+          conflictFinding(index, h, other, current, mine.to === span.to && !outnumbered, span.to, mine.to),
+        );
       }
     }
     const flagged = new Set(findings.map((f) => `${f.articleId}:${f.span.start}`));
@@ -232,7 +265,8 @@ function loneHoldings(
       const from = Date.parse(span.from.slice(0, 10));
       const to = Date.parse(span.to.slice(0, 10));
       const distance = Math.max(0, from - time, time - to) / 86_400_000;
-      if (distance <= LONE_MARGIN_DAYS && (!best || distance < best.distance)) best = { cluster: other, distance };
+      if (distance <= LONE_MARGIN_DAYS && (!best || distance < best.distance))
+        best = { cluster: other, distance };
     }
     if (!best) continue;
     const other = byHolder.get(best.cluster)!;
@@ -247,7 +281,9 @@ function loneHoldings(
     if (sentences.some((sentence) => successionCues.test(sentence))) continue;
     const current = best.cluster;
     const span = tenure.get(current)!;
-    findings.push(conflictFinding(index, h, nearest(byHolder.get(current)!, h.date), current, false, span.to, h.date));
+    findings.push(
+      conflictFinding(index, h, nearest(byHolder.get(current)!, h.date), current, false, span.to, h.date),
+    );
   }
   return findings;
 }
@@ -255,7 +291,11 @@ function loneHoldings(
 /** The sentence around a mention, or the 160 characters either side of it in a long one. */
 function sentenceAt(index: CorpusIndex, m: ClusterMention): string {
   const text = index.articles.get(m.articleId)!.text;
-  const from = Math.max(text.lastIndexOf('.', m.span.start) + 1, text.lastIndexOf('\n', m.span.start) + 1, m.span.start - 160);
+  const from = Math.max(
+    text.lastIndexOf('.', m.span.start) + 1,
+    text.lastIndexOf('\n', m.span.start) + 1,
+    m.span.start - 160,
+  );
   const stops = [text.indexOf('.', m.span.end), text.indexOf('\n', m.span.end)].filter((i) => i >= 0);
   return text.slice(from, Math.min(...stops, m.span.end + 160, text.length));
 }
