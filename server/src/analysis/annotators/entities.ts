@@ -384,7 +384,9 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
       mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
   }
   const nameWord = (w: NameWord): boolean => (!w.acronym && /\p{Ll}/u.test(w.text)) || (initials.test(w.text) && !lookupPlace(w.text));
-  if (name.length === 0 || name.length > 4 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))
+  // Up to five names, and their particles: "Ana María Pérez de la Soto".
+  const named = name.filter((w) => !w.lower);
+  if (named.length === 0 || named.length > 5 || name.length > 8 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))
     return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
   const honorific = titleWords.length <= 2 && honorifics.has(titleWords.map((w) => w.text.toLowerCase()).join(' '));
@@ -551,7 +553,7 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
 function looksLikePersonalName(words: NameWord[], context: Context): boolean {
   // "Omar al-Rahim": an Arabic article joined to a surname is part of the name.
   const named = words.filter((w) => !w.lower || articleJoined.test(w.text));
-  if (named.length < 2 || named.length > 4) return false;
+  if (named.length < 2 || named.length > 5) return false;
   const first = named[0]!.text;
   const last = named[named.length - 1]!.text;
   // "Riverton Harbour Board" is no person; "Mary Smith" is, though a town is called Mary.
