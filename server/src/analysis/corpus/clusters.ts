@@ -13,7 +13,7 @@ import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
 import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
-import { isGeneralTitle, officeKey } from './offices.js';
+import { isGeneralTitle, sameOffice } from './offices.js';
 
 /** A mention and the article it is in. */
 export interface MentionRef {
@@ -705,7 +705,7 @@ export function compareRoles(
     for (const rb of b) {
       // "Minister Roe" against "Water Minister Jane Roe": a general title sets no one apart.
       if (isGeneralTitle(ra) || isGeneralTitle(rb)) titleMatch ??= ra;
-      if (officeKey(ra) !== officeKey(rb)) continue;
+      if (!sameOffice(ra, rb)) continue;
       const qa = qualifierOf(ra);
       const qb = qualifierOf(rb);
       if (qa && qb && sameQualifier(qa, qb))

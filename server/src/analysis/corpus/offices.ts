@@ -34,3 +34,23 @@ const generalTitles = new Set(['minister', 'head', 'director', 'chief', 'leader'
 export function isGeneralTitle(role: RoleMention): boolean {
   return generalTitles.has(role.title.toLowerCase()) && !portfolioOf(role);
 }
+
+/**
+ * Whether two roles name one office: the same title, or ministers sharing a portfolio word ("Minister
+ * of Environment and Water" and "water minister": one ministry, written whole or by one of its
+ * portfolios).
+ */
+export function sameOffice(a: RoleMention, b: RoleMention): boolean {
+  if (officeKey(a) === officeKey(b)) return true;
+  const wordsA = portfolioWordsOf(a);
+  const wordsB = portfolioWordsOf(b);
+  return wordsA.length > 0 && wordsB.some((word) => wordsA.includes(word));
+}
+
+/** A minister's portfolio as its words: "Minister of Environment and Water" → environment, water. */
+function portfolioWordsOf(role: RoleMention): string[] {
+  if (!portfolioOf(role)) return [];
+  const title = role.title.toLowerCase();
+  const of = /^minister (?:of|for) (?:the )?(.+)$/u.exec(title)?.[1] ?? title.replace(/ minister$/u, '');
+  return of.split(/[\s,&]+/u).filter((word) => word.length > 3 && !['and', 'the', 'minister'].includes(word));
+}
