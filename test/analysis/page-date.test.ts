@@ -75,6 +75,12 @@ describe('relative dates on real page shapes', () => {
     assert.deepEqual(values(text).slice(1), ['June = 2018-06', 'March 30 = 2018-03-30']);
   });
 
+  it('takes a weekday a present-tense plan gives as still to come, and one with no cue as past', () => {
+    const text =
+      'Talks open\n\nWednesday, March 7, 2018\n\nThe conference opens on Monday. A march is planned for Friday. Ministers met on Tuesday.\n';
+    assert.deepEqual(values(text).slice(1), ['Monday = 2018-03-12', 'Friday = 2018-03-09', 'Tuesday = 2018-03-06']);
+  });
+
   it('counts "last Tuesday" written on a Tuesday a week back', () => {
     const text = 'Marchers return\n\nTuesday, March 27, 2018\n\nThe marchers who gathered last Tuesday came back.\n';
     assert.ok(values(text).includes('Tuesday = 2018-03-20') || values(text).includes('last Tuesday = 2018-03-20'), values(text).join(', '));

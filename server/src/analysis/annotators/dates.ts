@@ -186,6 +186,26 @@ function movesWithReference(written: string): boolean {
 const monthName =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
+/**
+ * With no tense cue, what news writes of a weekday in the present is still to come: "the conference
+ * opens on Monday", "a march for Tuesday", "on watch until Saturday", "is signing on Wednesday".
+ * Without any of these the weekday is taken as past, as most reported weekdays are.
+ */
+function scheduledBefore(at: Written): boolean {
+  const before = at.before.slice(-48).toLowerCase();
+  if (/\b(?:for|until|till|before|by)\s+(?:the\s+)?$/u.test(before)) return true;
+  if (/\b(?:is|are)\s+[a-z]+ing\b[^.;]*$/u.test(before)) return true;
+  // The verb just before "on", or one or two words before it ("opens its doors on").
+  const words = before.trim().split(/\s+/u);
+  if (words.pop() !== 'on') return false;
+  return words
+    .slice(-2)
+    .some((word) => word.length > 2 && /^[a-z]+[^s]s$/u.test(word) && !presentNotScheduled.has(word));
+}
+
+/** Words ending in -s before "on <weekday>" that are no verb of a plan: "was", "has", "news". */
+const presentNotScheduled = new Set(['was', 'has', 'does', 'says', 'news', 'its', 'this', 'his', 'hers', 'ours', 'yours', 'theirs', 'days', 'hours', 'weeks', 'minutes', 'times', 'talks', 'reports', 'officials', 'sources', 'as', 'is', 'thus', 'plus', 'less', 'unless', 'across']);
+
 /** A date expression without a year, where it is written, and what it is read against. */
 interface Written {
   text: string;
@@ -251,7 +271,7 @@ function monthAlone(at: Written, month: number): DateMention | undefined {
 function weekdayAlone(at: Written, weekday: number): DateMention {
   const { anchor, base, written, sentence } = at;
   if (!anchor) return unresolved(base, 'a weekday');
-  const future = at.tense.tense === 'future';
+  const future = at.tense.tense === 'future' || (at.tense.tense === 'unknown' && scheduledBefore(at));
   const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
   let offset = weekday - anchorDay;
   // The dateline's own weekday is that day, whatever the tense: "will face a vote on Monday
