@@ -10,6 +10,18 @@ describe('page dates', () => {
     assert.equal(pageDate(text), '2021-05-03T18:42');
   });
 
+  it('keeps the update stamp beside the page date, and warns when the page was updated before it was published', () => {
+    const findings = (stamps: string): string[] => {
+      const corpus = new Corpus();
+      corpus.upsert({ id: 'a.txt', text: `Council backs bridge plan\n\n${stamps}\n\nThe council voted on Monday.\n` });
+      return corpus.findings('a.txt').map((f) => `${f.severity} ${f.ruleId} ${f.actual}`);
+    };
+    assert.deepEqual(findings('Published 3 May 2021 18:42 | Updated 2 May 2021 09:05'), ['warning dateline-conflict 3 May 2021 18:42']);
+    assert.deepEqual(findings('Published 3 May 2021 18:42 | Updated 3 May 2021 09:05'), ['warning dateline-conflict 3 May 2021 18:42']);
+    assert.deepEqual(findings('Published 3 May 2021 08:42 | Updated 3 May 2021 09:05'), []);
+    assert.deepEqual(findings('Published 3 May 2021 | Updated 4 May 2021'), []);
+  });
+
   it('never takes a weather or clock widget when the page prints its own date', () => {
     const text =
       'The Riverside Courier\nRiverside 14°C Light rain · Tue 14 Sep 2021\n\nFloods recede\n\nJane Roe\nPosted 9:14 PM EDT, Sep 10, 2021\n\nThe water fell on Friday.\n';

@@ -66,7 +66,9 @@ export function findPageDate(lines: PageLine[], year?: number): Dateline | { yea
     if (!known) return { yearless: dateline.date.slice(5) };
     return { ...dateline, value: dateline.value.replace('????', known), date: dateline.date.replace('????', known) };
   }
-  return dateline;
+  // "Published 3 May 2021 | Updated 4 May 2021": the update is a fact beside the page date.
+  const updated = best && candidates.find((c) => c.kind === 'updated' && /^\d{4}/.test(c.dateline.date))?.dateline;
+  return updated ? { ...dateline, updated } : dateline;
 }
 
 /** The dates on one line, each cut from the others by the line's separators and cues. */

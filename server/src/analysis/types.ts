@@ -93,6 +93,8 @@ export interface Dateline {
   value: string;
   /** The calendar date alone, "YYYY-MM-DD", the anchor for relative dates. */
   date: string;
+  /** The "Updated" stamp the page prints beside its date, if any: a fact of its own. */
+  updated?: { text: string; span: Span; value: string; date: string };
 }
 
 /** Kinds of page furniture: text on the page that is not the article. */

@@ -23,6 +23,8 @@ export const datelineConflict: CorpusRule = {
       const byEvents = checkArticle(index, article, eventsByArticle.get(article.id) ?? []);
       const finding = byEvents?.severity === 'warning' ? byEvents : (yearOff(article, days) ?? byEvents);
       if (finding) findings.push(finding);
+      const stamps = updatedBeforePublished(article);
+      if (stamps) findings.push(stamps);
     }
     return findings;
   },
@@ -249,4 +251,36 @@ function yearOff(article: ArticleAnalysis, days: DayIndex): Finding | undefined 
 function movedYear(day: string, years: number): string {
   const moved = `${Number(day.slice(0, 4)) + years}${day.slice(4)}`;
   return day.endsWith('-02-29') ? moved.replace(/-29$/, '-28') : moved;
+}
+
+/**
+ * "Published 3 May 2021 18:42 | Updated 2 May 2021 09:05": a page updated before it was published
+ * contradicts itself, whichever stamp is wrong. Times count when both stamps give them.
+ */
+function updatedBeforePublished(article: ArticleAnalysis): Finding | undefined {
+  const dateline = article.structure.dateline;
+  const updated = dateline?.updated;
+  if (!dateline || !updated) return undefined;
+  const timed = (value: string): boolean => value.includes('T');
+  const instant = (value: string): number => Date.parse(/[Z+-]\d{2}:?\d{2}$|Z$/u.test(value) ? value : `${value}Z`);
+  const before =
+    timed(dateline.value) && timed(updated.value)
+      ? instant(updated.value) < instant(dateline.value)
+      : updated.date < dateline.date;
+  if (!before) return undefined;
+  return {
+    ruleId: 'dateline-conflict',
+    severity: 'warning',
+    articleId: article.id,
+    span: dateline.span,
+    message: `This page gives ${dateline.text} as its date but says it was updated earlier, ${updated.text}`,
+    actual: dateline.text,
+    expected: [],
+    related: [{ location: { articleId: article.id, span: updated.span }, message: `updated ${updated.text}` }],
+    fixes: [],
+    explain: explained([
+      `The page prints its date, ${readableDate(dateline.date)}, and an update stamp, ${readableDate(updated.date)}.`,
+      'A page is updated after it is published: one of the two stamps is wrong.',
+    ]),
+  };
 }
