@@ -9,5 +9,5 @@ export { emptyKnowledge } from './knowledge-model.js';
 export { analyzeArticle } from './article.js';
 export { Corpus } from './corpus.js';
 export { rules } from './rules/index.js';
-export { weekdayOf } from './annotators/calendar.js';
+export { readableDate, weekdayOf } from './annotators/calendar.js';
 export { describeRole } from './corpus/clusters.js';

@@ -6,6 +6,7 @@ import type { Hover } from 'vscode-languageserver';
 import { MarkupKind } from 'vscode-languageserver';
 import {
   describeRole,
+  readableDate,
   weekdayOf,
   type Annotation,
   type CorpusLocation,
@@ -249,10 +250,13 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
     }
     case 'dateline': {
       const { dateline } = annotation;
-      return [
-        `**${dateline.value}** · dateline`,
-        `Relative dates in this article (“Tuesday”, “last July”) are resolved against ${dateline.date}.`,
-      ].join('\n\n');
+      const out = [
+        `**${readableDate(dateline.date)}**${weekdayNote(dateline.date)} · the page's date`,
+        `Relative dates in this article (“Tuesday”, “last July”) are counted from this day.`,
+      ];
+      if (dateline.updated)
+        out.push(`The page also says it was updated ${escape(dateline.updated.text)} (${readableDate(dateline.updated.date)}).`);
+      return out.join('\n\n');
     }
   }
 }
