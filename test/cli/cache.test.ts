@@ -1,22 +1,17 @@
-/** `dateline check --cache`: unchanged files are not analysed again, and a corrupt cache is never trusted. */
+/**
+ * `dateline check --cache`: unchanged files are not analysed again, and a corrupt cache is never trusted.
+ * The command runs in this process (`datelineHere`): each case is a run or two of the same code the bin
+ * runs, reading and writing the cache file on disk, without starting Node for every run.
+ */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { datelineHere, type Run } from './run-cli.js';
 
-const bin = fileURLToPath(new URL('../../../bin/dateline.cjs', import.meta.url));
-
-function check(cwd: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [bin, 'check', 'articles', ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const check = (cwd: string, ...args: string[]): Promise<Run> =>
+  datelineHere(['check', 'articles', ...args], cwd);
 
 describe('dateline check --cache', () => {
   let folder: string;
@@ -36,8 +31,8 @@ describe('dateline check --cache', () => {
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
-  it('writes .datelinecache, and takes the analyses of unchanged files from it', () => {
-    const first = check(folder, '--cache');
+  it('writes .datelinecache, and takes the analyses of unchanged files from it', async () => {
+    const first = await check(folder, '--cache');
     assert.match(first.stdout, /weekday-mismatch/);
     const cacheFile = join(folder, '.datelinecache');
     // The analysis of a.txt rewritten in the cache, its checksum made to match: a run that re-analysed
@@ -51,26 +46,30 @@ describe('dateline check --cache', () => {
     const header = JSON.parse(raw.slice(0, newline)) as { checksum: string };
     header.checksum = createHash('sha1').update(doctored).digest('base64');
     writeFileSync(cacheFile, `${JSON.stringify(header)}\n${doctored}`);
-    const second = check(folder, '--cache');
+    const second = await check(folder, '--cache');
     assert.equal(second.stderr, '');
     assert.doesNotMatch(second.stdout, /weekday-mismatch/);
     assert.match(second.stdout, /^2 articles, 0 warnings/m);
   });
 
-  it('ignores a corrupt cache with a note, analyses afresh, and rewrites it', () => {
+  it('ignores a corrupt cache with a note, analyses afresh, and rewrites it', async () => {
     const cacheFile = join(folder, 'elsewhere', 'cache-file');
-    const first = check(folder, '--cache', '--cache-location', cacheFile);
+    const first = await check(folder, '--cache', '--cache-location', cacheFile);
     writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('PORTVILLE', 'PORTVILLA'));
-    const second = check(folder, '--cache', '--cache-location', cacheFile);
+    const second = await check(folder, '--cache', '--cache-location', cacheFile);
     assert.match(second.stderr, /^dateline: note: cache .*cache-file ignored: its checksum does not match/);
     assert.equal(second.stdout, first.stdout);
     assert.equal(second.status, 1);
-    assert.equal(check(folder, '--cache', '--cache-location', cacheFile).stderr, '', 'rewritten whole');
+    assert.equal(
+      (await check(folder, '--cache', '--cache-location', cacheFile)).stderr,
+      '',
+      'rewritten whole',
+    );
   });
 
-  it('prints what the last run printed when nothing changed, without analysing; a change analyses again', () => {
+  it('prints what the last run printed when nothing changed, without analysing; a change analyses again', async () => {
     const cacheFile = join(folder, 'replay-cache');
-    const first = check(folder, '--cache', '--cache-location', cacheFile);
+    const first = await check(folder, '--cache', '--cache-location', cacheFile);
     // The kept output rewritten, its digest made to match: only a run that replays it can print it.
     const raw = readFileSync(cacheFile, 'utf8');
     const newline = raw.indexOf('\n');
@@ -78,21 +77,21 @@ describe('dateline check --cache', () => {
     header.result.stdout = `${first.stdout}(kept)\n`;
     header.result.digest = createHash('sha1').update(header.result.stdout).digest('base64');
     writeFileSync(cacheFile, `${JSON.stringify(header)}\n${raw.slice(newline + 1)}`);
-    const replayed = check(folder, '--cache', '--cache-location', cacheFile);
+    const replayed = await check(folder, '--cache', '--cache-location', cacheFile);
     assert.equal(replayed.stdout, `${first.stdout}(kept)\n`);
     assert.equal(replayed.status, first.status);
     // Another request is not the one kept: its output is made afresh (from the cached analyses).
     assert.doesNotMatch(
-      check(folder, '--cache', '--cache-location', cacheFile, '--format', 'json').stdout,
+      (await check(folder, '--cache', '--cache-location', cacheFile, '--format', 'json')).stdout,
       /\(kept\)/,
     );
     const b = join(folder, 'articles', 'b.txt');
     const text = readFileSync(b, 'utf8');
     try {
       writeFileSync(b, `${text}The board meets again in April.\n`);
-      const changed = check(folder, '--cache', '--cache-location', cacheFile);
+      const changed = await check(folder, '--cache', '--cache-location', cacheFile);
       assert.doesNotMatch(changed.stdout, /\(kept\)/);
-      assert.equal(changed.stdout, check(folder).stdout);
+      assert.equal(changed.stdout, (await check(folder)).stdout);
     } finally {
       writeFileSync(b, text);
     }

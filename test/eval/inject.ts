@@ -6,8 +6,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Corpus } from '../../server/src/analysis/index.js';
 import type { Finding, RuleId } from '../../server/src/analysis/index.js';
+import { cleanAnalysis, cleanCorpus } from './clean.js';
 import type { GoldCorpus } from './gold.js';
 
 /** What kind of error a case plants. */
@@ -327,8 +327,7 @@ function detectAcronyms(texts: Map<string, string>, starts: Map<string, number[]
 /** Runs each case alone against the clean corpus and says what was found. */
 export function runInjections(corpus: GoldCorpus, cases: Injection[]): InjectionResult[] {
   const { files, texts } = readTexts(corpus.dir);
-  const analysis = new Corpus();
-  for (const f of files) analysis.upsert({ id: f, text: texts.get(f)! });
+  const analysis = cleanCorpus(corpus.dir, texts);
   const warnings = (file: string): Finding[] =>
     analysis.findings(file).filter((f) => f.severity === 'warning' || f.severity === 'error');
   const cleanKeys = new Map(files.map((f) => [f, new Set(warnings(f).map(key))]));
@@ -348,7 +347,7 @@ export function runInjections(corpus: GoldCorpus, cases: Injection[]): Injection
         ? hits.map((f) => `${f.ruleId}: ${f.message}`).join(' | ')
         : describeNear(analysis.findings(c.file), from, to);
     results.push({ injection: c, found: hits.length > 0, fixed: c.restores ? fixed : hits.length > 0, detail });
-    analysis.upsert({ id: c.file, text: original });
+    analysis.adopt(cleanAnalysis(corpus.dir, c.file, original));
   }
   return results;
 }
@@ -356,8 +355,7 @@ export function runInjections(corpus: GoldCorpus, cases: Injection[]): Injection
 /** The warnings and errors of a clean corpus, for the false-alarm rate. */
 export function cleanWarnings(corpus: GoldCorpus): { file: string; finding: Finding }[] {
   const { files, texts } = readTexts(corpus.dir);
-  const analysis = new Corpus();
-  for (const f of files) analysis.upsert({ id: f, text: texts.get(f)! });
+  const analysis = cleanCorpus(corpus.dir, texts);
   return files.flatMap((file) =>
     analysis
       .findings(file)

@@ -4,9 +4,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Corpus } from '../../server/src/analysis/index.js';
 import type { Finding, RuleId, Span } from '../../server/src/analysis/index.js';
 import { rules } from '../../server/src/analysis/index.js';
+import { cleanCorpus } from './clean.js';
 import type { GoldCorpus, GoldSpan } from './gold.js';
 
 /** A count of hits out of a total: precision's or recall's numerator and denominator. */
@@ -42,8 +42,7 @@ interface Located {
 export function scoreCorpus(corpus: GoldCorpus): Score {
   const files = readdirSync(corpus.dir).filter((f) => f.endsWith('.txt')).sort();
   const texts = new Map(files.map((f) => [f, readFileSync(join(corpus.dir, f), 'utf8')]));
-  const analysis = new Corpus();
-  for (const [id, text] of texts) analysis.upsert({ id, text });
+  const analysis = cleanCorpus(corpus.dir, texts);
   const lineStarts = new Map([...texts].map(([f, t]) => [f, starts(t)]));
   const lineText = (file: string, line: number): string => texts.get(file)!.split(/\r?\n/)[line] ?? '';
   const place = (file: string, span: Span): { line: number; from: number; to: number } => {
