@@ -7,8 +7,6 @@
 import { lowerCase } from '../memo.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
-import { isKnownName } from '../known-names.js';
-import { nameTokens } from '../names.js';
 import { roleAfter as appositiveAfter, roleBefore as appositiveBefore } from './appositive-roles.js';
 import { countryOfDemonym, lookupPlace, longestPlaceName, type Place } from './gazetteer.js';
 import {
@@ -24,13 +22,14 @@ import {
   placeHeads,
   placeLeads,
   placePrepositions,
-  titleExpansions,
   titleModifiers,
   titles,
   portfolioWords,
   newsAgencies,
 } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
+import { commonNounShape, initials, looksLikePersonalName } from './name-shape.js';
+import { countryOf, titleAt, titleBefore, titleOf } from './titles.js';
 
 /** What the rest of the article tells about its words, for judging one chunk. */
 interface Context {
@@ -280,7 +279,7 @@ function classify(raw: NameChunk, context: Context): EntityMention[] {
   if (compassWords.has(first.text.toLowerCase()) && !words.some((w) => w.acronym || titles.has(lowerCase(w.text))))
     return [mentionOf('place', first, last, context)];
   const lowerTitle = roleBefore(raw, context) ?? appositiveBefore(context.text, raw.start, raw.end) ?? appositiveAfter(context.text, raw.end);
-  if (looksLikePersonalName(words, context)) {
+  if (looksLikePersonalName(words, context.lowercase)) {
     return [mentionOf('person', first, last, context, lowerTitle ? { role: lowerTitle } : undefined)];
   }
   return [];
@@ -312,7 +311,7 @@ function portfolioBefore(raw: NameChunk, words: NameWord[], context: Context): E
   let from = i;
   while (from < words.length && honorifics.has(words[from]!.text.toLowerCase())) from++;
   const rest = words.slice(from);
-  if (rest.length < 2 || !looksLikePersonalName(rest, context)) return [];
+  if (rest.length < 2 || !looksLikePersonalName(rest, context.lowercase)) return [];
   const titleStart = raw.start - before[0].length;
   // "Utopia's Minister of Energy Jane Roe", "the Utopian Minister of Energy": whose office it is.
   const owner = /(?:^|\s)(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*)*?)(?:['’]s)?\s+$/u.exec(context.text.slice(Math.max(0, titleStart - 40), titleStart));
@@ -436,86 +435,12 @@ function portfolioIn(
   return { country: prefix.slice(0, split), words };
 }
 
-/** The index after a title starting at word i ("Prime Minister", "Deputy Prime Minister", "Mr"), if any. */
-function titleAt(words: NameWord[], i: number): number | undefined {
-  let start = i;
-  while (start < words.length && titleModifiers.has(lowerCase(words[start]!.text))) start++;
-  const first = words[start] && lowerCase(words[start]!.text);
-  // Most words start no title: this runs for every word of every chunk, twice.
-  if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first)))) {
-    // "Deputy Jane Roe": a member of a chamber of deputies, the modifier standing alone as the title.
-    return start === i + 1 && lowerCase(words[i]!.text) === 'deputy' && first !== undefined ? i + 1 : undefined;
-  }
-  const phrases = [first];
-  for (let n = 2; n <= Math.min(4, words.length - start); n++)
-    phrases.push(`${phrases[n - 2]!} ${words[start + n - 1]!.text.toLowerCase()}`);
-  for (let n = phrases.length; n >= 1; n--) {
-    const phrase = phrases[n - 1]!;
-    if (titles.has(phrase) || (start === i && honorifics.has(phrase))) return start + n;
-  }
-  return undefined;
-}
-
-/** The first words of titles and honorifics ("prime" of "prime minister"). */
-const titleStarts = new Set([...titles].map((title) => title.split(' ')[0]!));
-const honorificStarts = new Set([...honorifics].map((honorific) => honorific.split(' ')[0]!));
-
-function titleOf(words: NameWord[]): string {
-  const phrase = words.map((w) => w.text).join(' ');
-  const expanded = titleExpansions[phrase.toLowerCase()];
-  if (expanded) return expanded;
-  return phrase.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()).replace(/-/g, ' ');
-}
-
 /** titleBefore, computed once per chunk start: both passes of classify ask for it. */
 function roleBefore(chunk: NameChunk, context: Context): RoleMention | undefined {
   if (context.rolesBefore.has(chunk.start)) return context.rolesBefore.get(chunk.start);
   const role = titleBefore(chunk, context.text);
   context.rolesBefore.set(chunk.start, role);
   return role;
-}
-
-/** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Aiko Tanaka". */
-function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
-  const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
-  // "Jordan's water minister Jane Roe", and the appositive "Jordan's water minister, Jane Roe".
-  const match =
-    /((?:[\p{Lu}][\p{L}.-]*(?:['’]s)?[^\S\n]+)*)((?:(?:deputy|vice|acting)\s+)?[\p{Ll}-]+(?:\s[\p{Ll}-]+){0,2}),?\s+$/u.exec(
-      before,
-    );
-  if (!match) return undefined;
-  const words = match[2]!.split(/\s+/);
-  for (let n = words.length; n >= 1; n--) {
-    let title = words.slice(words.length - n).join(' ');
-    if (!titles.has(title) || title.length < 3) continue;
-    // "water minister": a minister's portfolio is part of the office.
-    const portfolio = words[words.length - n - 1];
-    if (title === 'minister' && portfolio && !functionWords.has(portfolio) && !pastRoleCues.has(portfolio))
-      title = `${portfolio} minister`;
-    const end = chunk.start - (before.length - before.replace(/,?\s+$/u, '').length);
-    const start = end - title.length;
-    // "… on Saturday. Utopian energy minister": the qualifier starts after a sentence's end, and
-    // "The" or "Former" before the title names nobody's office.
-    const qualifier = match[1]!
-      .replace(/^.*(?:\p{Ll}{2}|\p{Lu}{2,})\.\s+/u, '')
-      .replace(/^(?:(?:the|its|his|her|their|our|former|late|ex|then)\s+)+/iu, '')
-      .trim()
-      .replace(/['’]s$/u, '');
-    const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
-    const role: RoleMention = {
-      title: titleOf(title.split(' ').map((t) => ({ text: t }) as NameWord)),
-      span: { start, end },
-    };
-    if (country) role.country = country;
-    else if (qualifier) role.organization = qualifier;
-    return role;
-  }
-  return undefined;
-}
-
-function countryOf(name: string): string | undefined {
-  const place = lookupPlace(name);
-  return place?.kind === 'country' ? place.country : undefined;
 }
 
 /**
@@ -546,48 +471,6 @@ function placesIn(words: NameWord[], context: Context): EntityMention[] {
   }
   return found;
 }
-
-// "Jane Smith", "Ursula von der Leyen", "Park Ji-hoon"; not "Trans-Arctic Quad", "South Korean",
-// "Glasgow Leaders" (a place first), "Global Methane Pledge" (the article writes "pledge" in lower
-// case), "Nationally Determined Contributions" (words shaped like common nouns).
-function looksLikePersonalName(words: NameWord[], context: Context): boolean {
-  // "Omar al-Rahim": an Arabic article joined to a surname is part of the name.
-  const named = words.filter((w) => !w.lower || articleJoined.test(w.text));
-  if (named.length < 2 || named.length > 5) return false;
-  const first = named[0]!.text;
-  const last = named[named.length - 1]!.text;
-  // "Riverton Harbour Board" is no person; "Mary Smith" is, though a town is called Mary.
-  const place = lookupPlace(first);
-  const town = place?.kind === 'city' || place?.kind === 'province';
-  if ((place && !(town && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
-  // "Reported", "Following" are no names; "Mohammed", "Hamed" are, though they end the same way.
-  const commonNoun = (w: NameWord): boolean => commonNounShape.test(w.text) && !isKnownName(nameTokens(w.text)[0] ?? '');
-  if (context.lowercase.has(last.toLowerCase()) || named.some(commonNoun))
-    return false;
-  // Initials are part of a name ("B.K. Jane Roe"), never all of it.
-  if (named.every((w) => initials.test(w.text))) return false;
-  return named.every(
-    (w) =>
-      (!w.acronym || (initials.test(w.text) && !lookupPlace(w.text))) &&
-      (/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) || articleJoined.test(w.text)) &&
-      !countryOfDemonym(w.text) &&
-      // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
-      !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&
-      !headKind(w.text) &&
-      !titles.has(w.text.toLowerCase()) &&
-      !functionWords.has(w.text.toLowerCase()),
-  );
-}
-
-/** "al-Rahim", "el-Sayed": an Arabic article written onto a surname. */
-const articleJoined = /^(?:al|el|ad|ar|as|at|az|ash|an)-\p{Lu}\p{Ll}+$/u;
-
-/** "R.", "B.K.": a person's initials, as South Asian and other names are written. */
-const initials = /^(?:\p{Lu}\.){1,3}$/u;
-
-/** Endings of common nouns and adverbs that personal names do not have. */
-const commonNounShape =
-  /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$|^\p{Lu}\p{Ll}{5,}(?:ed|ing)$/u;
 
 // "Nadella said", with no "Satya Nadella" in this article: possibly a surname another article gives.
 // Even at a sentence's start ("Following the talks"): the corpus drops it unless a person has that surname.
