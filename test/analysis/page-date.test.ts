@@ -20,6 +20,8 @@ describe('page dates', () => {
     assert.deepEqual(findings('Published 3 May 2021 18:42 | Updated 3 May 2021 09:05'), ['warning dateline-conflict 3 May 2021 18:42']);
     assert.deepEqual(findings('Published 3 May 2021 08:42 | Updated 3 May 2021 09:05'), []);
     assert.deepEqual(findings('Published 3 May 2021 | Updated 4 May 2021'), []);
+    // One day in two years: whichever is wrong, the page contradicts itself.
+    assert.deepEqual(findings('Date: 22-09-2020\n\nRiverton, 22 September 2021: the council met.'), ['warning dateline-conflict 22-09-2020']);
   });
 
   it('never takes a weather or clock widget when the page prints its own date', () => {

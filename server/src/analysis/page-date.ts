@@ -68,7 +68,16 @@ export function findPageDate(lines: PageLine[], year?: number): Dateline | { yea
   }
   // "Published 3 May 2021 | Updated 4 May 2021": the update is a fact beside the page date.
   const updated = best && candidates.find((c) => c.kind === 'updated' && /^\d{4}/.test(c.dateline.date))?.dateline;
-  return updated ? { ...dateline, updated } : dateline;
+  // "Date: 22-09-2021" and "Riverton, 22 September 2022:": one day printed in two years.
+  const otherYear = candidates.find(
+    (c) =>
+      c.kind !== 'widget' &&
+      c.dateline !== dateline &&
+      /^\d{4}/.test(c.dateline.date) &&
+      c.dateline.date.slice(4) === dateline.date.slice(4) &&
+      c.dateline.date.slice(0, 4) !== dateline.date.slice(0, 4),
+  )?.dateline;
+  return { ...dateline, ...(updated ? { updated } : {}), ...(otherYear ? { otherYear } : {}) };
 }
 
 /** The dates on one line, each cut from the others by the line's separators and cues. */

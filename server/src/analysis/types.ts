@@ -95,6 +95,8 @@ export interface Dateline {
   date: string;
   /** The "Updated" stamp the page prints beside its date, if any: a fact of its own. */
   updated?: { text: string; span: Span; value: string; date: string };
+  /** The same month and day printed again near the top of the page, in another year. */
+  otherYear?: { text: string; span: Span; value: string; date: string };
 }
 
 /** Kinds of page furniture: text on the page that is not the article. */

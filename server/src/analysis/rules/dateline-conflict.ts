@@ -23,7 +23,7 @@ export const datelineConflict: CorpusRule = {
       const byEvents = checkArticle(index, article, eventsByArticle.get(article.id) ?? []);
       const finding = byEvents?.severity === 'warning' ? byEvents : (yearOff(article, days) ?? byEvents);
       if (finding) findings.push(finding);
-      const stamps = updatedBeforePublished(article);
+      const stamps = updatedBeforePublished(article) ?? twoYears(article);
       if (stamps) findings.push(stamps);
     }
     return findings;
@@ -281,6 +281,28 @@ function updatedBeforePublished(article: ArticleAnalysis): Finding | undefined {
     explain: explained([
       `The page prints its date, ${readableDate(dateline.date)}, and an update stamp, ${readableDate(updated.date)}.`,
       'A page is updated after it is published: one of the two stamps is wrong.',
+    ]),
+  };
+}
+
+/** "Date: 22-09-2021" above "Riverton, 22 September 2022:": the page prints its one day in two years. */
+function twoYears(article: ArticleAnalysis): Finding | undefined {
+  const dateline = article.structure.dateline;
+  const other = dateline?.otherYear;
+  if (!dateline || !other) return undefined;
+  return {
+    ruleId: 'dateline-conflict',
+    severity: 'warning',
+    articleId: article.id,
+    span: dateline.span,
+    message: `This page gives ${dateline.text} as its date but also prints ${other.text}, the same day in ${other.date.slice(0, 4)}`,
+    actual: dateline.text,
+    expected: [],
+    related: [{ location: { articleId: article.id, span: other.span }, message: `the same day in ${other.date.slice(0, 4)}` }],
+    fixes: [],
+    explain: explained([
+      `The page prints ${readableDate(dateline.date)} and ${readableDate(other.date)}: one day in two years.`,
+      'A page has one date: one of the two years is wrong.',
     ]),
   };
 }
