@@ -23,15 +23,16 @@ export function looksLikePersonalName(words: NameWord[], lowercase: ReadonlySet<
   const town = place?.kind === 'city' || place?.kind === 'province';
   if ((place && !(town && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
   // "Reported", "Following" are no names; "Mohammed", "Hamed" are, though they end the same way.
-  const commonNoun = (w: NameWord): boolean => commonNounShape.test(w.text) && !isKnownName(nameTokens(w.text)[0] ?? '');
-  if (lowercase.has(last.toLowerCase()) || named.some(commonNoun))
-    return false;
+  const commonNoun = (w: NameWord): boolean =>
+    commonNounShape.test(w.text) && !isKnownName(nameTokens(w.text)[0] ?? '');
+  if (lowercase.has(last.toLowerCase()) || named.some(commonNoun)) return false;
   // Initials are part of a name ("B.K. Jane Roe"), never all of it.
   if (named.every((w) => initials.test(w.text))) return false;
   return named.every(
     (w) =>
       (!w.acronym || (initials.test(w.text) && !lookupPlace(w.text))) &&
-      (/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) || articleJoined.test(w.text)) &&
+      (/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) ||
+        articleJoined.test(w.text)) &&
       !countryOfDemonym(w.text) &&
       // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
       !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&

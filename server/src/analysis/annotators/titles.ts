@@ -6,7 +6,14 @@
 import { lowerCase } from '../memo.js';
 import type { RoleMention } from '../types.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
-import { functionWords, honorifics, pastRoleCues, titleExpansions, titleModifiers, titles } from './lexicon.js';
+import {
+  functionWords,
+  honorifics,
+  pastRoleCues,
+  titleExpansions,
+  titleModifiers,
+  titles,
+} from './lexicon.js';
 import type { NameChunk, NameWord } from './name-chunks.js';
 
 /** The index after a title starting at word i ("Prime Minister", "Deputy Prime Minister", "Mr"), if any. */
@@ -17,7 +24,9 @@ export function titleAt(words: NameWord[], i: number): number | undefined {
   // Most words start no title: this runs for every word of every chunk, twice.
   if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first)))) {
     // "Deputy Jane Roe": a member of a chamber of deputies, the modifier standing alone as the title.
-    return start === i + 1 && lowerCase(words[i]!.text) === 'deputy' && first !== undefined ? i + 1 : undefined;
+    return start === i + 1 && lowerCase(words[i]!.text) === 'deputy' && first !== undefined
+      ? i + 1
+      : undefined;
   }
   const phrases = [first];
   for (let n = 2; n <= Math.min(4, words.length - start); n++)

@@ -144,7 +144,6 @@ function checkArticle(
   };
 }
 
-
 /**
  * An event with a name of its own ("the Harbour Summit") or of a kind rare enough to identify it.
  * Where an everyday one is held does not make it one: a city sees many meetings in a month.
@@ -184,7 +183,8 @@ function daysOfArticles(index: CorpusIndex): DayIndex {
     const dateline = article.structure.dateline;
     if (dateline) add(dateline.date, { articleId: article.id, span: dateline.span });
     for (const date of article.dates)
-      if (date.value && dayPrecise.test(date.value)) add(date.value.slice(0, 10), { articleId: article.id, span: date.span });
+      if (date.value && dayPrecise.test(date.value))
+        add(date.value.slice(0, 10), { articleId: article.id, span: date.span });
   }
   return days;
 }
@@ -201,7 +201,9 @@ function yearOff(article: ArticleAnalysis, days: DayIndex): Finding | undefined 
   const dateline = article.structure.dateline;
   const year = dateline && /\b(?:19|20)\d\d\b/.exec(dateline.text);
   if (!dateline || !year) return undefined;
-  const anchored = article.dates.filter((d) => d.anchor === 'dateline' && d.relative && d.value && dayPrecise.test(d.value));
+  const anchored = article.dates.filter(
+    (d) => d.anchor === 'dateline' && d.relative && d.value && dayPrecise.test(d.value),
+  );
   const elsewhere = (day: string): CorpusLocation | undefined =>
     days.get(day)?.find((location) => location.articleId !== article.id);
   const matches = (shift: number): { date: DateMention; other: CorpusLocation }[] =>
@@ -224,14 +226,23 @@ function yearOff(article: ArticleAnalysis, days: DayIndex): Finding | undefined 
       articleId: article.id,
       span,
       message:
-        `This page is dated ${readableDate(dateline.date)}, but then ${cited.slice(0, 2).map(({ date }) => `“${date.text}”`).join(' and ')} ` +
+        `This page is dated ${readableDate(dateline.date)}, but then ${cited
+          .slice(0, 2)
+          .map(({ date }) => `“${date.text}”`)
+          .join(' and ')} ` +
         `fall a year ${shift > 0 ? 'before' : 'after'} the days other articles give; dated ${right}, ${moved.length} of its dates agree with them` +
         (asWritten > 0 ? `, against ${asWritten} as written` : ''),
       actual: year[0],
       expected: [right],
       related: cited.flatMap(({ date, other }) => [
-        { location: { articleId: article.id, span: date.span }, message: `“${date.text}”, read as ${readableDate(date.value!.slice(0, 10))}` },
-        { location: other, message: `${baseName(other.articleId)} gives ${readableDate(movedYear(date.value!.slice(0, 10), shift))}` },
+        {
+          location: { articleId: article.id, span: date.span },
+          message: `“${date.text}”, read as ${readableDate(date.value!.slice(0, 10))}`,
+        },
+        {
+          location: other,
+          message: `${baseName(other.articleId)} gives ${readableDate(movedYear(date.value!.slice(0, 10), shift))}`,
+        },
       ]),
       fixes: [{ title: `Date the page ${right}`, edits: [{ articleId: article.id, span, newText: right }] }],
       explain: explained([
@@ -262,27 +273,23 @@ function updatedBeforePublished(article: ArticleAnalysis): Finding | undefined {
   const updated = dateline?.updated;
   if (!dateline || !updated) return undefined;
   const timed = (value: string): boolean => value.includes('T');
-  const instant = (value: string): number => Date.parse(/[Z+-]\d{2}:?\d{2}$|Z$/u.test(value) ? value : `${value}Z`);
+  const instant = (value: string): number =>
+    Date.parse(/[Z+-]\d{2}:?\d{2}$|Z$/u.test(value) ? value : `${value}Z`);
   const before =
     timed(dateline.value) && timed(updated.value)
       ? instant(updated.value) < instant(dateline.value)
       : updated.date < dateline.date;
   if (!before) return undefined;
-  return {
-    ruleId: 'dateline-conflict',
-    severity: 'warning',
-    articleId: article.id,
-    span: dateline.span,
-    message: `This page gives ${dateline.text} as its date but says it was updated earlier, ${updated.text}`,
-    actual: dateline.text,
-    expected: [],
-    related: [{ location: { articleId: article.id, span: updated.span }, message: `updated ${updated.text}` }],
-    fixes: [],
-    explain: explained([
+  return stampsDisagree(
+    article,
+    updated,
+    `This page gives ${dateline.text} as its date but says it was updated earlier, ${updated.text}`,
+    `updated ${updated.text}`,
+    [
       `The page prints its date, ${readableDate(dateline.date)}, and an update stamp, ${readableDate(updated.date)}.`,
       'A page is updated after it is published: one of the two stamps is wrong.',
-    ]),
-  };
+    ],
+  );
 }
 
 /** "Date: 22-09-2021" above "Riverton, 22 September 2022:": the page prints its one day in two years. */
@@ -290,19 +297,38 @@ function twoYears(article: ArticleAnalysis): Finding | undefined {
   const dateline = article.structure.dateline;
   const other = dateline?.otherYear;
   if (!dateline || !other) return undefined;
+  const year = other.date.slice(0, 4);
+  return stampsDisagree(
+    article,
+    other,
+    `This page gives ${dateline.text} as its date but also prints ${other.text}, the same day in ${year}`,
+    `the same day in ${year}`,
+    [
+      `The page prints ${readableDate(dateline.date)} and ${readableDate(other.date)}: one day in two years.`,
+      'A page has one date: one of the two years is wrong.',
+    ],
+  );
+}
+
+/** A page's date that another stamp on the same page contradicts: a warning on the date, the stamp as evidence, no fix. */
+function stampsDisagree(
+  article: ArticleAnalysis,
+  other: { text: string; span: { start: number; end: number } },
+  message: string,
+  evidence: string,
+  steps: string[],
+): Finding {
+  const dateline = article.structure.dateline!;
   return {
     ruleId: 'dateline-conflict',
     severity: 'warning',
     articleId: article.id,
     span: dateline.span,
-    message: `This page gives ${dateline.text} as its date but also prints ${other.text}, the same day in ${other.date.slice(0, 4)}`,
+    message,
     actual: dateline.text,
     expected: [],
-    related: [{ location: { articleId: article.id, span: other.span }, message: `the same day in ${other.date.slice(0, 4)}` }],
+    related: [{ location: { articleId: article.id, span: other.span }, message: evidence }],
     fixes: [],
-    explain: explained([
-      `The page prints ${readableDate(dateline.date)} and ${readableDate(other.date)}: one day in two years.`,
-      'A page has one date: one of the two years is wrong.',
-    ]),
+    explain: explained(steps),
   };
 }

@@ -117,14 +117,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
  */
 function countryAround(article: ArticleAnalysis, mention: EntityMention): string | undefined {
   const text = article.text;
-  const from = Math.max(
-    text.lastIndexOf('. ', mention.span.start) + 1,
-    text.lastIndexOf('\n', mention.span.start) + 1,
-  );
-  const stops = [text.indexOf('. ', mention.span.end), text.indexOf('\n', mention.span.end)].filter(
-    (i) => i >= 0,
-  );
-  const to = Math.min(...stops, text.length);
+  const { from, to } = sentenceBounds(text, mention.span);
   // Not a place inside a quotation: "We go to Riverton calm," Foreign Minister Jane Roe said.
   const quoted = (at: number): boolean => (text.slice(from, at).match(/["“”]/gu)?.length ?? 0) % 2 === 1;
   const near = new Set(
@@ -291,13 +284,23 @@ function loneHoldings(
 /** The sentence around a mention, or the 160 characters either side of it in a long one. */
 function sentenceAt(index: CorpusIndex, m: ClusterMention): string {
   const text = index.articles.get(m.articleId)!.text;
+  const { from, to } = sentenceBounds(text, m.span, 160);
+  return text.slice(from, to);
+}
+
+/** The sentence around a span: from the last full stop or line break before it to the next, at most `reach` either side. */
+function sentenceBounds(
+  text: string,
+  span: { start: number; end: number },
+  reach = Infinity,
+): { from: number; to: number } {
   const from = Math.max(
-    text.lastIndexOf('.', m.span.start) + 1,
-    text.lastIndexOf('\n', m.span.start) + 1,
-    m.span.start - 160,
+    text.lastIndexOf('. ', span.start) + 1,
+    text.lastIndexOf('\n', span.start) + 1,
+    span.start - reach,
   );
-  const stops = [text.indexOf('.', m.span.end), text.indexOf('\n', m.span.end)].filter((i) => i >= 0);
-  return text.slice(from, Math.min(...stops, m.span.end + 160, text.length));
+  const stops = [text.indexOf('. ', span.end), text.indexOf('\n', span.end)].filter((i) => i >= 0);
+  return { from, to: Math.min(...stops, span.end + reach, text.length) };
 }
 
 /** The first and last date a holder is named to one office. */
