@@ -1,7 +1,7 @@
 /**
  * Offices written beside a name with a comma, the way news introduces people:
  *
- *   - after the name: "Jane Roe, Utopia's minister of water, said", "John Doe, the chief executive
+ *   - after the name: "Jane Roe, Utopia's minister of water since May, said", "John Doe, the chief executive
  *     of Harbour Holding, said", "Jane Roe, head of the Water Authority,";
  *   - before it, with a complement: "Utopia's Minister of Water and Energy, Jane Roe, said",
  *     "the Minister of Energy of the Republic of Utopia, John Doe".
@@ -87,7 +87,7 @@ function titleCase(phrase: string): string {
 export function roleAfter(text: string, end: number): RoleMention | undefined {
   const after = text.slice(end, end + 120);
   const match =
-    /^,\s+(?:the\s+)?(?:(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?(?!(?:of|for|at)\b)[\p{Ll}-]+(?:\s+(?!(?:of|for|at)\b)[\p{Ll}-]+){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?\s*(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|which)\b)/u.exec(
+    /^,\s+(?:the\s+)?(?:(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?(?!(?:of|for|at)\b)[\p{Ll}-]+(?:\s+(?!(?:of|for|at)\b)[\p{Ll}-]+){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+(?:since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|which)\b)/u.exec(
       after,
     );
   if (!match) return undefined;
