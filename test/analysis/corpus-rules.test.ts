@@ -138,5 +138,21 @@ describe('corpus rules on hand-built analyses', () => {
     assert.deepEqual(levels(['Nordman']), ['3.txt warning', '3.txt warning']);
     assert.deepEqual(levels(['Nordman', 'Nordman']), ['3.txt hint', '3.txt hint', '4.txt hint', '4.txt hint']);
   });
+
+  it('name-variant: a fix changes only the slipped word, spelled as the article spells it elsewhere', () => {
+    const page = (date: string, body: string): string => `Grid talks\n\n${date}\n\n${body}\n`;
+    const fixes = (body: string): string[] => {
+      const corpus = new Corpus();
+      for (let i = 0; i < 3; i++)
+        corpus.upsert({ id: `${i}.txt`, text: page(`March ${i + 2}, 2020`, 'Energy Minister Tomás Ruiz opened the talks.') });
+      corpus.upsert({ id: 'x.txt', text: page('March 6, 2020', body) });
+      return corpus
+        .findings('x.txt')
+        .filter((f) => f.ruleId === 'name-variant' && f.severity === 'warning')
+        .flatMap((f) => f.fixes.flatMap((fix) => fix.edits.map((e) => `${f.actual} -> ${e.newText}`)));
+    };
+    assert.deepEqual(fixes('Energy Minister Tomas Ruiz opened the talks. Later Energy Minister Tomas Riuz left.'), ['Riuz -> Ruiz']);
+    assert.deepEqual(fixes('Energy Minister Tomas Ruiz opened the talks. Later Energy Minister Tmoas Ruiz left.'), ['Tmoas -> Tomas']);
+  });
 });
 

@@ -6,7 +6,7 @@ import type { Form, Link } from '../corpus/clusters.js';
 import { slipEvidence } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
 import { describeRole } from '../corpus/clusters.js';
-import { compareNames, isSlip, nameTokens } from '../names.js';
+import { bareTokens, compareNames, isSlip, nameTokens } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { relatedLimit } from './rule.js';
@@ -59,7 +59,8 @@ function possibleVariants(index: CorpusIndex): Finding[] {
       message: `spelled “${m.text}” here`,
     }));
     for (const ref of wrong.form.form.mentions) {
-      const edit = replacementFor(ref.mention.text, right.form.spelling, comparison.reversed);
+      const local = right.cluster.mentions.filter((m) => m.articleId === ref.articleId).map((m) => m.text);
+      const edit = replacementFor(ref.mention.text, right.form.spelling, comparison.reversed, comparison.relation === 'typo', local);
       if (!edit) continue;
       findings.push(
         variantFinding(index, ref, edit, 'information', evidence, related, (actual) => [
@@ -127,7 +128,8 @@ function findingsFor(
   const findings: Finding[] = [];
   const refs = [...form.form.mentions, ...form.form.partial];
   for (const ref of refs) {
-    const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed);
+    const local = cluster.mentions.filter((m) => m.articleId === ref.articleId && m.text !== ref.mention.text).map((m) => m.text);
+    const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed, slip, local);
     if (!edit) continue;
     const finding = variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
         `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
@@ -232,10 +234,18 @@ function writtenWhere(articleId: string, related: Finding['related']): string {
 }
 
 /** The part of a mention to replace so that it reads like the canonical name, token-aligned. */
+/**
+ * The edit that writes a mention as the canonical name writes it. For a slip (`minimal`), only the
+ * slipped word changes, in the spelling the article itself uses for that word elsewhere (`local`,
+ * the article's other mentions of the name): "Rogerio Lins Cavalcanto" becomes "Rogerio Lins
+ * Cavalcanti", not the canonical "Rogério …", and a name written family name first stays so.
+ */
 function replacementFor(
   mention: string,
   canonical: string,
   reversed: boolean,
+  minimal = false,
+  local: readonly string[] = [],
 ): { start: number; end: number; newText: string } | undefined {
   // "Al-Rahim" alone, of "Omar Al Rahim": written as the canonical name writes those words.
   const words = nameTokens(mention);
@@ -243,19 +253,29 @@ function replacementFor(
   if (whole.some((_, i) => words.every((w, j) => whole[i + j] === w))) return undefined;
   const mine = tokenSpans(mention);
   const theirs = tokenSpans(canonical);
+  const sameWord = (a: string, b: string): boolean =>
+    minimal ? bareTokens(a).join(' ') === bareTokens(b).join(' ') : a.toLowerCase() === b.toLowerCase();
+  // The canonical word as this article spells it, if it writes it elsewhere.
+  const spelled = (word: string): string =>
+    (minimal && local.flatMap((text) => tokenSpans(text).map((t) => t.text)).find((t) => t !== word && sameWord(t, word))) || word;
   if (mine.length === 1) {
     // A surname alone: compare it with the canonical name's first and last tokens.
     const target = [theirs[theirs.length - 1]!, theirs[0]!].find(
       (t) => compareNames(mine[0]!.text, t.text).relation !== 'different',
     );
     if (!target || target.text === mine[0]!.text) return undefined;
-    return { start: mine[0]!.start, end: mine[0]!.end, newText: target.text };
+    return { start: mine[0]!.start, end: mine[0]!.end, newText: spelled(target.text) };
   }
-  if (reversed || mine.length !== theirs.length) return { start: 0, end: mention.length, newText: canonical };
-  const differing = mine
-    .map((t, i) => (t.text.toLowerCase() === theirs[i]!.text.toLowerCase() ? -1 : i))
-    .filter((i) => i >= 0);
+  if (mine.length !== theirs.length) return { start: 0, end: mention.length, newText: canonical };
+  const counterpart = (i: number): { text: string; start: number; end: number } =>
+    theirs[reversed ? theirs.length - 1 - i : i]!;
+  const differing = mine.map((t, i) => (sameWord(t.text, counterpart(i).text) ? -1 : i)).filter((i) => i >= 0);
   if (differing.length === 0) return undefined;
+  if (minimal && differing.length === 1) {
+    const i = differing[0]!;
+    return { start: mine[i]!.start, end: mine[i]!.end, newText: spelled(counterpart(i).text) };
+  }
+  if (reversed) return { start: 0, end: mention.length, newText: canonical };
   const first = differing[0]!;
   const last = differing[differing.length - 1]!;
   return {
