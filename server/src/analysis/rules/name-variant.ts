@@ -59,8 +59,14 @@ function possibleVariants(index: CorpusIndex): Finding[] {
       message: `spelled “${m.text}” here`,
     }));
     for (const ref of wrong.form.form.mentions) {
-      const local = right.cluster.mentions.filter((m) => m.articleId === ref.articleId).map((m) => m.text);
-      const edit = replacementFor(ref.mention.text, right.form.spelling, comparison.reversed, comparison.relation === 'typo', local);
+      const local = spellingsIn(right.cluster, ref.articleId);
+      const edit = replacementFor(
+        ref.mention.text,
+        right.form.spelling,
+        comparison.reversed,
+        comparison.relation === 'typo',
+        local,
+      );
       if (!edit) continue;
       findings.push(
         variantFinding(index, ref, edit, 'information', evidence, related, (actual) => [
@@ -110,7 +116,9 @@ function findingsFor(
   // name; one written the same way in two articles or more is a habit (an outlet's spelling), however
   // close to a typo it looks.
   const habit = articlesOf(form.form) >= 2;
-  const slip = !habit && (comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined);
+  const slip =
+    !habit &&
+    (comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined);
   const severity: Severity = !slip
     ? 'hint'
     : link?.strength === 'strong' && !cluster.tie
@@ -128,16 +136,16 @@ function findingsFor(
   const findings: Finding[] = [];
   const refs = [...form.form.mentions, ...form.form.partial];
   for (const ref of refs) {
-    const local = cluster.mentions.filter((m) => m.articleId === ref.articleId && m.text !== ref.mention.text).map((m) => m.text);
+    const local = spellingsIn(cluster, ref.articleId);
     const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed, slip, local);
     if (!edit) continue;
     const finding = variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
-        `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
-        link
-          ? `They are taken for one ${cluster.type}: ${link.reason}.`
-          : `They are taken for one ${cluster.type}.`,
-        `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
-      ]);
+      `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
+      link
+        ? `They are taken for one ${cluster.type}: ${link.reason}.`
+        : `They are taken for one ${cluster.type}.`,
+      `“${cluster.canonical}” is taken as right: ${cluster.canonicalReason}.`,
+    ]);
     findings.push(cluster.tie ? asTie(finding) : finding);
   }
   return findings;
@@ -150,7 +158,10 @@ function findingsFor(
 function asTie(finding: Finding): Finding {
   return {
     ...finding,
-    message: finding.message.replace(tooLittle, '; as many articles write each, so neither is taken as right'),
+    message: finding.message.replace(
+      tooLittle,
+      '; as many articles write each, so neither is taken as right',
+    ),
     fixes: [],
   };
 }
@@ -257,7 +268,11 @@ function replacementFor(
     minimal ? bareTokens(a).join(' ') === bareTokens(b).join(' ') : a.toLowerCase() === b.toLowerCase();
   // The canonical word as this article spells it, if it writes it elsewhere.
   const spelled = (word: string): string =>
-    (minimal && local.flatMap((text) => tokenSpans(text).map((t) => t.text)).find((t) => t !== word && sameWord(t, word))) || word;
+    (minimal &&
+      local
+        .flatMap((text) => tokenSpans(text).map((t) => t.text))
+        .find((t) => t !== word && sameWord(t, word))) ||
+    word;
   if (mine.length === 1) {
     // A surname alone: compare it with the canonical name's first and last tokens.
     const target = [theirs[theirs.length - 1]!, theirs[0]!].find(
@@ -269,7 +284,9 @@ function replacementFor(
   if (mine.length !== theirs.length) return { start: 0, end: mention.length, newText: canonical };
   const counterpart = (i: number): { text: string; start: number; end: number } =>
     theirs[reversed ? theirs.length - 1 - i : i]!;
-  const differing = mine.map((t, i) => (sameWord(t.text, counterpart(i).text) ? -1 : i)).filter((i) => i >= 0);
+  const differing = mine
+    .map((t, i) => (sameWord(t.text, counterpart(i).text) ? -1 : i))
+    .filter((i) => i >= 0);
   if (differing.length === 0) return undefined;
   if (minimal && differing.length === 1) {
     const i = differing[0]!;
@@ -283,6 +300,22 @@ function replacementFor(
     end: mine[last]!.end,
     newText: canonical.slice(theirs[first]!.start, theirs[last]!.end),
   };
+}
+
+/** How one article writes a cluster's name, each way once: grouped once per cluster, not per finding. */
+const spellingsByArticle = new WeakMap<IndexedCluster, Map<string, string[]>>();
+function spellingsIn(cluster: IndexedCluster, articleId: string): readonly string[] {
+  let byArticle = spellingsByArticle.get(cluster);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const m of cluster.mentions) {
+      const list = byArticle.get(m.articleId) ?? [];
+      if (!list.includes(m.text)) list.push(m.text);
+      byArticle.set(m.articleId, list);
+    }
+    spellingsByArticle.set(cluster, byArticle);
+  }
+  return byArticle.get(articleId) ?? [];
 }
 
 function tokenSpans(text: string): { text: string; start: number; end: number }[] {

@@ -245,6 +245,8 @@ function loneHoldings(
   const findings: Finding[] = [];
   const named = new Map<IndexedCluster, Holding[]>();
   for (const h of all) addTo(named, h.cluster, h);
+  // The holders named to the office in several articles, counted once, not once per lone holder.
+  const attested = [...tenure].filter(([holder]) => articlesOf(byHolder.get(holder)!) >= 2);
   for (const [lone, holdings] of named) {
     if (articlesOf(holdings) !== 1) continue;
     // Named in other articles, never to this office: someone the corpus knows as someone else.
@@ -253,8 +255,8 @@ function loneHoldings(
     if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
     const time = Date.parse(h.date.slice(0, 10));
     let best: { cluster: IndexedCluster; distance: number } | undefined;
-    for (const [other, span] of tenure) {
-      if (other === lone || articlesOf(byHolder.get(other)!) < 2) continue;
+    for (const [other, span] of attested) {
+      if (other === lone) continue;
       const from = Date.parse(span.from.slice(0, 10));
       const to = Date.parse(span.to.slice(0, 10));
       const distance = Math.max(0, from - time, time - to) / 86_400_000;
