@@ -23,6 +23,8 @@ export const bareTokens: (name: string) => string[] = memoize((name) =>
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/['’]s$/u, '')
+    // A nickname in quotes is not part of the name: Jane “JJ” Roe is Jane Roe.
+    .replace(/\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu, '')
     .toLowerCase()
     .split(/[\s\-‐–]+/u)
     .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))

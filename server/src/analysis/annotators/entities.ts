@@ -5,6 +5,8 @@
  * a title before a person, the gazetteer, the shape of a personal name, a surname already seen.
  */
 import { lowerCase } from '../memo.js';
+import { isKnownName } from '../known-names.js';
+import { nameTokens } from '../names.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, EntityType, RoleMention, Span } from '../types.js';
 import { roleAfter as appositiveAfter, roleBefore as appositiveBefore } from './appositive-roles.js';
@@ -28,7 +30,7 @@ import {
   newsAgencies,
 } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
-import { commonNounShape, initials, looksLikePersonalName } from './name-shape.js';
+import { commonNounShape, generation, initials, looksLikePersonalName } from './name-shape.js';
 import { countryOf, titleAt, titleBefore, titleOf } from './titles.js';
 
 /** What the rest of the article tells about its words, for judging one chunk. */
@@ -143,10 +145,25 @@ export function annotateEntities(
   }
   // German capitalises every noun ("Die Förderung der Energiewende"): in a text that is not English,
   // a capital says nothing about names, and only the gazetteer's places are trusted.
+  // A person named with an office, or by a given name the name list knows and a second name, stays:
+  // "Sen. Jane Roe", "Jane Roe" in a Filipino or French paragraph.
   const kept = readsAsEnglish(body.map((b) => b.sentence))
     ? mentions
-    : mentions.filter((m) => m.type === 'place');
+    : mentions.filter(
+        (m) => m.type === 'place' || (m.type === 'person' && (m.role !== undefined || (givenNameFirst(m.text) && midSentence(text, m.span)))),
+      );
   return kept.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** After a word or a comma on its line: not where any language capitalises a sentence's first word. */
+function midSentence(text: string, span: Span): boolean {
+  return /[\p{L},]\s+$/u.test(text.slice(Math.max(0, span.start - 20), span.start));
+}
+
+/** "Jane Roe", not "Förderung Energiewende": two or more words, the first a listed given name. */
+function givenNameFirst(name: string): boolean {
+  const tokens = nameTokens(name);
+  return tokens.length >= 2 && isKnownName(tokens[0]!);
 }
 
 /**
@@ -382,7 +399,8 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     else if (!prefix.some((w) => w.acronym))
       mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
   }
-  const nameWord = (w: NameWord): boolean => (!w.acronym && /\p{Ll}/u.test(w.text)) || (initials.test(w.text) && !lookupPlace(w.text));
+  const nameWord = (w: NameWord, i: number): boolean =>
+    (!w.acronym && /\p{Ll}/u.test(w.text)) || (initials.test(w.text) && !lookupPlace(w.text)) || (i > 0 && generation.test(w.text));
   // Up to five names, and their particles: "Ana María Pérez de la Soto".
   const named = name.filter((w) => !w.lower);
   if (named.length === 0 || named.length > 5 || name.length > 8 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))

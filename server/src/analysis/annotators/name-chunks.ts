@@ -6,6 +6,7 @@
  */
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
+import { nameAbbreviations } from '../tokenize.js';
 import { months, nameLinkers, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
@@ -65,6 +66,12 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
     const token = tokens[i]!;
     if (token.kind === 'space') continue;
     if (token.kind !== 'word') {
+      // A nickname in quotes inside a name, as news writes it: Jane “JJ” Roe. The name runs on.
+      const nickname = current !== null ? nicknameEnd(tokens, i) : undefined;
+      if (nickname !== undefined) {
+        i = nickname;
+        continue;
+      }
       close();
       if (openers.has(token.text)) initial = true;
       continue;
@@ -77,6 +84,12 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
     const capitalised = isCapitalised(token.text);
     if (capitalised || joined) {
       const word = wordOf(token, wordInitial);
+      // "Ma." of "Ma. Cristina Roe": the abbreviation and its full stop are one word of the name.
+      if (nameAbbreviations.has(token.text) && tokens[i + 1]?.text === '.' && nextWord(tokens, i + 1)) {
+        word.text += '.';
+        word.end += 1;
+        i++;
+      }
       if (capitalised && !excluded(word, current)) {
         if (!joined) close();
         current ??= { words: [], first: i, last: i };
@@ -99,6 +112,31 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
   }
   close();
   return mergeLinked(chunks);
+}
+
+const nicknameOpeners = new Set(['“', '"', '‘']);
+const nicknameClosers = new Set(['”', '"', '’']);
+
+/**
+ * The index of the quote closing a nickname that opens at `i`: one to three capitalised words in
+ * quotes, after a space and before a space and a capitalised word ("Jane “JJ” Roe"). Undefined when
+ * the quote is anything else.
+ */
+function nicknameEnd(tokens: Token[], i: number): number | undefined {
+  if (!nicknameOpeners.has(tokens[i]!.text) || tokens[i - 1]?.kind !== 'space') return undefined;
+  let j = i + 1;
+  for (let words = 0; words < 3; words++) {
+    const word = tokens[j];
+    if (word?.kind !== 'word' || !isCapitalised(word.text)) return undefined;
+    j++;
+    if (nicknameClosers.has(tokens[j]?.text ?? '')) {
+      const after = nextWord(tokens, j);
+      return after && isCapitalised(after.text) ? j : undefined;
+    }
+    if (tokens[j]?.kind !== 'space') return undefined;
+    j++;
+  }
+  return undefined;
 }
 
 function wordOf(token: Token, initial: boolean): NameWord {

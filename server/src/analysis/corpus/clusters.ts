@@ -465,8 +465,14 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
  */
 function edgesOf(name: string, tokens: string[]): string[] {
   const bare = bareTokens(name);
-  return [...new Set([tokens[0]!, tokens[tokens.length - 1]!, bare[bare.length - 1]!])];
+  const edges = [tokens[0]!, tokens[tokens.length - 1]!, bare[bare.length - 1]!];
+  // "Roe" of "John Roe Jr.": the surname stands before a generation's mark.
+  if (generational.test(bare[bare.length - 1]!) && bare.length >= 3) edges.push(bare[bare.length - 2]!);
+  return [...new Set(edges)];
 }
+
+/** "Jr.", "Sr.", "III" after a surname, in normal form. */
+const generational = /^(?:jr|sr|ii|iii|iv)$/u;
 
 /** The one full name in the article that `token` is the surname (or family name written first) of. */
 function uniqueHost(token: string, hostsByEdge: EdgeHosts): EntityMention | undefined {
