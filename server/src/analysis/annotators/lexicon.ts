@@ -535,6 +535,27 @@ export const singleHolderTitles = new Set([
   'speaker',
 ]);
 
+/**
+ * Offices by kind. One person is rarely two kinds at once: a judge is not also a governor. Titles that
+ * head any body ("President", "Chairman", "Director") are in no kind and say nothing; every title
+ * with "Minister" in it is a minister.
+ */
+export const officeKinds = new Map<string, string>([
+  ...['premier', 'chancellor'].map((t) => [t, 'minister'] as const),
+  ...['judge', 'justice', 'justices', 'chief justice', 'magistrate'].map((t) => [t, 'judge'] as const),
+  ...['governor', 'deputy governor', 'lieutenant governor'].map((t) => [t, 'governor'] as const),
+  ...['mayor', 'deputy mayor'].map((t) => [t, 'mayor'] as const),
+  ...['cp', 'igp', 'police commissioner', 'commissioner of police', 'inspector-general of police'].map(
+    (t) => [t, 'police'] as const,
+  ),
+  ...['senator', 'sen.', 'mp', 'deputy', 'congressman', 'congresswoman', 'representative', 'rep.', 'lawmaker', 'mla', 'assemblyman', 'assemblywoman'].map(
+    (t) => [t, 'legislator'] as const,
+  ),
+  ...['ambassador', 'envoy', 'consul', 'consul general', 'agent'].map((t) => [t, 'diplomat'] as const),
+  ...['spokesman', 'spokeswoman', 'spokesperson'].map((t) => [t, 'spokesperson'] as const),
+  ...['king', 'queen', 'emperor', 'crown prince', 'sultan', 'emir'].map((t) => [t, 'monarch'] as const),
+]);
+
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
 
