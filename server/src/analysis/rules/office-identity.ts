@@ -3,23 +3,31 @@
  * where other articles call her a judge and never a governor. The office may be written without its
  * country ("Minister Roe"), so no holder can be compared; who she is elsewhere still can.
  */
-import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { baseName } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
 import { officeKinds, successionCues } from '../annotators/lexicon.js';
+import { portfolioOf, sameOffice } from '../corpus/offices.js';
 
 /** "Judge and Justice": titles joined for a sentence. */
 const readableList = (items: string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
 
-/** The kind of office a title names, or undefined for a title that may head any body. */
+/** The kind of office a title names; "head" for one that heads a named body; undefined for a bare "President". */
 export function officeKind(role: RoleMention): string | undefined {
   const title = role.title.toLowerCase();
   if (/\bminister\b/u.test(title)) return 'minister';
-  return officeKinds.get(title);
+  const kind = officeKinds.get(title);
+  if (kind) return kind;
+  return role.organization && !role.country && headTitles.has(title) ? 'head' : undefined;
 }
+
+/** Titles that head a company, a union or an agency: "the union's president", "chief executive of Harbour Holding". */
+const headTitles = new Set(['president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'chief executive', 'ceo', 'director', 'director general', 'executive director', 'managing director', 'head', 'convener', 'secretary general']);
+
+/** Offices of the state: the head of a company or a union named to one of these is a slip. */
+const stateKinds = new Set(['minister', 'governor', 'mayor', 'police', 'legislator', 'diplomat', 'monarch']);
 
 /** "former", "new", "until", "acting": the office is not, or not yet, the person's settled one. */
 const changeNear = /\b(?:former|ex-|late|then-?|new|newly|until|acting|interim|incoming|outgoing|future|elect|candidate|became|becomes|become|moved|moving)\b/iu;
@@ -31,20 +39,34 @@ interface Held {
 }
 
 /**
- * Each mention whose office is of a kind its person holds nowhere else, while two or more articles
- * give that person an office of another kind. Not where the corpus reports a change of office near
- * the person, and not for a surname alone that another person shares.
+ * Whether one person may hold both offices: of one kind (ministers sharing a portfolio, or either
+ * written without one), or the head of a body and anything but an office of the state.
+ */
+function compatible(here: Held, other: Held): boolean {
+  if (here.kind === other.kind) {
+    if (here.kind !== 'minister') return true;
+    return !portfolioOf(here.role) || !portfolioOf(other.role) || sameOffice(here.role, other.role);
+  }
+  if (here.kind === 'head') return true;
+  if (other.kind === 'head') return !stateKinds.has(here.kind);
+  return false;
+}
+
+/**
+ * Each mention whose office its person holds nowhere else, while two or more other articles agree on
+ * an office that cannot go with it ("Governor Jane Roe" once; "Judge Jane Roe" in two articles). A
+ * minister's other portfolio counts only where another person is named to it. Not where the corpus
+ * reports a change of office near the person, and not for a surname alone that another person shares.
  */
 export function identityConflicts(index: CorpusIndex, flagged: Set<string>): Finding[] {
   const findings: Finding[] = [];
   const surnames = new Map<string, number>();
-  for (const cluster of index.clusters)
-    if (cluster.type === 'person') {
-      const last = cluster.canonical.split(/\s+/).pop()!.toLowerCase();
-      surnames.set(last, (surnames.get(last) ?? 0) + 1);
-    }
+  const ministers: Held[] = [];
+  const heldBy = new Map<IndexedCluster, Held[]>();
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
+    const last = cluster.canonical.split(/\s+/).pop()!.toLowerCase();
+    surnames.set(last, (surnames.get(last) ?? 0) + 1);
     const held: Held[] = [];
     for (const mention of cluster.mentions) {
       const role = mention.mention.role;
@@ -53,30 +75,31 @@ export function identityConflicts(index: CorpusIndex, flagged: Set<string>): Fin
       const text = index.articles.get(mention.articleId)!.text;
       if (changeNear.test(text.slice(Math.max(0, role.span.start - 40), role.span.start))) continue;
       held.push({ mention, role, kind });
+      if (kind === 'minister' && portfolioOf(role)) ministers.push({ mention, role, kind });
     }
-    if (held.length < 2) continue;
-    const articlesByKind = new Map<string, Set<string>>();
-    for (const h of held) {
-      const set = articlesByKind.get(h.kind) ?? new Set<string>();
-      articlesByKind.set(h.kind, set.add(h.mention.articleId));
-    }
-    if (articlesByKind.size < 2) continue;
-    // The kind the corpus settles on: given in two or more articles, and in more than any other.
-    const ranked = [...articlesByKind].sort((a, b) => b[1].size - a[1].size);
-    const [settled, settledIn] = ranked[0]!;
-    if (settledIn.size < 2 || ranked[1]![1].size >= settledIn.size) continue;
-    const byArticle = new Map<string, Held[]>();
-    for (const h of held) if (h.kind !== settled) addTo(byArticle, h.mention.articleId, h);
-    for (const [articleId, odd] of byArticle) {
-      // An odd kind in one article only; a second article giving it makes two offices, not a slip.
-      if ((articlesByKind.get(odd[0]!.kind)?.size ?? 0) > 1) continue;
-      if (changeReported(index, cluster, articleId)) continue;
-      for (const h of odd) {
-        if (!nameTells(h.mention, cluster, surnames)) continue;
-        const span = heldSpan(h);
-        if (flagged.has(`${articleId}:${span.start}`)) continue;
-        findings.push(identityFinding(index, cluster, h, span, settled, held));
+    if (held.length >= 2) heldBy.set(cluster, held);
+  }
+  for (const [cluster, all] of heldBy) {
+    for (const h of all) {
+      // "Minister Roe" says nothing for or against "Water Minister Roe".
+      const held = all.filter((o) => !(h.kind === 'minister' && o.kind === 'minister' && portfolioOf(h.role) && !portfolioOf(o.role)));
+      const others = held.filter((o) => o.mention.articleId !== h.mention.articleId);
+      if (new Set(others.map((o) => o.mention.articleId)).size < 2) continue;
+      // The other articles agree with each other, and none with this one.
+      if (others.some((o) => compatible(h, o) || !others.every((p) => compatible(o, p) || compatible(p, o)))) continue;
+      // Two articles giving this office make two offices, not a slip.
+      if (held.some((o) => o !== h && o.mention.articleId !== h.mention.articleId && compatible(o, h))) continue;
+      if (h.kind === 'minister' && others.every((o) => o.kind === 'minister')) {
+        const named = ministers.some(
+          (m) => m.mention.articleId !== h.mention.articleId && !held.includes(m) && sameOffice(m.role, h.role),
+        );
+        if (!named) continue;
       }
+      if (changeReported(index, cluster, h.mention.articleId)) continue;
+      if (!nameTells(h.mention, cluster, surnames)) continue;
+      const span = heldSpan(h);
+      if (flagged.has(`${h.mention.articleId}:${span.start}`)) continue;
+      findings.push(identityFinding(index, cluster, h, span, others));
     }
   }
   return findings;
@@ -109,10 +132,8 @@ function identityFinding(
   cluster: IndexedCluster,
   h: Held,
   span: { start: number; end: number },
-  settled: string,
-  held: Held[],
+  elsewhere: Held[],
 ): Finding {
-  const elsewhere = held.filter((o) => o.kind === settled);
   const titles = [...new Set(elsewhere.map((o) => o.role.title))];
   const articles = [...new Set(elsewhere.map((o) => o.mention.articleId))].filter((id) => id !== h.mention.articleId);
   const others = articles.length === 1 ? 'another article calls' : `${articles.length} other articles call`;
@@ -122,7 +143,7 @@ function identityFinding(
     severity: 'warning',
     articleId: h.mention.articleId,
     span,
-    message: `${cluster.canonical} is called ${h.role.title} here, but ${others} ${cluster.canonical} ${readableList(titles)}, never a ${h.kind}`,
+    message: `${cluster.canonical} is called ${h.role.title} here, but ${others} ${cluster.canonical} ${readableList(titles)}`,
     actual: text.slice(span.start, span.end),
     expected: [],
     related: elsewhere
