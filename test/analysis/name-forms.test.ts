@@ -52,6 +52,17 @@ describe('name forms', () => {
       'Ayon sa kanya, ang mga inhinyero ay nagtrabaho nang mabuti at ang tulay ay matibay na para sa mga sasakyan ng bayan.';
     assert.deepEqual(persons(text), ['Maria Roe']);
   });
+
+  it('finds a slip in a name written in a paragraph that is not English, against the other articles', () => {
+    const english = (day: number): string =>
+      `Bridge reopens\n\nMarch ${day}, 2020\n\nThe mayor, Jane Roe, said the bridge was safe. Roe said traffic would resume on Monday.\n`;
+    const french =
+      'Le pont rouvre\n\n5 mars 2020\n\nSelon Jnae Roe, le pont est maintenant sûr et la circulation reprendra lundi. ' +
+      'Les ingénieurs ont travaillé pendant des semaines pour que le pont soit prêt pour les voitures et les camions de la ville.\n';
+    const corpus = corpusOf({ 'a.txt': english(2), 'b.txt': english(3), 'c.txt': french });
+    const found = corpus.findings('c.txt').filter((f) => f.ruleId === 'name-variant');
+    assert.deepEqual(found.map((f) => [f.actual, f.expected[0]]), [['Jnae', 'Jane']]);
+  });
 });
 
 describe('an office given to someone known as something else', () => {

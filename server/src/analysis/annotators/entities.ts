@@ -146,13 +146,26 @@ export function annotateEntities(
   // German capitalises every noun ("Die Förderung der Energiewende"): in a text that is not English,
   // a capital says nothing about names, and only the gazetteer's places are trusted.
   // A person named with an office, or by a given name the name list knows and a second name, stays:
-  // "Sen. Jane Roe", "Jane Roe" in a Filipino or French paragraph.
+  // "Sen. Jane Roe", "Jane Roe" in a Filipino or French paragraph. Any other full name is tentative:
+  // the corpus keeps it if other articles name that person ("Jnae Roe" there is a slip to find).
   const kept = readsAsEnglish(body.map((b) => b.sentence))
     ? mentions
-    : mentions.filter(
-        (m) => m.type === 'place' || (m.type === 'person' && (m.role !== undefined || (givenNameFirst(m.text) && midSentence(text, m.span)))),
-      );
+    : mentions
+        .filter((m) => m.type === 'place' || (m.type === 'person' && !m.tentative))
+        .map((m) =>
+          m.type === 'place' || m.role !== undefined || (givenNameFirst(m.text) && midSentence(text, m.span))
+            ? m
+            : { ...withoutOpeningWord(m, text), tentative: true },
+        );
   return kept.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** "Selon Jane Roe": a sentence's first word, capitalised in any language, is no part of a longer name. */
+function withoutOpeningWord(m: EntityMention, text: string): EntityMention {
+  const space = m.text.indexOf(' ');
+  if (midSentence(text, m.span) || space < 0 || m.text.split(' ').length < 3) return m;
+  const start = m.span.start + space + 1;
+  return { ...m, span: { start, end: m.span.end }, text: text.slice(start, m.span.end) };
 }
 
 /** After a word or a comma on its line: not where any language capitalises a sentence's first word. */

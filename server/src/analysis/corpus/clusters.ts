@@ -77,15 +77,18 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     return form;
   };
   const loneSurnames: LoneRef[] = [];
+  const unsure: PlacedMention[] = [];
 
   for (const article of articles) {
-    const { placed, lone } = formsOfArticle(article);
+    const { placed, lone, tentative } = formsOfArticle(article);
     for (const ref of placed) {
       const form = formOf(ref.type, ref.key, ref.id);
       (ref.partial ? form.partial : form.mentions).push(ref);
     }
     loneSurnames.push(...lone);
+    unsure.push(...tentative);
   }
+  confirmTentativeNames(unsure, forms, formOf);
 
   retypeByCorpus(forms);
   const all = [...forms.values()];
@@ -117,6 +120,42 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
 
   placeLoneSurnames(loneSurnames, all, shortNames, sets, forms, formOf);
   return { drafts: draftsOf(forms, sets, links, knowledgeOf), possible };
+}
+
+/**
+ * Full names only tentatively a person's: a name the corpus writes elsewhere as a person's joins
+ * that form; one that differs from such a name by a slip in one word becomes a form of its own, for
+ * the linking to compare ("Jane Roe" in a French paragraph; "Jnae Roe" there too, a slip). The rest
+ * were probably no names ("Viele Bürger").
+ */
+function confirmTentativeNames(
+  unsure: PlacedMention[],
+  forms: Map<string, Form>,
+  formOf: (type: EntityType, key: string) => Form,
+): void {
+  if (unsure.length === 0) return;
+  // Each person's name with one word left out, so that a name one word off is a lookup.
+  const byRest = new Map<string, string[][]>();
+  for (const form of forms.values()) {
+    if (form.type !== 'person' || form.mentions.length === 0) continue;
+    const tokens = form.key.split(' ');
+    if (tokens.length < 2) continue;
+    tokens.forEach((_, i) => addTo(byRest, tokens.filter((__, j) => j !== i).join(' '), tokens));
+  }
+  for (const ref of unsure) {
+    const known = forms.get(ref.id);
+    if (known && known.type === 'person' && known.mentions.length > 0) {
+      known.mentions.push(ref);
+      continue;
+    }
+    const tokens = ref.key.split(' ');
+    const near = tokens.some((token, i) =>
+      (byRest.get(tokens.filter((_, j) => j !== i).join(' ')) ?? []).some((other) =>
+        other.some((word) => !tokens.includes(word) && isSlip(token, word)),
+      ),
+    );
+    if (near) formOf('person', ref.key).mentions.push(ref);
+  }
 }
 
 /**
@@ -385,6 +424,8 @@ interface LoneRef extends MentionRef {
 interface ArticleForms {
   placed: PlacedMention[];
   lone: LoneRef[];
+  /** Full names only tentatively a person's (in a paragraph that is not English): the corpus confirms them. */
+  tentative: PlacedMention[];
 }
 
 // An analysis never changes once made (Corpus.upsert makes a new one), so what it contributes to
@@ -398,14 +439,18 @@ const formId = memoize2((type: string, key: string) => `${type}|${key}`);
 function formsOfArticle(article: ArticleAnalysis): ArticleForms {
   const cached = articleForms.get(article);
   if (cached) return cached;
-  const result: ArticleForms = { placed: [], lone: [] };
+  const result: ArticleForms = { placed: [], lone: [], tentative: [] };
   const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
-  const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
+  const fullPersons = inArticle.filter((m) => m.type === 'person' && !m.tentative && nameTokens(m.text).length > 1);
   const hostsByEdge = edgeTokenHosts(fullPersons);
   const articleId = article.id;
   for (const mention of inArticle) {
     const tokens = nameTokens(mention.text);
-    if (mention.tentative && tokens.length !== 1) continue;
+    if (mention.tentative && tokens.length !== 1) {
+      const key = nameKey(mention.text);
+      result.tentative.push({ articleId, mention, type: 'person', key, id: formId('person', key), partial: false });
+      continue;
+    }
     if (mention.type === 'person' && tokens.length === 1) {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
       if (host) {
