@@ -703,8 +703,11 @@ function compareForms(a: Form, b: Form): Link | undefined {
  * a habit (a romanisation, or another person), not a slip.
  */
 export function slipSide(a: Form, b: Form): { slip: Form; right: Form; reason: string } | undefined {
-  // Full mentions only: a surname alone attests one word of the name, not the one that differs.
-  const count = (f: Form): number => f.mentions.length;
+  // Full mentions, and a surname alone where the surname is the word that differs: "Roe said"
+  // attests "Jane Roe" against "Jane Reo", not against "Jnae Roe".
+  const differing = differingWords(a, b);
+  const count = (f: Form): number =>
+    f.mentions.length + (differing ? f.partial.filter((ref) => nameTokens(ref.mention.text)[0] === differing.get(f)).length : 0);
   const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
   let side: { slip: Form; right: Form; reason: string } | undefined;
   const [rare, common] = count(a) <= count(b) ? [a, b] : [b, a];
@@ -724,6 +727,15 @@ export function slipSide(a: Form, b: Form): { slip: Form; right: Form; reason: s
   if ([...slipArticles].some((id) => rightArticles.has(id)))
     return side ?? { slip: rare, right: common, reason: `the same article writes “${textOf(common)}” elsewhere` };
   return side;
+}
+
+/** The one word in which two names of as many words differ, for each name; undefined if not one. */
+function differingWords(a: Form, b: Form): Map<Form, string> | undefined {
+  const ta = nameTokens(textOf(a));
+  const tb = nameTokens(textOf(b));
+  if (ta.length !== tb.length) return undefined;
+  const at = ta.flatMap((t, i) => (t === tb[i] ? [] : [i]));
+  return at.length === 1 ? new Map([[a, ta[at[0]!]!], [b, tb[at[0]!]!]]) : undefined;
 }
 
 /** The reason a slip links two forms, if the prior says one is a slip for the other. */
