@@ -101,3 +101,18 @@ describe('an office given to someone known as something else', () => {
     assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict'), []);
   });
 });
+
+describe('lesser offices', () => {
+  it('reads “executive vice president” as its own office, never the president’s', () => {
+    const page = (day: number, text: string): string => `Harbour news\n\nMarch ${day}, 2020\n\n${text}\n`;
+    const corpus = corpusOf({
+      'a.txt': page(2, 'Harbour Holding president John Doe said the cranes would be replaced.'),
+      'b.txt': page(3, 'Harbour Holding president John Doe met the union on Tuesday.'),
+      'c.txt': page(4, 'A statement signed by executive vice president Jane Roe said the work would start soon.'),
+    });
+    const roe = analyzeArticle({ id: 'c', text: page(4, 'A statement signed by executive vice president Jane Roe said so.') })
+      .entities.find((e) => e.text === 'Jane Roe');
+    assert.equal(roe?.role?.title, 'Executive Vice President');
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict'), []);
+  });
+});

@@ -768,7 +768,11 @@ export function compareRoles(
     for (const rb of b) {
       // "Minister Roe" against "Water Minister Jane Roe": a general title sets no one apart.
       if (isGeneralTitle(ra) || isGeneralTitle(rb)) titleMatch ??= ra;
-      if (!sameOffice(ra, rb)) continue;
+      if (!sameOffice(ra, rb)) {
+        // "Vice President" and "President": written loosely of one person as often as of two.
+        if (unranked(ra) === unranked(rb)) titleMatch ??= ra;
+        continue;
+      }
       const qa = qualifierOf(ra);
       const qb = qualifierOf(rb);
       if (qa && qb && sameQualifier(qa, qb))
@@ -780,6 +784,10 @@ export function compareRoles(
   if (titleMatch) return { verdict: 'weak', reason: `both are called ${titleMatch.title}` };
   return { verdict: 'veto', reason: 'their offices differ' };
 }
+
+/** A title without the words that make it a lesser office: "Executive Vice President" → "president". */
+const unranked = (role: RoleMention): string =>
+  role.title.toLowerCase().replace(/^(?:(?:vice|deputy|assistant|associate|executive|senior|joint)[\s-]+)+/u, '');
 
 // "Activision" and "Activision Blizzard" name one company: one is the other's first words.
 function sameQualifier(a: string, b: string): boolean {
