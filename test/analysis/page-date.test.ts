@@ -24,6 +24,14 @@ describe('page dates', () => {
     assert.deepEqual(findings('Date: 22-09-2020\n\nRiverton, 22 September 2021: the council met.'), ['warning dateline-conflict 22-09-2020']);
   });
 
+  it('reads a page date in French, Portuguese, German or Filipino', () => {
+    const page = (stamp: string): string | undefined => pageDate(`Le pont rouvre\n${stamp}\n\nLe conseil a voté lundi.\n`);
+    assert.equal(page('Publié le 13 décembre 2022 à 10h42'), '2022-12-13T10:42');
+    assert.equal(page('Publicado em 17 de outubro de 2019'), '2019-10-17');
+    assert.equal(page('3. März 2024'), '2024-03-03');
+    assert.equal(page('Biyernes, Pebrero 6, 2026 | 7:15 AM'), '2026-02-06');
+  });
+
   it('never takes a weather or clock widget when the page prints its own date', () => {
     const text =
       'The Riverside Courier\nRiverside 14°C Light rain · Tue 14 Sep 2021\n\nFloods recede\n\nJane Roe\nPosted 9:14 PM EDT, Sep 10, 2021\n\nThe water fell on Friday.\n';
