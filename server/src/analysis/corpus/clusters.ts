@@ -703,11 +703,20 @@ function compareForms(a: Form, b: Form): Link | undefined {
  * a habit (a romanisation, or another person), not a slip.
  */
 export function slipSide(a: Form, b: Form): { slip: Form; right: Form; reason: string } | undefined {
-  // Full mentions, and a surname alone where the surname is the word that differs: "Roe said"
-  // attests "Jane Roe" against "Jane Reo", not against "Jnae Roe".
+  // Full mentions, and each other article that writes the surname alone where the surname is the
+  // word that differs: "Roe said" there attests "Jane Roe" against "Jane Reo", not against "Jnae
+  // Roe". An article that also writes the full name is counted once, by its full mentions.
   const differing = differingWords(a, b);
-  const count = (f: Form): number =>
-    f.mentions.length + (differing ? f.partial.filter((ref) => nameTokens(ref.mention.text)[0] === differing.get(f)).length : 0);
+  const count = (f: Form): number => {
+    if (!differing) return f.mentions.length;
+    const full = new Set(f.mentions.map((ref) => ref.articleId));
+    const alone = new Set(
+      f.partial
+        .filter((ref) => !full.has(ref.articleId) && nameTokens(ref.mention.text)[0] === differing.get(f))
+        .map((ref) => ref.articleId),
+    );
+    return f.mentions.length + alone.size;
+  };
   const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
   let side: { slip: Form; right: Form; reason: string } | undefined;
   const [rare, common] = count(a) <= count(b) ? [a, b] : [b, a];
