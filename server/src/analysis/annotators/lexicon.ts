@@ -614,7 +614,7 @@ export const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
 /** Kinds of event that happen often, to many people: the kind alone does not make two mentions one event (rules/dateline-conflict.ts). */
 export const everydayEventKinds = new Set(['meeting', 'visit', 'talks', 'ceremony', 'signing', 'tour', 'hearing', 'vote']);
 
-// Names and acronyms (name-chunks.ts, entities.ts, acronyms.ts).
+// Names and acronyms (name-chunks.ts, entity-typing.ts, acronyms.ts).
 
 /** Lower-case words inside a long name: "Ministry of Defence", "Bureau for Statistics and Census". */
 export const nameLinkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
