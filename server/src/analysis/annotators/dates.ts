@@ -86,27 +86,10 @@ function fromChrono(
   result: chrono.ParsedResult,
   anchor: DateAnchorInput | null,
 ): DateMention | undefined {
-  // "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
-  // "a day after", "for two years", "within six months" too: a stretch of time, not a point in it.
-  if (
-    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(days?|weeks?|months?|years?|hours?|decades?)\b/i.test(
-      result.text,
-    ) &&
-    !/\b(ago)\b/i.test(result.text)
-  )
-    return undefined;
+  if (isDuration(result.text)) return undefined;
   const known = knownValues(result.start);
-  let start = sentence.start + result.index;
-  let written = result.text;
-  // chrono includes a leading "on"; the date is the words after it.
-  const on = /^(on|at)\s+/i.exec(written);
-  if (on) {
-    start += on[0].length;
-    written = written.slice(on[0].length);
-  }
-  written = written.replace(/[,.\s]+$/, '');
-  const span = { start, end: start + written.length };
-  const base = { text: written, span };
+  const base = writtenPart(sentence, result);
+  const { text: written, span } = base;
   const before = text.slice(sentence.start, span.start);
 
   // "now", "today", "yesterday": chrono states every part, but they are relative to the article.
@@ -131,28 +114,7 @@ function fromChrono(
   if (known.day !== undefined && movesWithReference(written)) {
     return /\b(today|tonight|tomorrow|yesterday)\b/i.test(written) ? relativeWord(base, written, anchor) : undefined;
   }
-  if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
-    const day = `${known.year}-${pad(known.month)}-${pad(known.day)}`;
-    const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
-    return dateOf(base, {
-      value: day,
-      relative: false,
-      anchor: 'absolute',
-      how: 'a full date',
-      ...(weekday ? { statedWeekday: weekday } : {}),
-    });
-  }
-  if (known.year !== undefined && known.month !== undefined) {
-    return dateOf(base, {
-      value: `${known.year}-${pad(known.month)}`,
-      relative: false,
-      anchor: 'absolute',
-      how: 'a month and year',
-    });
-  }
-  if (known.year !== undefined) {
-    return dateOf(base, { value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' });
-  }
+  if (known.year !== undefined) return withYear(text, base, known, known.year);
   const at: Written = {
     text,
     sentence,
@@ -168,6 +130,57 @@ function fromChrono(
   if (known.weekday !== undefined && known.day === undefined) return weekdayAlone(at, known.weekday);
   if (/\b(ago|week|weekend)\b/i.test(written)) return relativeWord(base, written, anchor);
   return undefined;
+}
+
+/**
+ * "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
+ * "a day after", "for two years", "within six months" too: a stretch of time, not a point in it.
+ */
+function isDuration(chronoText: string): boolean {
+  return (
+    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(days?|weeks?|months?|years?|hours?|decades?)\b/i.test(
+      chronoText,
+    ) && !/\b(ago)\b/i.test(chronoText)
+  );
+}
+
+/** The words chrono matched, without a leading "on" or "at" and trailing punctuation, and where they are. */
+function writtenPart(sentence: TokenSentence, result: chrono.ParsedResult): { text: string; span: Span } {
+  let start = sentence.start + result.index;
+  let written = result.text;
+  // chrono includes a leading "on"; the date is the words after it.
+  const on = /^(on|at)\s+/i.exec(written);
+  if (on) {
+    start += on[0].length;
+    written = written.slice(on[0].length);
+  }
+  written = written.replace(/[,.\s]+$/, '');
+  const span = { start, end: start + written.length };
+  return { text: written, span };
+}
+
+/** A date whose year the words state: "July 11, 2024" (with its weekday, if written), "July 2024", "2024". */
+function withYear(text: string, base: { text: string; span: Span }, known: Known, year: number): DateMention {
+  if (known.month !== undefined && known.day !== undefined) {
+    const day = `${year}-${pad(known.month)}-${pad(known.day)}`;
+    const weekday = known.weekday !== undefined ? weekdayAt(text, base.span.start) : undefined;
+    return dateOf(base, {
+      value: day,
+      relative: false,
+      anchor: 'absolute',
+      how: 'a full date',
+      ...(weekday ? { statedWeekday: weekday } : {}),
+    });
+  }
+  if (known.month !== undefined) {
+    return dateOf(base, {
+      value: `${year}-${pad(known.month)}`,
+      relative: false,
+      anchor: 'absolute',
+      how: 'a month and year',
+    });
+  }
+  return dateOf(base, { value: String(year), relative: false, anchor: 'absolute', how: 'a year' });
 }
 
 /** A second reference, far from chrono's own: a day that is the same against both is written. */
