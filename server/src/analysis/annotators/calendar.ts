@@ -23,6 +23,21 @@ export const monthNames = [
   'December',
 ];
 
+/** The first three letters of every month's name, lower case: "jan" to "dec". */
+export const monthStems = monthNames.map((month) => month.slice(0, 3).toLowerCase());
+
+/** The first three letters of every weekday's name, lower case: "sun" to "sat". */
+export const weekdayStems = weekdayNames.map((day) => day.slice(0, 3).toLowerCase());
+
+/** A month's or a weekday's whole name, as a word, in any case: "March", "TUESDAY". */
+export const monthOrWeekdayName = new RegExp(`\\b(${[...monthNames, ...weekdayNames].join('|')})\\b`, 'i');
+
+/** A month's name or its short form, as a word, in any case: "Jan", "Sept", "september". */
+export const monthWord = new RegExp(
+  `\\b(?:${monthNames.map((month) => `${month.slice(0, 3)}(?:${month.slice(3)})?`).join('|')}|sept)\\b`,
+  'i',
+);
+
 /** "07" for 7. */
 export function pad(n: number): string {
   return String(n).padStart(2, '0');

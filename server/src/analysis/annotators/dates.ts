@@ -13,7 +13,7 @@ import type { ArticleStructure, DateMention, Dateline, Span } from '../types.js'
 import { parseCasual } from './chrono-parse.js';
 import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
-import { addDays, monthValue, pad, weekdayNames, zoneOf } from './calendar.js';
+import { addDays, monthOrWeekdayName, monthValue, monthWord, pad, weekdayNames, zoneOf } from './calendar.js';
 import { patternDates } from './date-patterns.js';
 import { tenseBefore } from './tense.js';
 
@@ -102,9 +102,7 @@ function fromChrono(
   if (
     /\b(next|last|this|ago|later|earlier|previous|coming|past)\b/i.test(written) &&
     !/\b\d{4}\b/.test(written) &&
-    !/\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(
-      written,
-    )
+    !monthOrWeekdayName.test(written)
   ) {
     return relativeWord(base, written, anchor);
   }
@@ -189,15 +187,12 @@ const otherReference = { instant: new Date(Date.UTC(2011, 6, 15, 12)), timezone:
 /** Whether chrono's day for the words depends on the instant it counts from. */
 function movesWithReference(written: string): boolean {
   // A year or a month named in the words fixes the day: most dates, parsed once.
-  if (/\b\d{4}\b/.test(written) || monthName.test(written)) return false;
+  if (/\b\d{4}\b/.test(written) || monthWord.test(written)) return false;
   const first = parseCasual(written)[0]?.start;
   const second = parseCasual(written, otherReference)[0]?.start;
   if (!first || !second) return false;
   return first.get('year') !== second.get('year') || first.get('month') !== second.get('month') || first.get('day') !== second.get('day');
 }
-
-const monthName =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
 /**
  * With no tense cue, what news writes of a weekday in the present is still to come: "the conference
