@@ -15,6 +15,7 @@ import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
 import { addDays, monthOrWeekdayName, monthValue, monthWord, pad, weekdayNames, zoneOf } from './calendar.js';
 import { patternDates } from './date-patterns.js';
+import { presentNotScheduled } from './lexicon.js';
 import { tenseBefore } from './tense.js';
 
 /** The date relative expressions are resolved against, and where it comes from. */
@@ -210,9 +211,6 @@ function scheduledBefore(at: Written): boolean {
     .slice(-2)
     .some((word) => word.length > 2 && /^[a-z]+[^s]s$/u.test(word) && !presentNotScheduled.has(word));
 }
-
-/** Words ending in -s before "on <weekday>" that are no verb of a plan: "was", "has", "news". */
-const presentNotScheduled = new Set(['was', 'has', 'does', 'says', 'news', 'its', 'this', 'his', 'hers', 'ours', 'yours', 'theirs', 'days', 'hours', 'weeks', 'minutes', 'times', 'talks', 'reports', 'officials', 'sources', 'as', 'is', 'thus', 'plus', 'less', 'unless', 'across']);
 
 /** A date expression without a year, where it is written, and what it is read against. */
 interface Written {
