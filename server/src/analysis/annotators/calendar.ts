@@ -49,7 +49,7 @@ export function zoneOf(offset: number): string {
   return `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
-/** The English weekday of an ISO date: weekdayOf("2024-07-11") is "Thursday". */
+/** The English weekday of an ISO date: weekdayOf("2031-03-04") is "Tuesday". */
 export function weekdayOf(isoDate: string): string {
   return weekdayNames[new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay()]!;
 }
@@ -62,9 +62,9 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /**
- * A month name resolved against an anchor date: "last July" from 2024-07-10 is 2023-07 (the July
+ * A month name resolved against an anchor date: "last March" from 2031-03-04 is 2030-03 (the March
  * before this one); "next March" is the March after; "coming" is the next one not before the
- * anchor's month; "recent" the latest one not after it ("in January" from 2023-07-10 is 2023-01).
+ * anchor's month; "recent" the latest one not after it ("in January" from 2031-03-04 is 2031-01).
  */
 export function monthValue(
   anchor: string,
@@ -90,8 +90,8 @@ export function monthValue(
 }
 
 /**
- * An ISO date as a reader writes it: "2024-07-10" → "10 July 2024", "2024-07" → "July 2024",
- * "2024-07-10T12:35+09:00" → "10 July 2024"; anything else as it is.
+ * An ISO date as a reader writes it: "2031-03-04" → "4 March 2031", "2031-03" → "March 2031",
+ * "2031-03-04T08:40+01:00" → "4 March 2031"; anything else as it is.
  */
 export function readableDate(iso: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);

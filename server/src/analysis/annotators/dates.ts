@@ -2,7 +2,7 @@
  * Temporal expressions, normalised against the article's dateline.
  *
  * chrono-node finds most expressions; it is fed one sentence at a time (sentences never cross a line
- * break, or it would merge "on Tuesday.\n12:35 JST" into one date). Only the parts chrono says are
+ * break, or it would merge "on Tuesday.\n08:40 GMT" into one date). Only the parts chrono says are
  * written (see chrono-values.ts) are trusted; everything relative is resolved here, against the
  * anchor, with the direction taken from the sentence's tense. What chrono misses (year ranges,
  * decades, "last July", "over the next four years", "earlier that day") is in date-patterns.ts.
@@ -158,7 +158,7 @@ function writtenPart(sentence: TokenSentence, result: chrono.ParsedResult): { te
   return { text: written, span };
 }
 
-/** A date whose year the words state: "July 11, 2024" (with its weekday, if written), "July 2024", "2024". */
+/** A date whose year the words state: "March 4, 2031" (with its weekday, if written), "March 2031", "2031". */
 function withYear(text: string, base: { text: string; span: Span }, known: Known, year: number): DateMention {
   if (known.month !== undefined && known.day !== undefined) {
     const day = `${year}-${pad(known.month)}-${pad(known.day)}`;
@@ -427,7 +427,7 @@ function weekdayAt(text: string, offset: number): DateMention['statedWeekday'] {
     text.slice(offset, offset + 12),
   );
   if (!match) {
-    // "12:35 JST, Monday, July 11, 2024": the weekday need not lead the dateline.
+    // "08:40 GMT, Tuesday, March 4, 2031": the weekday need not lead the dateline.
     const inside = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i').exec(text.slice(offset, offset + 40));
     if (!inside) return undefined;
     const start = offset + inside.index;

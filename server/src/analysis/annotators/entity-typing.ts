@@ -37,7 +37,7 @@ export function classify(raw: NameChunk, context: Context): EntityMention[] {
   const last = words[words.length - 1]!;
   const joined = join(words);
 
-  // "Trans-Arctic Quad (IP4)": whatever defines an acronym is an organisation, programme or event.
+  // "Trans-Arctic Quad (TAQ4)": whatever defines an acronym is an organisation, programme or event.
   if (definesAcronym(raw, context.text) && words.length > 1) {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
   }
@@ -125,7 +125,7 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
   return ordinary || words.length === 1 ? words.slice(1) : words;
 }
 
-/** "New Zealand Prime Minister Jane Smith" → place New Zealand? no: a role qualifier, and the person. */
+/** "Utopian Prime Minister Jane Smith" → place Utopia? no: a role qualifier, and the person. */
 function splitTitle(words: NameWord[], raw: NameChunk, context: Context): EntityMention[] | undefined {
   let found: { start: number; end: number } | undefined;
   for (let i = 0; i < words.length;) {

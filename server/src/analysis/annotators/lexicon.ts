@@ -191,7 +191,7 @@ export const titleExpansions: Record<string, string> = {
   'director-general': 'Director General',
 };
 
-/** Head nouns that make a capitalised phrase an organisation: "International Atomic Energy Agency". */
+/** Head nouns that make a capitalised phrase an organisation: "Utopian Water Resources Agency". */
 /**
  * Heads that open an organisation's name in Portuguese, Spanish, French and Italian, which English
  * news keeps as written: "Agência Nacional de …", "Sindicato dos …", "Compagnie des …".
@@ -353,7 +353,7 @@ export const eventHeads = new Set([
   'earthquake',
 ]);
 
-/** Head nouns of places: "South China Sea", "Yokosuka Naval Base". */
+/** Head nouns of places: "South China Sea", "Riverton Naval Base". */
 export const placeHeads = new Set([
   'sea',
   'ocean',
