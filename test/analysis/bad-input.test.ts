@@ -28,8 +28,8 @@ describe('analysis on bad input', () => {
   });
 
   it('still finds names in a short English text, whatever its share of function words', () => {
-    assert.deepEqual(entitiesOf('Prime Minister Chris Hipkins met NATO leaders.\n').slice(0, 1), [
-      'person "Chris Hipkins"',
+    assert.deepEqual(entitiesOf('Prime Minister Lars Halvorsen met UN leaders.\n').slice(0, 1), [
+      'person "Lars Halvorsen"',
     ]);
   });
 
