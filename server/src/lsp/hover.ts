@@ -275,7 +275,7 @@ function link(workspace: Workspace, location: CorpusLocation): string {
   return `[${escape(name)}:${line}](${location.articleId}#L${line})`;
 }
 
-// "2024-07-11" → ", a Thursday": a full date's weekday; nothing for a month or a year.
+// "2031-03-04" → ", a Tuesday": a full date's weekday; nothing for a month or a year.
 function weekdayNote(value: string | null): string {
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `, a ${weekdayOf(value)}` : '';
 }

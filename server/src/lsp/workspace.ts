@@ -13,7 +13,7 @@ import type { AnalysisCache } from '../cache/analysis-cache.js';
 import { findArticles, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
-import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
+import { AnalysisPool, minimumForWorkers, type AnalysisResult } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
@@ -166,6 +166,57 @@ export class Workspace implements ArticleLookup {
 
   /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
   async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
+    const files = await this.listFolders();
+    this.indexing = true;
+    this.settledWhileIndexing.clear();
+    const seen = new Set<string>();
+    // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
+    // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
+    // this one is analysed, on one pool of workers for the whole reading. No dependents are computed
+    // while reading: everything is published once at the end.
+    const batchSize = 2500;
+    // Small corpora are read in-process; a large one on workers, its last short batch too.
+    const pool = new AnalysisPool(files.length < minimumForWorkers ? { size: 0 } : { minimumForWorkers: 0 });
+    const read = (from: number): Promise<{ uri: string; text: string | undefined }[]> =>
+      this.readBatch(files.slice(from, from + batchSize), seen);
+    try {
+      let reading = read(0);
+      for (let from = 0; from < files.length; from += batchSize) {
+        const texts = await reading;
+        if (shouldStop?.()) return;
+        const inputs = this.acceptedOf(texts);
+        if (from + batchSize < files.length) reading = read(from + batchSize);
+        const missing = this.adoptCached(inputs);
+        // Every file of the batch in the cache: no worker is started for nothing.
+        const results =
+          missing.length === 0
+            ? []
+            : await pool.analyze(
+                missing.map(({ uri, text }) => ({ id: uri, text })),
+                (done) => progress?.(from + done, files.length),
+              );
+        this.adoptAnalysed(results);
+        progress?.(Math.min(from + batchSize, files.length), files.length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.indexing = false;
+      await pool.close();
+    }
+    progress?.(files.length, files.length);
+    // Gone since the last reading; a file created while this one read (a rename) was not listed, and stays.
+    for (const id of this.corpus.ids())
+      if (!seen.has(id) && !this.open.has(id) && !this.settledWhileIndexing.has(id)) this.corpus.remove(id);
+    this.settledWhileIndexing.clear();
+    // An article opened before the knowledge files were found was claimed without them: ask again.
+    for (const [uri, text] of this.open) this.setText(uri, text);
+  }
+
+  /**
+   * The files of the workspace folders that may be articles, each in the innermost folder that holds
+   * it, and the folders that hold a knowledge file; notes what was skipped.
+   */
+  private async listFolders(): Promise<string[]> {
     const files: string[] = [];
     const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
     this.knowledgeFolders = [];
@@ -184,86 +235,63 @@ export class Workspace implements ArticleLookup {
       }
     }
     this.skipNotes = skipped.notes();
-    this.indexing = true;
-    this.settledWhileIndexing.clear();
-    const seen = new Set<string>();
-    // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
-    // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
-    // this one is analysed, on one pool of workers for the whole reading. No dependents are computed
-    // while reading: everything is published once at the end.
-    const batchSize = 2500;
-    // Small corpora are read in-process; a large one on workers, its last short batch too.
-    const pool = new AnalysisPool(files.length < minimumForWorkers ? { size: 0 } : { minimumForWorkers: 0 });
-    const read = async (from: number): Promise<{ uri: string; text: string | undefined }[]> => {
-      const uris = files.slice(from, from + batchSize).map((file) => URI.file(file).toString());
-      const texts: { uri: string; text: string | undefined }[] = [];
-      for (const uri of uris) {
-        seen.add(uri);
-        if (this.open.has(uri)) continue;
-        // Files are read synchronously (io/read-article.ts), a millisecond's worth at a time.
-        if (texts.length % readsPerTurn === readsPerTurn - 1)
-          await new Promise((resolve) => setImmediate(resolve));
-        texts.push({ uri, text: this.readText(uri) });
-      }
-      return texts;
-    };
-    try {
-      let reading = read(0);
-      for (let from = 0; from < files.length; from += batchSize) {
-        const texts = await reading;
-        if (shouldStop?.()) return;
-        // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
-        const inputs = texts.filter((t): t is { uri: string; text: string } => {
-          if (this.open.has(t.uri)) return false;
-          const ok = t.text !== undefined && this.accepts(t.uri, t.text);
-          if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
-            this.corpus.remove(t.uri);
-          return ok;
-        });
-        if (from + batchSize < files.length) reading = read(from + batchSize);
-        const missing = inputs.filter(({ uri, text }) => {
-          // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
-          if (this.settledWhileIndexing.has(uri)) return false;
-          const cached = this.analysisCache?.take(uri, text);
-          if (cached) this.corpus.adopt(cached);
-          return !cached;
-        });
-        // Every file of the batch in the cache: no worker is started for nothing.
-        const results =
-          missing.length === 0
-            ? []
-            : await pool.analyze(
-                missing.map(({ uri, text }) => ({ id: uri, text })),
-                (done) => progress?.(from + done, files.length),
-              );
-        for (const result of results) {
-          // Read before it was deleted, changed or opened: what was reported meanwhile wins.
-          if (this.settledWhileIndexing.has(result.id)) continue;
-          // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
-          // and the other articles are still checked.
-          if ('error' in result)
-            this.problems.set(result.id, {
-              message: `internal error: analysis failed: ${result.error}; not analysed`,
-              line: 0,
-              column: 0,
-              severity: 'error',
-            });
-          else this.corpus.adopt(result);
-        }
-        progress?.(Math.min(from + batchSize, files.length), files.length);
+    return files;
+  }
+
+  /** Reads one batch of the first reading's files from disk, but those open in the editor; marks each seen. */
+  private async readBatch(files: string[], seen: Set<string>): Promise<{ uri: string; text: string | undefined }[]> {
+    const uris = files.map((file) => URI.file(file).toString());
+    const texts: { uri: string; text: string | undefined }[] = [];
+    for (const uri of uris) {
+      seen.add(uri);
+      if (this.open.has(uri)) continue;
+      // Files are read synchronously (io/read-article.ts), a millisecond's worth at a time.
+      if (texts.length % readsPerTurn === readsPerTurn - 1)
         await new Promise((resolve) => setImmediate(resolve));
-      }
-    } finally {
-      this.indexing = false;
-      await pool.close();
+      texts.push({ uri, text: this.readText(uri) });
     }
-    progress?.(files.length, files.length);
-    // Gone since the last reading; a file created while this one read (a rename) was not listed, and stays.
-    for (const id of this.corpus.ids())
-      if (!seen.has(id) && !this.open.has(id) && !this.settledWhileIndexing.has(id)) this.corpus.remove(id);
-    this.settledWhileIndexing.clear();
-    // An article opened before the knowledge files were found was claimed without them: ask again.
-    for (const [uri, text] of this.open) this.setText(uri, text);
+    return texts;
+  }
+
+  /** The texts of a batch that are articles, still closed in the editor; an article that no longer is leaves the corpus. */
+  private acceptedOf(texts: { uri: string; text: string | undefined }[]): { uri: string; text: string }[] {
+    // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
+    return texts.filter((t): t is { uri: string; text: string } => {
+      if (this.open.has(t.uri)) return false;
+      const ok = t.text !== undefined && this.accepts(t.uri, t.text);
+      if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
+        this.corpus.remove(t.uri);
+      return ok;
+    });
+  }
+
+  /** Adopts the cache's analysis of each article whose text it holds; returns the articles still to analyse. */
+  private adoptCached(inputs: { uri: string; text: string }[]): { uri: string; text: string }[] {
+    return inputs.filter(({ uri, text }) => {
+      // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
+      if (this.settledWhileIndexing.has(uri)) return false;
+      const cached = this.analysisCache?.take(uri, text);
+      if (cached) this.corpus.adopt(cached);
+      return !cached;
+    });
+  }
+
+  /** Adds a batch's analyses to the corpus; an analysis that failed is a problem on its article. */
+  private adoptAnalysed(results: AnalysisResult[]): void {
+    for (const result of results) {
+      // Read before it was deleted, changed or opened: what was reported meanwhile wins.
+      if (this.settledWhileIndexing.has(result.id)) continue;
+      // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
+      // and the other articles are still checked.
+      if ('error' in result)
+        this.problems.set(result.id, {
+          message: `internal error: analysis failed: ${result.error}; not analysed`,
+          line: 0,
+          column: 0,
+          severity: 'error',
+        });
+      else this.corpus.adopt(result);
+    }
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */

@@ -2,13 +2,13 @@
  * The closed word classes the annotators lean on, in one place: titles, head nouns, name particles,
  * date and tense cue words (weekday and month names come from calendar.ts). Hand-written because no
  * maintained npm package lists English titles or the head nouns that type a proper name; every entry
- * is ordinary English, and only `seatsOfGovernment` names anything.
+ * is ordinary English but for two lists of names: `seatsOfGovernment` and `newsAgencies`.
  */
 import { monthNames, weekdayNames } from './calendar.js';
 
 /**
  * Buildings whose name stands for the government or ministry in them ("the Kremlin said"): names,
- * the only ones here, typed as organisations like any head noun.
+ * typed as organisations like any head noun.
  */
 const seatsOfGovernment = ['kremlin', 'pentagon'];
 
@@ -203,7 +203,7 @@ export const titleExpansions: Record<string, string> = {
   'director-general': 'Director General',
 };
 
-/** Head nouns that make a capitalised phrase an organisation: "International Atomic Energy Agency". */
+/** Head nouns that make a capitalised phrase an organisation: "Utopian Water Resources Agency". */
 /**
  * Heads that open an organisation's name in Portuguese, Spanish, French and Italian, which English
  * news keeps as written: "Agência Nacional de …", "Sindicato dos …", "Compagnie des …".
@@ -365,7 +365,7 @@ export const eventHeads = new Set([
   'earthquake',
 ]);
 
-/** Head nouns of places: "South China Sea", "Yokosuka Naval Base". */
+/** Head nouns of places: "South China Sea", "Riverton Naval Base". */
 export const placeHeads = new Set([
   'sea',
   'ocean',
@@ -559,6 +559,9 @@ export const officeKinds = new Map<string, string>([
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
 
+/** Titles too general to tell two people apart: "Minister Roe" may be any minister (corpus/offices.ts). */
+export const generalTitles = new Set(['minister', 'head', 'director', 'chief', 'leader', 'official', 'deputy']);
+
 /**
  * Words that report a change of office-holder ("was sworn in", "replaced", "resigned"): where the
  * corpus writes one near either holder, two holders of one office may be a succession.
@@ -648,10 +651,13 @@ export const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 
 /** The forms of “be”: “is held” is not a past tense. */
 export const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
 
+/** Words ending in -s before "on <weekday>" that are no verb of a plan: "was", "has", "news" (dates.ts). */
+export const presentNotScheduled = new Set(['was', 'has', 'does', 'says', 'news', 'its', 'this', 'his', 'hers', 'ours', 'yours', 'theirs', 'days', 'hours', 'weeks', 'minutes', 'times', 'talks', 'reports', 'officials', 'sources', 'as', 'is', 'thus', 'plus', 'less', 'unless', 'across']);
+
 /** Kinds of event that happen often, to many people: the kind alone does not make two mentions one event (rules/dateline-conflict.ts). */
 export const everydayEventKinds = new Set(['meeting', 'visit', 'talks', 'ceremony', 'signing', 'tour', 'hearing', 'vote']);
 
-// Names and acronyms (name-chunks.ts, entities.ts, acronyms.ts).
+// Names and acronyms (name-chunks.ts, entity-typing.ts, acronyms.ts).
 
 /** Lower-case words inside a long name: "Ministry of Defence", "Bureau for Statistics and Census". */
 export const nameLinkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
@@ -661,6 +667,9 @@ export const compassWords = new Set(['north', 'south', 'east', 'west', 'northern
 
 /** Small words inside a long form that its acronym may skip: "Ministry of Defence (MOD)". */
 export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);
+
+/** Function words of other languages that write long forms English news keeps as they are (rules/acronym-expansion.ts). */
+export const foreignWords = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'les', 'des', 'du', 'der', 'die', 'und', 'van', 'voor', 'di', 'e', 'y', 'et']);
 
 /**
  * Words that name a government portfolio ("Minister of Foreign Affairs", "Minister for Energy and

@@ -1,8 +1,8 @@
 /**
- * Candidate names: runs of capitalised words in one sentence ("NATO Secretary General Lars Halvorsen"),
+ * Candidate names: runs of capitalised words in one sentence ("Harbour Authority Director Lars Halvorsen"),
  * with name particles inside ("Ursula von der Leyen") and the linking words of long organisation
- * and programme names ("International Atomic Energy Agency", "Individual Partnership and Cooperation
- * Program"). Hand-written: wink-nlp's proper-noun chunks are similar but cost 3.9 MB/s and a model.
+ * and programme names ("Utopian Water Resources Agency", "Riverton Partnership and Cooperation
+ * Programme"). Hand-written: wink-nlp's proper-noun chunks are similar but cost 3.9 MB/s and a model.
  */
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
@@ -19,7 +19,7 @@ export interface NameWord {
   possessive: boolean;
   /** First word of a sentence or of a quotation, where capitals prove nothing. */
   initial: boolean;
-  /** Written in capitals and digits only: "NATO", "IP4", "U.S.". */
+  /** Written in capitals and digits only: "NATO", "TAQ4", "U.S.". */
   acronym: boolean;
   /** A lower-case particle or linking word inside the name. */
   lower: boolean;
@@ -153,7 +153,7 @@ function wordOf(token: Token, initial: boolean): NameWord {
   };
 }
 
-/** True for "Tanaka", "NATO", "IP4", "al-Assad", "Ji-hoon"; false for "trans-Atlantic", "12:35". */
+/** True for "Tanaka", "NATO", "TAQ4", "al-Assad", "Ji-hoon"; false for "trans-Atlantic", "12:35". */
 export function isCapitalised(text: string): boolean {
   // Called for every word: ASCII letters are answered without a Unicode pattern.
   const c = text.charCodeAt(0);
@@ -201,8 +201,8 @@ export function headKind(word: string): 'organization' | 'programme' | 'event' |
 }
 
 /**
- * Joins "Ministry" + "of" + "Defence" and "Individual Partnership" + "and" + "Cooperation Program",
- * but never "Japan" + "and" + "North Atlantic Treaty Organization": two names joined by "and" stay
+ * Joins "Ministry" + "of" + "Defence" and "Riverton Partnership" + "and" + "Cooperation Programme",
+ * but never "Utopia" + "and" + "Northern Harbour Alliance": two names joined by "and" stay
  * two names unless the first has no head of its own and is no place or acronym.
  */
 function mergeLinked(chunks: NameChunk[]): NameChunk[] {

@@ -35,7 +35,7 @@ export function looksLikePersonalName(words: NameWord[], lowercase: ReadonlySet<
       (/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) ||
         articleJoined.test(w.text)) &&
       !countryOfDemonym(w.text) &&
-      // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
+      // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Riverton Asia Index").
       !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&
       !headKind(w.text) &&
       !titles.has(w.text.toLowerCase()) &&

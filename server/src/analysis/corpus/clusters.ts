@@ -809,7 +809,7 @@ function qualifierOf(role: RoleMention): string | undefined {
   return (role.country ?? role.organization)?.toLowerCase();
 }
 
-/** "Prime Minister of New Zealand", "NATO Secretary General", "President". */
+/** "Prime Minister of Utopia", "Harbour Authority Director", "President". */
 export function describeRole(role: Pick<RoleMention, 'title' | 'country' | 'organization'>): string {
   if (role.country) return `${role.title} of ${role.country}`;
   return role.organization ? `${role.organization} ${role.title}` : role.title;

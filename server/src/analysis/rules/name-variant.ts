@@ -360,7 +360,7 @@ function firstCanonical(mentions: ClusterMention[], limit: number): ClusterMenti
   return result;
 }
 
-/** "New Zealand Prime Minister Jane Smith": the evidence as written, with its office. */
+/** "Utopian Prime Minister Jane Smith": the evidence as written, with its office. */
 function evidenceText(index: CorpusIndex, mention: ClusterMention): string {
   const role = mention.mention.role;
   if (role && role.span.end <= mention.span.start && mention.span.start - role.span.end <= 2) {
