@@ -21,7 +21,12 @@ import type { ArticleAnalysis, ArticleInput, DateMention, Finding, RuleId } from
 
 /** A whole corpus of articles and a knowledge file, kept current one article at a time. */
 export class Corpus {
-  private readonly articles = new Map<string, ArticleAnalysis>();
+  /**
+   * Every article's analysis, put in order of their ids before each build of the index
+   * (`putInOrder`): where two articles tie, the rules and the linking take the first, so the findings
+   * must not depend on the order in which articles came.
+   */
+  private articles = new Map<string, ArticleAnalysis>();
   private knowledge: Knowledge = emptyKnowledge;
   /** The pages whose date printed no year, with the year `settleYears` gave them. */
   private readonly yearGiven = new Map<string, { monthDay: string; year: number }>();
@@ -172,7 +177,7 @@ export class Corpus {
     return this.yearGiven.has(id);
   }
 
-  /** The ids of every article, in insertion order. */
+  /** The ids of every article: in order of the ids as of the last build of the index, then as they came. */
   ids(): string[] {
     return [...this.articles.keys()];
   }
@@ -284,6 +289,7 @@ export class Corpus {
   private ensureIndex(): CorpusIndex {
     if (!this.index) {
       this.settleYears();
+      this.putInOrder();
       this.index = buildIndex(this.articles, this.knowledge);
     }
     return this.index;
@@ -314,6 +320,24 @@ export class Corpus {
       if (this.yearGiven.get(id)?.year === year) continue;
       this.articles.set(id, analyzeArticle({ id, text: article.text, year }));
       this.yearGiven.set(id, { monthDay, year });
+    }
+  }
+
+  /**
+   * Puts the articles in order of their ids, the one order every reading of the same files has.
+   * The order in which they came is history: a server that saw a file deleted and written again, or
+   * created while the folder was read, holds it later than a fresh reading of the same folder, and
+   * where the rules break a tie by the first article (which article's date an event takes, which of
+   * two spellings written equally often is flagged) the two would disagree.
+   */
+  private putInOrder(): void {
+    let previous: string | undefined;
+    for (const id of this.articles.keys()) {
+      if (previous !== undefined && previous > id) {
+        this.articles = new Map([...this.articles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        return;
+      }
+      previous = id;
     }
   }
 
