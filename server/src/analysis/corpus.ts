@@ -30,6 +30,8 @@ export class Corpus {
   private knowledge: Knowledge = emptyKnowledge;
   /** The pages whose date printed no year, with the year `settleYears` gave them. */
   private readonly yearGiven = new Map<string, { monthDay: string; year: number }>();
+  /** Yearless pages `settleYears` analysed again (their year changed) since `dependents` last named them. */
+  private readonly resettled = new Set<string>();
   private index: CorpusIndex | undefined;
   /** Each rule's findings over the whole index; a rule runs again only when a part it reads is rebuilt. */
   private findingsByRule = new Map<RuleId, Finding[]>();
@@ -96,6 +98,9 @@ export class Corpus {
     if (!index) return false;
     const edit = editBetween(existing.text, text);
     if (!edit || !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit)) return false;
+    // The years given to yearless pages follow the dates of the pages that print one (`settleYears`).
+    if (this.yearGiven.size > 0 && existing.structure.dateline?.date !== fresh.structure.dateline?.date)
+      return false;
     const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
@@ -234,8 +239,11 @@ export class Corpus {
     this.touched.delete(id);
     // Edited in place: the article itself and the articles whose findings moved or changed.
     if (quick && !this.before.has(id)) return [id, ...quick].filter((other) => this.articles.has(other));
-    const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? [])]);
+    // The index now: building it settles the years of yearless pages, which a page's date moves.
+    this.ensureIndex();
+    const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? []), ...this.resettled]);
     this.before.delete(id);
+    this.resettled.clear();
     if (this.articles.has(id)) for (const other of this.sharing(id)) result.add(other);
     return [...result].filter((other) => this.articles.has(other) || other === id);
   }
@@ -262,9 +270,10 @@ export class Corpus {
 
   /** An article's dates, with relative ones in an undated article resolved against its inferred date. */
   dates(id: string): DateMention[] {
+    // The index first: building it gives a yearless page its year, and so its analysis.
+    const inferred = this.inferredDate(id);
     const article = this.articles.get(id);
     if (!article) return [];
-    const inferred = this.inferredDate(id);
     return inferred ? resolveInferred(article.dates, inferred) : article.dates;
   }
 
@@ -305,7 +314,16 @@ export class Corpus {
     for (const [id, article] of this.articles)
       if (!this.yearGiven.has(id) && article.structure.dateline)
         dated.push(Date.parse(article.structure.dateline.date));
-    if (dated.length === 0) return;
+    if (dated.length === 0) {
+      // No page prints a year any more: a yearless page is as its text alone makes it.
+      for (const id of this.yearGiven.keys()) {
+        const article = this.articles.get(id);
+        if (article) this.articles.set(id, analyzeArticle({ id, text: article.text }));
+        this.resettled.add(id);
+      }
+      this.yearGiven.clear();
+      return;
+    }
     dated.sort((a, b) => a - b);
     const middle = dated[Math.floor(dated.length / 2)]!;
     const around = new Date(middle).getUTCFullYear();
@@ -320,6 +338,7 @@ export class Corpus {
       if (this.yearGiven.get(id)?.year === year) continue;
       this.articles.set(id, analyzeArticle({ id, text: article.text, year }));
       this.yearGiven.set(id, { monthDay, year });
+      this.resettled.add(id);
     }
   }
 
