@@ -2,7 +2,9 @@
  * The fuzz run of issue 20: fast-check drives a live server with random edits (ranges, line breaks,
  * characters outside the BMP), knowledge-file edits (valid, malformed, nested, aliased) and changes on
  * disk (create, change, delete, rename, a folder deleted with only its own event, as VS Code reports
- * it), all while the server may still be reading the folder. At the end of each run every open
+ * it), all while the server may still be reading the folder; and restarts, the new server reading
+ * the analyses its predecessor kept in the cache folder (the open documents opened again in it).
+ * At the end of each run every open
  * document is saved and closed, and the live server's diagnostics must equal those of a fresh server
  * started on the folder as it is then; neither may crash. `live-fuzz.test.ts` runs a fixed-seed
  * sample in `npm test`; `npm run fuzz` runs ten thousand operations and more (`fuzz-run.ts`).
@@ -111,7 +113,8 @@ export type Operation =
   | { op: 'rename'; file: number; to: number }
   | { op: 'deleteFolder' }
   | { op: 'knowledge'; text: string; inEditor: boolean }
-  | { op: 'deleteKnowledge' };
+  | { op: 'deleteKnowledge' }
+  | { op: 'restart' };
 
 /** Operations, weighted towards editing. */
 export const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -149,6 +152,7 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.constant({ op: 'deleteKnowledge' as const }), weight: 1 },
+  { arbitrary: fc.constant({ op: 'restart' as const }), weight: 1 },
 );
 
 /** What the client tells the server it can do: watch files, resolve code actions, as VS Code. */
@@ -168,14 +172,14 @@ export async function runOperations(operations: Operation[], duringReading = tru
   rmSync(join(folder, 'dateline.yaml'), { force: true });
   const uriOf = (path: string): string => pathToFileURL(path).toString();
   const knowledge = join(folder, 'dateline.yaml');
-  const live = await startTestServer(uriOf(folder), capabilities);
-  const reading = readingState(live);
-  // The reading is done when the log says what it read; the lists it publishes then are awaited by `settle`.
-  const ready = live.waitForNotification<{ message: string }>('window/logMessage', (m) =>
-    m.message.startsWith('Read '),
-  );
+  // Where the live servers keep their analyses between sessions; the fresh server has none.
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'dateline-fuzz-cache-'));
+  const startLive = (): Promise<TestServer> =>
+    startTestServer(uriOf(folder), capabilities, { initializationOptions: { cacheFolder } });
+  let live = await startLive();
+  let reading = readingState(live);
   // Without `duringReading`, the operations start once the first reading is done.
-  if (!duringReading) await ready;
+  if (!duringReading) await firstReading(live);
   const open = new Map<string, TextDocument>();
   let version = 0;
   const notify = (method: string, params: unknown): Promise<void> =>
@@ -302,11 +306,24 @@ export async function runOperations(operations: Operation[], duringReading = tru
           await watched([{ path: knowledge, type: deleted }]);
           break;
         }
+        case 'restart': {
+          assert.equal(live.process.exitCode, null, 'the live server is running');
+          await live.stop();
+          live = await startLive();
+          reading = readingState(live);
+          if (!duringReading) await firstReading(live);
+          // The editor opens its documents again in the new server, with the text it holds.
+          for (const doc of open.values())
+            await notify('textDocument/didOpen', {
+              textDocument: { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() },
+            });
+          break;
+        }
       }
     }
     // The user saves everything and closes it: the disk is then what the live server should hold.
     for (const doc of [...open.values()]) await closeDocument(doc, true);
-    await ready;
+    await firstReading(live);
     await settle(live, reading);
     assert.equal(live.process.exitCode, null, 'the live server is running');
     const fresh = await startTestServer(uriOf(folder), capabilities);
@@ -326,6 +343,7 @@ export async function runOperations(operations: Operation[], duringReading = tru
   } finally {
     await live.stop();
     rmSync(folder, { recursive: true, force: true });
+    rmSync(cacheFolder, { recursive: true, force: true });
   }
 
   async function closeDocument(doc: TextDocument, save: boolean): Promise<void> {
@@ -339,6 +357,12 @@ export async function runOperations(operations: Operation[], duringReading = tru
     }
     await notify('textDocument/didClose', { textDocument: { uri: doc.uri } });
   }
+}
+
+/** Resolves once the server has read the folders the first time: the log says what it read. */
+function firstReading(server: TestServer): Promise<unknown> {
+  const read = (m: { message: string }): boolean => m.message.startsWith('Read ');
+  return server.logs.some(read) ? Promise.resolve() : server.waitForNotification('window/logMessage', read);
 }
 
 /** Whether the server's last `dateline/status` said it was reading the folders (a knowledge file created or deleted reads them again). */
