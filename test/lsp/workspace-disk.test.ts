@@ -111,4 +111,15 @@ describe('Workspace and files deleted or opened while indexing', () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  it('keeps an open article whose folder is deleted, with the editor’s text, as when its file alone is', async () => {
+    const workspace = new Workspace();
+    workspace.folders = [folder];
+    await workspace.indexFolders();
+    const uri = pathToFileURL(join(folder, 'sub', 'open.txt')).toString();
+    const typed = 'A headline\nThe mayor spoke in the open document.\n';
+    workspace.openArticle(uri, typed, 1, 'article');
+    workspace.folderDeleted(pathToFileURL(join(folder, 'sub')).toString());
+    assert.equal(workspace.corpus.article(uri)?.text, typed);
+  });
 });

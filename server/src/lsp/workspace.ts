@@ -350,8 +350,9 @@ export class Workspace implements ArticleLookup {
    */
   folderDeleted(uri: string): string[] {
     const below = uri.endsWith('/') ? uri : `${uri}/`;
-    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter((id) =>
-      id.startsWith(below),
+    // A document open in the editor stays, with the editor's text, as when its file alone is deleted.
+    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter(
+      (id) => id.startsWith(below) && !this.open.has(id),
     );
     return [...new Set(gone)].flatMap((id) => [id, ...this.fileDeleted(id)]);
   }
