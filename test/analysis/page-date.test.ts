@@ -81,6 +81,28 @@ describe('page dates', () => {
     fresh.refresh();
     assert.deepEqual(corpus.dates('b.txt'), fresh.dates('b.txt'));
   });
+
+  it('gives a yearless page another year when the dated pages change theirs, and says so', () => {
+    const dated = (year: number): string => `Court rules\n\nMarch 19, ${year}\n\nThe court ruled on Monday.\n`;
+    const wire = 'Ministers meet\n\nRIVERTON, March 22 (Newswire) — Jane Roe met the ministers on Wednesday.\n';
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: dated(2018) });
+    corpus.upsert({ id: 'b.txt', text: wire });
+    corpus.refresh();
+    // Typing over the year: an edit within one line, which changes only what the time part reads.
+    corpus.upsert({ id: 'a.txt', text: dated(2021) });
+    assert.ok(corpus.dependents('a.txt').includes('b.txt'), 'b.txt is re-checked');
+    const fresh = new Corpus();
+    fresh.upsert({ id: 'a.txt', text: dated(2021) });
+    fresh.upsert({ id: 'b.txt', text: wire });
+    assert.equal(corpus.article('b.txt')?.structure.dateline?.value, '2021-03-22');
+    assert.deepEqual(corpus.dates('b.txt'), fresh.dates('b.txt'));
+    // The only dated page gone: the yearless page is as its text alone makes it.
+    corpus.remove('a.txt');
+    assert.ok(corpus.dependents('a.txt').includes('b.txt'), 'b.txt is re-checked');
+    assert.equal(corpus.article('b.txt')?.structure.dateline, null);
+    assert.equal(corpus.article('b.txt')?.structure.yearless, '03-22');
+  });
 });
 
 describe('relative dates on real page shapes', () => {

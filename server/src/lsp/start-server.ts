@@ -24,6 +24,7 @@ import type { HoverStyle } from './hover.js';
 import { registerRequests } from './requests.js';
 import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
+import { knowledgeFileNames } from '../io/find-articles.js';
 import { readKnowledgeFile, type Workspace } from './workspace.js';
 import { Workspaces } from './workspaces.js';
 
@@ -37,6 +38,27 @@ export function startServer(connection: Connection): void {
   const client = noAbilities();
   const hoverStyle: HoverStyle = { commandLinks: false };
   let indexing: Promise<void> = Promise.resolve();
+  /** What the reading asked for and not started yet does first (folders added or removed), or undefined. */
+  let readQueued: (() => void)[] | undefined;
+
+  /**
+   * Reads everything again once the reading under way (if any) is over: one reading after another,
+   * never two at once (each drops what the other learnt meanwhile), and one for however many asks
+   * come before it starts. `prepare` runs first (the folders changed).
+   */
+  function readAgain(prepare?: () => void): Promise<void> {
+    if (!readQueued) {
+      const steps: (() => void)[] = (readQueued = []);
+      const run = (): Promise<void> => {
+        readQueued = undefined;
+        for (const step of steps) step();
+        return reindex();
+      };
+      indexing = indexing.then(run, run);
+    }
+    if (prepare) readQueued.push(prepare);
+    return indexing;
+  }
   /** Where analyses are kept between sessions: in the client's storage folder, if it gave one. */
   let cacheFolderPath: string | undefined;
   // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
@@ -109,19 +131,19 @@ export function startServer(connection: Connection): void {
     // A folder added or removed: each folder keeps its corpus, a new one is read, a removed one's lists are cleared.
     if (client.changeFolders)
       connection.workspace.onDidChangeWorkspaceFolders((event) => void foldersChanged(event));
-    indexing = reindex();
+    void readAgain();
   });
 
-  async function foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
-    await indexing;
-    const removed = new Set(folderPaths(event.removed.map((f) => f.uri)));
-    const kept = workspaces
-      .all()
-      .flatMap((w) => w.folders)
-      .filter((folder) => !removed.has(folder));
-    const added = workspaces.setFolders([...kept, ...folderPaths(event.added.map((f) => f.uri))]);
-    if (!client.configure) applySettings(added, () => initialSettings);
-    indexing = reindex();
+  function foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    return readAgain(() => {
+      const removed = new Set(folderPaths(event.removed.map((f) => f.uri)));
+      const kept = workspaces
+        .all()
+        .flatMap((w) => w.folders)
+        .filter((folder) => !removed.has(folder));
+      const added = workspaces.setFolders([...kept, ...folderPaths(event.added.map((f) => f.uri))]);
+      if (!client.configure) applySettings(added, () => initialSettings);
+    });
   }
 
   /** Reads settings, the knowledge files and every article of every folder, then publishes everything. */
@@ -249,6 +271,9 @@ export function startServer(connection: Connection): void {
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     for (const change of changes) {
       const workspace = workspaces.of(change.uri);
+      // A knowledge file created or deleted makes every text file below its folder an article, or no
+      // longer one (Workspace.claims): which files those are, the folders are read again to tell.
+      if (change.type !== FileChangeType.Changed && isKnowledgeFileName(change.uri)) void readAgain();
       if (workspace.isKnowledge(change.uri) || change.uri === workspace.knowledgeLocation()) {
         loadKnowledgeFromDisk(workspace);
         knowledgeChanged();
@@ -265,21 +290,14 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onDidChangeConfiguration(async () => {
-    await indexing;
-    indexing = reindex();
-  });
+  connection.onDidChangeConfiguration(() => void readAgain());
 
   // The user trusted the workspace: knowledge-file fixes are offered from now on.
   connection.onNotification(methods.trust, (params: TrustParams | undefined) => {
     workspaces.setTrusted(params?.trusted === true);
   });
 
-  connection.onRequest(methods.reindex, async () => {
-    await indexing;
-    indexing = reindex();
-    await indexing;
-  });
+  connection.onRequest(methods.reindex, () => readAgain());
   // The VS Code client opens `.txt` files as plain text and asks; it makes them articles when we say so.
   connection.onRequest(methods.isArticle, (params: IsArticleParams): IsArticleReply => ({
     article: workspaces.of(params.uri).corpus.article(params.uri) !== undefined,
@@ -299,4 +317,9 @@ export function startServer(connection: Connection): void {
 /** The local paths of the workspace folders the client sent; folders of other schemes are not read. */
 function folderPaths(uris: readonly string[]): string[] {
   return uris.filter((uri) => uri.startsWith('file:')).map((uri) => URI.parse(uri).fsPath);
+}
+
+/** True when a URI's file name is one a knowledge file may have (`dateline.yaml`), in whatever folder. */
+function isKnowledgeFileName(uri: string): boolean {
+  return knowledgeFileNames.some((name) => uri.endsWith(`/${name}`));
 }

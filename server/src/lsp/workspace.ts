@@ -166,9 +166,11 @@ export class Workspace implements ArticleLookup {
 
   /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
   async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
-    const files = await this.listFolders();
+    // From before the folders are listed: a file created while they are walked, and reported, may be
+    // one the walk had passed already; it must not be dropped as gone when the reading ends.
     this.indexing = true;
     this.settledWhileIndexing.clear();
+    const files = await this.listFolders();
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
     // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
@@ -207,9 +209,14 @@ export class Workspace implements ArticleLookup {
     // Gone since the last reading; a file created while this one read (a rename) was not listed, and stays.
     for (const id of this.corpus.ids())
       if (!seen.has(id) && !this.open.has(id) && !this.settledWhileIndexing.has(id)) this.corpus.remove(id);
+    const settled = [...this.settledWhileIndexing];
     this.settledWhileIndexing.clear();
     // An article opened before the knowledge files were found was claimed without them: ask again.
     for (const [uri, text] of this.open) this.setText(uri, text);
+    // So was a file created or changed on disk meanwhile (the knowledge files this reading found may
+    // make it an article, or no longer one): read it again now.
+    for (const uri of settled)
+      if (!this.open.has(uri) && URI.parse(uri).scheme === 'file' && this.isArticle(uri)) this.readFromDisk(uri);
   }
 
   /**
@@ -219,7 +226,8 @@ export class Workspace implements ArticleLookup {
   private async listFolders(): Promise<string[]> {
     const files: string[] = [];
     const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
-    this.knowledgeFolders = [];
+    // Found in full before they replace the old list: an edit that comes meanwhile is claimed with the old one.
+    const knowledgeFolders: string[] = [];
     const skipped = new SkipTally();
     const onSkip = skipped.record;
     const own = (path: string): boolean => !this.nested.some((inner) => path.startsWith(`${inner}${sep}`));
@@ -229,11 +237,12 @@ export class Workspace implements ArticleLookup {
         const found = await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip });
         files.push(...found.filter(own));
         for (const knowledge of await findArticles(folder, { include: knowledgeFiles, exclude }))
-          if (own(knowledge)) this.knowledgeFolders.push(`${dirname(knowledge)}${sep}`);
+          if (own(knowledge)) knowledgeFolders.push(`${dirname(knowledge)}${sep}`);
       } catch {
         // A folder that vanished is not an error the user can act on here.
       }
     }
+    this.knowledgeFolders = knowledgeFolders;
     this.skipNotes = skipped.notes();
     return files;
   }
@@ -256,11 +265,12 @@ export class Workspace implements ArticleLookup {
   /** The texts of a batch that are articles, still closed in the editor; an article that no longer is leaves the corpus. */
   private acceptedOf(texts: { uri: string; text: string | undefined }[]): { uri: string; text: string }[] {
     // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
+    // Deleted, changed or opened since: what was reported is newer, its problems too (a file binary
+    // when read and rewritten since must not get its old problem back).
     return texts.filter((t): t is { uri: string; text: string } => {
-      if (this.open.has(t.uri)) return false;
+      if (this.open.has(t.uri) || this.settledWhileIndexing.has(t.uri)) return false;
       const ok = t.text !== undefined && this.accepts(t.uri, t.text);
-      if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
-        this.corpus.remove(t.uri);
+      if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
       return ok;
     });
   }
@@ -270,6 +280,8 @@ export class Workspace implements ArticleLookup {
     return inputs.filter(({ uri, text }) => {
       // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
       if (this.settledWhileIndexing.has(uri)) return false;
+      // Read again with the text the corpus holds (the folders read once more): nothing to analyse.
+      if (this.corpus.article(uri)?.text === text) return false;
       const cached = this.analysisCache?.take(uri, text);
       if (cached) this.corpus.adopt(cached);
       return !cached;
@@ -366,8 +378,9 @@ export class Workspace implements ArticleLookup {
    */
   folderDeleted(uri: string): string[] {
     const below = uri.endsWith('/') ? uri : `${uri}/`;
-    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter((id) =>
-      id.startsWith(below),
+    // A document open in the editor stays, with the editor's text, as when its file alone is deleted.
+    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter(
+      (id) => id.startsWith(below) && !this.open.has(id),
     );
     return [...new Set(gone)].flatMap((id) => [id, ...this.fileDeleted(id)]);
   }
