@@ -23,6 +23,12 @@ describe('relative dates', () => {
     ]);
   });
 
+  it('reads "the end of February" as the month, in a year without a 29th, and "later in the year" as the page’s year', () => {
+    const text =
+      'Bridge delayed\n\nWednesday, February 11, 2026\n\nThe council will decide by the end of February. The works start later in the year.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['end of February = 2026-02', 'in the year = 2026']);
+  });
+
   it('reads a wire dateline that opens the first paragraph, and resolves the weekday against it', () => {
     const text =
       'Leaders meet\n\nPARIS, March 3, 2023 (Reuters) - The two leaders met in Paris on Friday, a spokesman said.\n';

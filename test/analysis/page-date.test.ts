@@ -30,6 +30,8 @@ describe('page dates', () => {
     assert.equal(page('Publicado em 17 de outubro de 2019'), '2019-10-17');
     assert.equal(page('3. März 2024'), '2024-03-03');
     assert.equal(page('Biyernes, Pebrero 6, 2026 | 7:15 AM'), '2026-02-06');
+    // A clock's "today" in the page's language is not the page's date.
+    assert.equal(pageDate('Le pont rouvre\nNgayon: Sabado, Pebrero 7, 2026\n\nBiyernes, Pebrero 6, 2026\n\nLe conseil a voté lundi.\n'), '2026-02-06');
   });
 
   it('never takes a weather or clock widget when the page prints its own date', () => {

@@ -35,7 +35,9 @@ export interface PageLine {
 
 const publishedCue = /\b(published|posted|first published|released|date|filed|dated)\b\s*:?\s*$/i;
 const updatedCue = /\b(updated|last updated|modified|last modified|edited|revised)\b\s*:?\s*(on\s*)?$/i;
-const widgetCue = /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now)\b|°|\b\d{1,2}\s?°?[CF]\b/i;
+// "Today" in the languages whose page dates are read too: a clock's date, not the page's.
+const widgetCue =
+  /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now|aujourd['’]hui|hoy|hoje|heute|vandaag|oggi|ngayon|hari ini)\b|°|\b\d{1,2}\s?°?[CF]\b/iu;
 /** "CITY, Country, Month D (Agency) —" at the start of a paragraph: a wire story's dateline. */
 const wireDateline =
   /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{3,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?(?:[-–—]{1,2}|\()\s*/u;

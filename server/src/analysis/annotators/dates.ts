@@ -98,6 +98,15 @@ function fromChrono(
     if (/^(now|right now)$/i.test(written)) return undefined;
     return relativeWord(base, written, anchor);
   }
+  // "in the year" ("later in the year"): chrono counts a year on from its own reference; the text
+  // means the article's year.
+  if (/^(?:in\s+)?the\s+year$/i.test(written)) {
+    if (!anchor) return unresolved(base, 'the year of the article');
+    return resolved(base, anchor.date.slice(0, 4), anchor, `the year of the ${anchorName(anchor)}`);
+  }
+  // "the end of February": chrono gives the month's last day in its reference year (the 29th, in
+  // 2000); the text names the month.
+  if (/\bend of\b/i.test(written) && !/\d/.test(written)) delete known.day;
   // "next week", "two days ago", "last month": chrono marks every part certain, but counted from its
   // reference instant, not from anything the text states.
   if (
@@ -253,7 +262,8 @@ function dayOfMonth(at: Written, month: number, day: number, weekdayKnown: numbe
 /** "in March", "last July": a month only when a cue before it says so, the latest or coming one by the tense. */
 function monthAlone(at: Written, month: number): DateMention | undefined {
   const { anchor, base, before } = at;
-  if (!monthCue.test(before)) return undefined;
+  // "the end of February" carries its own cue.
+  if (!monthCue.test(before) && !/^end\s+of\b/i.test(at.written)) return undefined;
   if (!anchor) return unresolved(base, 'a month without a year');
   const direction = /\blast\s*$/i.test(before)
     ? 'last'
