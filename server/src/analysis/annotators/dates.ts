@@ -71,12 +71,21 @@ export function annotateDates(
       // chrono can throw on pathological input; a sentence without dates is the safe answer.
       results = [];
     }
+    const datedBefore = mentions.length;
+    const times: chrono.ParsedResult[] = [];
     for (const result of results) {
       const mention = fromChrono(text, sentence, result, anchor);
+      if (!mention) times.push(result);
       if (!mention || !free(mention.span)) continue;
       taken.push(mention.span);
       mentions.push(mention);
     }
+    // "At 3 p.m. the senators left": a time in a sentence that names no day is on the page's day.
+    if (dateline && mentions.length === datedBefore && !taken.some((t) => t !== dateline.span && t.start >= sentence.start))
+      for (const result of times) {
+        const time = timeOnPageDay(sentence, result, dateline);
+        if (time && free(time.span)) mentions.push(time);
+      }
   }
   return mentions.sort((a, b) => a.span.start - b.span.start);
 }
@@ -333,6 +342,26 @@ function liveStamp(sentenceText: string, start: number, dateline: Dateline): Dat
       how: `a live entry's time stamp, on the day of the dateline (${dateline.date})`,
     },
   );
+}
+
+/** A time alone ("3 p.m.", "1400 GMT") as the time of the page's day, in the zone it states or else the page's. */
+function timeOnPageDay(sentence: TokenSentence, result: chrono.ParsedResult, dateline: Dateline): DateMention | undefined {
+  const known = knownValues(result.start);
+  if (known.hour === undefined || known.day !== undefined || known.weekday !== undefined || known.month !== undefined) return undefined;
+  if (!/^\d{4}-\d\d-\d\d$/.test(dateline.date) || !/\d/.test(result.text)) return undefined;
+  const pageZone = /T\d\d:\d\d(.*)$/.exec(dateline.value)?.[1] ?? '';
+  const zone = known.timezoneOffset === undefined ? pageZone : zoneOf(known.timezoneOffset);
+  const part = writtenPart(sentence, result);
+  // "3 p.m." keeps the full stop that closes it.
+  const base = /\b[ap]\.m$/i.test(part.text) && sentence.tokens.some((t) => t.start < part.span.end && t.start + t.text.length === part.span.end + 1 && t.text.endsWith('.'))
+    ? { text: `${part.text}.`, span: { start: part.span.start, end: part.span.end + 1 } }
+    : part;
+  return dateOf(base, {
+    value: `${dateline.date}T${pad(known.hour)}:${pad(known.minute ?? 0)}${zone}`,
+    relative: true,
+    anchor: 'dateline',
+    how: `a time the sentence gives no day for, taken as on the day of the dateline (${dateline.date})`,
+  });
 }
 
 /**
