@@ -314,6 +314,9 @@ async function runChecks(page, folder) {
         async () => hover.innerText(),
       );
       const text = await hover.innerText();
+      // VS Code shows the warning's message above the card; the card does not say it again.
+      const said = text.split('“Hepkins” is spelled “Hipkins”').length - 1;
+      if (said !== 1) throw new Error(`the hover says the warning's message ${said} times: ${text}`);
       if (!text.includes('003_c34c0cd0b9e4393c.txt:9'))
         throw new Error(`hover has no link to 003_c34c0cd0b9e4393c.txt:9: ${text}`);
       // Measured in the DOM: the card's first line and its fix lie inside the part of the card shown,

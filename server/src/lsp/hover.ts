@@ -28,6 +28,12 @@ const evidenceInCard = 2;
  */
 export interface HoverStyle {
   commandLinks: boolean;
+  /**
+   * The client shows each diagnostic's message above the card (VS Code): a finding's card then opens
+   * with what is probably right and the fix, not with its message a second time. Without it (Neovim),
+   * the card holds the message.
+   */
+  diagnosticsInHover: boolean;
 }
 
 /**
@@ -92,7 +98,7 @@ interface HoverPlace {
 
 /** A finding in a hover: its one line and fix, the evidence in short, and links to the rest. */
 function findingCard(workspace: Workspace, finding: Finding, style: HoverStyle, place: HoverPlace): string {
-  const out = [`**${headline(finding)}**: ${escape(finding.message)}`];
+  const out = [firstLine(finding, style)];
   const fix = fixLine(finding);
   if (fix) out.push(fix);
   const more: string[] = [];
@@ -130,6 +136,16 @@ function fullFinding(workspace: Workspace, finding: Finding): string {
       ].join('\n'),
     );
   return out.join('\n\n');
+}
+
+/**
+ * "**Probably “Smith”**: message", or, where the client shows the message above the card, the headline
+ * alone when it says more than the severity the client shows too (nothing then: the fix comes first).
+ */
+function firstLine(finding: Finding, style: HoverStyle): string {
+  const head = headline(finding);
+  if (!style.diagnosticsInHover) return `**${head}**: ${escape(finding.message)}`;
+  return head.startsWith('Probably') || head === 'Undecided' ? `**${head}**` : '';
 }
 
 // "Probably “Smith”" when the evidence names a fix; otherwise what kind of finding it is.
