@@ -130,6 +130,12 @@ describe('hover card of a finding', function () {
       position: slip!.range.start,
     });
     assert.ok(reasoning?.markdown.includes(slip!.message), reasoning?.markdown);
+    // Just past the last character VS Code shows no diagnostic above the card: the card says it.
+    const past = await server.connection.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri: uriOf('c.txt') },
+      position: slip!.range.end,
+    });
+    assert.match((past.contents as { value: string }).value, /^\*\*Probably “Kaasik”\*\*: “Kaask” is spelled/);
   });
 
   it('without command links (Neovim, Helix): the same first line and fix, then the reasoning in the card', async () => {
