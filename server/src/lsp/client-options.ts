@@ -67,6 +67,8 @@ export interface ReadOptions {
   trusted?: boolean;
   /** Whether hover cards may link to the client's commands. */
   commandLinks: boolean;
+  /** Whether the client shows the diagnostics at the hovered spot above the hover card. */
+  diagnosticsInHover: boolean;
   /** Where the rule pages are, when the client says. */
   ruleDocs?: string;
   /** Where analyses are kept between sessions, when the client gave a storage folder. */
@@ -81,11 +83,13 @@ export interface ReadOptions {
  * server, or where VS Code's client says they are.
  */
 export function readInitializationOptions(raw: unknown): ReadOptions {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { commandLinks: false, settings: raw };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    return { commandLinks: false, diagnosticsInHover: false, settings: raw };
   const {
     trusted,
     ruleDocs,
     commandLinks,
+    diagnosticsInHover,
     cacheFolder,
     ...settings
   } = raw as {
@@ -94,6 +98,7 @@ export function readInitializationOptions(raw: unknown): ReadOptions {
   return {
     trusted: trusted !== false,
     commandLinks: commandLinks === true,
+    diagnosticsInHover: diagnosticsInHover === true,
     ...(typeof ruleDocs === 'string' ? { ruleDocs } : {}),
     ...(typeof cacheFolder === 'string' && cacheFolder !== '' ? { cacheFolder } : {}),
     settings,

@@ -36,7 +36,7 @@ export function startServer(connection: Connection): void {
   const publisher = new DiagnosticsPublisher(connection, workspaces);
   /** What the client can take: filled in at initialize. */
   const client = noAbilities();
-  const hoverStyle: HoverStyle = { commandLinks: false };
+  const hoverStyle: HoverStyle = { commandLinks: false, diagnosticsInHover: false };
   let indexing: Promise<void> = Promise.resolve();
   /** What the reading asked for and not started yet does first (folders added or removed), or undefined. */
   let readQueued: (() => void)[] | undefined;
@@ -104,6 +104,7 @@ export function startServer(connection: Connection): void {
     const options = readInitializationOptions(params.initializationOptions);
     if (options.trusted !== undefined) workspaces.setTrusted(options.trusted);
     hoverStyle.commandLinks = options.commandLinks;
+    hoverStyle.diagnosticsInHover = options.diagnosticsInHover;
     cacheFolderPath = options.cacheFolder;
     initialSettings = options.settings;
     applySettings(workspaces.all(), () => initialSettings);
