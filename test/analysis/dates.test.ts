@@ -38,6 +38,13 @@ describe('relative dates', () => {
     assert.ok(!datesOf(monday).some((d) => d.includes('T15:00')), datesOf(monday).join(', '));
   });
 
+  it('reads the days of a page in another language, with or without their year', () => {
+    const text =
+      'Le pont rouvre\n\nPublié le 13 décembre 2022\n\nLe tribunal a rendu sa décision le 25 février 2023 et les travaux ont commencé ' +
+      'le 9 décembre, selon le maire de la ville. Les ingénieurs ont travaillé pendant des semaines pour les voitures et les camions.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['25 février 2023 = 2023-02-25', '9 décembre = 2022-12-09']);
+  });
+
   it('reads a wire dateline that opens the first paragraph, and resolves the weekday against it', () => {
     const text =
       'Leaders meet\n\nPARIS, March 3, 2023 (Reuters) - The two leaders met in Paris on Friday, a spokesman said.\n';

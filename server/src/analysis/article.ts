@@ -1,7 +1,7 @@
 /** Analysing one article on its own: the per-article half of the pipeline. */
 import { annotateAcronyms } from './annotators/acronyms.js';
 import { annotateDates } from './annotators/dates.js';
-import { annotateEntities } from './annotators/entities.js';
+import { annotateEntities, readsAsEnglish } from './annotators/entities.js';
 import { annotateEvents } from './annotators/events.js';
 import { speakerLabels } from './annotators/speakers.js';
 import { parseStructure } from './structure.js';
@@ -18,7 +18,7 @@ export function analyzeArticle(input: ArticleInput): ArticleAnalysis {
   const named = annotateEntities(text, structure, sentences);
   const entities = [...named, ...speakerLabels(text, named)].sort((a, b) => a.span.start - b.span.start);
   const acronyms = annotateAcronyms(text, sentences);
-  const dates = annotateDates(text, structure, sentences, anchor);
+  const dates = annotateDates(text, structure, sentences, anchor, readsAsEnglish(sentences));
   const events = annotateEvents(text, sentences, entities, dates);
   return { id, text, structure, entities, acronyms, dates, events };
 }

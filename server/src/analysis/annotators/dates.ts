@@ -13,6 +13,7 @@ import type { ArticleStructure, DateMention, Dateline, Span } from '../types.js'
 import { parseCasual } from './chrono-parse.js';
 import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
+import { otherLanguageDates } from './other-languages.js';
 import { addDays, monthOrWeekdayName, monthValue, monthWord, pad, weekdayNames, zoneOf } from './calendar.js';
 import { patternDates } from './date-patterns.js';
 import { presentNotScheduled } from './lexicon.js';
@@ -35,6 +36,7 @@ export function annotateDates(
   structure: ArticleStructure,
   sentences: TokenSentence[],
   anchor: DateAnchorInput | null,
+  english = true,
 ): DateMention[] {
   const mentions: DateMention[] = [];
   const dateline = structure.dateline;
@@ -80,6 +82,9 @@ export function annotateDates(
       taken.push(mention.span);
       mentions.push(mention);
     }
+    // A page in another language: its days and months as that language writes them.
+    if (!english && mentions.length === datedBefore)
+      for (const mention of otherLanguageDays(text, sentence, anchor)) if (free(mention.span)) mentions.push(mention);
     // "At 3 p.m. the senators left": a time in a sentence that names no day is on the page's day.
     if (dateline && mentions.length === datedBefore && !taken.some((t) => t !== dateline.span && t.start >= sentence.start))
       for (const result of times) {
@@ -342,6 +347,29 @@ function liveStamp(sentenceText: string, start: number, dateline: Dateline): Dat
       how: `a live entry's time stamp, on the day of the dateline (${dateline.date})`,
     },
   );
+}
+
+/**
+ * "le 25 février 2023", "noong Enero 26": a day and month, with or without a year, in another
+ * language. A day without its year takes the nearest year to the anchor: the tense is not read.
+ */
+function otherLanguageDays(text: string, sentence: TokenSentence, anchor: DateAnchorInput | null): DateMention[] {
+  const dated = (result: chrono.ParsedResult): boolean => {
+    const known = knownValues(result.start);
+    return known.month !== undefined && (known.day !== undefined || known.year !== undefined);
+  };
+  const found: DateMention[] = [];
+  for (const result of otherLanguageDates(text.slice(sentence.start, sentence.end), dated)) {
+    const known = knownValues(result.start);
+    const base = writtenPart(sentence, result);
+    if (known.year !== undefined) found.push(withYear(text, base, known, known.year));
+    else if (anchor) {
+      const year = yearOfDay(anchor.date, known.month!, known.day!, 'unknown');
+      const value = `${year}-${pad(known.month!)}-${pad(known.day!)}`;
+      found.push(resolved(base, value, anchor, `the nearest such day to the ${anchorName(anchor)}`));
+    }
+  }
+  return found;
 }
 
 /** A time alone ("3 p.m.", "1400 GMT") as the time of the page's day, in the zone it states or else the page's. */

@@ -125,7 +125,7 @@ function givenNameFirst(name: string): boolean {
  * True unless the text has enough words and too few English function words to be English: they are a
  * fifth to a third of English prose, and next to none of German, French or Indonesian.
  */
-function readsAsEnglish(sentences: TokenSentence[]): boolean {
+export function readsAsEnglish(sentences: TokenSentence[]): boolean {
   let words = 0;
   let lower = 0;
   let english = 0;
