@@ -83,7 +83,8 @@ export function annotateDates(
       mentions.push(mention);
     }
     // A page in another language: its days and months as that language writes them.
-    if (!english && mentions.length === datedBefore)
+    // (A day or a year is written in figures: a sentence without one is not parsed seven times over.)
+    if (!english && mentions.length === datedBefore && /\d/.test(sentenceText))
       for (const mention of otherLanguageDays(text, sentence, anchor)) if (free(mention.span)) mentions.push(mention);
     // "At 3 p.m. the senators left": a time in a sentence that names no day is on the page's day.
     if (dateline && mentions.length === datedBefore && !taken.some((t) => t !== dateline.span && t.start >= sentence.start))
