@@ -1,6 +1,6 @@
 /** One office however it is written: "water minister", "Minister of Water", "Water Minister". */
 import { generalTitles } from '../annotators/lexicon.js';
-import type { RoleMention } from '../types.js';
+import type { RoleMention, Span } from '../types.js';
 
 /**
  * The portfolio of a minister, one office however it is written: "water minister", "Minister of
@@ -51,4 +51,12 @@ function portfolioWordsOf(role: RoleMention): string[] {
   const title = role.title.toLowerCase();
   const of = /^minister (?:of|for) (?:the )?(.+)$/u.exec(title)?.[1] ?? title.replace(/ minister$/u, '');
   return of.split(/[\s,&]+/u).filter((word) => word.length > 3 && !['and', 'the', 'minister'].includes(word));
+}
+
+/** The office and its holder's name as one span when they stand together, else the name: what is wrong is who holds it. */
+export function heldSpan(holding: { role: RoleMention; mention: { span: Span } }): Span {
+  const role = holding.role.span;
+  const name = holding.mention.span;
+  const apart = Math.max(role.start, name.start) - Math.min(role.end, name.end);
+  return apart <= 3 ? { start: Math.min(role.start, name.start), end: Math.max(role.end, name.end) } : name;
 }

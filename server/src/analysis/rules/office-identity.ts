@@ -9,7 +9,7 @@ import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
 import { officeKinds, successionCues } from '../annotators/lexicon.js';
-import { portfolioOf, sameOffice } from '../corpus/offices.js';
+import { heldSpan, portfolioOf, sameOffice } from '../corpus/offices.js';
 
 /** "Judge and Justice": titles joined for a sentence. */
 const readableList = (items: string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
@@ -120,12 +120,6 @@ function nameTells(mention: ClusterMention, cluster: IndexedCluster, surnames: M
   return (surnames.get(last) ?? 0) <= 1;
 }
 
-function heldSpan(h: Held): { start: number; end: number } {
-  const role = h.role.span;
-  const name = h.mention.span;
-  const apart = Math.max(role.start, name.start) - Math.min(role.end, name.end);
-  return apart <= 3 ? { start: Math.min(role.start, name.start), end: Math.max(role.end, name.end) } : name;
-}
 
 function identityFinding(
   index: CorpusIndex,

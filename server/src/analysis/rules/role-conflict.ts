@@ -12,7 +12,7 @@ import type { ArticleAnalysis, EntityMention, Finding, RoleMention } from '../ty
 import type { CorpusRule } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
 import { singleHolderTitles, successionCues } from '../annotators/lexicon.js';
-import { portfolioOf } from '../corpus/offices.js';
+import { heldSpan, portfolioOf } from '../corpus/offices.js';
 import { countryOfDemonym } from '../annotators/gazetteer.js';
 import { identityConflicts } from './office-identity.js';
 
@@ -431,13 +431,6 @@ function conflictFinding(
   };
 }
 
-/** The office and its holder's name as one span when they stand together, else the name: what is wrong is who holds it. */
-function heldSpan(h: Holding): { start: number; end: number } {
-  const role = h.role.span;
-  const name = h.mention.span;
-  const apart = Math.max(role.start, name.start) - Math.min(role.end, name.end);
-  return apart <= 3 ? { start: Math.min(role.start, name.start), end: Math.max(role.end, name.end) } : name;
-}
 
 function conflictsWithTenure(index: CorpusIndex, holdings: Holding[]): Finding[] {
   const findings: Finding[] = [];
