@@ -15,6 +15,8 @@ describe('offices', () => {
     assert.ok(sameOffice(role('Minister of Environment and Water'), role('Water Minister')));
     assert.ok(!sameOffice(role('Minister of Environment and Water'), role('Finance Minister')));
     assert.ok(!sameOffice(role('Governor'), role('Mayor')));
+    // "Minister" whose portfolio was read as its organisation ("Water") is that ministry too.
+    assert.ok(sameOffice({ ...role('Minister'), organization: 'Water' }, role('Minister of Infrastructure and Water Management')));
   });
 
   it('calls a bare title general, never a minister with a portfolio', () => {

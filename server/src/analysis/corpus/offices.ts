@@ -47,8 +47,11 @@ export function sameOffice(a: RoleMention, b: RoleMention): boolean {
 
 /** A minister's portfolio as its words: "Minister of Environment and Water" → environment, water. */
 function portfolioWordsOf(role: RoleMention): string[] {
-  if (!portfolioOf(role)) return [];
+  const portfolio = portfolioOf(role);
+  if (!portfolio) return [];
   const title = role.title.toLowerCase();
+  // "Minister" of a portfolio written as its organisation ("the Water Minister" read as Minister, of Water).
+  if (title === 'minister') return [portfolio];
   const of = /^minister (?:of|for) (?:the )?(.+)$/u.exec(title)?.[1] ?? title.replace(/ minister$/u, '');
   return of.split(/[\s,&]+/u).filter((word) => word.length > 3 && !['and', 'the', 'minister'].includes(word));
 }

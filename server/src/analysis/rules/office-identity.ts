@@ -9,7 +9,7 @@ import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
 import { officeKinds, successionCues } from '../annotators/lexicon.js';
-import { heldSpan, portfolioOf, sameOffice } from '../corpus/offices.js';
+import { heldSpan, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 
 /** "Judge and Justice": titles joined for a sentence. */
 const readableList = (items: string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
@@ -61,48 +61,77 @@ function compatible(here: Held, other: Held): boolean {
 export function identityConflicts(index: CorpusIndex, flagged: Set<string>): Finding[] {
   const findings: Finding[] = [];
   const surnames = new Map<string, number>();
-  const ministers: Held[] = [];
-  const heldBy = new Map<IndexedCluster, Held[]>();
+  // Ministers with a portfolio, by office key: who else is named to an office, counted once.
+  const ministries = new Map<string, { sample: RoleMention; holders: { cluster: IndexedCluster; articleId: string }[] }>();
+  const officesBy = new Map<IndexedCluster, Map<string, Office>>();
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
     const last = cluster.canonical.split(/\s+/).pop()!.toLowerCase();
     surnames.set(last, (surnames.get(last) ?? 0) + 1);
-    const held: Held[] = [];
+    const offices = new Map<string, Office>();
     for (const mention of cluster.mentions) {
       const role = mention.mention.role;
       const kind = role && officeKind(role);
       if (!role || !kind) continue;
       const text = index.articles.get(mention.articleId)!.text;
       if (changeNear.test(text.slice(Math.max(0, role.span.start - 40), role.span.start))) continue;
-      held.push({ mention, role, kind });
-      if (kind === 'minister' && portfolioOf(role)) ministers.push({ mention, role, kind });
-    }
-    if (held.length >= 2) heldBy.set(cluster, held);
-  }
-  for (const [cluster, all] of heldBy) {
-    for (const h of all) {
-      // "Minister Roe" says nothing for or against "Water Minister Roe".
-      const held = all.filter((o) => !(h.kind === 'minister' && o.kind === 'minister' && portfolioOf(h.role) && !portfolioOf(o.role)));
-      const others = held.filter((o) => o.mention.articleId !== h.mention.articleId);
-      if (new Set(others.map((o) => o.mention.articleId)).size < 2) continue;
-      // The other articles agree with each other, and none with this one.
-      if (others.some((o) => compatible(h, o) || !others.every((p) => compatible(o, p) || compatible(p, o)))) continue;
-      // Two articles giving this office make two offices, not a slip.
-      if (held.some((o) => o !== h && o.mention.articleId !== h.mention.articleId && compatible(o, h))) continue;
-      if (h.kind === 'minister' && others.every((o) => o.kind === 'minister')) {
-        const named = ministers.some(
-          (m) => m.mention.articleId !== h.mention.articleId && !held.includes(m) && sameOffice(m.role, h.role),
-        );
-        if (!named) continue;
+      const held = { mention, role, kind };
+      const portfolio = kind === 'minister' ? portfolioOf(role) : undefined;
+      const signature = `${kind}|${portfolio ?? ''}`;
+      const office = offices.get(signature) ?? { sample: held, held: [], articles: new Set<string>() };
+      office.held.push(held);
+      office.articles.add(mention.articleId);
+      offices.set(signature, office);
+      if (portfolio) {
+        const key = officeKey(role);
+        const ministry = ministries.get(key) ?? { sample: role, holders: [] };
+        ministry.holders.push({ cluster, articleId: mention.articleId });
+        ministries.set(key, ministry);
       }
-      if (changeReported(index, cluster, h.mention.articleId)) continue;
-      if (!nameTells(h.mention, cluster, surnames)) continue;
-      const span = heldSpan(h);
-      if (flagged.has(`${h.mention.articleId}:${span.start}`)) continue;
-      findings.push(identityFinding(index, cluster, h, span, others));
+    }
+    if (offices.size >= 2) officesBy.set(cluster, offices);
+  }
+  // Named elsewhere to the same ministry by someone else.
+  const namedElsewhere = (role: RoleMention, cluster: IndexedCluster, articleId: string): boolean =>
+    [...ministries.values()].some(
+      (m) => sameOffice(m.sample, role) && m.holders.some((h) => h.cluster !== cluster && h.articleId !== articleId),
+    );
+  for (const [cluster, offices] of officesBy) {
+    for (const office of offices.values()) {
+      // Two articles giving this office make two offices, not a slip.
+      if (office.articles.size !== 1) continue;
+      const here = office.sample;
+      const articleId = here.mention.articleId;
+      // "Minister Roe" says nothing for or against "Water Minister Roe".
+      const bareMinister = (o: Held): boolean => o.kind === 'minister' && !portfolioOf(o.role);
+      const others = [...offices.values()].filter(
+        (o) => o !== office && !(here.kind === 'minister' && portfolioOf(here.role) && bareMinister(o.sample)) && [...o.articles].some((id) => id !== articleId),
+      );
+      const elsewhere = new Set(others.flatMap((o) => [...o.articles].filter((id) => id !== articleId)));
+      if (elsewhere.size < 2) continue;
+      // The other articles agree with each other, and none with this one.
+      if (others.some((o) => o.held.some((x) => compatible(here, x) || compatible(x, here)))) continue;
+      if (others.some((o) => others.some((p) => !compatible(o.sample, p.sample) && !compatible(p.sample, o.sample)))) continue;
+      if (here.kind === 'minister' && others.every((o) => o.sample.kind === 'minister') && !namedElsewhere(here.role, cluster, articleId))
+        continue;
+      if (changeReported(index, cluster, articleId)) continue;
+      const evidence = others.flatMap((o) => o.held.filter((h) => h.mention.articleId !== articleId));
+      for (const h of office.held) {
+        if (!nameTells(h.mention, cluster, surnames)) continue;
+        const span = heldSpan(h);
+        if (flagged.has(`${articleId}:${span.start}`)) continue;
+        findings.push(identityFinding(index, cluster, h, span, evidence));
+      }
     }
   }
   return findings;
+}
+
+/** One kind of office a person is given (a minister by portfolio), with where. */
+interface Office {
+  sample: Held;
+  held: Held[];
+  articles: Set<string>;
 }
 
 /** "appointed", "sworn in", "resigned" in a sentence naming the person in that article. */
