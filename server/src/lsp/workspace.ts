@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
-import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import type { Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import type { AnalysisCache } from '../cache/analysis-cache.js';
-import { findArticles, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
+import { findArticles, globMatches, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
@@ -107,7 +106,7 @@ export class Workspace implements ArticleLookup {
     const relative = this.relative(parsed.fsPath);
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
     return (
-      this.candidateGlobs().some((glob) => minimatch(relative, glob, { dot: true })) &&
+      this.candidateGlobs().some((glob) => globMatches(relative, glob, true)) &&
       !isExcluded(relative, this.settings.exclude)
     );
   }
