@@ -6,7 +6,7 @@
  * are the ones now, and its checksum matches its body; otherwise it is ignored with a note.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
@@ -14,7 +14,7 @@ import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
 /** The first line of every cache file names this; anything else is not ours. */
 const format = 'dateline-analysis-cache';
 /** Bumped when the layout of the file changes. */
-const formatVersion = 2;
+const formatVersion = 3;
 
 /** What a cache is valid for: the analyser that wrote it and the knowledge file it was written with. */
 export interface CacheKey {
@@ -25,26 +25,29 @@ export interface CacheKey {
 interface Header extends CacheKey {
   format: string;
   version: number;
+  /** A digest of the body (the analyses). */
   checksum: string;
-  /** What the last run printed, for a run that changes nothing (`replay`). */
+  /** What the last run printed, for a run that changes nothing (`replay`); its bytes follow the header. */
   result?: StoredResult;
 }
 
 /**
  * A run's output, kept for the next run that would print it again: same request, same files, same
- * knowledge (`key`, the caller's digest of those), and the analyses of this very body (`body`, its
- * checksum: a body rewritten since holds other analyses, whose findings may differ).
+ * knowledge (`key`, the caller's digest of those). The analyser and the knowledge file are the
+ * cache's own key, and findings depend on nothing else (no clock, no randomness), so the output is
+ * the one the run would print. A replayed output is the bytes kept: written out as they are.
  */
 export interface RunResult {
-  stdout: string;
+  stdout: string | Uint8Array;
   exitCode: number;
 }
 
-interface StoredResult extends RunResult {
+interface StoredResult {
   key: string;
-  /** The body's checksum when the output was kept. */
-  body: string;
-  /** A digest of `stdout`, which the header's own parse would not catch a change in. */
+  exitCode: number;
+  /** How many bytes of output follow the header line. */
+  bytes: number;
+  /** A digest of those bytes: the header's checksum does not cover them. */
   digest: string;
 }
 
@@ -89,6 +92,8 @@ export class AnalysisCache {
     /** The analyses, or the file's body not parsed yet (its checksum checked): a run replayed never needs them. */
     private body: Map<string, { hash: string; analysis: Stored }> | Buffer,
     private readonly header?: Header,
+    /** The output kept with the analyses, its digest checked. */
+    private readonly output?: Buffer,
   ) {}
 
   /** The analyses, parsed from the body when first asked for (50 MB of JSON at 10,000 articles). */
@@ -108,7 +113,7 @@ export class AnalysisCache {
   }
 
   /** The output to keep with the analyses at the next `save`. */
-  private result: (RunResult & { key: string }) | undefined;
+  private result: { key: string; exitCode: number; stdout: Buffer } | undefined;
 
   /** The articles whose analyses were taken from the cache. */
   private readonly taken = new Set<string>();
@@ -144,11 +149,19 @@ export class AnalysisCache {
     if (header.version !== formatVersion) return empty('written in another format');
     if (header.analyser !== key.analyser) return empty('written by another version of Dateline');
     if (header.knowledge !== key.knowledge) return empty('written with another knowledge file');
-    // The body's bytes are its UTF-8 text: the checksum written of the text is checked on the bytes.
-    const body = raw.subarray(newline + 1);
-    if (newline < 0 || header.checksum !== hashText(body))
+    // The kept output's bytes, then the body's, which are its UTF-8 text: the checksums are of the bytes.
+    const kept = header.result;
+    const outputEnd = newline + 1 + (kept?.bytes ?? 0);
+    const output = kept ? raw.subarray(newline + 1, outputEnd) : undefined;
+    const body = raw.subarray(outputEnd);
+    if (
+      newline < 0 ||
+      outputEnd > raw.length ||
+      (output && kept?.digest !== hashText(output)) ||
+      header.checksum !== hashText(body)
+    )
       return empty('its checksum does not match (a corrupt or truncated file)');
-    return { cache: new AnalysisCache(file, key, body, header as Header) };
+    return { cache: new AnalysisCache(file, key, body, header as Header, output) };
   }
 
   /**
@@ -158,14 +171,13 @@ export class AnalysisCache {
    */
   replay(key: string): RunResult | undefined {
     const kept = this.header?.result;
-    if (kept?.key !== key || kept.body !== this.header?.checksum || kept.digest !== hashText(kept.stdout))
-      return undefined;
-    return { stdout: kept.stdout, exitCode: kept.exitCode };
+    if (kept?.key !== key || !this.output) return undefined;
+    return { stdout: this.output, exitCode: kept.exitCode };
   }
 
   /** Keeps a run's output (under `key`, as for `replay`) with the analyses the next `save` writes. */
   keep(key: string, result: RunResult): void {
-    this.result = { key, ...result };
+    this.result = { key, exitCode: result.exitCode, stdout: Buffer.from(result.stdout) };
   }
 
   /**
@@ -189,7 +201,13 @@ export class AnalysisCache {
    */
   needsSaving(analyses: readonly Pick<ArticleAnalysis, 'id'>[]): boolean {
     const kept = this.header?.result;
-    if (this.result && (kept?.key !== this.result.key || kept.stdout !== this.result.stdout)) return true;
+    if (
+      this.result &&
+      (kept?.key !== this.result.key ||
+        kept.exitCode !== this.result.exitCode ||
+        !this.output?.equals(this.result.stdout))
+    )
+      return true;
     return (
       this.entries.size > 0 ||
       analyses.length !== this.taken.size ||
@@ -207,10 +225,25 @@ export class AnalysisCache {
     const serialised = JSON.stringify(body);
     const checksum = hashText(serialised);
     const header: Header = { format, version: formatVersion, ...this.key, checksum };
-    if (this.result) header.result = { ...this.result, body: checksum, digest: hashText(this.result.stdout) };
+    const kept = this.result;
+    const output = kept?.stdout;
+    if (kept)
+      header.result = {
+        key: kept.key,
+        exitCode: kept.exitCode,
+        bytes: kept.stdout.length,
+        digest: hashText(kept.stdout),
+      };
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${serialised}`);
+    const fd = openSync(temporary, 'w');
+    try {
+      writeFileSync(fd, `${JSON.stringify(header)}\n`);
+      if (output) writeFileSync(fd, output);
+      writeFileSync(fd, serialised);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, this.file);
   }
 }

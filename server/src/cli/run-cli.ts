@@ -30,7 +30,8 @@ import { setRuleDocsBase } from '../present/index.js';
 
 /** Where a run reads and writes: the process's streams, or a test's. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or the bytes of an output kept in the cache (`replay`), written as they are. */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Standard input, read only for the path `-`. */
   stdin: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
