@@ -63,13 +63,21 @@ describe('dateline check --cache', () => {
   it('ignores a corrupt cache with a note, analyses afresh, and rewrites it', async () => {
     const cacheFile = join(folder, 'elsewhere', 'cache-file');
     const first = await check(folder, '--cache', '--cache-location', cacheFile);
-    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('PORTVILLE', 'PORTVILLA'));
-    const second = await check(folder, '--cache', '--cache-location', cacheFile);
-    assert.match(second.stderr, /^dateline: note: cache .*cache-file ignored: its checksum does not match/);
-    assert.equal(second.stdout, first.stdout);
-    assert.equal(second.status, 1);
+    // The body (the analyses, after the output kept) corrupted.
+    const raw = readFileSync(cacheFile, 'utf8');
+    const at = raw.lastIndexOf('PORTVILLE');
+    writeFileSync(cacheFile, `${raw.slice(0, at)}PORTVILLA${raw.slice(at + 'PORTVILLE'.length)}`);
+    // The same run prints the output kept, which its own digest covers: it needs no analysis.
+    const replayed = await check(folder, '--cache', '--cache-location', cacheFile);
+    assert.equal(replayed.stderr, '');
+    assert.equal(replayed.stdout, first.stdout);
+    // Another run needs the analyses: the body is found corrupt, and nothing of it is taken.
+    const json = await check(folder, '--cache', '--cache-location', cacheFile, '--format', 'json');
+    assert.match(json.stderr, /^dateline: note: cache .*cache-file ignored: its checksum does not match/);
+    assert.equal(json.stdout, (await check(folder, '--format', 'json')).stdout);
+    assert.equal(json.status, 1);
     assert.equal(
-      (await check(folder, '--cache', '--cache-location', cacheFile)).stderr,
+      (await check(folder, '--cache', '--cache-location', cacheFile, '--format', 'sarif')).stderr,
       '',
       'rewritten whole',
     );

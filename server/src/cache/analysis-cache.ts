@@ -6,7 +6,16 @@
  * are the ones now, and its checksum matches its body; otherwise it is ignored with a note.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
@@ -51,6 +60,32 @@ interface StoredResult {
   digest: string;
 }
 
+/** The most a header line may take; a file without a line break in as many bytes is not a cache. */
+const headerLimit = 64 * 1024;
+
+const corrupt = 'its checksum does not match (a corrupt or truncated file)';
+
+function ignored(file: string, why: string): string {
+  return `cache ${file} ignored: ${why}; it will be rewritten`;
+}
+
+/** Bytes `from` to `to` of a file (fewer if it is shorter now). */
+function readRange(file: string, from: number, to: number): Buffer {
+  const bytes = Buffer.allocUnsafe(Math.max(0, to - from));
+  const fd = openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < bytes.length) {
+      const read = readSync(fd, bytes, done, bytes.length - done, from + done);
+      if (read === 0) break;
+      done += read;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** One article's cached analysis, without its id and text (the id is the key; the text is on disk). */
 type Stored = Omit<ArticleAnalysis, 'id' | 'text'>;
 
@@ -89,25 +124,46 @@ export class AnalysisCache {
   private constructor(
     readonly file: string,
     private readonly key: CacheKey,
-    /** The analyses, or the file's body not parsed yet (its checksum checked): a run replayed never needs them. */
-    private body: Map<string, { hash: string; analysis: Stored }> | Buffer,
+    /**
+     * The analyses, or where the body lies in the file, not read yet: a run replayed never needs
+     * them, and a server publishes what it replays before it reads them (50 MB at 10,000 articles).
+     */
+    private body: Map<string, { hash: string; analysis: Stored }> | { from: number; to: number },
     private readonly header?: Header,
     /** The output kept with the analyses, its digest checked. */
     private readonly output?: Buffer,
   ) {}
 
-  /** The analyses, parsed from the body when first asked for (50 MB of JSON at 10,000 articles). */
+  /**
+   * Hears of a body found corrupt when it is first read, after `open`: the cache is then empty, as
+   * `open` makes one whose header does not match.
+   */
+  onNote: (note: string) => void = () => undefined;
+
+  /** The analyses, read and parsed from the body when first asked for, their checksum checked then. */
   private get entries(): Map<string, { hash: string; analysis: Stored }> {
     if (this.body instanceof Map) return this.body;
+    const { from, to } = this.body;
+    this.body = new Map();
+    let bytes: Buffer;
+    try {
+      bytes = readRange(this.file, from, to);
+    } catch {
+      bytes = Buffer.alloc(0);
+    }
+    // Rewritten since it was opened, or corrupt: nothing of it is trusted.
+    if (bytes.length !== to - from || hashText(bytes) !== this.header?.checksum) {
+      this.onNote(ignored(this.file, corrupt));
+      return this.body;
+    }
     try {
       this.body = new Map(
         Object.entries(
-          JSON.parse(this.body.toString('utf8')) as Record<string, { hash: string; analysis: Stored }>,
+          JSON.parse(bytes.toString('utf8')) as Record<string, { hash: string; analysis: Stored }>,
         ),
       );
     } catch {
       // Its checksum matched: written by us, whole. Not JSON even so: nothing to take.
-      this.body = new Map();
     }
     return this.body;
   }
@@ -128,20 +184,23 @@ export class AnalysisCache {
    * written by another analyser or for another knowledge file is ignored, and `note` says why.
    */
   static open(file: string, key: CacheKey): { cache: AnalysisCache; note?: string } {
-    let raw: Buffer;
+    const empty = (why: string): { cache: AnalysisCache; note: string } => ({
+      cache: new AnalysisCache(file, key, new Map()),
+      note: ignored(file, why),
+    });
+    // The header line and the output after it; the body is read when first needed (`entries`).
+    let head: Buffer;
+    let size: number;
     try {
-      raw = readFileSync(file);
+      size = statSync(file).size;
+      head = readRange(file, 0, Math.min(size, headerLimit));
     } catch {
       return { cache: new AnalysisCache(file, key, new Map()) };
     }
-    const empty = (why: string): { cache: AnalysisCache; note: string } => ({
-      cache: new AnalysisCache(file, key, new Map()),
-      note: `cache ${file} ignored: ${why}; it will be rewritten`,
-    });
-    const newline = raw.indexOf(0x0a);
+    const newline = head.indexOf(0x0a);
     let header: Partial<Header>;
     try {
-      header = JSON.parse(raw.toString('utf8', 0, newline < 0 ? raw.length : newline)) as Partial<Header>;
+      header = JSON.parse(head.toString('utf8', 0, newline < 0 ? head.length : newline)) as Partial<Header>;
     } catch {
       return empty('not a Dateline cache');
     }
@@ -149,19 +208,23 @@ export class AnalysisCache {
     if (header.version !== formatVersion) return empty('written in another format');
     if (header.analyser !== key.analyser) return empty('written by another version of Dateline');
     if (header.knowledge !== key.knowledge) return empty('written with another knowledge file');
+    if (newline < 0) return empty(corrupt);
     // The kept output's bytes, then the body's, which are its UTF-8 text: the checksums are of the bytes.
     const kept = header.result;
     const outputEnd = newline + 1 + (kept?.bytes ?? 0);
-    const output = kept ? raw.subarray(newline + 1, outputEnd) : undefined;
-    const body = raw.subarray(outputEnd);
-    if (
-      newline < 0 ||
-      outputEnd > raw.length ||
-      (output && kept?.digest !== hashText(output)) ||
-      header.checksum !== hashText(body)
-    )
-      return empty('its checksum does not match (a corrupt or truncated file)');
-    return { cache: new AnalysisCache(file, key, body, header as Header, output) };
+    if (outputEnd > size) return empty(corrupt);
+    let output: Buffer | undefined;
+    if (kept) {
+      try {
+        output = readRange(file, newline + 1, outputEnd);
+      } catch {
+        return empty(corrupt);
+      }
+      if (output.length !== kept.bytes || kept.digest !== hashText(output)) return empty(corrupt);
+    }
+    return {
+      cache: new AnalysisCache(file, key, { from: outputEnd, to: size }, header as Header, output),
+    };
   }
 
   /**

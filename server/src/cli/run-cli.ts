@@ -167,7 +167,10 @@ function openCache(file: string, knowledge: Knowledge, io: CliIo): AnalysisCache
     knowledge: hashText(JSON.stringify({ ...knowledge, rules: {} })),
   };
   const { cache, note } = AnalysisCache.open(file, key);
-  if (note) io.stderr.write(`dateline: note: ${note}\n`);
+  const say = (said: string): void => void io.stderr.write(`dateline: note: ${said}\n`);
+  if (note) say(note);
+  // A body found corrupt when its analyses are first read.
+  cache.onNote = say;
   return cache;
 }
 

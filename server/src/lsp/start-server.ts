@@ -57,7 +57,9 @@ function answer<P, R>(
   handler: (params: P) => R,
 ): (params: P, token: CancellationToken) => R | ResponseError<void> {
   return (params, token) =>
-    token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled') : handler(params);
+    token.isCancellationRequested
+      ? new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled')
+      : handler(params);
 }
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
@@ -269,10 +271,18 @@ export function startServer(connection: Connection): void {
   function openCache(workspace: Workspace): AnalysisCache | undefined {
     const folder = workspace.folders[0];
     if (!cacheFolderPath || folder === undefined) return undefined;
-    const file = join(cacheFolderPath, `analyses-${hashText(folder).replace(/[^A-Za-z0-9]/g, '').slice(0, 16)}.cache`);
+    const file = join(
+      cacheFolderPath,
+      `analyses-${hashText(folder)
+        .replace(/[^A-Za-z0-9]/g, '')
+        .slice(0, 16)}.cache`,
+    );
     const key = { analyser: analyserVersion(), knowledge: hashText(workspace.knowledgeText ?? '') };
     const { cache, note } = AnalysisCache.open(file, key);
-    if (note) connection.console.info(`Dateline: ${note}`);
+    const say = (said: string): void => connection.console.info(`Dateline: ${said}`);
+    if (note) say(note);
+    // A body found corrupt when its analyses are first read.
+    cache.onNote = say;
     return cache;
   }
 
@@ -418,74 +428,96 @@ export function startServer(connection: Connection): void {
   connection.onRequest(methods.entities, () => ({
     entities: workspaces.all().flatMap((workspace) => entities(workspace).entities),
   }));
-  connection.onRequest(methods.mentions, answer((params: TextDocumentPositionParams) => {
-    const offset = offsetOf(params);
-    return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
-  }));
+  connection.onRequest(
+    methods.mentions,
+    answer((params: TextDocumentPositionParams) => {
+      const offset = offsetOf(params);
+      return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
+    }),
+  );
 
-  connection.onHover(answer((params) => {
-    const offset = offsetOf(params);
-    return offset === undefined ? null : hoverAt(of(params), params.textDocument.uri, offset, hoverStyle);
-  }));
-  connection.onRequest(methods.reasoning, answer((params: TextDocumentPositionParams): ReasoningReply => {
-    const offset = offsetOf(params);
-    const markdown = offset === undefined ? null : reasoningAt(of(params), params.textDocument.uri, offset);
-    return markdown === null ? null : { markdown };
-  }));
-  connection.onReferences(answer((params) => {
-    const offset = offsetOf(params);
-    return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
-  }));
-  connection.onDefinition(answer((params) => {
-    const offset = offsetOf(params);
-    return offset === undefined ? null : definition(of(params), params.textDocument.uri, offset);
-  }));
-  connection.onDocumentHighlight(answer((params) => {
-    const offset = offsetOf(params);
-    return offset === undefined ? [] : highlights(of(params), params.textDocument.uri, offset);
-  }));
-  connection.onPrepareRename(answer((params) => {
-    analyseNow(params.textDocument.uri);
-    const offset = offsetOf(params);
-    return offset === undefined ? null : prepareRename(of(params), params.textDocument.uri, offset);
-  }));
-  connection.onRenameRequest(answer((params) => {
-    analyseNow(params.textDocument.uri);
-    const offset = offsetOf(params);
-    const from = params.textDocument.uri;
-    const workspace = of(params);
-    const changes =
-      offset === undefined ? undefined : rename(workspace, from, offset, params.newName)?.changes;
-    if (!changes) return null;
-    // Files outside the workspace (links to articles elsewhere), or every other file when untrusted, keep their spelling.
-    const inside = Object.fromEntries(
-      Object.entries(changes).filter(([uri]) => workspace.mayEdit(uri, from)),
-    );
-    const edit = versionedEdit(
-      inside,
-      (uri) => workspace.version(uri),
-      () => true,
-    );
-    return (edit && editForClient(edit, editSupport)) ?? null;
-  }));
-  connection.onCodeAction(answer((params) => {
-    // Fixes carry the version they are computed against: the client's latest text, analysed now if
-    // it is still waiting in the edit queue (a stale diagnostic's fix is then recomputed for it).
-    analyseNow(params.textDocument.uri);
-    return codeActions(of(params), params, canResolveEdits).flatMap((action) => {
-      if (!action.edit) return [action];
-      const edit = editForClient(action.edit, editSupport);
-      return edit ? [{ ...action, edit }] : [];
-    });
-  }));
-  connection.onCodeActionResolve(answer((action) => {
-    if (!isKnowledgeChange(action.data)) return action;
-    const workspace = workspaces.of(action.data.knowledge);
-    if (!workspace.trusted) return action;
-    const edit = knowledgeEdit(workspace, action.data);
-    const forClient = edit && editForClient(edit, editSupport);
-    return forClient ? { ...action, edit: forClient } : action;
-  }));
+  connection.onHover(
+    answer((params) => {
+      const offset = offsetOf(params);
+      return offset === undefined ? null : hoverAt(of(params), params.textDocument.uri, offset, hoverStyle);
+    }),
+  );
+  connection.onRequest(
+    methods.reasoning,
+    answer((params: TextDocumentPositionParams): ReasoningReply => {
+      const offset = offsetOf(params);
+      const markdown = offset === undefined ? null : reasoningAt(of(params), params.textDocument.uri, offset);
+      return markdown === null ? null : { markdown };
+    }),
+  );
+  connection.onReferences(
+    answer((params) => {
+      const offset = offsetOf(params);
+      return offset === undefined ? [] : references(of(params), params.textDocument.uri, offset);
+    }),
+  );
+  connection.onDefinition(
+    answer((params) => {
+      const offset = offsetOf(params);
+      return offset === undefined ? null : definition(of(params), params.textDocument.uri, offset);
+    }),
+  );
+  connection.onDocumentHighlight(
+    answer((params) => {
+      const offset = offsetOf(params);
+      return offset === undefined ? [] : highlights(of(params), params.textDocument.uri, offset);
+    }),
+  );
+  connection.onPrepareRename(
+    answer((params) => {
+      analyseNow(params.textDocument.uri);
+      const offset = offsetOf(params);
+      return offset === undefined ? null : prepareRename(of(params), params.textDocument.uri, offset);
+    }),
+  );
+  connection.onRenameRequest(
+    answer((params) => {
+      analyseNow(params.textDocument.uri);
+      const offset = offsetOf(params);
+      const from = params.textDocument.uri;
+      const workspace = of(params);
+      const changes =
+        offset === undefined ? undefined : rename(workspace, from, offset, params.newName)?.changes;
+      if (!changes) return null;
+      // Files outside the workspace (links to articles elsewhere), or every other file when untrusted, keep their spelling.
+      const inside = Object.fromEntries(
+        Object.entries(changes).filter(([uri]) => workspace.mayEdit(uri, from)),
+      );
+      const edit = versionedEdit(
+        inside,
+        (uri) => workspace.version(uri),
+        () => true,
+      );
+      return (edit && editForClient(edit, editSupport)) ?? null;
+    }),
+  );
+  connection.onCodeAction(
+    answer((params) => {
+      // Fixes carry the version they are computed against: the client's latest text, analysed now if
+      // it is still waiting in the edit queue (a stale diagnostic's fix is then recomputed for it).
+      analyseNow(params.textDocument.uri);
+      return codeActions(of(params), params, canResolveEdits).flatMap((action) => {
+        if (!action.edit) return [action];
+        const edit = editForClient(action.edit, editSupport);
+        return edit ? [{ ...action, edit }] : [];
+      });
+    }),
+  );
+  connection.onCodeActionResolve(
+    answer((action) => {
+      if (!isKnowledgeChange(action.data)) return action;
+      const workspace = workspaces.of(action.data.knowledge);
+      if (!workspace.trusted) return action;
+      const edit = knowledgeEdit(workspace, action.data);
+      const forClient = edit && editForClient(edit, editSupport);
+      return forClient ? { ...action, edit: forClient } : action;
+    }),
+  );
   connection.onDocumentSymbol(answer((params) => documentSymbols(of(params), params.textDocument.uri)));
   connection.onWorkspaceSymbol(
     answer((params) => workspaces.all().flatMap((workspace) => workspaceSymbols(workspace, params.query))),
@@ -494,7 +526,9 @@ export function startServer(connection: Connection): void {
   connection.languages.inlayHint.on(
     answer((params) => inlayHints(of(params), params.textDocument.uri, params.range)),
   );
-  connection.languages.semanticTokens.on(answer((params) => semanticTokens(of(params), params.textDocument.uri)));
+  connection.languages.semanticTokens.on(
+    answer((params) => semanticTokens(of(params), params.textDocument.uri)),
+  );
   connection.languages.semanticTokens.onRange(
     answer((params) => semanticTokens(of(params), params.textDocument.uri, params.range)),
   );
