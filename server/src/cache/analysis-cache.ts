@@ -238,6 +238,11 @@ export class AnalysisCache {
     return { stdout: this.output, exitCode: kept.exitCode };
   }
 
+  /** True when the file keeps an output (which `replay` gives for its key only). */
+  get hasKept(): boolean {
+    return this.output !== undefined;
+  }
+
   /** Keeps a run's output (under `key`, as for `replay`) with the analyses the next `save` writes. */
   keep(key: string, result: RunResult): void {
     this.result = { key, exitCode: result.exitCode, stdout: Buffer.from(result.stdout) };

@@ -27,6 +27,7 @@ import { AnalysisCache, analyserVersion, cacheable, hashText } from '../cache/an
 import { codeActions, fixAllKind } from './code-actions.js';
 import {
   methods,
+  ruleUrl,
   setRuleDocsBase,
   type InitializationOptions,
   type IsArticleParams,
@@ -37,7 +38,7 @@ import {
 import { isKnowledgeChange, knowledgeEdit } from './knowledge-actions.js';
 import { editForClient, versionedEdit, type EditSupport } from './versioned-edits.js';
 import { collectGarbage } from './collect-garbage.js';
-import { DiagnosticsPublisher } from './diagnostics.js';
+import { decodeLists, DiagnosticsPublisher, encodeLists } from './diagnostics.js';
 import { EditQueue } from './edit-queue.js';
 import { hoverAt, reasoningAt, type HoverStyle } from './hover.js';
 import { definition, highlights, prepareRename, references, rename } from './navigation.js';
@@ -230,20 +231,49 @@ export function startServer(connection: Connection): void {
     progress?.begin('Dateline', 0, 'Indexing articles', false);
     // Folder after folder; the counts of the folders read before are added to the current one's.
     let before = 0;
-    for (const workspace of workspaces.all()) {
+    // Folders whose lists were replayed from the cache: all of them, so far.
+    let replayed = 0;
+    const folders = workspaces.all();
+    for (const [i, workspace] of folders.entries()) {
       let total = 0;
-      await workspace.indexFolders((done, inFolder) => {
-        total = inFolder;
-        const all = before + inFolder;
-        progress?.report(
-          Math.round(((before + done) / Math.max(all, 1)) * 100),
-          `Indexing articles ${(before + done).toLocaleString('en')} / ${all.toLocaleString('en')}`,
-        );
-        publisher.indexing = { done: before + done, total: all };
-        publisher.sendStatus();
-      });
+      // A folder whose cache kept lists is read whole first: unchanged, its lists are published
+      // before anything is analysed, and, the last folder, the status says every list is out.
+      const replay =
+        workspace.analysisCache?.hasKept && replayed === i
+          ? async (planned: { id: string; text: string }[]): Promise<boolean> => {
+              const kept = workspace.analysisCache?.replay(replayKey(workspace, planned));
+              if (!kept) return false;
+              await publisher.replay(decodeLists(kept.stdout), [
+                ...workspace.problems.keys(),
+                ...(workspace.knowledgeUri ? [workspace.knowledgeUri] : []),
+              ]);
+              replayed++;
+              if (replayed === folders.length) {
+                publisher.indexing = undefined;
+                progress?.done();
+                publisher.sendStatus();
+              }
+              return true;
+            }
+          : undefined;
+      await workspace.indexFolders(
+        (done, inFolder) => {
+          total = inFolder;
+          const all = before + inFolder;
+          if (replayed === folders.length) return;
+          progress?.report(
+            Math.round(((before + done) / Math.max(all, 1)) * 100),
+            `Indexing articles ${(before + done).toLocaleString('en')} / ${all.toLocaleString('en')}`,
+          );
+          publisher.indexing = { done: before + done, total: all };
+          publisher.sendStatus();
+        },
+        undefined,
+        replay,
+      );
       before += total;
     }
+    const replayedAll = replayed === folders.length;
     // The reading's garbage (the workers' replies, the index's scratch) goes before the lists are
     // made and sent: what the server keeps then lies in fewer pages of the heap than when the garbage
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
@@ -256,12 +286,36 @@ export function startServer(connection: Connection): void {
     }
     edits.expectCost(performance.now() - refreshing);
     collectGarbage();
-    await publisher.publishAll(true);
-    publisher.indexing = undefined;
-    progress?.done();
-    publisher.sendStatus();
+    // After a replay, every list is checked against the index now built: one that differs from what
+    // was replayed is sent again (the digests replayed are those kept); the rest are not.
+    const differing = await publisher.publishAll(replayed === 0);
+    if (!replayedAll) {
+      publisher.indexing = undefined;
+      progress?.done();
+      publisher.sendStatus();
+    }
     refreshViews();
-    for (const workspace of workspaces.all()) saveCache(workspace);
+    for (const workspace of workspaces.all()) saveCache(workspace, replayedAll && differing === 0);
+  }
+
+  /**
+   * What a folder's published lists depend on beyond the analyser and the knowledge file (the cache's
+   * own key): the rule levels of the settings, where rule pages are, and each article in corpus order
+   * with a hash of its text, its editor version (fixes carry it) and its note on encoding.
+   */
+  function replayKey(workspace: Workspace, articles: { id: string; text: string }[]): string {
+    return hashText(
+      JSON.stringify({
+        rules: workspace.settings.rules,
+        ruleDocs: ruleUrl(''),
+        articles: articles.map(({ id, text }) => [
+          id,
+          hashText(text),
+          workspace.version(id),
+          workspace.notes.get(id)?.message ?? null,
+        ]),
+      }),
+    );
   }
 
   /**
@@ -286,11 +340,22 @@ export function startServer(connection: Connection): void {
     return cache;
   }
 
-  /** Writes what a folder's first reading analysed, unless its cache holds exactly that already. */
-  function saveCache(workspace: Workspace): void {
+  /**
+   * Writes what a folder's first reading analysed, unless its cache holds exactly that already, with
+   * the lists published for it (for `replay` at the next start), unless those were `replayed`.
+   */
+  function saveCache(workspace: Workspace, replayed: boolean): void {
     const cache = workspace.analysisCache;
     workspace.analysisCache = undefined;
     if (!cache) return;
+    if (!replayed) {
+      const ids = workspace.corpus.ids();
+      const key = replayKey(
+        workspace,
+        ids.map((id) => ({ id, text: workspace.corpus.article(id)!.text })),
+      );
+      cache.keep(key, { stdout: encodeLists(publisher.listsToKeep(ids)), exitCode: 0 });
+    }
     const analyses = cacheable(workspace.corpus);
     if (!cache.needsSaving(analyses)) return;
     try {

@@ -163,8 +163,27 @@ export class Workspace implements ArticleLookup {
     return this.versions.get(uri) ?? null;
   }
 
-  /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
-  async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
+  /**
+   * How many articles the corpus holds, or will hold once the reading under way adopts what it has
+   * read (`expecting`): a server that publishes what it replays says so before it adopts them.
+   */
+  articleCount(): number {
+    return this.expecting ?? this.corpus.ids().length;
+  }
+
+  private expecting: number | undefined;
+
+  /**
+   * Reads every article under the workspace folders into the corpus; open documents keep their
+   * editor text. With `beforeAnalysis`, every file is read first, and it is told what the corpus will
+   * be, in order (the open articles, then the files read), before anything is analysed or taken from
+   * the cache; it returns true when it has published for that corpus (`articleCount` then counts it).
+   */
+  async indexFolders(
+    progress?: Progress,
+    shouldStop?: () => boolean,
+    beforeAnalysis?: (planned: { id: string; text: string }[]) => Promise<boolean>,
+  ): Promise<void> {
     const files: string[] = [];
     const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
     this.knowledgeFolders = [];
@@ -206,27 +225,37 @@ export class Workspace implements ArticleLookup {
       }
       return texts;
     };
+    // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
+    const accepted = (texts: { uri: string; text: string | undefined }[]): { uri: string; text: string }[] =>
+      texts.filter((t): t is { uri: string; text: string } => {
+        if (this.open.has(t.uri)) return false;
+        const ok = t.text !== undefined && this.accepts(t.uri, t.text);
+        if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
+          this.corpus.remove(t.uri);
+        return ok;
+      });
     try {
-      let reading = read(0);
-      for (let from = 0; from < files.length; from += batchSize) {
-        const texts = await reading;
+      // Read whole first, when asked: what the corpus will be is known before anything is analysed.
+      let readFirst: { uri: string; text: string }[][] | undefined;
+      if (beforeAnalysis) {
+        readFirst = [];
+        for (let from = 0; from < files.length; from += batchSize) readFirst.push(accepted(await read(from)));
         if (shouldStop?.()) return;
-        // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
-        const inputs = texts.filter((t): t is { uri: string; text: string } => {
-          if (this.open.has(t.uri)) return false;
-          const ok = t.text !== undefined && this.accepts(t.uri, t.text);
-          if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
-            this.corpus.remove(t.uri);
-          return ok;
-        });
-        if (from + batchSize < files.length) reading = read(from + batchSize);
-        const missing = inputs.filter(({ uri, text }) => {
-          // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
-          if (this.settledWhileIndexing.has(uri)) return false;
-          const cached = this.analysisCache?.take(uri, text);
-          if (cached) this.corpus.adopt(cached);
-          return !cached;
-        });
+        const planned = this.planned(readFirst.flat());
+        // Counted as read while it publishes for them; not, if it did not.
+        this.expecting = planned?.length;
+        if (!planned || !(await beforeAnalysis(planned))) this.expecting = undefined;
+      }
+      let reading = readFirst ? undefined : read(0);
+      for (let from = 0, batch = 0; from < files.length; from += batchSize, batch++) {
+        const inputs = readFirst ? readFirst[batch]! : accepted(await reading!);
+        if (shouldStop?.()) return;
+        if (!readFirst && from + batchSize < files.length) reading = read(from + batchSize);
+        // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
+        const cached = inputs.map(({ uri, text }) =>
+          this.settledWhileIndexing.has(uri) ? null : this.analysisCache?.take(uri, text),
+        );
+        const missing = inputs.filter((_, i) => cached[i] === undefined);
         // Every file of the batch in the cache: no worker is started for nothing.
         const results =
           missing.length === 0
@@ -235,9 +264,13 @@ export class Workspace implements ArticleLookup {
                 missing.map(({ uri, text }) => ({ id: uri, text })),
                 (done) => progress?.(from + done, files.length),
               );
-        for (const result of results) {
+        // Adopted in the order the files were listed, whether analysed now or taken from the cache:
+        // the corpus, and the order of evidence in its findings, are then the same warm or cold.
+        let next = 0;
+        for (const analysis of cached) {
+          const result = analysis === undefined ? results[next++]! : analysis;
           // Read before it was deleted, changed or opened: what was reported meanwhile wins.
-          if (this.settledWhileIndexing.has(result.id)) continue;
+          if (result === null || this.settledWhileIndexing.has(result.id)) continue;
           // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
           // and the other articles are still checked.
           if ('error' in result)
@@ -254,6 +287,7 @@ export class Workspace implements ArticleLookup {
       }
     } finally {
       this.indexing = false;
+      this.expecting = undefined;
       await pool.close();
     }
     progress?.(files.length, files.length);
@@ -263,6 +297,19 @@ export class Workspace implements ArticleLookup {
     this.settledWhileIndexing.clear();
     // An article opened before the knowledge files were found was claimed without them: ask again.
     for (const [uri, text] of this.open) this.setText(uri, text);
+  }
+
+  /**
+   * The corpus a first reading will make of what it read, in order: the open articles, then the
+   * files. Undefined when the corpus holds more than the open articles already (a reading again).
+   */
+  private planned(inputs: { uri: string; text: string }[]): { id: string; text: string }[] | undefined {
+    const held = this.corpus.ids();
+    if (held.some((id) => !this.open.has(id))) return undefined;
+    return [
+      ...held.map((id) => ({ id, text: this.corpus.article(id)!.text })),
+      ...inputs.map(({ uri, text }) => ({ id: uri, text })),
+    ];
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
