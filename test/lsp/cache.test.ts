@@ -20,18 +20,32 @@ describe('language server analysis cache', function () {
     // A knowledge file makes every text file below it an article, however short (Workspace.claims).
     writeFileSync(join(folder, 'articles', 'dateline.yaml'), 'entities: []\n');
     // A weekday that does not match its date: a finding that comes from the analysis of a.txt's dates.
-    writeFileSync(join(folder, 'articles', 'a.txt'), 'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n');
-    writeFileSync(join(folder, 'articles', 'b.txt'), 'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n');
+    writeFileSync(
+      join(folder, 'articles', 'a.txt'),
+      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
+    );
+    writeFileSync(
+      join(folder, 'articles', 'b.txt'),
+      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
+    );
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   /** A server started on the articles with the storage folder, once it has published everything. */
   async function indexed(): Promise<TestServer> {
-    const server = await startTestServer(pathToFileURL(join(folder, 'articles')).toString(), {}, { initializationOptions: { cacheFolder: storage } });
-    await server.waitForNotification<{ indexing?: unknown; articles: number }>('dateline/status', (s) => !s.indexing && s.articles > 0);
+    const server = await startTestServer(
+      pathToFileURL(join(folder, 'articles')).toString(),
+      {},
+      { initializationOptions: { cacheFolder: storage } },
+    );
+    await server.waitForNotification<{ indexing?: unknown; articles: number }>(
+      'dateline/status',
+      (s) => !s.indexing && s.articles > 0,
+    );
     return server;
   }
-  const codes = (server: TestServer): string[] => (server.diagnostics.get(uriOf('a.txt')) ?? []).map((d) => String(d.code));
+  const codes = (server: TestServer): string[] =>
+    (server.diagnostics.get(uriOf('a.txt')) ?? []).map((d) => String(d.code));
 
   it('keeps the analyses in the storage folder and takes them from there at the next start', async () => {
     const first = await indexed();
@@ -60,14 +74,21 @@ describe('language server analysis cache', function () {
     writeFileSync(cacheFile, `${raw.slice(0, at)}PORTVILLA${raw.slice(at + 'PORTVILLE'.length)}`);
     const third = await indexed();
     await third.waitForDiagnostics(uriOf('a.txt'), (list) => list.some((d) => d.code === 'weekday-mismatch'));
-    assert.ok(third.logs.some((log) => /cache .* ignored: its checksum does not match/.test(log.message)), 'a note in the log');
+    assert.ok(
+      third.logs.some((log) => /cache .* ignored: its checksum does not match/.test(log.message)),
+      'a note in the log',
+    );
     await third.stop();
   });
 
   it('publishes the lists kept at the last start before it analyses anything, and checks them once the index is built', async () => {
     const kept = join(folder, 'storage-replay');
     const start = (): Promise<TestServer> =>
-      startTestServer(pathToFileURL(join(folder, 'articles')).toString(), {}, { initializationOptions: { cacheFolder: kept } });
+      startTestServer(
+        pathToFileURL(join(folder, 'articles')).toString(),
+        {},
+        { initializationOptions: { cacheFolder: kept } },
+      );
     const first = await start();
     await first.waitForNotification<{ indexing?: unknown }>('dateline/status', (s) => !s.indexing);
     await first.stop();
@@ -91,11 +112,15 @@ describe('language server analysis cache', function () {
 
     const second = await start();
     // Registered before any message is read: the replay cannot come first.
-    const replayed = second.waitForDiagnostics(uriOf('a.txt'), (list) => list.some((d) => d.code === 'kept-list'));
+    const replayed = second.waitForDiagnostics(uriOf('a.txt'), (list) =>
+      list.some((d) => d.code === 'kept-list'),
+    );
     await replayed;
     // Checked against the index once built: the list that differs is sent again, right; then the
     // status, once every list is checked (and the cache written).
-    await second.waitForDiagnostics(uriOf('a.txt'), (list) => list.some((d) => d.code === 'weekday-mismatch'));
+    await second.waitForDiagnostics(uriOf('a.txt'), (list) =>
+      list.some((d) => d.code === 'weekday-mismatch'),
+    );
     await second.waitForNotification<{ indexing?: unknown }>('dateline/status', (s) => !s.indexing);
     await second.stop();
     // Kept again, right this time.

@@ -249,12 +249,13 @@ export class AnalysisCache {
   }
 
   /**
-   * The cached analysis of article `id` made from exactly `text`, if any. It is handed over, not
+   * The cached analysis of article `id` made from exactly `text` (whose `hashText` is `hash`, when the
+   * caller has it already), if any. It is handed over, not
    * copied (a corpus may change an analysis it holds, when an edit moves it), and leaves the cache.
    */
-  take(id: string, text: string): ArticleAnalysis | undefined {
+  take(id: string, text: string, hash?: string): ArticleAnalysis | undefined {
     const entry = this.entries.get(id);
-    if (!entry || entry.hash !== hashText(text)) return undefined;
+    if (!entry || entry.hash !== (hash ?? hashText(text))) return undefined;
     this.entries.delete(id);
     this.taken.add(id);
     const { structure, entities, acronyms, dates, events } = entry.analysis;

@@ -43,7 +43,7 @@ export function encodeLists(lists: ReplayLists): Buffer {
 export function decodeLists(bytes: Uint8Array | string): ReplayLists {
   const lists: ReplayLists = new Map();
   const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const end = text.indexOf('\n', start);
     const line = text.slice(start, end < 0 ? text.length : end);
     start = end < 0 ? text.length : end + 1;
@@ -89,7 +89,7 @@ export class DiagnosticsPublisher {
   /** Publishes these articles now, then the corpus summary the client shows in its status bar. */
   publish(ids: Iterable<string>): void {
     void this.send(ids);
-    this.sendStatus();
+    void this.sendStatus();
   }
 
   /** Sends the lists that changed (every non-empty one, unhashed, when `hashing` is false); resolves when they are written. */
@@ -122,7 +122,7 @@ export class DiagnosticsPublisher {
   indexing: { done: number; total: number } | undefined;
 
   /** Sends `dateline/status`: how many articles are in the corpus and how many warnings they carry. */
-  sendStatus(indexing = this.indexing): void {
+  sendStatus(indexing = this.indexing): Promise<void> {
     let warnings = 0;
     for (const count of this.warnings.values()) warnings += count;
     let articles = 0;
@@ -137,7 +137,7 @@ export class DiagnosticsPublisher {
       skipped,
       ...(indexing ? { indexing } : {}),
     };
-    void this.connection.sendNotification(methods.status, status);
+    return this.connection.sendNotification(methods.status, status);
   }
 
   /**
@@ -160,7 +160,7 @@ export class DiagnosticsPublisher {
       sent += (await this.send(list.slice(from, from + sliceSize), !firstReading)).length;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    this.sendStatus();
+    void this.sendStatus();
     return sent;
   }
 

@@ -47,7 +47,7 @@ import { legend, semanticTokens } from './semantic-tokens.js';
 import { packagedRuleDocs } from '../io/rule-docs.js';
 import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
-import { readKnowledgeFile, type Workspace } from './workspace.js';
+import { readKnowledgeFile, type PlannedArticle, type Workspace } from './workspace.js';
 import { Workspaces } from './workspaces.js';
 
 /**
@@ -240,7 +240,7 @@ export function startServer(connection: Connection): void {
       // before anything is analysed, and, the last folder, the status says every list is out.
       const replay =
         workspace.analysisCache?.hasKept && replayed === i
-          ? async (planned: { id: string; text: string }[]): Promise<boolean> => {
+          ? async (planned: PlannedArticle[]): Promise<boolean> => {
               const kept = workspace.analysisCache?.replay(replayKey(workspace, planned));
               if (!kept) return false;
               await publisher.replay(decodeLists(kept.stdout), [
@@ -251,7 +251,8 @@ export function startServer(connection: Connection): void {
               if (replayed === folders.length) {
                 publisher.indexing = undefined;
                 progress?.done();
-                publisher.sendStatus();
+                // Written out before the reading goes on to read the analyses, which holds the thread for a while.
+                await publisher.sendStatus();
               }
               return true;
             }
@@ -266,7 +267,7 @@ export function startServer(connection: Connection): void {
             `Indexing articles ${(before + done).toLocaleString('en')} / ${all.toLocaleString('en')}`,
           );
           publisher.indexing = { done: before + done, total: all };
-          publisher.sendStatus();
+          void publisher.sendStatus();
         },
         undefined,
         replay,
@@ -292,7 +293,8 @@ export function startServer(connection: Connection): void {
     if (!replayedAll) {
       publisher.indexing = undefined;
       progress?.done();
-      publisher.sendStatus();
+      // Written out before the cache is, which holds the thread for a while.
+      await publisher.sendStatus();
     }
     refreshViews();
     for (const workspace of workspaces.all()) saveCache(workspace, replayedAll && differing === 0);
@@ -303,14 +305,14 @@ export function startServer(connection: Connection): void {
    * own key): the rule levels of the settings, where rule pages are, and each article in corpus order
    * with a hash of its text, its editor version (fixes carry it) and its note on encoding.
    */
-  function replayKey(workspace: Workspace, articles: { id: string; text: string }[]): string {
+  function replayKey(workspace: Workspace, articles: { id: string; hash: string }[]): string {
     return hashText(
       JSON.stringify({
         rules: workspace.settings.rules,
         ruleDocs: ruleUrl(''),
-        articles: articles.map(({ id, text }) => [
+        articles: articles.map(({ id, hash }) => [
           id,
-          hashText(text),
+          hash,
           workspace.version(id),
           workspace.notes.get(id)?.message ?? null,
         ]),
@@ -352,7 +354,7 @@ export function startServer(connection: Connection): void {
       const ids = workspace.corpus.ids();
       const key = replayKey(
         workspace,
-        ids.map((id) => ({ id, text: workspace.corpus.article(id)!.text })),
+        ids.map((id) => ({ id, hash: hashText(workspace.corpus.article(id)!.text) })),
       );
       cache.keep(key, { stdout: encodeLists(publisher.listsToKeep(ids)), exitCode: 0 });
     }

@@ -8,7 +8,7 @@ import { dirname, sep } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import type { AnalysisCache } from '../cache/analysis-cache.js';
+import { hashText, type AnalysisCache } from '../cache/analysis-cache.js';
 import { findArticles, globMatches, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
@@ -17,6 +17,13 @@ import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowle
 import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
 import { LineIndex, onePerSpot, type ArticleLookup } from '../present/index.js';
+
+/** An article a first reading will add, with the hash of its text (`hashText`). */
+export interface PlannedArticle {
+  id: string;
+  text: string;
+  hash: string;
+}
 
 /** Why an article is not in the corpus. */
 export interface ArticleProblem extends ReadProblem {
@@ -182,7 +189,7 @@ export class Workspace implements ArticleLookup {
   async indexFolders(
     progress?: Progress,
     shouldStop?: () => boolean,
-    beforeAnalysis?: (planned: { id: string; text: string }[]) => Promise<boolean>,
+    beforeAnalysis?: (planned: PlannedArticle[]) => Promise<boolean>,
   ): Promise<void> {
     const files: string[] = [];
     const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
@@ -237,11 +244,14 @@ export class Workspace implements ArticleLookup {
     try {
       // Read whole first, when asked: what the corpus will be is known before anything is analysed.
       let readFirst: { uri: string; text: string }[][] | undefined;
+      // The hash of each text read whole first: the cache's key of its analysis, made once.
+      const hashes = new Map<string, string>();
       if (beforeAnalysis) {
         readFirst = [];
         for (let from = 0; from < files.length; from += batchSize) readFirst.push(accepted(await read(from)));
         if (shouldStop?.()) return;
         const planned = this.planned(readFirst.flat());
+        for (const { id, hash } of planned ?? []) hashes.set(id, hash);
         // Counted as read while it publishes for them; not, if it did not.
         this.expecting = planned?.length;
         if (!planned || !(await beforeAnalysis(planned))) this.expecting = undefined;
@@ -253,7 +263,7 @@ export class Workspace implements ArticleLookup {
         if (!readFirst && from + batchSize < files.length) reading = read(from + batchSize);
         // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
         const cached = inputs.map(({ uri, text }) =>
-          this.settledWhileIndexing.has(uri) ? null : this.analysisCache?.take(uri, text),
+          this.settledWhileIndexing.has(uri) ? null : this.analysisCache?.take(uri, text, hashes.get(uri)),
         );
         const missing = inputs.filter((_, i) => cached[i] === undefined);
         // Every file of the batch in the cache: no worker is started for nothing.
@@ -303,12 +313,14 @@ export class Workspace implements ArticleLookup {
    * The corpus a first reading will make of what it read, in order: the open articles, then the
    * files. Undefined when the corpus holds more than the open articles already (a reading again).
    */
-  private planned(inputs: { uri: string; text: string }[]): { id: string; text: string }[] | undefined {
+  private planned(inputs: { uri: string; text: string }[]): PlannedArticle[] | undefined {
     const held = this.corpus.ids();
     if (held.some((id) => !this.open.has(id))) return undefined;
     return [
-      ...held.map((id) => ({ id, text: this.corpus.article(id)!.text })),
-      ...inputs.map(({ uri, text }) => ({ id: uri, text })),
+      ...held
+        .map((id) => this.corpus.article(id)!.text)
+        .map((text, i) => ({ id: held[i]!, text, hash: hashText(text) })),
+      ...inputs.map(({ uri, text }) => ({ id: uri, text, hash: hashText(text) })),
     ];
   }
 
