@@ -78,6 +78,9 @@ export function startServer(connection: Connection): void {
   let canRefresh = { tokens: false, hints: false };
   const hoverStyle: HoverStyle = { commandLinks: false };
   let indexing: Promise<void> = Promise.resolve();
+  /** Writes the caches of the reading just done, if they are not written yet. */
+  let writeCaches: (() => void) | undefined;
+  connection.onShutdown(() => writeCaches?.());
   /** Where analyses are kept between sessions: in the client's storage folder, if it gave one. */
   let cacheFolderPath: string | undefined;
   // Edits are analysed once they settle, each document's latest text once; see edit-queue.ts.
@@ -290,14 +293,19 @@ export function startServer(connection: Connection): void {
     // After a replay, every list is checked against the index now built: one that differs from what
     // was replayed is sent again (the digests replayed are those kept); the rest are not.
     const differing = await publisher.publishAll(replayed === 0);
+    // The caches are written once the status is out (writing holds the thread for a while), or at
+    // once if the client asks the server to shut down meanwhile.
+    writeCaches = (): void => {
+      writeCaches = undefined;
+      for (const workspace of workspaces.all()) saveCache(workspace, replayedAll && differing === 0);
+    };
     if (!replayedAll) {
       publisher.indexing = undefined;
       progress?.done();
-      // Written out before the cache is, which holds the thread for a while.
       await publisher.sendStatus();
     }
     refreshViews();
-    for (const workspace of workspaces.all()) saveCache(workspace, replayedAll && differing === 0);
+    writeCaches?.();
   }
 
   /**
