@@ -259,7 +259,8 @@ async function withServer(root, session, initializationOptions) {
     const wait = (promise, ms, what) => Promise.race([promise, exited, timeout(ms, what)]);
     const result = await session({ connection, proc, t0, initialize, wait });
     try {
-      await Promise.race([connection.sendRequest('shutdown'), timeout(2_000, 'shutdown')]);
+      // A server writes its cache, if it has not yet, before it answers: 10,000 articles take seconds.
+      await Promise.race([connection.sendRequest('shutdown'), timeout(60_000, 'shutdown')]);
       await connection.sendNotification('exit');
     } catch {
       // a server that will not shut down is killed below
