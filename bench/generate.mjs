@@ -108,7 +108,7 @@ async function studySeeds() {
     }
   }
   // A word written lowercase somewhere, part of an acronym's long form, or written anywhere outside a
-  // mention of its own kind ("Prime" in "Prime Minister Kishida") is vocabulary, not a name.
+  // mention of its own kind ("Prime" in "Prime Minister Roe") is vocabulary, not a name.
   const lower = new Set(seeds.join('\n').match(/\p{Ll}+/gu));
   const inside = new Map(); // kind → per seed, the mention spans
   for (const cluster of clusters) {

@@ -211,6 +211,8 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
       ruleDocs: vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(),
       cacheFolder: (context.storageUri ?? context.globalStorageUri).fsPath,
       commandLinks: true,
+      // VS Code shows a diagnostic's message above the hover card: the card need not repeat it.
+      diagnosticsInHover: true,
     }),
     // The hover's "Show reasoning" and "N mentions" links run these two commands, and no other.
     markdown: { isTrusted: { enabledCommands: ['dateline.showReasoning', 'dateline.showMentions'] } },

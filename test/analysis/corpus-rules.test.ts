@@ -8,7 +8,7 @@ import type { ArticleAnalysis } from '../../server/src/analysis/types.js';
 import { articleWith } from './build.js';
 import { Corpus } from '../../server/src/analysis/index.js';
 
-/** Findings as compact strings: `b.txt 10-17 warning name-variant "Hepkins" -> "Hipkins"`. */
+/** Findings as compact strings: `b.txt 10-17 warning name-variant "Halversen" -> "Halvorsen"`. */
 function check(articles: ArticleAnalysis[], knowledge: Knowledge = emptyKnowledge): string[] {
   const index = buildIndex(new Map(articles.map((a) => [a.id, a])), knowledge);
   return rules

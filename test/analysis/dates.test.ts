@@ -23,6 +23,21 @@ describe('relative dates', () => {
     ]);
   });
 
+  it('reads "the end of February" as the month, in a year without a 29th, and "later in the year" as the page’s year', () => {
+    const text =
+      'Bridge delayed\n\nWednesday, February 11, 2026\n\nThe council will decide by the end of February. The works start later in the year.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['end of February = 2026-02', 'in the year = 2026']);
+  });
+
+  it('reads a season with its year, a year that names which one, and a time alone on the page’s day', () => {
+    const text =
+      'Bridge delayed\n\nFebruary 11, 2026 09:00 PHT\n\nWork starts in summer 2027 under a 2016 accord. At 3 p.m. the council met.\n';
+    assert.deepEqual(datesOf(text).slice(1), ['summer 2027 = 2027', '2016 = 2016', '3 p.m. = 2026-02-11T15:00+08:00']);
+    // A time in a sentence that names its day is that day's, not the page's.
+    const monday = 'Bridge delayed\n\nFebruary 11, 2026 09:00 PHT\n\nThe council met on Monday at 3 p.m.\n';
+    assert.ok(!datesOf(monday).some((d) => d.includes('T15:00')), datesOf(monday).join(', '));
+  });
+
   it('reads a wire dateline that opens the first paragraph, and resolves the weekday against it', () => {
     const text =
       'Leaders meet\n\nPARIS, March 3, 2023 (Reuters) - The two leaders met in Paris on Friday, a spokesman said.\n';

@@ -3,10 +3,10 @@ import { compareNames, compareTokens, conventionKey, nameKey } from '../../serve
 
 describe('names', () => {
   it('keys ignore case, hyphens, diacritics and name order', () => {
-    assert.equal(nameKey('KISHIDA Fumio'), nameKey('Fumio Kishida'));
-    assert.equal(nameKey('Yoon Suk-yeol'), nameKey('Yoon Suk Yeol'));
+    assert.equal(nameKey('TANAKA Aiko'), nameKey('Aiko Tanaka'));
+    assert.equal(nameKey('Park Ji-hoon'), nameKey('Park Ji Hoon'));
     assert.equal(nameKey('José Martínez'), nameKey('Jose Martinez'));
-    assert.notEqual(nameKey('Chris Hipkins'), nameKey('Chris Hepkins'));
+    assert.notEqual(nameKey('Lars Halvorsen'), nameKey('Lars Halversen'));
   });
 
   it('folds British and American spellings', () => {
@@ -15,11 +15,11 @@ describe('names', () => {
   });
 
   const tokenCases: [string, string, string][] = [
-    ['hepkins', 'hipkins', 'typo'],
+    ['halversen', 'halvorsen', 'typo'],
     ['pedersen', 'petersen', 'typo'],
     ['gaddafi', 'qaddafi', 'transliteration'],
-    ['zelensky', 'zelenskyy', 'transliteration'],
-    ['kishida', 'stoltenberg', 'different'],
+    ['petrenko', 'petrenkko', 'transliteration'],
+    ['tanaka', 'halvorsen', 'different'],
     ['lee', 'li', 'different'],
   ];
   for (const [a, b, expected] of tokenCases) {
@@ -27,13 +27,13 @@ describe('names', () => {
   }
 
   it('compares full names token by token, in either order', () => {
-    assert.deepEqual(compareNames('Yoon Sok Yul', 'Yoon Suk Yeol'), {
+    assert.deepEqual(compareNames('Park Sok Hun', 'Park Suk Hoon'), {
       relation: 'typo',
       differing: [1, 2],
       identical: 1,
       reversed: false,
     });
-    assert.equal(compareNames('Hipkins Chris', 'Chris Hepkins').reversed, true);
-    assert.equal(compareNames('Chris Hipkins', 'Hipkins').relation, 'different');
+    assert.equal(compareNames('Halvorsen Lars', 'Lars Halversen').reversed, true);
+    assert.equal(compareNames('Lars Halvorsen', 'Halvorsen').relation, 'different');
   });
 });

@@ -24,6 +24,16 @@ describe('page dates', () => {
     assert.deepEqual(findings('Date: 22-09-2020\n\nRiverton, 22 September 2021: the council met.'), ['warning dateline-conflict 22-09-2020']);
   });
 
+  it('reads a page date in French, Portuguese, German or Filipino', () => {
+    const page = (stamp: string): string | undefined => pageDate(`Le pont rouvre\n${stamp}\n\nLe conseil a voté lundi.\n`);
+    assert.equal(page('Publié le 13 décembre 2022 à 10h42'), '2022-12-13T10:42');
+    assert.equal(page('Publicado em 17 de outubro de 2019'), '2019-10-17');
+    assert.equal(page('3. März 2024'), '2024-03-03');
+    assert.equal(page('Biyernes, Pebrero 6, 2026 | 7:15 AM'), '2026-02-06');
+    // A clock's "today" in the page's language is not the page's date.
+    assert.equal(pageDate('Le pont rouvre\nNgayon: Sabado, Pebrero 7, 2026\n\nBiyernes, Pebrero 6, 2026\n\nLe conseil a voté lundi.\n'), '2026-02-06');
+  });
+
   it('never takes a weather or clock widget when the page prints its own date', () => {
     const text =
       'The Riverside Courier\nRiverside 14°C Light rain · Tue 14 Sep 2021\n\nFloods recede\n\nJane Roe\nPosted 9:14 PM EDT, Sep 10, 2021\n\nThe water fell on Friday.\n';
@@ -72,6 +82,28 @@ describe('page dates', () => {
     fresh.upsert({ id: 'b.txt', text: wire('Mary Major') });
     fresh.refresh();
     assert.deepEqual(corpus.dates('b.txt'), fresh.dates('b.txt'));
+  });
+
+  it('gives a yearless page another year when the dated pages change theirs, and says so', () => {
+    const dated = (year: number): string => `Court rules\n\nMarch 19, ${year}\n\nThe court ruled on Monday.\n`;
+    const wire = 'Ministers meet\n\nRIVERTON, March 22 (Newswire) — Jane Roe met the ministers on Wednesday.\n';
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: dated(2018) });
+    corpus.upsert({ id: 'b.txt', text: wire });
+    corpus.refresh();
+    // Typing over the year: an edit within one line, which changes only what the time part reads.
+    corpus.upsert({ id: 'a.txt', text: dated(2021) });
+    assert.ok(corpus.dependents('a.txt').includes('b.txt'), 'b.txt is re-checked');
+    const fresh = new Corpus();
+    fresh.upsert({ id: 'a.txt', text: dated(2021) });
+    fresh.upsert({ id: 'b.txt', text: wire });
+    assert.equal(corpus.article('b.txt')?.structure.dateline?.value, '2021-03-22');
+    assert.deepEqual(corpus.dates('b.txt'), fresh.dates('b.txt'));
+    // The only dated page gone: the yearless page is as its text alone makes it.
+    corpus.remove('a.txt');
+    assert.ok(corpus.dependents('a.txt').includes('b.txt'), 'b.txt is re-checked');
+    assert.equal(corpus.article('b.txt')?.structure.dateline, null);
+    assert.equal(corpus.article('b.txt')?.structure.yearless, '03-22');
   });
 });
 

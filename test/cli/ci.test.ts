@@ -135,14 +135,15 @@ describe('dateline CLI in CI', function () {
   });
 
   it('reads one article from standard input for "-"', async () => {
+    // The built bin, for the one path the in-process runs do not take: the process's own standard input.
     const run = dateline(['check', '-'], folder, { stdin: wrongWeekday });
     assert.equal(run.stderr, '');
     assert.equal(run.status, 1);
     assert.deepEqual(findingLines(run.stdout), ['<stdin>:3:21 warning [weekday-mismatch]']);
-    const binary = dateline(['check', '-'], folder, { stdin: 'a\u0000b' });
+    const binary = await datelineHere(['check', '-'], folder, { stdin: 'a\u0000b' });
     assert.equal(binary.status, 2);
     assert.equal(binary.stderr, '<stdin>:1:1: binary file (NUL byte at byte 1); not analysed\n');
-    const twice = dateline(['check', '-', '-'], folder);
+    const twice = await datelineHere(['check', '-', '-'], folder);
     assert.equal(twice.status, 2);
     assert.equal(twice.stderr, "dateline: '-' (standard input) can be given once\n");
   });

@@ -5,15 +5,14 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dateline, datelineHere, ensureBuilt, root, writeCorpus } from './run-cli.js';
+import { datelineHere, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
 
 describe('dateline CLI', function () {
   let folder: string;
 
-  before(async function () {
-    ensureBuilt(this);
+  before(async () => {
     folder = await mkdtemp(join(tmpdir(), 'dateline-cli-'));
   });
   after(async () => {
@@ -24,14 +23,14 @@ describe('dateline CLI', function () {
   const corpus = (name: string, files: Record<string, string | Uint8Array>): Promise<string> =>
     writeCorpus(folder, name, files);
 
-  it('--help prints the usage and exits 0', () => {
-    const run = dateline(['--help'], root);
+  it('--help prints the usage and exits 0', async () => {
+    const run = await datelineHere(['--help'], root);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^Usage: dateline/);
   });
 
-  it('--version prints the package version', () => {
-    const run = dateline(['--version'], root);
+  it('--version prints the package version', async () => {
+    const run = await datelineHere(['--version'], root);
     assert.equal(run.status, 0);
     assert.match(run.stdout, /^\d+\.\d+\.\d+\n$/);
   });
@@ -272,7 +271,7 @@ describe('dateline CLI', function () {
 
   it('check exits 0 or 1 on good articles and prints the summary last', async () => {
     const dir = await corpus('good', { 'a.txt': article, 'b.txt': article });
-    const run = dateline(['check', '.'], dir);
+    const run = await datelineHere(['check', '.'], dir);
     assert.ok(run.status === 0 || run.status === 1, `exit ${String(run.status)}: ${run.stderr}`);
     assert.match(run.stdout, /(^|\n)2 articles, \d+ warnings?, \d+ errors?, \d+ infos?\n$/);
   });

@@ -2,7 +2,8 @@
 // Packages the .vsix, installs it into a fresh code-server, opens a copy of seeds/ and checks, with the
 // keyboard as a user would: activation and the status bar, an article's language and word wrap,
 // requirements.txt staying plain text, the log, the Timeline and Entities views, the Problems panel and
-// a rule page, the hover card, the quick fix, semantic token types, the inlay hint, the folding of page
+// a rule page, the hover card, the quick fix, accepting a spelling and ignoring a finding (both written
+// into dateline.yaml), semantic token types, the inlay hint, the folding of page
 // furniture, the README pictures on the extension page, restart, disable and enable. Every step saves
 // a screenshot into test/e2e/screenshots/; the best four are copied into docs/.
 //
@@ -314,6 +315,9 @@ async function runChecks(page, folder) {
         async () => hover.innerText(),
       );
       const text = await hover.innerText();
+      // VS Code shows the warning's message above the card; the card does not say it again.
+      const said = text.split('“Hepkins” is spelled “Hipkins”').length - 1;
+      if (said !== 1) throw new Error(`the hover says the warning's message ${said} times: ${text}`);
       if (!text.includes('003_c34c0cd0b9e4393c.txt:9'))
         throw new Error(`hover has no link to 003_c34c0cd0b9e4393c.txt:9: ${text}`);
       // Measured in the DOM: the card's first line and its fix lie inside the part of the card shown,
@@ -403,6 +407,76 @@ async function runChecks(page, folder) {
       if (!(await ui.problemRows()).some((r) => r.includes('“Sok Yul” is spelled')))
         throw new Error('the other name variant in 004 (Sok Yul) is gone from the Problems panel too');
       await ui.shot('after-fix');
+    },
+  );
+
+  // The two knowledge-file actions, each from its finding, checked on what they write into the workspace
+  // folder and on the Problems panel. The first creates dateline.yaml, the second adds to it.
+  const knowledge = join(folder, 'dateline.yaml');
+  const knowledgeText = () => (existsSync(knowledge) ? readFileSync(knowledge, 'utf8') : '(no dateline.yaml)');
+
+  await check(
+    'Dateline: Accept the Spelling at the Cursor on "Sok Yul" writes it into dateline.yaml, and the warning goes',
+    async () => {
+      await ui.open(hepkinsFile);
+      await ui.goTo(11, 341); // "Sok Yul", 004:11:340
+      await ui.command('Dateline: Accept the Spelling at the Cursor');
+      await waitFor(
+        () => /name: Yoon Suk Yeol\b[^]*aliases:[^]*\bSok Yul\b/.test(knowledgeText()),
+        15_000,
+        'dateline.yaml on disk to accept "Sok Yul" as a spelling of Yoon Suk Yeol',
+        knowledgeText,
+      );
+      await ui.problems();
+      await waitFor(
+        async () => !(await ui.problemRows()).some((r) => r.includes('“Sok Yul” is spelled')),
+        20_000,
+        'the Sok Yul warning to leave the Problems panel',
+        async () => JSON.stringify(await ui.problemRows(), null, 1),
+      );
+      log(`  dateline.yaml: ${knowledgeText().trim().split('\n').join(' ⏎ ')}`);
+      await ui.shot('accepted-spelling');
+    },
+  );
+
+  await check(
+    'the quick fix "Ignore … in this file" on "Indo-Pacific Partnership" adds an ignore entry, and the warning goes',
+    async () => {
+      await ui.open(hepkinsFile);
+      await ui.goTo(11, 510); // "Indo-Pacific Partnership", 004:11:507
+      await page.keyboard.press('Control+.');
+      const menu = page.locator('.action-widget:visible');
+      await menu.waitFor();
+      const items = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((s) => s.trim());
+      const ignore = /^Ignore “Indo-Pacific Partnership” \(acronym-expansion\) in this file/;
+      const focused = menu.locator('.monaco-list-row.focused');
+      for (let i = 0; i < items.length && !ignore.test((await focused.getAttribute('aria-label')) ?? ''); i++)
+        await page.keyboard.press('ArrowDown');
+      if (!ignore.test((await focused.getAttribute('aria-label')) ?? ''))
+        throw new Error(`no "Ignore “Indo-Pacific Partnership” …" in the quick fix menu: ${items.join(' | ')}`);
+      await page.keyboard.press('Enter');
+      await menu.waitFor({ state: 'hidden' });
+      await waitFor(
+        () =>
+          new RegExp(
+            `ignore:\\s*\\n\\s*- file: ${hepkinsFile.replace('.', '\\.')}\\s*\\n\\s*rule: acronym-expansion\\s*\\n\\s*text: Indo-Pacific Partnership\\b`,
+          ).test(knowledgeText()) && /aliases:[^]*\bSok Yul\b/.test(knowledgeText()),
+        15_000,
+        'dateline.yaml on disk to ignore "Indo-Pacific Partnership" in 004, keeping the accepted spelling',
+        knowledgeText,
+      );
+      await ui.problems();
+      await waitFor(
+        async () => !(await ui.problemRows()).some((r) => r.includes('“Indo-Pacific Partnership” is not')),
+        20_000,
+        'the Indo-Pacific Partnership warning to leave the Problems panel',
+        async () => JSON.stringify(await ui.problemRows(), null, 1),
+      );
+      // Ignored in this file only: the other acronym warning of 004 stays.
+      if (!(await ui.problemRows()).some((r) => r.includes('“Individual Partnership Program” is not')))
+        throw new Error('the ITPP warning in 004 went too');
+      log(`  dateline.yaml: ${knowledgeText().trim().split('\n').join(' ⏎ ')}`);
+      await ui.shot('ignored-finding');
     },
   );
 

@@ -20,6 +20,9 @@ import { readdirSync } from 'node:fs';
 const verbose = process.argv.includes('--verbose');
 const seedArg = process.argv.indexOf('--seed');
 const seed = seedArg > 0 ? Number(process.argv[seedArg + 1]) : 1;
+// `--only <name>`: one tuning corpus (and the seeds), for a quick look while working on it.
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : undefined;
 
 const pct = (r: Ratio): string => (r.of === 0 ? '   –  ' : `${(rate(r) * 100).toFixed(0).padStart(3)}% ${`${r.hit}/${r.of}`.padEnd(7)}`);
 const num = (n: number): string => n.toFixed(3);
@@ -38,7 +41,8 @@ interface Measured {
   injected: InjectionResult[];
 }
 
-const measured: Measured[] = goldCorpora().map((corpus) => {
+const chosen = goldCorpora().filter((c) => !only || c.name === only || (c.name === 'seeds' && !c.sealed));
+const measured: Measured[] = chosen.map((corpus) => {
   const score = scoreCorpus(corpus);
   const articles = readdirSync(corpus.dir).filter((f) => f.endsWith('.txt')).length;
   const falseAlarms = score.misses.filter((m) => rules.some((r) => m.startsWith(`${r.id} FP `)));

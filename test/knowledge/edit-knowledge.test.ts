@@ -112,10 +112,10 @@ describe('editKnowledge', () => {
   });
 
   it('keeps the map form of acronyms', () => {
-    const text = 'acronyms:\n  ITPP: Individually Tailored Partnership Programme # pinned\n';
+    const text = 'acronyms:\n  RPP: Riverton Partnership Programme # pinned\n';
     assert.equal(
-      valid(addAcronym(text, 'IP4', 'Indo-Pacific Four')),
-      'acronyms:\n  ITPP: Individually Tailored Partnership Programme # pinned\n  IP4: Indo-Pacific Four\n',
+      valid(addAcronym(text, 'TAQ4', 'Trans-Arctic Quad')),
+      'acronyms:\n  RPP: Riverton Partnership Programme # pinned\n  TAQ4: Trans-Arctic Quad\n',
     );
   });
 

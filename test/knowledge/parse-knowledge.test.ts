@@ -59,13 +59,13 @@ describe('parseKnowledge', () => {
 
   it('reads the map form of acronyms and flow collections', () => {
     const { knowledge, problems } = parseKnowledge(
-      'acronyms:\n  ITPP: Individually Tailored Partnership Programme\ndistinct: [Hopkins] # own name\n',
+      'acronyms:\n  RPP: Riverton Partnership Programme\ndistinct: [Hopkins] # own name\n',
     );
     assert.deepEqual(problems, []);
     assert.deepEqual(knowledge.acronyms, [
       {
-        acronym: 'ITPP',
-        expansion: 'Individually Tailored Partnership Programme',
+        acronym: 'RPP',
+        expansion: 'Riverton Partnership Programme',
         origin: { line: 1, column: 2 },
       },
     ]);

@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { replayKey } from '../../server/src/lsp/first-reading.js';
+import { Workspace } from '../../server/src/lsp/workspace.js';
 import { startTestServer, type TestServer } from './lsp-client.js';
 
 describe('language server analysis cache', function () {
@@ -146,3 +148,13 @@ function readCache(file: string): { header: CacheHeader; lists: string; body: Bu
 function sha1(data: string | Buffer): string {
   return createHash('sha1').update(data).digest('base64');
 }
+
+describe('replayKey', () => {
+  it('is the same for the same articles in any order: a reading plans open articles first, the corpus saved is sorted', () => {
+    const workspace = new Workspace();
+    const a = { id: 'file:///w/a.txt', hash: 'ha' };
+    const b = { id: 'file:///w/b.txt', hash: 'hb' };
+    assert.equal(replayKey(workspace, [b, a]), replayKey(workspace, [a, b]));
+    assert.notEqual(replayKey(workspace, [a, { ...b, hash: 'other' }]), replayKey(workspace, [a, b]));
+  });
+});

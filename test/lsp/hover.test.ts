@@ -107,6 +107,37 @@ describe('hover card of a finding', function () {
     assert.match(inserted, /ignore:\n {2}- file: c\.txt\n {4}rule: name-variant\n {4}text: Kaask\n/);
   });
 
+  it('where the client shows the diagnostic above the card (VS Code): the card does not repeat its message', async () => {
+    const { server, hover } = await serverWith({ commandLinks: true, diagnosticsInHover: true });
+    const [slip] = server.diagnostics.get(uriOf('c.txt'))!.filter((d) => d.code === 'name-variant');
+    assert.equal(
+      slip!.message,
+      '“Kaask” is spelled “Kaasik” in 2 other articles (Estonian Transport Minister Liis Kaasik)',
+    );
+    const paragraphs = hover.split('\n\n');
+    // What is probably right, then the fix: the message is the diagnostic's, shown above by the editor.
+    assert.equal(paragraphs[0], '**Probably “Kaasik”**');
+    assert.equal(
+      paragraphs[1],
+      '**Fix:** Replace with “Kaasik” (Quick Fix, Ctrl+.; also in the whole file or folder)',
+    );
+    assert.match(paragraphs[2]!, /^Evidence: \[a\.txt:3\]/);
+    assert.ok(!hover.includes(slip!.message), hover);
+    assert.doesNotMatch(hover, /is spelled/);
+    // The reasoning page, which no diagnostic stands above, still says it.
+    const reasoning = await server.connection.sendRequest<ReasoningReply>(methods.reasoning, {
+      textDocument: { uri: uriOf('c.txt') },
+      position: slip!.range.start,
+    });
+    assert.ok(reasoning?.markdown.includes(slip!.message), reasoning?.markdown);
+    // Just past the last character VS Code shows no diagnostic above the card: the card says it.
+    const past = await server.connection.sendRequest<Hover>('textDocument/hover', {
+      textDocument: { uri: uriOf('c.txt') },
+      position: slip!.range.end,
+    });
+    assert.match((past.contents as { value: string }).value, /^\*\*Probably “Kaasik”\*\*: “Kaask” is spelled/);
+  });
+
   it('without command links (Neovim, Helix): the same first line and fix, then the reasoning in the card', async () => {
     const { hover } = await serverWith();
     const paragraphs = hover.split('\n\n');

@@ -280,6 +280,38 @@ describe('the workspace is the boundary', function () {
   });
 });
 
+describe('fixing everywhere, with an article linked from outside the workspace', function () {
+  this.timeout(30_000);
+
+  it('fixes the spelling in the workspace only: the linked article, which writes it too, is left out', async () => {
+    // The misspelt article twice, once inside and once through a link to a file outside; the right
+    // spelling in three articles, so that it stays the one the corpus takes.
+    const folder = writeFolder({ ...harbour, 'e.txt': harbour['b.txt']! });
+    const outside = mkdtempSync(join(tmpdir(), 'dateline-outside-'));
+    writeFileSync(join(outside, 'elsewhere.txt'), harbour[variantFile]!);
+    symlinkSync(join(outside, 'elsewhere.txt'), join(folder, 'zz-linked.txt'));
+    const server = await start(folder);
+    try {
+      const uriOf = (name: string): string => pathToFileURL(join(folder, name)).toString();
+      // Found in the linked article too: it is read, and a fix everywhere would reach it.
+      await server.waitForDiagnostics(uriOf('zz-linked.txt'), (d) => d.some(isVariant));
+      const uri = uriOf(variantFile);
+      const diagnostic = (server.diagnostics.get(uri) ?? []).find(isVariant)!;
+      const actions = await actionsOn(server, uri, diagnostic);
+      const targets = actions.flatMap((action) =>
+        (action.edit?.documentChanges ?? []).map((c) => ('textDocument' in c ? c.textDocument.uri : '')),
+      );
+      assert.ok(targets.includes(uri), targets.join(' '));
+      assert.ok(!targets.includes(uriOf('zz-linked.txt')), targets.join(' '));
+      assert.ok(!actions.some((a) => a.title.includes('in the workspace')), actions.map((a) => a.title).join(' | '));
+    } finally {
+      await server.stop();
+      rmSync(folder, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the corpus follows the disk', function () {
   this.timeout(30_000);
   it('registers file watchers through the protocol, for any client that can take them', () =>

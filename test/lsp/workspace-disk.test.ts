@@ -79,4 +79,47 @@ describe('Workspace and files deleted or opened while indexing', () => {
     await workspace.indexFolders();
     assert.equal(workspace.corpus.article(uri)?.text, 'A headline\nThe mayor spoke late.\n');
   });
+
+  it('keeps the problem of a file made binary after it was read, though its old text was no article', async () => {
+    const other = mkdtempSync(join(tmpdir(), 'dateline-workspace-'));
+    try {
+      // No knowledge file: short notes are no articles. Seventy: the reading yields after 64 files read.
+      for (let i = 1; i < 70; i++) writeFileSync(join(other, `${String(i).padStart(2, '0')}.txt`), 'A note.\n');
+      // Not UTF-8: read with a note on its encoding, which tells when it has been read.
+      writeFileSync(join(other, '00.txt'), Buffer.from('A note on the caf\xe9 menu, in the old encoding.\n', 'latin1'));
+      const workspace = new Workspace();
+      workspace.folders = [other];
+      const uri = pathToFileURL(join(other, '00.txt')).toString();
+      let done = false;
+      let rewritten = false;
+      // Between two turns of the reading, once it has read 00.txt: the file becomes binary, and the watcher says so.
+      const poll = (): void => {
+        if (done) return;
+        if (!rewritten && workspace.notes.has(uri)) {
+          rewritten = true;
+          writeFileSync(join(other, '00.txt'), Buffer.from([0, 1, 2, 3]));
+          workspace.readFromDisk(uri);
+        }
+        setImmediate(poll);
+      };
+      poll();
+      await workspace.indexFolders();
+      done = true;
+      assert.ok(rewritten);
+      assert.match(workspace.problems.get(uri)?.message ?? 'none', /binary/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps an open article whose folder is deleted, with the editor’s text, as when its file alone is', async () => {
+    const workspace = new Workspace();
+    workspace.folders = [folder];
+    await workspace.indexFolders();
+    const uri = pathToFileURL(join(folder, 'sub', 'open.txt')).toString();
+    const typed = 'A headline\nThe mayor spoke in the open document.\n';
+    workspace.openArticle(uri, typed, 1, 'article');
+    workspace.folderDeleted(pathToFileURL(join(folder, 'sub')).toString());
+    assert.equal(workspace.corpus.article(uri)?.text, typed);
+  });
 });

@@ -2,7 +2,9 @@
  * The fuzz run of issue 20: fast-check drives a live server with random edits (ranges, line breaks,
  * characters outside the BMP), knowledge-file edits (valid, malformed, nested, aliased) and changes on
  * disk (create, change, delete, rename, a folder deleted with only its own event, as VS Code reports
- * it), all while the server may still be reading the folder. At the end of each run every open
+ * it), all while the server may still be reading the folder; and restarts, the new server reading
+ * the analyses its predecessor kept in the cache folder (the open documents opened again in it).
+ * At the end of each run every open
  * document is saved and closed, and the live server's diagnostics must equal those of a fresh server
  * started on the folder as it is then; neither may crash. `live-fuzz.test.ts` runs a fixed-seed
  * sample in `npm test`; `npm run fuzz` runs ten thousand operations and more (`fuzz-run.ts`).
@@ -111,7 +113,8 @@ export type Operation =
   | { op: 'rename'; file: number; to: number }
   | { op: 'deleteFolder' }
   | { op: 'knowledge'; text: string; inEditor: boolean }
-  | { op: 'deleteKnowledge' };
+  | { op: 'deleteKnowledge' }
+  | { op: 'restart' };
 
 /** Operations, weighted towards editing. */
 export const operation: fc.Arbitrary<Operation> = fc.oneof(
@@ -149,6 +152,7 @@ export const operation: fc.Arbitrary<Operation> = fc.oneof(
     weight: 2,
   },
   { arbitrary: fc.constant({ op: 'deleteKnowledge' as const }), weight: 1 },
+  { arbitrary: fc.constant({ op: 'restart' as const }), weight: 1 },
 );
 
 /** What the client tells the server it can do: watch files, resolve code actions, as VS Code. */
@@ -168,13 +172,14 @@ export async function runOperations(operations: Operation[], duringReading = tru
   rmSync(join(folder, 'dateline.yaml'), { force: true });
   const uriOf = (path: string): string => pathToFileURL(path).toString();
   const knowledge = join(folder, 'dateline.yaml');
-  const live = await startTestServer(uriOf(folder), capabilities);
-  // The reading is done when the log says what it read; the lists it publishes then are awaited by `settle`.
-  const ready = live.waitForNotification<{ message: string }>('window/logMessage', (m) =>
-    m.message.startsWith('Read '),
-  );
+  // Where the live servers keep their analyses between sessions; the fresh server has none.
+  const cacheFolder = mkdtempSync(join(tmpdir(), 'dateline-fuzz-cache-'));
+  const startLive = (): Promise<TestServer> =>
+    startTestServer(uriOf(folder), capabilities, { initializationOptions: { cacheFolder } });
+  let live = await startLive();
+  let reading = readingState(live);
   // Without `duringReading`, the operations start once the first reading is done.
-  if (!duringReading) await ready;
+  if (!duringReading) await firstReading(live);
   const open = new Map<string, TextDocument>();
   let version = 0;
   const notify = (method: string, params: unknown): Promise<void> =>
@@ -301,12 +306,25 @@ export async function runOperations(operations: Operation[], duringReading = tru
           await watched([{ path: knowledge, type: deleted }]);
           break;
         }
+        case 'restart': {
+          assert.equal(live.process.exitCode, null, 'the live server is running');
+          await live.stop();
+          live = await startLive();
+          reading = readingState(live);
+          if (!duringReading) await firstReading(live);
+          // The editor opens its documents again in the new server, with the text it holds.
+          for (const doc of open.values())
+            await notify('textDocument/didOpen', {
+              textDocument: { uri: doc.uri, languageId: doc.languageId, version: doc.version, text: doc.getText() },
+            });
+          break;
+        }
       }
     }
     // The user saves everything and closes it: the disk is then what the live server should hold.
     for (const doc of [...open.values()]) await closeDocument(doc, true);
-    await ready;
-    await settle(live);
+    await firstReading(live);
+    await settle(live, reading);
     assert.equal(live.process.exitCode, null, 'the live server is running');
     const fresh = await startTestServer(uriOf(folder), capabilities);
     try {
@@ -325,6 +343,7 @@ export async function runOperations(operations: Operation[], duringReading = tru
   } finally {
     await live.stop();
     rmSync(folder, { recursive: true, force: true });
+    rmSync(cacheFolder, { recursive: true, force: true });
   }
 
   async function closeDocument(doc: TextDocument, save: boolean): Promise<void> {
@@ -340,36 +359,50 @@ export async function runOperations(operations: Operation[], duringReading = tru
   }
 }
 
+/** Resolves once the server has read the folders the first time: the log says what it read. */
+function firstReading(server: TestServer): Promise<unknown> {
+  const read = (m: { message: string }): boolean => m.message.startsWith('Read ');
+  return server.logs.some(read) ? Promise.resolve() : server.waitForNotification('window/logMessage', read);
+}
+
+/** Whether the server's last `dateline/status` said it was reading the folders (a knowledge file created or deleted reads them again). */
+function readingState(server: TestServer): { now: boolean } {
+  const state = { now: true };
+  const follow = (): void =>
+    void server
+      .waitForNotification<{ indexing?: unknown }>('dateline/status')
+      .then((status) => {
+        state.now = status.indexing !== undefined;
+        follow();
+      });
+  follow();
+  return state;
+}
+
 /**
  * Waits until the live server has published what its last change calls for: a request answered
  * means every notification before it was handled; then diagnostics are sent after a 120 ms debounce
- * (lsp/diagnostics.ts), so 600 ms without a notification means nothing more is coming. The one timed
- * wait of the suite: the protocol has no "nothing pending" signal to wait on.
+ * (lsp/diagnostics.ts), so 600 ms without a notification, and no reading of the folders under way,
+ * means nothing more is coming. The one timed wait of the suite: the protocol has no "nothing
+ * pending" signal to wait on.
  */
-async function settle(server: TestServer): Promise<void> {
+async function settle(server: TestServer, reading: { now: boolean }): Promise<void> {
   await server.connection.sendRequest('workspace/symbol', { query: '' });
   for (;;) {
     const next = server.waitForNotification('textDocument/publishDiagnostics');
     const quiet = new Promise<'quiet'>((resolve) => setTimeout(() => resolve('quiet'), 600));
-    if ((await Promise.race([next, quiet])) === 'quiet') return;
+    if ((await Promise.race([next, quiet])) === 'quiet' && !reading.now) return;
   }
 }
 
 /**
- * The non-empty diagnostics lists a server has published, by URI. The evidence of a finding is
- * compared as a set: the corpus lists it in the order the articles joined it, which a reading from
- * scratch and an article re-read after an edit order differently (the same places, the same words).
+ * The non-empty diagnostics lists a server has published, by URI; the evidence of each finding in
+ * the order given, which is the order of the articles' ids whatever order they came in.
  */
 function published(server: TestServer): Record<string, Diagnostic[]> {
   const lists: Record<string, Diagnostic[]> = {};
-  const key = (value: unknown): string => JSON.stringify(value);
   for (const [uri, diagnostics] of [...server.diagnostics].sort(([a], [b]) => (a < b ? -1 : 1)))
-    if (diagnostics.length > 0)
-      lists[uri] = diagnostics.map((d) =>
-        d.relatedInformation
-          ? { ...d, relatedInformation: [...d.relatedInformation].sort((x, y) => (key(x) < key(y) ? -1 : 1)) }
-          : d,
-      );
+    if (diagnostics.length > 0) lists[uri] = diagnostics;
   return lists;
 }
 
@@ -386,7 +419,12 @@ function listFiles(folder: string): string[] {
   );
 }
 
-/** Runs `runs` fast-check runs of 5 to `maxOperations` operations; resolves with the number of operations done. */
+/**
+ * Runs `runs` fast-check runs of 5 to `maxOperations` operations; resolves with the number of
+ * operations done. A failure reports fast-check's seed and path: given back (`path`), they replay
+ * exactly the failing case first; `shrink` then lets fast-check shrink it to a small one (each
+ * attempt a live run, so only worth it once the failure is one of the operations, not of timing).
+ */
 export async function fuzzLiveServer(options: {
   runs: number;
   seed: number;
@@ -394,6 +432,9 @@ export async function fuzzLiveServer(options: {
   minOperations?: number;
   /** False: operations start after the server's first reading (see the report in the README). */
   duringReading?: boolean;
+  /** fast-check's path of a failing case, to replay it (with the seed it was found with). */
+  path?: string;
+  shrink?: boolean;
 }): Promise<number> {
   let done = 0;
   await fc.assert(
@@ -408,7 +449,12 @@ export async function fuzzLiveServer(options: {
         done += operations.length;
       },
     ),
-    { numRuns: options.runs, seed: options.seed, endOnFailure: true },
+    {
+      numRuns: options.runs,
+      seed: options.seed,
+      ...(options.path === undefined ? {} : { path: options.path }),
+      endOnFailure: options.shrink !== true,
+    },
   );
   return done;
 }

@@ -3,6 +3,7 @@ import { annotateAcronyms } from './annotators/acronyms.js';
 import { annotateDates } from './annotators/dates.js';
 import { annotateEntities } from './annotators/entities.js';
 import { annotateEvents } from './annotators/events.js';
+import { speakerLabels } from './annotators/speakers.js';
 import { parseStructure } from './structure.js';
 import { parseText, sentencesOf } from './tokenize.js';
 import type { ArticleAnalysis, ArticleInput, Span } from './types.js';
@@ -14,7 +15,8 @@ export function analyzeArticle(input: ArticleInput): ArticleAnalysis {
   const structure = parseStructure(text, input.year);
   const sentences = all.filter((sentence) => !structure.furniture.some((block) => contains(block.span, sentence)));
   const anchor = structure.dateline ? { date: structure.dateline.date, source: 'dateline' as const } : null;
-  const entities = annotateEntities(text, structure, sentences);
+  const named = annotateEntities(text, structure, sentences);
+  const entities = [...named, ...speakerLabels(text, named)].sort((a, b) => a.span.start - b.span.start);
   const acronyms = annotateAcronyms(text, sentences);
   const dates = annotateDates(text, structure, sentences, anchor);
   const events = annotateEvents(text, sentences, entities, dates);

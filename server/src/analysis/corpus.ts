@@ -21,10 +21,17 @@ import type { ArticleAnalysis, ArticleInput, DateMention, Finding, RuleId } from
 
 /** A whole corpus of articles and a knowledge file, kept current one article at a time. */
 export class Corpus {
-  private readonly articles = new Map<string, ArticleAnalysis>();
+  /**
+   * Every article's analysis, put in order of their ids before each build of the index
+   * (`putInOrder`): where two articles tie, the rules and the linking take the first, so the findings
+   * must not depend on the order in which articles came.
+   */
+  private articles = new Map<string, ArticleAnalysis>();
   private knowledge: Knowledge = emptyKnowledge;
   /** The pages whose date printed no year, with the year `settleYears` gave them. */
   private readonly yearGiven = new Map<string, { monthDay: string; year: number }>();
+  /** Yearless pages `settleYears` analysed again (their year changed) since `dependents` last named them. */
+  private readonly resettled = new Set<string>();
   private index: CorpusIndex | undefined;
   /** Each rule's findings over the whole index; a rule runs again only when a part it reads is rebuilt. */
   private findingsByRule = new Map<RuleId, Finding[]>();
@@ -91,6 +98,9 @@ export class Corpus {
     if (!index) return false;
     const edit = editBetween(existing.text, text);
     if (!edit || !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit)) return false;
+    // The years given to yearless pages follow the dates of the pages that print one (`settleYears`).
+    if (this.yearGiven.size > 0 && existing.structure.dateline?.date !== fresh.structure.dateline?.date)
+      return false;
     const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
@@ -172,7 +182,7 @@ export class Corpus {
     return this.yearGiven.has(id);
   }
 
-  /** The ids of every article, in insertion order. */
+  /** The ids of every article: in order of the ids as of the last build of the index, then as they came. */
   ids(): string[] {
     return [...this.articles.keys()];
   }
@@ -229,8 +239,11 @@ export class Corpus {
     this.touched.delete(id);
     // Edited in place: the article itself and the articles whose findings moved or changed.
     if (quick && !this.before.has(id)) return [id, ...quick].filter((other) => this.articles.has(other));
-    const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? [])]);
+    // The index now: building it settles the years of yearless pages, which a page's date moves.
+    this.ensureIndex();
+    const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? []), ...this.resettled]);
     this.before.delete(id);
+    this.resettled.clear();
     if (this.articles.has(id)) for (const other of this.sharing(id)) result.add(other);
     return [...result].filter((other) => this.articles.has(other) || other === id);
   }
@@ -257,9 +270,10 @@ export class Corpus {
 
   /** An article's dates, with relative ones in an undated article resolved against its inferred date. */
   dates(id: string): DateMention[] {
+    // The index first: building it gives a yearless page its year, and so its analysis.
+    const inferred = this.inferredDate(id);
     const article = this.articles.get(id);
     if (!article) return [];
-    const inferred = this.inferredDate(id);
     return inferred ? resolveInferred(article.dates, inferred) : article.dates;
   }
 
@@ -284,6 +298,7 @@ export class Corpus {
   private ensureIndex(): CorpusIndex {
     if (!this.index) {
       this.settleYears();
+      this.putInOrder();
       this.index = buildIndex(this.articles, this.knowledge);
     }
     return this.index;
@@ -299,7 +314,16 @@ export class Corpus {
     for (const [id, article] of this.articles)
       if (!this.yearGiven.has(id) && article.structure.dateline)
         dated.push(Date.parse(article.structure.dateline.date));
-    if (dated.length === 0) return;
+    if (dated.length === 0) {
+      // No page prints a year any more: a yearless page is as its text alone makes it.
+      for (const id of this.yearGiven.keys()) {
+        const article = this.articles.get(id);
+        if (article) this.articles.set(id, analyzeArticle({ id, text: article.text }));
+        this.resettled.add(id);
+      }
+      this.yearGiven.clear();
+      return;
+    }
     dated.sort((a, b) => a - b);
     const middle = dated[Math.floor(dated.length / 2)]!;
     const around = new Date(middle).getUTCFullYear();
@@ -314,6 +338,25 @@ export class Corpus {
       if (this.yearGiven.get(id)?.year === year) continue;
       this.articles.set(id, analyzeArticle({ id, text: article.text, year }));
       this.yearGiven.set(id, { monthDay, year });
+      this.resettled.add(id);
+    }
+  }
+
+  /**
+   * Puts the articles in order of their ids, the one order every reading of the same files has.
+   * The order in which they came is history: a server that saw a file deleted and written again, or
+   * created while the folder was read, holds it later than a fresh reading of the same folder, and
+   * where the rules break a tie by the first article (which article's date an event takes, which of
+   * two spellings written equally often is flagged) the two would disagree.
+   */
+  private putInOrder(): void {
+    let previous: string | undefined;
+    for (const id of this.articles.keys()) {
+      if (previous !== undefined && previous > id) {
+        this.articles = new Map([...this.articles].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        return;
+      }
+      previous = id;
     }
   }
 

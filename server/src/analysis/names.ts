@@ -23,6 +23,8 @@ export const bareTokens: (name: string) => string[] = memoize((name) =>
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/['’]s$/u, '')
+    // A nickname in quotes is not part of the name: Jane “JJ” Roe is Jane Roe.
+    .replace(/\s[“"‘][^”"’]{1,30}[”"’](?=\s)/gu, '')
     .toLowerCase()
     .split(/[\s\-‐–]+/u)
     .map((token) => token.replace(/[^\p{L}\p{N}]/gu, ''))
@@ -77,7 +79,7 @@ export const conventionKey: (name: string) => string = memoize((name) => {
 /**
  * A token reduced to what survives romanisation differences: doubled letters collapsed, q/g/k and
  * y/i merged, "ph"/"kh"/"dh" folded. "Gaddafi", "Qaddafi" and "Kadhafi" share one skeleton, as do
- * "Zelensky" and "Zelenskyy"; "Smith" and "Smiht" do not (a changed vowel is a typo, not a
+ * "Petrenko" and "Petrenkko"; "Smith" and "Smiht" do not (a changed vowel is a typo, not a
  * transliteration).
  */
 export const transliterationSkeleton: (token: string) => string = memoize((token) =>

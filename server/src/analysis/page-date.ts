@@ -10,6 +10,7 @@
  */
 import { pad, zoneOf } from './annotators/calendar.js';
 import { parseCasual } from './annotators/chrono-parse.js';
+import * as chrono from 'chrono-node';
 import { knownValues, type Known } from './annotators/chrono-values.js';
 import { wordCount } from './structure-cues.js';
 import type { Dateline, Span } from './types.js';
@@ -34,7 +35,9 @@ export interface PageLine {
 
 const publishedCue = /\b(published|posted|first published|released|date|filed|dated)\b\s*:?\s*$/i;
 const updatedCue = /\b(updated|last updated|modified|last modified|edited|revised)\b\s*:?\s*(on\s*)?$/i;
-const widgetCue = /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now)\b|°|\b\d{1,2}\s?°?[CF]\b/i;
+// "Today" in the languages whose page dates are read too: a clock's date, not the page's.
+const widgetCue =
+  /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now|aujourd['’]hui|hoy|hoje|heute|vandaag|oggi|ngayon|hari ini)\b|°|\b\d{1,2}\s?°?[CF]\b/iu;
 /** "CITY, Country, Month D (Agency) —" at the start of a paragraph: a wire story's dateline. */
 const wireDateline =
   /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{3,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?(?:[-–—]{1,2}|\()\s*/u;
@@ -153,8 +156,43 @@ function parseSegment(line: PageLine, start: number, end: number, wire: boolean)
     const value = valueOf(hasYear ? known : { ...known, year: undefined });
     return { text, span: { start: at, end: at + text.length }, ...value };
   }
+  return otherLanguageDate(line, start, part);
+}
+
+/**
+ * "Publié le 13 décembre 2022", "Biyernes, Pebrero 6, 2026": a full date in one of the other
+ * languages chrono-node reads, or in Filipino, whose Spanish-derived month names it does not. Only
+ * with a year, and only when the part is little else.
+ */
+function otherLanguageDate(line: PageLine, start: number, part: string): Dateline | null {
+  if (!/\b\d{4}\b/.test(part) || !/\p{L}{3}/u.test(part)) return null;
+  const written = part.replace(filipinoMonth, (month: string) => filipinoMonths[month.toLowerCase()]!.padEnd(month.length));
+  for (const parse of otherLocales) {
+    for (const result of parse(written)) {
+      const known = knownValues(result.start);
+      if (known.month === undefined || known.day === undefined || known.year === undefined) continue;
+      const residue = (written.slice(0, result.index) + written.slice(result.index + result.text.length))
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim();
+      if (wordCount(residue) > 4) continue;
+      const text = part.slice(result.index, result.index + result.text.trimEnd().length);
+      const at = line.span.start + start + result.index;
+      return { text, span: { start: at, end: at + text.length }, ...valueOf(known) };
+    }
+  }
   return null;
 }
+
+const otherLocales = [chrono.en, chrono.fr, chrono.es, chrono.pt, chrono.de, chrono.nl, chrono.it].map(
+  (locale) => (text: string) => locale.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }),
+);
+
+/** Filipino month names, as the English ones chrono-node knows; each no longer than its Filipino form. */
+const filipinoMonths: Record<string, string> = {
+  enero: 'Jan.', pebrero: 'February', marso: 'March', abril: 'April', mayo: 'May', hunyo: 'June',
+  hulyo: 'July', agosto: 'August', setyembre: 'September', oktubre: 'October', nobyembre: 'November', disyembre: 'December',
+};
+const filipinoMonth = new RegExp(`\\b(?:${Object.keys(filipinoMonths).join('|')})\\b`, 'giu');
 
 /** "12. 6. 2024", "19/03/2018", "03.10.2016": day, month and year in figures. */
 const numericDate = /(?<![\d./])(\d{1,2})(?:\.\s?|\/)(\d{1,2})(?:\.\s?|\/)(\d{4})(?![\d])/;

@@ -106,7 +106,7 @@ export function isCapsLabel(line: string): boolean {
   return caps.length >= 2 && caps.length * 2 >= words.length;
 }
 
-/** A weather or clock widget: "9.5 C", "-3°F", "72 °F". */
+/** A weather or clock widget: "12.5 C", "-3°F", "72 °F". */
 export function isWidgetLine(line: string): boolean {
   return /^\s*-?\d{1,3}([.,]\d)?\s*°?\s*[CF]\s*$/.test(line);
 }

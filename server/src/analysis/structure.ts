@@ -68,7 +68,7 @@ function pageOf(lines: string[]): Page {
   return { lines, nonBlank, previousNonBlank: (i) => previousOf[i], nextNonBlank: (i) => nextOf[i] };
 }
 
-/** A weather or location widget at the top: "9.5 C" then "New York", before the article. */
+/** A weather or location widget at the top: "12.5 C" then "Riverton", before the article. */
 function markTopWidget({ lines, nonBlank }: Page, marks: FurnitureMarks): void {
   if (nonBlank.length === 0 || !isWidgetLine(lines[nonBlank[0]!]!)) return;
   for (const i of nonBlank) {

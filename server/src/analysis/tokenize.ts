@@ -129,14 +129,18 @@ export function sentencesOf(tree: Root): TokenSentence[] {
     if (token.kind === 'space' && token.newline) flush();
     else current.push(token);
   };
+  // "Ma. Cristina Roe": the English parser ends a sentence at an abbreviated first name; it runs on.
+  let runsOn = false;
   const visitSentence = (sentence: Sentence): void => {
     for (const child of sentence.children) visitSentenceContent(child);
-    flush();
+    runsOn = endsInNameAbbreviation(current);
+    if (!runsOn) flush();
   };
   const visitParagraph = (paragraph: Paragraph): void => {
     for (const child of paragraph.children) {
       if (child.type === 'SentenceNode') visitSentence(child);
       else if (child.type === 'WhiteSpaceNode' && /[\r\n]/.test(child.value)) flush();
+      else if (child.type === 'WhiteSpaceNode' && runsOn) current.push(tokenOf(child));
     }
     flush();
   };
@@ -146,6 +150,17 @@ export function sentencesOf(tree: Root): TokenSentence[] {
   }
   flush();
   return sentences;
+}
+
+/**
+ * Abbreviated first names that English news keeps: "Ma." for Maria in the Philippines, "Wm." and
+ * "Chas." in older English. A sentence never ends on one.
+ */
+export const nameAbbreviations = new Set(['Ma', 'Wm', 'Chas', 'Thos', 'Jas', 'Sto', 'Sta']);
+
+function endsInNameAbbreviation(tokens: Token[]): boolean {
+  const n = tokens.length;
+  return n >= 2 && tokens[n - 1]!.text === '.' && tokens[n - 2]!.kind === 'word' && nameAbbreviations.has(tokens[n - 2]!.text);
 }
 
 function tokenOf(node: SentenceContent): Token {

@@ -23,11 +23,11 @@ export interface ArticleInput {
 /** The kinds of named thing Dateline highlights and links across articles. */
 export type EntityType = 'person' | 'organization' | 'place' | 'event' | 'programme';
 
-/** A title or office attached to a person mention: "New Zealand Prime Minister" before "Jane Smith". */
+/** A title or office attached to a person mention: "Utopian Prime Minister" before "Jane Smith". */
 export interface RoleMention {
   /** The office, normalised to Title Case without the holder's country or organisation: "Prime Minister". */
   title: string;
-  /** The whole role phrase as written, e.g. "New Zealand Prime Minister" or "NATO Secretary General". */
+  /** The whole role phrase as written, e.g. "Utopian Prime Minister" or "Harbour Authority Director". */
   span: Span;
   /** The country the office belongs to, as a country's common name ("South Korea" from "South Korean"). */
   country?: string;
@@ -72,7 +72,7 @@ export interface DateMention {
   text: string;
   span: Span;
   /**
-   * ISO 8601 at the precision stated: "2024", "2024-07", "2024-07-11", "2024-07-10T12:35+09:00",
+   * ISO 8601 at the precision stated: "2031", "2031-03", "2031-03-04", "2031-03-04T08:40+01:00",
    * an interval "2023/2026"; null when it cannot be resolved (a weekday in an undated article).
    */
   value: string | null;
@@ -81,15 +81,15 @@ export interface DateMention {
   anchor: DateAnchor;
   /** One sentence on how the value was found, for the hover: "weekday after the dateline (future tense: “will meet”)". */
   how: string;
-  /** A weekday written with a full date ("Monday, July 11, 2024"), for the weekday-mismatch rule. */
+  /** A weekday written with a full date ("Monday, March 4, 2031"), for the weekday-mismatch rule. */
   statedWeekday?: { name: string; span: Span };
 }
 
-/** An article's own date line: "12:35 JST, July 10, 2024". */
+/** An article's own date line: "08:40 GMT, March 4, 2031". */
 export interface Dateline {
   text: string;
   span: Span;
-  /** ISO 8601 at the precision stated: "2024-07-10T12:35+09:00" or "2024-05-05". */
+  /** ISO 8601 at the precision stated: "2031-03-04T08:40+01:00" or "2031-03-04". */
   value: string;
   /** The calendar date alone, "YYYY-MM-DD", the anchor for relative dates. */
   date: string;
@@ -137,7 +137,7 @@ export interface ArticleStructure {
 
 /** A mention of an event (a summit, a visit, a signing) and what the article says of its time. */
 export interface EventMention {
-  /** The phrase that names the event: "the NATO summit in Latvia", "the Riga Summit". */
+  /** The phrase that names the event: "the alliance summit in Utopia", "the Riverton Summit". */
   text: string;
   span: Span;
   /** The head noun, lower case and singular: "summit", "meeting", "visit". */

@@ -159,7 +159,7 @@ export function collectFindings(corpus: Corpus, reported: ReportedFile[]): TextF
     return { file: id, line: position.line + 1, column: position.character + 1 };
   };
   return reported.flatMap(({ findings }) =>
-    // Fields are added to `at`'s new object, not spread with it: see `mentionOf` in entities.ts.
+    // Fields are added to `at`'s new object, not spread with it: see `mentionOf` in entity-context.ts.
     findings.map((finding) =>
       Object.assign(at(finding.articleId, finding.span.start), {
         severity: finding.severity,

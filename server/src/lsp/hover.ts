@@ -28,6 +28,12 @@ const evidenceInCard = 2;
  */
 export interface HoverStyle {
   commandLinks: boolean;
+  /**
+   * The client shows each diagnostic's message above the card (VS Code): a finding's card then opens
+   * with what is probably right and the fix, not with its message a second time. Without it (Neovim),
+   * the card holds the message.
+   */
+  diagnosticsInHover: boolean;
 }
 
 /**
@@ -44,7 +50,12 @@ export function hoverAt(workspace: Workspace, uri: string, offset: number, style
   if (!annotation && findings.length === 0) return null;
   const sections: string[] = [];
   const at = workspace.lines(uri)!.offsetToPosition(offset);
-  for (const finding of findings) sections.push(findingCard(workspace, finding, style, { uri, at }));
+  for (const finding of findings) {
+    // The editor shows a diagnostic above the card for a character inside its range; a hover just past
+    // the last character still finds the finding here, and then says its message itself.
+    const shownAbove = style.diagnosticsInHover && offset < finding.span.end;
+    sections.push(findingCard(workspace, finding, style, { uri, at }, shownAbove));
+  }
   if (annotation) {
     sections.push(
       findings.length > 0 && style.commandLinks
@@ -91,8 +102,14 @@ interface HoverPlace {
 }
 
 /** A finding in a hover: its one line and fix, the evidence in short, and links to the rest. */
-function findingCard(workspace: Workspace, finding: Finding, style: HoverStyle, place: HoverPlace): string {
-  const out = [`**${headline(finding)}**: ${escape(finding.message)}`];
+function findingCard(
+  workspace: Workspace,
+  finding: Finding,
+  style: HoverStyle,
+  place: HoverPlace,
+  shownAbove: boolean,
+): string {
+  const out = [firstLine(finding, shownAbove)];
   const fix = fixLine(finding);
   if (fix) out.push(fix);
   const more: string[] = [];
@@ -130,6 +147,16 @@ function fullFinding(workspace: Workspace, finding: Finding): string {
       ].join('\n'),
     );
   return out.join('\n\n');
+}
+
+/**
+ * "**Probably “Smith”**: message", or, where the client shows the message above the card, the headline
+ * alone when it says more than the severity the client shows too (nothing then: the fix comes first).
+ */
+function firstLine(finding: Finding, shownAbove: boolean): string {
+  const head = headline(finding);
+  if (!shownAbove) return `**${head}**: ${escape(finding.message)}`;
+  return head.startsWith('Probably') || head === 'Undecided' ? `**${head}**` : '';
 }
 
 // "Probably “Smith”" when the evidence names a fix; otherwise what kind of finding it is.
@@ -277,7 +304,7 @@ function link(workspace: Workspace, location: CorpusLocation): string {
   return `[${escape(name)}:${line}](${location.articleId}#L${line})`;
 }
 
-// "2024-07-11" → ", a Thursday": a full date's weekday; nothing for a month or a year.
+// "2031-03-04" → ", a Tuesday": a full date's weekday; nothing for a month or a year.
 function weekdayNote(value: string | null): string {
   return value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `, a ${weekdayOf(value)}` : '';
 }

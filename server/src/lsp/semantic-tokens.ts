@@ -23,7 +23,7 @@ export function semanticTokens(workspace: Workspace, uri: string, range?: Range)
   let end = 0;
   for (const annotation of workspace.corpus.annotations(uri)) {
     if (annotation.span.start < from || annotation.span.start > to) continue;
-    // Tokens may not overlap: the first annotation at a place wins ("NATO" in "NATO Secretary General").
+    // Tokens may not overlap: the first annotation at a place wins ("UN" in "UN Secretary General").
     if (annotation.span.start < end) continue;
     end = annotation.span.end;
     const { type, modifiers } = tokenOf(annotation);

@@ -138,7 +138,7 @@ function overlaps(a: CorpusLocation, b: CorpusLocation): boolean {
   return a.articleId === b.articleId && a.span.start < b.span.end && b.span.start < a.span.end;
 }
 
-/** Dated before undated; "2024-07" before "2024-07-11" (by its first day), then by text. */
+/** Dated before undated; "2031-03" before "2031-03-04" (by its first day), then by text. */
 function compareDates(a: string | undefined, b: string | undefined): number {
   if (a === undefined || b === undefined) return a === b ? 0 : a === undefined ? 1 : -1;
   return a < b ? -1 : a > b ? 1 : 0;

@@ -6,13 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
 import { URI } from 'vscode-uri';
-import type { Finding, Knowledge } from '../analysis/index.js';
+import type { ArticleAnalysis, Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { hashText, type AnalysisCache } from '../cache/analysis-cache.js';
 import { findArticles, globMatches, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
-import { AnalysisPool, minimumForWorkers } from '../workers/analysis-pool.js';
+import { AnalysisPool, minimumForWorkers, type AnalysisResult } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
 import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
@@ -183,34 +183,19 @@ export class Workspace implements ArticleLookup {
   /**
    * Reads every article under the workspace folders into the corpus; open documents keep their
    * editor text. With `beforeAnalysis`, every file is read first, and it is told what the corpus will
-   * be, in order (the open articles, then the files read), before anything is analysed or taken from
-   * the cache; it returns true when it has published for that corpus (`articleCount` then counts it).
+   * be (the open articles, then the files read) before anything is analysed or taken from the cache;
+   * it returns true when it has published for that corpus (`articleCount` then counts it).
    */
   async indexFolders(
     progress?: Progress,
     shouldStop?: () => boolean,
     beforeAnalysis?: (planned: PlannedArticle[]) => Promise<boolean>,
   ): Promise<void> {
-    const files: string[] = [];
-    const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
-    this.knowledgeFolders = [];
-    const skipped = new SkipTally();
-    const onSkip = skipped.record;
-    const own = (path: string): boolean => !this.nested.some((inner) => path.startsWith(`${inner}${sep}`));
-    for (const folder of this.folders) {
-      try {
-        const { exclude } = this.settings;
-        const found = await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip });
-        files.push(...found.filter(own));
-        for (const knowledge of await findArticles(folder, { include: knowledgeFiles, exclude }))
-          if (own(knowledge)) this.knowledgeFolders.push(`${dirname(knowledge)}${sep}`);
-      } catch {
-        // A folder that vanished is not an error the user can act on here.
-      }
-    }
-    this.skipNotes = skipped.notes();
+    // From before the folders are listed: a file created while they are walked, and reported, may be
+    // one the walk had passed already; it must not be dropped as gone when the reading ends.
     this.indexing = true;
     this.settledWhileIndexing.clear();
+    const files = await this.listFolders();
     const seen = new Set<string>();
     // In batches: read a batch, analyse it (on worker threads when large), add it; between batches
     // edits, hovers and cancellations get in, and progress is reported. The next batch is read while
@@ -219,28 +204,8 @@ export class Workspace implements ArticleLookup {
     const batchSize = 2500;
     // Small corpora are read in-process; a large one on workers, its last short batch too.
     const pool = new AnalysisPool(files.length < minimumForWorkers ? { size: 0 } : { minimumForWorkers: 0 });
-    const read = async (from: number): Promise<{ uri: string; text: string | undefined }[]> => {
-      const uris = files.slice(from, from + batchSize).map((file) => URI.file(file).toString());
-      const texts: { uri: string; text: string | undefined }[] = [];
-      for (const uri of uris) {
-        seen.add(uri);
-        if (this.open.has(uri)) continue;
-        // Files are read synchronously (io/read-article.ts), a millisecond's worth at a time.
-        if (texts.length % readsPerTurn === readsPerTurn - 1)
-          await new Promise((resolve) => setImmediate(resolve));
-        texts.push({ uri, text: this.readText(uri) });
-      }
-      return texts;
-    };
-    // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
-    const accepted = (texts: { uri: string; text: string | undefined }[]): { uri: string; text: string }[] =>
-      texts.filter((t): t is { uri: string; text: string } => {
-        if (this.open.has(t.uri)) return false;
-        const ok = t.text !== undefined && this.accepts(t.uri, t.text);
-        if (!ok && this.corpus.article(t.uri) && !this.settledWhileIndexing.has(t.uri))
-          this.corpus.remove(t.uri);
-        return ok;
-      });
+    const read = (from: number): Promise<{ uri: string; text: string | undefined }[]> =>
+      this.readBatch(files.slice(from, from + batchSize), seen);
     try {
       // Read whole first, when asked: what the corpus will be is known before anything is analysed.
       let readFirst: { uri: string; text: string }[][] | undefined;
@@ -248,7 +213,8 @@ export class Workspace implements ArticleLookup {
       const hashes = new Map<string, string>();
       if (beforeAnalysis) {
         readFirst = [];
-        for (let from = 0; from < files.length; from += batchSize) readFirst.push(accepted(await read(from)));
+        for (let from = 0; from < files.length; from += batchSize)
+          readFirst.push(this.acceptedOf(await read(from)));
         if (shouldStop?.()) return;
         const planned = this.planned(readFirst.flat());
         for (const { id, hash } of planned ?? []) hashes.set(id, hash);
@@ -258,13 +224,10 @@ export class Workspace implements ArticleLookup {
       }
       let reading = readFirst ? undefined : read(0);
       for (let from = 0, batch = 0; from < files.length; from += batchSize, batch++) {
-        const inputs = readFirst ? readFirst[batch]! : accepted(await reading!);
+        const inputs = readFirst ? readFirst[batch]! : this.acceptedOf(await reading!);
         if (shouldStop?.()) return;
         if (!readFirst && from + batchSize < files.length) reading = read(from + batchSize);
-        // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
-        const cached = inputs.map(({ uri, text }) =>
-          this.settledWhileIndexing.has(uri) ? null : this.analysisCache?.take(uri, text, hashes.get(uri)),
-        );
+        const cached = this.takeCached(inputs, hashes);
         const missing = inputs.filter((_, i) => cached[i] === undefined);
         // Every file of the batch in the cache: no worker is started for nothing.
         const results =
@@ -274,24 +237,7 @@ export class Workspace implements ArticleLookup {
                 missing.map(({ uri, text }) => ({ id: uri, text })),
                 (done) => progress?.(from + done, files.length),
               );
-        // Adopted in the order the files were listed, whether analysed now or taken from the cache:
-        // the corpus, and the order of evidence in its findings, are then the same warm or cold.
-        let next = 0;
-        for (const analysis of cached) {
-          const result = analysis === undefined ? results[next++]! : analysis;
-          // Read before it was deleted, changed or opened: what was reported meanwhile wins.
-          if (result === null || this.settledWhileIndexing.has(result.id)) continue;
-          // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
-          // and the other articles are still checked.
-          if ('error' in result)
-            this.problems.set(result.id, {
-              message: `internal error: analysis failed: ${result.error}; not analysed`,
-              line: 0,
-              column: 0,
-              severity: 'error',
-            });
-          else this.corpus.adopt(result);
-        }
+        this.adoptAnalysed(cached, results);
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -304,14 +250,118 @@ export class Workspace implements ArticleLookup {
     // Gone since the last reading; a file created while this one read (a rename) was not listed, and stays.
     for (const id of this.corpus.ids())
       if (!seen.has(id) && !this.open.has(id) && !this.settledWhileIndexing.has(id)) this.corpus.remove(id);
+    const settled = [...this.settledWhileIndexing];
     this.settledWhileIndexing.clear();
     // An article opened before the knowledge files were found was claimed without them: ask again.
     for (const [uri, text] of this.open) this.setText(uri, text);
+    // So was a file created or changed on disk meanwhile (the knowledge files this reading found may
+    // make it an article, or no longer one): read it again now.
+    for (const uri of settled)
+      if (!this.open.has(uri) && URI.parse(uri).scheme === 'file' && this.isArticle(uri)) this.readFromDisk(uri);
   }
 
   /**
-   * The corpus a first reading will make of what it read, in order: the open articles, then the
-   * files. Undefined when the corpus holds more than the open articles already (a reading again).
+   * The files of the workspace folders that may be articles, each in the innermost folder that holds
+   * it, and the folders that hold a knowledge file; notes what was skipped.
+   */
+  private async listFolders(): Promise<string[]> {
+    const files: string[] = [];
+    const knowledgeFiles = knowledgeFileNames.map((name) => `**/${name}`);
+    // Found in full before they replace the old list: an edit that comes meanwhile is claimed with the old one.
+    const knowledgeFolders: string[] = [];
+    const skipped = new SkipTally();
+    const onSkip = skipped.record;
+    const own = (path: string): boolean => !this.nested.some((inner) => path.startsWith(`${inner}${sep}`));
+    for (const folder of this.folders) {
+      try {
+        const { exclude } = this.settings;
+        const found = await findArticles(folder, { include: this.candidateGlobs(), exclude, onSkip });
+        files.push(...found.filter(own));
+        for (const knowledge of await findArticles(folder, { include: knowledgeFiles, exclude }))
+          if (own(knowledge)) knowledgeFolders.push(`${dirname(knowledge)}${sep}`);
+      } catch {
+        // A folder that vanished is not an error the user can act on here.
+      }
+    }
+    this.knowledgeFolders = knowledgeFolders;
+    this.skipNotes = skipped.notes();
+    return files;
+  }
+
+  /** Reads one batch of the first reading's files from disk, but those open in the editor; marks each seen. */
+  private async readBatch(files: string[], seen: Set<string>): Promise<{ uri: string; text: string | undefined }[]> {
+    const uris = files.map((file) => URI.file(file).toString());
+    const texts: { uri: string; text: string | undefined }[] = [];
+    for (const uri of uris) {
+      seen.add(uri);
+      if (this.open.has(uri)) continue;
+      // Files are read synchronously (io/read-article.ts), a millisecond's worth at a time.
+      if (texts.length % readsPerTurn === readsPerTurn - 1)
+        await new Promise((resolve) => setImmediate(resolve));
+      texts.push({ uri, text: this.readText(uri) });
+    }
+    return texts;
+  }
+
+  /** The texts of a batch that are articles, still closed in the editor; an article that no longer is leaves the corpus. */
+  private acceptedOf(texts: { uri: string; text: string | undefined }[]): { uri: string; text: string }[] {
+    // Opened in the editor since its file was read: the editor's text is the corpus's now, not the disk's.
+    // Deleted, changed or opened since: what was reported is newer, its problems too (a file binary
+    // when read and rewritten since must not get its old problem back).
+    return texts.filter((t): t is { uri: string; text: string } => {
+      if (this.open.has(t.uri) || this.settledWhileIndexing.has(t.uri)) return false;
+      const ok = t.text !== undefined && this.accepts(t.uri, t.text);
+      if (!ok && this.corpus.article(t.uri)) this.corpus.remove(t.uri);
+      return ok;
+    });
+  }
+
+  /**
+   * What the cache holds for each article of a batch, in order: its analysis when the cache has its
+   * text (`hashes` has the hash of a text read whole first), null when it is neither taken nor
+   * analysed, undefined when it is still to analyse.
+   */
+  private takeCached(
+    inputs: { uri: string; text: string }[],
+    hashes: ReadonlyMap<string, string>,
+  ): (ArticleAnalysis | null | undefined)[] {
+    return inputs.map(({ uri, text }) => {
+      // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
+      if (this.settledWhileIndexing.has(uri)) return null;
+      // Read again with the text the corpus holds (the folders read once more): nothing to analyse.
+      if (this.corpus.article(uri)?.text === text) return null;
+      return this.analysisCache?.take(uri, text, hashes.get(uri));
+    });
+  }
+
+  /**
+   * Adds a batch's analyses to the corpus, those `takeCached` took and, where it found none, the
+   * `results` of analysing the rest, in the order the files were listed: the corpus, and the order of
+   * evidence in its findings, are then the same warm or cold. An analysis that failed is a problem on
+   * its article.
+   */
+  private adoptAnalysed(cached: (ArticleAnalysis | null | undefined)[], results: AnalysisResult[]): void {
+    let next = 0;
+    for (const analysis of cached) {
+      const result = analysis === undefined ? results[next++]! : analysis;
+      // Read before it was deleted, changed or opened: what was reported meanwhile wins.
+      if (result === null || this.settledWhileIndexing.has(result.id)) continue;
+      // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
+      // and the other articles are still checked.
+      if ('error' in result)
+        this.problems.set(result.id, {
+          message: `internal error: analysis failed: ${result.error}; not analysed`,
+          line: 0,
+          column: 0,
+          severity: 'error',
+        });
+      else this.corpus.adopt(result);
+    }
+  }
+
+  /**
+   * The corpus a first reading will make of what it read: the open articles, then the files.
+   * Undefined when the corpus holds more than the open articles already (a reading again).
    */
   private planned(inputs: { uri: string; text: string }[]): PlannedArticle[] | undefined {
     const held = this.corpus.ids();
@@ -396,8 +446,9 @@ export class Workspace implements ArticleLookup {
    */
   folderDeleted(uri: string): string[] {
     const below = uri.endsWith('/') ? uri : `${uri}/`;
-    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter((id) =>
-      id.startsWith(below),
+    // A document open in the editor stays, with the editor's text, as when its file alone is deleted.
+    const gone = [...this.corpus.ids(), ...this.problems.keys(), ...this.notes.keys()].filter(
+      (id) => id.startsWith(below) && !this.open.has(id),
     );
     return [...new Set(gone)].flatMap((id) => [id, ...this.fileDeleted(id)]);
   }

@@ -46,6 +46,11 @@ export interface InitializationOptions {
    * hover: the hover then keeps to one line, the fix and the evidence in short, and links to the rest.
    */
   commandLinks?: boolean;
+  /**
+   * True when the client shows each diagnostic's message in the hover, above the server's card (VS Code
+   * does): the card then leaves a finding's message out rather than say it twice.
+   */
+  diagnosticsInHover?: boolean;
 }
 
 /** The corpus summary sent as `dateline/status` for the client's status bar. */

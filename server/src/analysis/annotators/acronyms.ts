@@ -15,7 +15,7 @@ import { acronymStopWords } from './lexicon.js';
 const acronymShape = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\d&.-]{2,10}$/u;
 const romanNumeral = /^[IVXLCDM]+$/;
 
-/** True for "NATO", "IP4", "G7", "U.S."; false for "I", "II", "A.", "12:35". */
+/** True for "NATO", "TAQ4", "G7", "U.S."; false for "I", "II", "A.", "12:35". */
 export function isAcronym(word: string): boolean {
   // Most words start with a lower-case letter or have one second: no regex needed for those.
   const second = word.charCodeAt(1);

@@ -7,7 +7,7 @@
  *     "the Minister of Energy of the Republic of Utopia, John Doe".
  *
  * Titles written straight before a name ("Energy Minister Jane Roe", "Utopia's water minister, Jane
- * Roe") are entities.ts's. No library reads appositives for offices, so this is hand-written.
+ * Roe") are titles.ts's and entity-typing.ts's. No library reads appositives for offices, so this is hand-written.
  */
 import type { RoleMention } from '../types.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
@@ -95,7 +95,7 @@ export function roleAfter(text: string, end: number): RoleMention | undefined {
 }
 
 /**
- * The role an appositive before a name gives it, when the office has a complement that entities.ts's
+ * The role an appositive before a name gives it, when the office has a complement that titles.ts's
  * titleBefore does not read: "Utopia's Minister of Water, Jane Roe", "the Minister of Energy of the
  * Republic of Utopia, John Doe".
  */

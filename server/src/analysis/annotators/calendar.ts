@@ -23,6 +23,21 @@ export const monthNames = [
   'December',
 ];
 
+/** The first three letters of every month's name, lower case: "jan" to "dec". */
+export const monthStems = monthNames.map((month) => month.slice(0, 3).toLowerCase());
+
+/** The first three letters of every weekday's name, lower case: "sun" to "sat". */
+export const weekdayStems = weekdayNames.map((day) => day.slice(0, 3).toLowerCase());
+
+/** A month's or a weekday's whole name, as a word, in any case: "March", "TUESDAY". */
+export const monthOrWeekdayName = new RegExp(`\\b(${[...monthNames, ...weekdayNames].join('|')})\\b`, 'i');
+
+/** A month's name or its short form, as a word, in any case: "Jan", "Sept", "september". */
+export const monthWord = new RegExp(
+  `\\b(?:${monthNames.map((month) => `${month.slice(0, 3)}(?:${month.slice(3)})?`).join('|')}|sept)\\b`,
+  'i',
+);
+
 /** "07" for 7. */
 export function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -34,7 +49,7 @@ export function zoneOf(offset: number): string {
   return `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
 }
 
-/** The English weekday of an ISO date: weekdayOf("2024-07-11") is "Thursday". */
+/** The English weekday of an ISO date: weekdayOf("2031-03-04") is "Tuesday". */
 export function weekdayOf(isoDate: string): string {
   return weekdayNames[new Date(`${isoDate.slice(0, 10)}T00:00:00Z`).getUTCDay()]!;
 }
@@ -47,9 +62,9 @@ export function addDays(isoDate: string, days: number): string {
 }
 
 /**
- * A month name resolved against an anchor date: "last July" from 2024-07-10 is 2023-07 (the July
+ * A month name resolved against an anchor date: "last March" from 2031-03-04 is 2030-03 (the March
  * before this one); "next March" is the March after; "coming" is the next one not before the
- * anchor's month; "recent" the latest one not after it ("in January" from 2023-07-10 is 2023-01).
+ * anchor's month; "recent" the latest one not after it ("in January" from 2031-03-04 is 2031-01).
  */
 export function monthValue(
   anchor: string,
@@ -75,8 +90,8 @@ export function monthValue(
 }
 
 /**
- * An ISO date as a reader writes it: "2024-07-10" → "10 July 2024", "2024-07" → "July 2024",
- * "2024-07-10T12:35+09:00" → "10 July 2024"; anything else as it is.
+ * An ISO date as a reader writes it: "2031-03-04" → "4 March 2031", "2031-03" → "March 2031",
+ * "2031-03-04T08:40+01:00" → "4 March 2031"; anything else as it is.
  */
 export function readableDate(iso: string): string {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso);

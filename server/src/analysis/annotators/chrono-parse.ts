@@ -9,6 +9,7 @@
  * when a pattern matches. Results are unchanged.
  */
 import * as chrono from 'chrono-node';
+import { monthStems, weekdayStems } from './calendar.js';
 
 /** The reference every caller passes: with no anchor, relative results are discarded anyway. */
 const reference = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
@@ -17,8 +18,8 @@ const reference = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 };
 const patternContext = new chrono.ParsingContext('', reference);
 
 const digit = /[0-9]/;
-// Every month alternative ("sept.", "september") starts with one of these.
-const month = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i;
+// Every month alternative ("sept.", "september") starts with one of these: jan|feb|…|dec.
+const month = new RegExp(monthStems.join('|'), 'i');
 
 /**
  * Words each English parser's pattern (chrono-node 2.10, locales/en/parsers) must contain to match,
@@ -35,7 +36,7 @@ const requiredWords: Record<string, RegExp> = {
   ENMonthNameMiddleEndianParser: month,
   ENMonthNameParser: month,
   // "weekend", "weekday" and every weekday name or abbreviation.
-  ENWeekdayParser: /sun|mon|tue|wed|thu|fri|sat|week/i,
+  ENWeekdayParser: new RegExp([...weekdayStems, 'week'].join('|'), 'i'),
   // "now", "today", "tonight", "tomorrow", "overmorrow", "tmr(w)", "yesterday", "last night".
   ENCasualDateParser: /now|today|tonight|tomorrow|overmorrow|tmr|yesterday|night/i,
   // "midnight" holds "night".

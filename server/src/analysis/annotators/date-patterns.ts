@@ -35,6 +35,21 @@ const year = '(?:1[89]|20)\\d\\d';
 
 const patterns: Pattern[] = [
   {
+    // "summer 2024", "the spring of 2019": the year; "in the spring", "this winter": the page's year.
+    // "fall" and "spring" are verbs too: a season counts only with its year or one of these cues.
+    pattern: new RegExp(
+      `\\b(?:(in|during|by|until|this)\\s+(?:the\\s+)?)?((?:spring|summer|autumn|fall|winter)(?:\\s+(?:of\\s+)?(${year}))?)\\b`,
+      'gi',
+    ),
+    group: 2,
+    resolve(m, anchor) {
+      if (m[3]) return { value: m[3], relative: false, anchor: 'absolute', how: 'a season of a year' };
+      if (!m[1]) return undefined;
+      if (!anchor) return unresolved(`“${m[0]}”`);
+      return relative(anchor.date.slice(0, 4), anchor, `a season, in the year of the ${name(anchor)}`);
+    },
+  },
+  {
     // "2023-2026", "2023–26"; not the "2023-07" of an ISO date.
     pattern: new RegExp(`\\b(${year})\\s*[-–—]\\s*(${year}|\\d\\d)\\b(?![-–]\\d)`, 'g'),
     resolve(m) {
@@ -100,9 +115,10 @@ const patterns: Pattern[] = [
   {
     // A bare year after a cue: "through 2026", "in 2019", "by 2030", "fiscal 2026", "mid-2023"; not
     // "FY2026" or "1,223".
-    // Also "the 1904 treaty", "the 2016 election": a year that names which one, before a lower-case word.
+    // Also "the 1904 treaty", "a 2016 accord", "their 2010 level": a year that names which one, before
+    // a lower-case word; and the second of two years ("of 1892 and 1924").
     pattern: new RegExp(
-      `\\b(?:(?:in|by|through|until|till|since|from|before|after|during|of|to|early|late|mid|fiscal(?:\\s+year)?)\\s+|mid-)(${year})\\b(?![-–/]?\\d)|\\bthe\\s+(${year})(?=\\s+\\p{Ll})`,
+      `\\b(?:(?:in|by|through|until|till|since|from|before|after|during|of|to|between|early|late|mid|fiscal(?:\\s+year)?)\\s+|mid-|(?<=\\b${year}\\s+(?:and|or)\\s+))(${year})\\b(?![-–/]?\\d)|\\b(?:the|a|an|its|their|his|her|our|this|that)\\s+(${year})(?=\\s+\\p{Ll})`,
       'giu',
     ),
     group: 1,

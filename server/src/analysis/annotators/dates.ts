@@ -2,7 +2,7 @@
  * Temporal expressions, normalised against the article's dateline.
  *
  * chrono-node finds most expressions; it is fed one sentence at a time (sentences never cross a line
- * break, or it would merge "on Tuesday.\n12:35 JST" into one date). Only the parts chrono says are
+ * break, or it would merge "on Tuesday.\n08:40 GMT" into one date). Only the parts chrono says are
  * written (see chrono-values.ts) are trusted; everything relative is resolved here, against the
  * anchor, with the direction taken from the sentence's tense. What chrono misses (year ranges,
  * decades, "last July", "over the next four years", "earlier that day") is in date-patterns.ts.
@@ -13,8 +13,9 @@ import type { ArticleStructure, DateMention, Dateline, Span } from '../types.js'
 import { parseCasual } from './chrono-parse.js';
 import { knownValues } from './chrono-values.js';
 import type { Known } from './chrono-values.js';
-import { addDays, monthValue, pad, weekdayNames, zoneOf } from './calendar.js';
+import { addDays, monthOrWeekdayName, monthValue, monthWord, pad, weekdayNames, zoneOf } from './calendar.js';
 import { patternDates } from './date-patterns.js';
+import { presentNotScheduled } from './lexicon.js';
 import { tenseBefore } from './tense.js';
 
 /** The date relative expressions are resolved against, and where it comes from. */
@@ -70,12 +71,21 @@ export function annotateDates(
       // chrono can throw on pathological input; a sentence without dates is the safe answer.
       results = [];
     }
+    const datedBefore = mentions.length;
+    const times: chrono.ParsedResult[] = [];
     for (const result of results) {
       const mention = fromChrono(text, sentence, result, anchor);
+      if (!mention) times.push(result);
       if (!mention || !free(mention.span)) continue;
       taken.push(mention.span);
       mentions.push(mention);
     }
+    // "At 3 p.m. the senators left": a time in a sentence that names no day is on the page's day.
+    if (dateline && mentions.length === datedBefore && !taken.some((t) => t !== dateline.span && t.start >= sentence.start))
+      for (const result of times) {
+        const time = timeOnPageDay(sentence, result, dateline);
+        if (time && free(time.span)) mentions.push(time);
+      }
   }
   return mentions.sort((a, b) => a.span.start - b.span.start);
 }
@@ -86,27 +96,10 @@ function fromChrono(
   result: chrono.ParsedResult,
   anchor: DateAnchorInput | null,
 ): DateMention | undefined {
-  // "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
-  // "a day after", "for two years", "within six months" too: a stretch of time, not a point in it.
-  if (
-    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(days?|weeks?|months?|years?|hours?|decades?)\b/i.test(
-      result.text,
-    ) &&
-    !/\b(ago)\b/i.test(result.text)
-  )
-    return undefined;
+  if (isDuration(result.text)) return undefined;
   const known = knownValues(result.start);
-  let start = sentence.start + result.index;
-  let written = result.text;
-  // chrono includes a leading "on"; the date is the words after it.
-  const on = /^(on|at)\s+/i.exec(written);
-  if (on) {
-    start += on[0].length;
-    written = written.slice(on[0].length);
-  }
-  written = written.replace(/[,.\s]+$/, '');
-  const span = { start, end: start + written.length };
-  const base = { text: written, span };
+  const base = writtenPart(sentence, result);
+  const { text: written, span } = base;
   const before = text.slice(sentence.start, span.start);
 
   // "now", "today", "yesterday": chrono states every part, but they are relative to the article.
@@ -114,14 +107,21 @@ function fromChrono(
     if (/^(now|right now)$/i.test(written)) return undefined;
     return relativeWord(base, written, anchor);
   }
+  // "in the year" ("later in the year"): chrono counts a year on from its own reference; the text
+  // means the article's year.
+  if (/^(?:in\s+)?the\s+year$/i.test(written)) {
+    if (!anchor) return unresolved(base, 'the year of the article');
+    return resolved(base, anchor.date.slice(0, 4), anchor, `the year of the ${anchorName(anchor)}`);
+  }
+  // "the end of February": chrono gives the month's last day in its reference year (the 29th, in
+  // 2000); the text names the month.
+  if (/\bend of\b/i.test(written) && !/\d/.test(written)) delete known.day;
   // "next week", "two days ago", "last month": chrono marks every part certain, but counted from its
   // reference instant, not from anything the text states.
   if (
     /\b(next|last|this|ago|later|earlier|previous|coming|past)\b/i.test(written) &&
     !/\b\d{4}\b/.test(written) &&
-    !/\b(january|february|march|april|may|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(
-      written,
-    )
+    !monthOrWeekdayName.test(written)
   ) {
     return relativeWord(base, written, anchor);
   }
@@ -131,28 +131,7 @@ function fromChrono(
   if (known.day !== undefined && movesWithReference(written)) {
     return /\b(today|tonight|tomorrow|yesterday)\b/i.test(written) ? relativeWord(base, written, anchor) : undefined;
   }
-  if (known.year !== undefined && known.month !== undefined && known.day !== undefined) {
-    const day = `${known.year}-${pad(known.month)}-${pad(known.day)}`;
-    const weekday = known.weekday !== undefined ? weekdayAt(text, span.start) : undefined;
-    return dateOf(base, {
-      value: day,
-      relative: false,
-      anchor: 'absolute',
-      how: 'a full date',
-      ...(weekday ? { statedWeekday: weekday } : {}),
-    });
-  }
-  if (known.year !== undefined && known.month !== undefined) {
-    return dateOf(base, {
-      value: `${known.year}-${pad(known.month)}`,
-      relative: false,
-      anchor: 'absolute',
-      how: 'a month and year',
-    });
-  }
-  if (known.year !== undefined) {
-    return dateOf(base, { value: String(known.year), relative: false, anchor: 'absolute', how: 'a year' });
-  }
+  if (known.year !== undefined) return withYear(text, base, known, known.year);
   const at: Written = {
     text,
     sentence,
@@ -170,21 +149,69 @@ function fromChrono(
   return undefined;
 }
 
+/**
+ * "after 18 days", "within two weeks": a duration, which chrono counts from its reference instant.
+ * "a day after", "for two years", "within six months" too: a stretch of time, not a point in it.
+ */
+function isDuration(chronoText: string): boolean {
+  return (
+    /\b(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few|couple of)\s+(days?|weeks?|months?|years?|hours?|decades?)\b/i.test(
+      chronoText,
+    ) && !/\b(ago)\b/i.test(chronoText)
+  );
+}
+
+/** The words chrono matched, without a leading "on" or "at" and trailing punctuation, and where they are. */
+function writtenPart(sentence: TokenSentence, result: chrono.ParsedResult): { text: string; span: Span } {
+  let start = sentence.start + result.index;
+  let written = result.text;
+  // chrono includes a leading "on"; the date is the words after it.
+  const on = /^(on|at)\s+/i.exec(written);
+  if (on) {
+    start += on[0].length;
+    written = written.slice(on[0].length);
+  }
+  written = written.replace(/[,.\s]+$/, '');
+  const span = { start, end: start + written.length };
+  return { text: written, span };
+}
+
+/** A date whose year the words state: "March 4, 2031" (with its weekday, if written), "March 2031", "2031". */
+function withYear(text: string, base: { text: string; span: Span }, known: Known, year: number): DateMention {
+  if (known.month !== undefined && known.day !== undefined) {
+    const day = `${year}-${pad(known.month)}-${pad(known.day)}`;
+    const weekday = known.weekday !== undefined ? weekdayAt(text, base.span.start) : undefined;
+    return dateOf(base, {
+      value: day,
+      relative: false,
+      anchor: 'absolute',
+      how: 'a full date',
+      ...(weekday ? { statedWeekday: weekday } : {}),
+    });
+  }
+  if (known.month !== undefined) {
+    return dateOf(base, {
+      value: `${year}-${pad(known.month)}`,
+      relative: false,
+      anchor: 'absolute',
+      how: 'a month and year',
+    });
+  }
+  return dateOf(base, { value: String(year), relative: false, anchor: 'absolute', how: 'a year' });
+}
+
 /** A second reference, far from chrono's own: a day that is the same against both is written. */
 const otherReference = { instant: new Date(Date.UTC(2011, 6, 15, 12)), timezone: 0 };
 
 /** Whether chrono's day for the words depends on the instant it counts from. */
 function movesWithReference(written: string): boolean {
   // A year or a month named in the words fixes the day: most dates, parsed once.
-  if (/\b\d{4}\b/.test(written) || monthName.test(written)) return false;
+  if (/\b\d{4}\b/.test(written) || monthWord.test(written)) return false;
   const first = parseCasual(written)[0]?.start;
   const second = parseCasual(written, otherReference)[0]?.start;
   if (!first || !second) return false;
   return first.get('year') !== second.get('year') || first.get('month') !== second.get('month') || first.get('day') !== second.get('day');
 }
-
-const monthName =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/i;
 
 /**
  * With no tense cue, what news writes of a weekday in the present is still to come: "the conference
@@ -202,9 +229,6 @@ function scheduledBefore(at: Written): boolean {
     .slice(-2)
     .some((word) => word.length > 2 && /^[a-z]+[^s]s$/u.test(word) && !presentNotScheduled.has(word));
 }
-
-/** Words ending in -s before "on <weekday>" that are no verb of a plan: "was", "has", "news". */
-const presentNotScheduled = new Set(['was', 'has', 'does', 'says', 'news', 'its', 'this', 'his', 'hers', 'ours', 'yours', 'theirs', 'days', 'hours', 'weeks', 'minutes', 'times', 'talks', 'reports', 'officials', 'sources', 'as', 'is', 'thus', 'plus', 'less', 'unless', 'across']);
 
 /** A date expression without a year, where it is written, and what it is read against. */
 interface Written {
@@ -247,7 +271,8 @@ function dayOfMonth(at: Written, month: number, day: number, weekdayKnown: numbe
 /** "in March", "last July": a month only when a cue before it says so, the latest or coming one by the tense. */
 function monthAlone(at: Written, month: number): DateMention | undefined {
   const { anchor, base, before } = at;
-  if (!monthCue.test(before)) return undefined;
+  // "the end of February" carries its own cue.
+  if (!monthCue.test(before) && !/^end\s+of\b/i.test(at.written)) return undefined;
   if (!anchor) return unresolved(base, 'a month without a year');
   const direction = /\blast\s*$/i.test(before)
     ? 'last'
@@ -317,6 +342,26 @@ function liveStamp(sentenceText: string, start: number, dateline: Dateline): Dat
       how: `a live entry's time stamp, on the day of the dateline (${dateline.date})`,
     },
   );
+}
+
+/** A time alone ("3 p.m.", "1400 GMT") as the time of the page's day, in the zone it states or else the page's. */
+function timeOnPageDay(sentence: TokenSentence, result: chrono.ParsedResult, dateline: Dateline): DateMention | undefined {
+  const known = knownValues(result.start);
+  if (known.hour === undefined || known.day !== undefined || known.weekday !== undefined || known.month !== undefined) return undefined;
+  if (!/^\d{4}-\d\d-\d\d$/.test(dateline.date) || !/\d/.test(result.text)) return undefined;
+  const pageZone = /T\d\d:\d\d(.*)$/.exec(dateline.value)?.[1] ?? '';
+  const zone = known.timezoneOffset === undefined ? pageZone : zoneOf(known.timezoneOffset);
+  const part = writtenPart(sentence, result);
+  // "3 p.m." keeps the full stop that closes it.
+  const base = /\b[ap]\.m$/i.test(part.text) && sentence.tokens.some((t) => t.start < part.span.end && t.start + t.text.length === part.span.end + 1 && t.text.endsWith('.'))
+    ? { text: `${part.text}.`, span: { start: part.span.start, end: part.span.end + 1 } }
+    : part;
+  return dateOf(base, {
+    value: `${dateline.date}T${pad(known.hour)}:${pad(known.minute ?? 0)}${zone}`,
+    relative: true,
+    anchor: 'dateline',
+    how: `a time the sentence gives no day for, taken as on the day of the dateline (${dateline.date})`,
+  });
 }
 
 /**
@@ -421,7 +466,7 @@ function weekdayAt(text: string, offset: number): DateMention['statedWeekday'] {
     text.slice(offset, offset + 12),
   );
   if (!match) {
-    // "12:35 JST, Monday, July 11, 2024": the weekday need not lead the dateline.
+    // "08:40 GMT, Tuesday, March 4, 2031": the weekday need not lead the dateline.
     const inside = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i').exec(text.slice(offset, offset + 40));
     if (!inside) return undefined;
     const start = offset + inside.index;

@@ -1,5 +1,5 @@
 /**
- * Event mentions ("the NATO summit in Latvia", "the Riga Summit") and how the article places
+ * Event mentions ("the alliance summit in Utopia", "the Riverton Summit") and how the article places
  * them in time: ahead of its own date ("upcoming", "will", "to be held") or behind it ("made this
  * announcement at the summit").
  */
@@ -86,7 +86,7 @@ function eventAt(
   const head = words[index]!;
   const inSentence = (span: { start: number; end: number }): boolean =>
     span.start >= sentence.start && span.end <= sentence.end;
-  // The phrase runs left over capitalised modifiers and possessives: "NATO Leaders Summit", "alliance's summit".
+  // The phrase runs left over capitalised modifiers and possessives: "Harbour Leaders Summit", "alliance's summit".
   let start = head.start;
   for (let j = index - 1; j >= 0 && index - j <= 4; j--) {
     const word = words[j]!;

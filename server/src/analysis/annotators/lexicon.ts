@@ -2,13 +2,13 @@
  * The closed word classes the annotators lean on, in one place: titles, head nouns, name particles,
  * date and tense cue words (weekday and month names come from calendar.ts). Hand-written because no
  * maintained npm package lists English titles or the head nouns that type a proper name; every entry
- * is ordinary English, and only `seatsOfGovernment` names anything.
+ * is ordinary English but for two lists of names: `seatsOfGovernment` and `newsAgencies`.
  */
 import { monthNames, weekdayNames } from './calendar.js';
 
 /**
  * Buildings whose name stands for the government or ministry in them ("the Kremlin said"): names,
- * the only ones here, typed as organisations like any head noun.
+ * typed as organisations like any head noun.
  */
 const seatsOfGovernment = ['kremlin', 'pentagon'];
 
@@ -34,6 +34,9 @@ export const titles = new Set([
   'secretary general',
   'secretary-general',
   'secretary of state',
+  'undersecretary',
+  'under secretary',
+  'assistant secretary',
   'foreign secretary',
   'home secretary',
   'defence secretary',
@@ -62,8 +65,10 @@ export const titles = new Set([
   'mayor',
   'senator',
   'sen.',
+  'gov.',
   'representative',
   'rep.',
+  'cong.',
   'speaker',
   'leader',
   'supreme leader',
@@ -148,6 +153,9 @@ export const honorifics = new Set([
   'barr.',
   'barr',
   'barrister',
+  'atty.',
+  'atty',
+  'attorney',
   // Honorifics English-language news keeps from other languages: West Africa, South Asia, the Gulf,
   // Malaysia, France.
   'alhaji',
@@ -170,6 +178,8 @@ export const honorifics = new Set([
   'dato',
   "dato'",
   'datin',
+  // The Philippines: a chieftain's title.
+  'datu',
   'tun',
   'tan sri',
   'puan',
@@ -185,13 +195,15 @@ export const titleExpansions: Record<string, string> = {
   pm: 'Prime Minister',
   ceo: 'Chief Executive',
   'sen.': 'Senator',
+  'gov.': 'Governor',
   'rep.': 'Representative',
+  'cong.': 'Congressman',
   'gen.': 'General',
   'secretary-general': 'Secretary General',
   'director-general': 'Director General',
 };
 
-/** Head nouns that make a capitalised phrase an organisation: "International Atomic Energy Agency". */
+/** Head nouns that make a capitalised phrase an organisation: "Utopian Water Resources Agency". */
 /**
  * Heads that open an organisation's name in Portuguese, Spanish, French and Italian, which English
  * news keeps as written: "Agência Nacional de …", "Sindicato dos …", "Compagnie des …".
@@ -353,7 +365,7 @@ export const eventHeads = new Set([
   'earthquake',
 ]);
 
-/** Head nouns of places: "South China Sea", "Yokosuka Naval Base". */
+/** Head nouns of places: "South China Sea", "Riverton Naval Base". */
 export const placeHeads = new Set([
   'sea',
   'ocean',
@@ -433,6 +445,10 @@ export const nameParticles = new Set([
   'de',
   'del',
   'della',
+  // Spanish-derived surnames as the Philippines writes them: "dela Cruz", "delos Reyes", "de los Santos".
+  'dela',
+  'delos',
+  'los',
   'di',
   'da',
   'dos',
@@ -519,8 +535,32 @@ export const singleHolderTitles = new Set([
   'speaker',
 ]);
 
+/**
+ * Offices by kind. One person is rarely two kinds at once: a judge is not also a governor. Titles that
+ * head any body ("President", "Chairman", "Director") are in no kind and say nothing; every title
+ * with "Minister" in it is a minister.
+ */
+export const officeKinds = new Map<string, string>([
+  ...['premier', 'chancellor'].map((t) => [t, 'minister'] as const),
+  ...['judge', 'justice', 'justices', 'chief justice', 'magistrate'].map((t) => [t, 'judge'] as const),
+  ...['governor', 'deputy governor', 'lieutenant governor'].map((t) => [t, 'governor'] as const),
+  ...['mayor', 'deputy mayor'].map((t) => [t, 'mayor'] as const),
+  ...['cp', 'igp', 'police commissioner', 'commissioner of police', 'inspector-general of police'].map(
+    (t) => [t, 'police'] as const,
+  ),
+  ...['senator', 'sen.', 'mp', 'deputy', 'congressman', 'congresswoman', 'representative', 'rep.', 'lawmaker', 'mla', 'assemblyman', 'assemblywoman'].map(
+    (t) => [t, 'legislator'] as const,
+  ),
+  ...['ambassador', 'envoy', 'consul', 'consul general', 'agent'].map((t) => [t, 'diplomat'] as const),
+  ...['spokesman', 'spokeswoman', 'spokesperson'].map((t) => [t, 'spokesperson'] as const),
+  ...['king', 'queen', 'emperor', 'crown prince', 'sultan', 'emir'].map((t) => [t, 'monarch'] as const),
+]);
+
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
+
+/** Titles too general to tell two people apart: "Minister Roe" may be any minister (corpus/offices.ts). */
+export const generalTitles = new Set(['minister', 'head', 'director', 'chief', 'leader', 'official', 'deputy']);
 
 /**
  * Words that report a change of office-holder ("was sworn in", "replaced", "resigned"): where the
@@ -611,10 +651,13 @@ export const determiners = new Set(['the', 'its', 'his', 'her', 'their', 'our', 
 /** The forms of “be”: “is held” is not a past tense. */
 export const beForms = new Set(['is', 'are', 'be', 'been', 'being', 'am']);
 
+/** Words ending in -s before "on <weekday>" that are no verb of a plan: "was", "has", "news" (dates.ts). */
+export const presentNotScheduled = new Set(['was', 'has', 'does', 'says', 'news', 'its', 'this', 'his', 'hers', 'ours', 'yours', 'theirs', 'days', 'hours', 'weeks', 'minutes', 'times', 'talks', 'reports', 'officials', 'sources', 'as', 'is', 'thus', 'plus', 'less', 'unless', 'across']);
+
 /** Kinds of event that happen often, to many people: the kind alone does not make two mentions one event (rules/dateline-conflict.ts). */
 export const everydayEventKinds = new Set(['meeting', 'visit', 'talks', 'ceremony', 'signing', 'tour', 'hearing', 'vote']);
 
-// Names and acronyms (name-chunks.ts, entities.ts, acronyms.ts).
+// Names and acronyms (name-chunks.ts, entity-typing.ts, acronyms.ts).
 
 /** Lower-case words inside a long name: "Ministry of Defence", "Bureau for Statistics and Census". */
 export const nameLinkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
@@ -624,6 +667,9 @@ export const compassWords = new Set(['north', 'south', 'east', 'west', 'northern
 
 /** Small words inside a long form that its acronym may skip: "Ministry of Defence (MOD)". */
 export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);
+
+/** Function words of other languages that write long forms English news keeps as they are (rules/acronym-expansion.ts). */
+export const foreignWords = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'les', 'des', 'du', 'der', 'die', 'und', 'van', 'voor', 'di', 'e', 'y', 'et']);
 
 /**
  * Words that name a government portfolio ("Minister of Foreign Affairs", "Minister for Energy and

@@ -1,11 +1,12 @@
 /**
- * Candidate names: runs of capitalised words in one sentence ("NATO Secretary General Lars Halvorsen"),
+ * Candidate names: runs of capitalised words in one sentence ("Harbour Authority Director Lars Halvorsen"),
  * with name particles inside ("Ursula von der Leyen") and the linking words of long organisation
- * and programme names ("International Atomic Energy Agency", "Individual Partnership and Cooperation
- * Program"). Hand-written: wink-nlp's proper-noun chunks are similar but cost 3.9 MB/s and a model.
+ * and programme names ("Utopian Water Resources Agency", "Riverton Partnership and Cooperation
+ * Programme"). Hand-written: wink-nlp's proper-noun chunks are similar but cost 3.9 MB/s and a model.
  */
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
+import { nameAbbreviations } from '../tokenize.js';
 import { months, nameLinkers, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
@@ -18,7 +19,7 @@ export interface NameWord {
   possessive: boolean;
   /** First word of a sentence or of a quotation, where capitals prove nothing. */
   initial: boolean;
-  /** Written in capitals and digits only: "NATO", "IP4", "U.S.". */
+  /** Written in capitals and digits only: "NATO", "TAQ4", "U.S.". */
   acronym: boolean;
   /** A lower-case particle or linking word inside the name. */
   lower: boolean;
@@ -65,6 +66,12 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
     const token = tokens[i]!;
     if (token.kind === 'space') continue;
     if (token.kind !== 'word') {
+      // A nickname in quotes inside a name, as news writes it: Jane “JJ” Roe. The name runs on.
+      const nickname = current !== null ? nicknameEnd(tokens, i) : undefined;
+      if (nickname !== undefined) {
+        i = nickname;
+        continue;
+      }
       close();
       if (openers.has(token.text)) initial = true;
       continue;
@@ -77,6 +84,12 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
     const capitalised = isCapitalised(token.text);
     if (capitalised || joined) {
       const word = wordOf(token, wordInitial);
+      // "Ma." of "Ma. Cristina Roe": the abbreviation and its full stop are one word of the name.
+      if (nameAbbreviations.has(token.text) && tokens[i + 1]?.text === '.' && nextWord(tokens, i + 1)) {
+        word.text += '.';
+        word.end += 1;
+        i++;
+      }
       if (capitalised && !excluded(word, current)) {
         if (!joined) close();
         current ??= { words: [], first: i, last: i };
@@ -101,6 +114,31 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
   return mergeLinked(chunks);
 }
 
+const nicknameOpeners = new Set(['“', '"', '‘']);
+const nicknameClosers = new Set(['”', '"', '’']);
+
+/**
+ * The index of the quote closing a nickname that opens at `i`: one to three capitalised words in
+ * quotes, after a space and before a space and a capitalised word ("Jane “JJ” Roe"). Undefined when
+ * the quote is anything else.
+ */
+function nicknameEnd(tokens: Token[], i: number): number | undefined {
+  if (!nicknameOpeners.has(tokens[i]!.text) || tokens[i - 1]?.kind !== 'space') return undefined;
+  let j = i + 1;
+  for (let words = 0; words < 3; words++) {
+    const word = tokens[j];
+    if (word?.kind !== 'word' || !isCapitalised(word.text)) return undefined;
+    j++;
+    if (nicknameClosers.has(tokens[j]?.text ?? '')) {
+      const after = nextWord(tokens, j);
+      return after && isCapitalised(after.text) ? j : undefined;
+    }
+    if (tokens[j]?.kind !== 'space') return undefined;
+    j++;
+  }
+  return undefined;
+}
+
 function wordOf(token: Token, initial: boolean): NameWord {
   const possessive = /['’]s$/u.test(token.text) && token.text.length > 2;
   const text = possessive ? token.text.slice(0, -2) : token.text;
@@ -115,7 +153,7 @@ function wordOf(token: Token, initial: boolean): NameWord {
   };
 }
 
-/** True for "Tanaka", "NATO", "IP4", "al-Assad", "Ji-hoon"; false for "trans-Atlantic", "12:35". */
+/** True for "Tanaka", "NATO", "TAQ4", "al-Assad", "Ji-hoon"; false for "trans-Atlantic", "12:35". */
 export function isCapitalised(text: string): boolean {
   // Called for every word: ASCII letters are answered without a Unicode pattern.
   const c = text.charCodeAt(0);
@@ -163,8 +201,8 @@ export function headKind(word: string): 'organization' | 'programme' | 'event' |
 }
 
 /**
- * Joins "Ministry" + "of" + "Defence" and "Individual Partnership" + "and" + "Cooperation Program",
- * but never "Japan" + "and" + "North Atlantic Treaty Organization": two names joined by "and" stay
+ * Joins "Ministry" + "of" + "Defence" and "Riverton Partnership" + "and" + "Cooperation Programme",
+ * but never "Utopia" + "and" + "Northern Harbour Alliance": two names joined by "and" stay
  * two names unless the first has no head of its own and is no place or acronym.
  */
 function mergeLinked(chunks: NameChunk[]): NameChunk[] {

@@ -29,18 +29,22 @@ export function looksLikePersonalName(words: NameWord[], lowercase: ReadonlySet<
   // Initials are part of a name ("B.K. Jane Roe"), never all of it.
   if (named.every((w) => initials.test(w.text))) return false;
   return named.every(
-    (w) =>
-      (!w.acronym || (initials.test(w.text) && !lookupPlace(w.text))) &&
+    (w, i) =>
+      (i > 0 && i === named.length - 1 && generation.test(w.text)) ||
+      ((!w.acronym || (initials.test(w.text) && !lookupPlace(w.text))) &&
       (/^\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}]+)?\.?$|^(?:\p{Lu}\.){1,3}$/u.test(w.text) ||
         articleJoined.test(w.text)) &&
       !countryOfDemonym(w.text) &&
-      // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Nikkei Asia Index").
+      // A city may be a surname ("Lloyd Austin"); a country or a continent is not ("Riverton Asia Index").
       !['country', 'region'].includes(lookupPlace(w.text)?.kind ?? '') &&
       !headKind(w.text) &&
       !titles.has(w.text.toLowerCase()) &&
-      !functionWords.has(w.text.toLowerCase()),
+      !functionWords.has(w.text.toLowerCase())),
   );
 }
+
+/** "Jr.", "Sr.", "III": a generation's mark that may end a personal name. */
+export const generation = /^(?:Jr\.?|Sr\.?|II|III|IV)$/u;
 
 /** "al-Rahim", "el-Sayed": an Arabic article written onto a surname. */
 const articleJoined = /^(?:al|el|ad|ar|as|at|az|ash|an)-\p{Lu}\p{Ll}+$/u;

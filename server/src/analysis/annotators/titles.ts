@@ -50,6 +50,9 @@ export function titleOf(words: NameWord[]): string {
 }
 
 /** A lower-case title just before a name: "Kremlin spokesman Dmitry Peskov", "Japan's prime minister Aiko Tanaka". */
+/** Words that make a title another, lesser office: "vice president", "deputy director". */
+const rankModifiers = new Set(['vice', 'deputy', 'assistant', 'associate', 'executive', 'senior', 'joint']);
+
 export function titleBefore(chunk: NameChunk, text: string): RoleMention | undefined {
   const before = text.slice(Math.max(0, chunk.start - 60), chunk.start);
   // "Jordan's water minister Jane Roe", and the appositive "Jordan's water minister, Jane Roe".
@@ -66,6 +69,8 @@ export function titleBefore(chunk: NameChunk, text: string): RoleMention | undef
     const portfolio = words[words.length - n - 1];
     if (title === 'minister' && portfolio && !functionWords.has(portfolio) && !pastRoleCues.has(portfolio))
       title = `${portfolio} minister`;
+    // "executive vice president", "deputy director": another office than the president's.
+    for (let k = words.length - n - 1; k >= 0 && rankModifiers.has(words[k]!); k--) title = `${words[k]} ${title}`;
     const end = chunk.start - (before.length - before.replace(/,?\s+$/u, '').length);
     const start = end - title.length;
     // "… on Saturday. Utopian energy minister": the qualifier starts after a sentence's end, and

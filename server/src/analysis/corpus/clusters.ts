@@ -77,15 +77,18 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
     return form;
   };
   const loneSurnames: LoneRef[] = [];
+  const unsure: PlacedMention[] = [];
 
   for (const article of articles) {
-    const { placed, lone } = formsOfArticle(article);
+    const { placed, lone, tentative } = formsOfArticle(article);
     for (const ref of placed) {
       const form = formOf(ref.type, ref.key, ref.id);
       (ref.partial ? form.partial : form.mentions).push(ref);
     }
     loneSurnames.push(...lone);
+    unsure.push(...tentative);
   }
+  confirmTentativeNames(unsure, forms, formOf);
 
   retypeByCorpus(forms);
   const all = [...forms.values()];
@@ -117,6 +120,42 @@ export function linkMentions(articles: Iterable<ArticleAnalysis>, knowledge: Kno
 
   placeLoneSurnames(loneSurnames, all, shortNames, sets, forms, formOf);
   return { drafts: draftsOf(forms, sets, links, knowledgeOf), possible };
+}
+
+/**
+ * Full names only tentatively a person's: a name the corpus writes elsewhere as a person's joins
+ * that form; one that differs from such a name by a slip in one word becomes a form of its own, for
+ * the linking to compare ("Jane Roe" in a French paragraph; "Jnae Roe" there too, a slip). The rest
+ * were probably no names ("Viele Bürger").
+ */
+function confirmTentativeNames(
+  unsure: PlacedMention[],
+  forms: Map<string, Form>,
+  formOf: (type: EntityType, key: string) => Form,
+): void {
+  if (unsure.length === 0) return;
+  // Each person's name with one word left out, so that a name one word off is a lookup.
+  const byRest = new Map<string, string[][]>();
+  for (const form of forms.values()) {
+    if (form.type !== 'person' || form.mentions.length === 0) continue;
+    const tokens = form.key.split(' ');
+    if (tokens.length < 2) continue;
+    tokens.forEach((_, i) => addTo(byRest, tokens.filter((__, j) => j !== i).join(' '), tokens));
+  }
+  for (const ref of unsure) {
+    const known = forms.get(ref.id);
+    if (known && known.type === 'person' && known.mentions.length > 0) {
+      known.mentions.push(ref);
+      continue;
+    }
+    const tokens = ref.key.split(' ');
+    const near = tokens.some((token, i) =>
+      (byRest.get(tokens.filter((_, j) => j !== i).join(' ')) ?? []).some((other) =>
+        other.some((word) => !tokens.includes(word) && isSlip(token, word)),
+      ),
+    );
+    if (near) formOf('person', ref.key).mentions.push(ref);
+  }
 }
 
 /**
@@ -385,6 +424,8 @@ interface LoneRef extends MentionRef {
 interface ArticleForms {
   placed: PlacedMention[];
   lone: LoneRef[];
+  /** Full names only tentatively a person's (in a paragraph that is not English): the corpus confirms them. */
+  tentative: PlacedMention[];
 }
 
 // An analysis never changes once made (Corpus.upsert makes a new one), so what it contributes to
@@ -398,14 +439,18 @@ const formId = memoize2((type: string, key: string) => `${type}|${key}`);
 function formsOfArticle(article: ArticleAnalysis): ArticleForms {
   const cached = articleForms.get(article);
   if (cached) return cached;
-  const result: ArticleForms = { placed: [], lone: [] };
+  const result: ArticleForms = { placed: [], lone: [], tentative: [] };
   const inArticle = article.entities.filter((m) => !m.generic && nameTokens(m.text).length > 0);
-  const fullPersons = inArticle.filter((m) => m.type === 'person' && nameTokens(m.text).length > 1);
+  const fullPersons = inArticle.filter((m) => m.type === 'person' && !m.tentative && nameTokens(m.text).length > 1);
   const hostsByEdge = edgeTokenHosts(fullPersons);
   const articleId = article.id;
   for (const mention of inArticle) {
     const tokens = nameTokens(mention.text);
-    if (mention.tentative && tokens.length !== 1) continue;
+    if (mention.tentative && tokens.length !== 1) {
+      const key = nameKey(mention.text);
+      result.tentative.push({ articleId, mention, type: 'person', key, id: formId('person', key), partial: false });
+      continue;
+    }
     if (mention.type === 'person' && tokens.length === 1) {
       const host = uniqueHost(tokens[0]!, hostsByEdge);
       if (host) {
@@ -465,8 +510,14 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
  */
 function edgesOf(name: string, tokens: string[]): string[] {
   const bare = bareTokens(name);
-  return [...new Set([tokens[0]!, tokens[tokens.length - 1]!, bare[bare.length - 1]!])];
+  const edges = [tokens[0]!, tokens[tokens.length - 1]!, bare[bare.length - 1]!];
+  // "Roe" of "John Roe Jr.": the surname stands before a generation's mark.
+  if (generational.test(bare[bare.length - 1]!) && bare.length >= 3) edges.push(bare[bare.length - 2]!);
+  return [...new Set(edges)];
 }
+
+/** "Jr.", "Sr.", "III" after a surname, in normal form. */
+const generational = /^(?:jr|sr|ii|iii|iv)$/u;
 
 /** The one full name in the article that `token` is the surname (or family name written first) of. */
 function uniqueHost(token: string, hostsByEdge: EdgeHosts): EntityMention | undefined {
@@ -652,8 +703,20 @@ function compareForms(a: Form, b: Form): Link | undefined {
  * a habit (a romanisation, or another person), not a slip.
  */
 export function slipSide(a: Form, b: Form): { slip: Form; right: Form; reason: string } | undefined {
-  // Full mentions only: a surname alone attests one word of the name, not the one that differs.
-  const count = (f: Form): number => f.mentions.length;
+  // Full mentions, and each other article that writes the surname alone where the surname is the
+  // word that differs: "Roe said" there attests "Jane Roe" against "Jane Reo", not against "Jnae
+  // Roe". An article that also writes the full name is counted once, by its full mentions.
+  const differing = differingWords(a, b);
+  const count = (f: Form): number => {
+    if (!differing) return f.mentions.length;
+    const full = new Set(f.mentions.map((ref) => ref.articleId));
+    const alone = new Set(
+      f.partial
+        .filter((ref) => !full.has(ref.articleId) && nameTokens(ref.mention.text)[0] === differing.get(f))
+        .map((ref) => ref.articleId),
+    );
+    return f.mentions.length + alone.size;
+  };
   const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
   let side: { slip: Form; right: Form; reason: string } | undefined;
   const [rare, common] = count(a) <= count(b) ? [a, b] : [b, a];
@@ -673,6 +736,15 @@ export function slipSide(a: Form, b: Form): { slip: Form; right: Form; reason: s
   if ([...slipArticles].some((id) => rightArticles.has(id)))
     return side ?? { slip: rare, right: common, reason: `the same article writes “${textOf(common)}” elsewhere` };
   return side;
+}
+
+/** The one word in which two names of as many words differ, for each name; undefined if not one. */
+function differingWords(a: Form, b: Form): Map<Form, string> | undefined {
+  const ta = nameTokens(textOf(a));
+  const tb = nameTokens(textOf(b));
+  if (ta.length !== tb.length) return undefined;
+  const at = ta.flatMap((t, i) => (t === tb[i] ? [] : [i]));
+  return at.length === 1 ? new Map([[a, ta[at[0]!]!], [b, tb[at[0]!]!]]) : undefined;
 }
 
 /** The reason a slip links two forms, if the prior says one is a slip for the other. */
@@ -705,7 +777,11 @@ export function compareRoles(
     for (const rb of b) {
       // "Minister Roe" against "Water Minister Jane Roe": a general title sets no one apart.
       if (isGeneralTitle(ra) || isGeneralTitle(rb)) titleMatch ??= ra;
-      if (!sameOffice(ra, rb)) continue;
+      if (!sameOffice(ra, rb)) {
+        // "Vice President" and "President": written loosely of one person as often as of two.
+        if (unranked(ra) === unranked(rb)) titleMatch ??= ra;
+        continue;
+      }
       const qa = qualifierOf(ra);
       const qb = qualifierOf(rb);
       if (qa && qb && sameQualifier(qa, qb))
@@ -718,6 +794,10 @@ export function compareRoles(
   return { verdict: 'veto', reason: 'their offices differ' };
 }
 
+/** A title without the words that make it a lesser office: "Executive Vice President" → "president". */
+const unranked = (role: RoleMention): string =>
+  role.title.toLowerCase().replace(/^(?:(?:vice|deputy|assistant|associate|executive|senior|joint)[\s-]+)+/u, '');
+
 // "Activision" and "Activision Blizzard" name one company: one is the other's first words.
 function sameQualifier(a: string, b: string): boolean {
   if (a === b) return true;
@@ -729,7 +809,7 @@ function qualifierOf(role: RoleMention): string | undefined {
   return (role.country ?? role.organization)?.toLowerCase();
 }
 
-/** "Prime Minister of New Zealand", "NATO Secretary General", "President". */
+/** "Prime Minister of Utopia", "Harbour Authority Director", "President". */
 export function describeRole(role: Pick<RoleMention, 'title' | 'country' | 'organization'>): string {
   if (role.country) return `${role.title} of ${role.country}`;
   return role.organization ? `${role.organization} ${role.title}` : role.title;

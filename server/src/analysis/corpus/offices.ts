@@ -1,4 +1,5 @@
 /** One office however it is written: "water minister", "Minister of Water", "Water Minister". */
+import { generalTitles } from '../annotators/lexicon.js';
 import type { RoleMention } from '../types.js';
 
 /**
@@ -26,9 +27,6 @@ export function officeKey(role: RoleMention): string {
   const portfolio = portfolioOf(role);
   return portfolio ? `minister:${portfolio}` : role.title.toLowerCase().replace(/-/g, ' ');
 }
-
-/** Titles too general to tell two people apart: "Minister Roe" may be any minister. */
-const generalTitles = new Set(['minister', 'head', 'director', 'chief', 'leader', 'official', 'deputy']);
 
 /** Whether a role's title says too little to set its holder apart from another. */
 export function isGeneralTitle(role: RoleMention): boolean {

@@ -1,4 +1,5 @@
 /** Warn when an acronym's long form differs from the one the rest of the corpus (or the knowledge file) gives it. */
+import { foreignWords } from '../annotators/lexicon.js';
 import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { IndexedAcronym } from '../corpus/acronym-index.js';
@@ -115,9 +116,6 @@ function sharedWords(a: string, b: string): number {
   for (const w of shorter) if (longer.has(w)) shared++;
   return shared / shorter.size;
 }
-
-/** Function words of other languages that write long forms English news keeps as they are. */
-const foreignWords = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'les', 'des', 'du', 'der', 'die', 'und', 'van', 'voor', 'di', 'e', 'y', 'et']);
 
 /** Whether a long form reads as another language than English: accents, or another language's little words. */
 function foreign(longForm: string): boolean {

@@ -271,7 +271,8 @@ function replacementFor(
     (minimal &&
       local
         .flatMap((text) => tokenSpans(text).map((t) => t.text))
-        .find((t) => t !== word && sameWord(t, word))) ||
+        // Not a transcript's capitals ("ROE:") for a word written in running text.
+        .find((t) => t !== word && sameWord(t, word) && (t !== t.toUpperCase() || word === word.toUpperCase()))) ||
     word;
   if (mine.length === 1) {
     // A surname alone: compare it with the canonical name's first and last tokens.
@@ -318,8 +319,9 @@ function spellingsIn(cluster: IndexedCluster, articleId: string): readonly strin
   return byArticle.get(articleId) ?? [];
 }
 
+/** The words of a name, without a nickname in quotes ("Jane “JJ” Roe" → Jane, Roe). */
 function tokenSpans(text: string): { text: string; start: number; end: number }[] {
-  return [...text.matchAll(/[^\s\-‐–]+/gu)].map((m) => ({
+  return [...text.matchAll(/[^\s\-‐–]+/gu)].filter((m) => !/^[“"‘].*[”"’]$/u.test(m[0])).map((m) => ({
     text: m[0],
     start: m.index,
     end: m.index + m[0].length,
@@ -358,7 +360,7 @@ function firstCanonical(mentions: ClusterMention[], limit: number): ClusterMenti
   return result;
 }
 
-/** "New Zealand Prime Minister Jane Smith": the evidence as written, with its office. */
+/** "Utopian Prime Minister Jane Smith": the evidence as written, with its office. */
 function evidenceText(index: CorpusIndex, mention: ClusterMention): string {
   const role = mention.mention.role;
   if (role && role.span.end <= mention.span.start && mention.span.start - role.span.end <= 2) {

@@ -14,6 +14,7 @@ import { readableDate } from '../annotators/calendar.js';
 import { singleHolderTitles, successionCues } from '../annotators/lexicon.js';
 import { portfolioOf } from '../corpus/offices.js';
 import { countryOfDemonym } from '../annotators/gazetteer.js';
+import { identityConflicts } from './office-identity.js';
 
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
@@ -47,7 +48,9 @@ export const roleConflict: CorpusRule = {
   reads: ['names', 'article-dates'],
   check(index) {
     const holdings = collectHoldings(index);
-    return [...conflictsBetweenHolders(index, holdings), ...conflictsWithTenure(index, holdings)];
+    const conflicts = [...conflictsBetweenHolders(index, holdings), ...conflictsWithTenure(index, holdings)];
+    const flagged = new Set(conflicts.map((f) => `${f.articleId}:${f.span.start}`));
+    return [...conflicts, ...identityConflicts(index, flagged)];
   },
 };
 

@@ -1,9 +1,9 @@
-/** Warn when a weekday written with a full date is not that date's weekday ("Monday, July 11, 2024"). */
+/** Warn when a weekday written with a full date is not that date's weekday ("Monday, March 4, 2031", a Tuesday). */
 import type { Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { readableDate, weekdayOf } from '../annotators/calendar.js';
 
-/** Warn when a weekday written with a full date is not that date's weekday ("Monday, July 11, 2024"). */
+/** Warn when a weekday written with a full date is not that date's weekday ("Monday, March 4, 2031", a Tuesday). */
 export const weekdayMismatch: CorpusRule = {
   id: 'weekday-mismatch',
   description: 'A weekday written with a date that falls on another weekday.',

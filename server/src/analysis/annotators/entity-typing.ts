@@ -1,0 +1,207 @@
+/**
+ * Types one candidate name of the article body. The evidence, in order: an acronym definition after
+ * the name, the head noun, a title before a person, the gazetteer, the shape of a personal name.
+ */
+import { lowerCase } from '../memo.js';
+import type { EntityMention, RoleMention } from '../types.js';
+import { roleAfter as appositiveAfter, roleBefore as appositiveBefore } from './appositive-roles.js';
+import { isPersonWord, join, knownName, mentionOf, placeMention, roleBefore, type Context } from './entity-context.js';
+import { countryOfDemonym, lookupPlace } from './gazetteer.js';
+import {
+  functionWords,
+  genericDeterminers,
+  compassWords,
+  eventLeads,
+  honorifics,
+  leadingOrganizationHeads,
+  nameParticles,
+  pastRoleCues,
+  placeHeads,
+  placeLeads,
+  placePrepositions,
+  titleModifiers,
+  titles,
+  newsAgencies,
+} from './lexicon.js';
+import { headKind, type NameChunk, type NameWord } from './name-chunks.js';
+import { generation, initials, looksLikePersonalName } from './name-shape.js';
+import { placeNamed, placesIn } from './place-names.js';
+import { portfolioBefore, portfolioIn } from './portfolios.js';
+import { countryOf, titleAt, titleOf } from './titles.js';
+
+/** Types one candidate name of the article body; may yield several mentions (a role's organisation and its holder). */
+export function classify(raw: NameChunk, context: Context): EntityMention[] {
+  const words = trimInitial(raw.words, context);
+  if (words.length === 0) return [];
+  const first = words[0]!;
+  const last = words[words.length - 1]!;
+  const joined = join(words);
+
+  // "Trans-Arctic Quad (TAQ4)": whatever defines an acronym is an organisation, programme or event.
+  if (definesAcronym(raw, context.text) && words.length > 1) {
+    return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
+  }
+  // "North Korean leader Kim Jong Un": a demonym describes; it names nothing.
+  if (countryOfDemonym(joined)) return [];
+  if (newsAgencies.has(joined.toLowerCase())) return [mentionOf('organization', first, last, context)];
+  const known = knownName(context, joined.toLowerCase());
+  if (known) return [mentionOf(known, first, last, context)];
+  // "Agência Nacional de Águas", "Sindicato dos Estivadores": Romance names open with their head.
+  if (words.length > 1 && leadingOrganizationHeads.has(lowerCase(first.text)) && !first.possessive)
+    return [mentionOf('organization', first, last, context)];
+  // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
+  const linker = words.findIndex((w) => w.lower && (w.text === 'of' || w.text === 'for' || w.text === 'on'));
+  const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
+  if (head && words.length > 1) {
+    const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
+    return [mentionOf(head, first, last, context, generic ? { generic } : undefined)];
+  }
+  if (placeHeads.has(last.text.toLowerCase()) && words.length > 1)
+    return [mentionOf('place', first, last, context)];
+  // "the Pak Mun dam", "Nong Khai province": a place's kind written after it in lower case. Not
+  // "Jane Roe city officials": a person's name is never followed by "dam" or "province" alone.
+  const kindAfter = wordAfter(raw, context.text);
+  if (placeHeads.has(kindAfter) && !first.initial && words.every((w) => !w.acronym && !titles.has(lowerCase(w.text))))
+    return [mentionOf('place', first, last, context)];
+  // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
+  const portfolio = portfolioBefore(raw, words, context);
+  if (portfolio) return portfolio;
+  // "Lake Titicaca", "Gulf of Aqaba", "Typhoon Haiyan": a word that opens a place's or an event's name.
+  if (words.length > 1 && placeLeads.has(first.text.toLowerCase()) && !first.possessive)
+    return [mentionOf('place', first, last, context)];
+  if (words.length > 1 && eventLeads.has(first.text.toLowerCase()) && !first.possessive)
+    return [mentionOf('event', first, last, context)];
+
+  const titled = splitTitle(words, raw, context);
+  if (titled) return titled;
+
+  const place = placeNamed(joined, context);
+  if (place) return [placeMention(first, last, place, context)];
+  const places = placesIn(words, context);
+  if (places.length > 0) return places;
+
+  // "in Kleve", "near Deir Alla": a name no list knows, after a preposition of place, and not a
+  // person's (no word of it is a person's word in this article).
+  if (
+    !first.initial &&
+    placePrepositions.has(wordBefore(raw, context.text)) &&
+    words.length <= 3 &&
+    words.every((w) => !w.acronym && !isPersonWord(context, w.text.toLowerCase()))
+  )
+    return [mentionOf('place', first, last, context)];
+  if (words.length === 1) {
+    if (first.acronym || countryOfDemonym(first.text) || head) return [];
+    if (isPersonWord(context, first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
+    return [];
+  }
+  // "North Rhine-Westphalia", "Middle East": a compass word opens a region's name, never a person's.
+  if (compassWords.has(first.text.toLowerCase()) && !words.some((w) => w.acronym || titles.has(lowerCase(w.text))))
+    return [mentionOf('place', first, last, context)];
+  const lowerTitle = roleBefore(raw, context) ?? appositiveBefore(context.text, raw.start, raw.end) ?? appositiveAfter(context.text, raw.end);
+  if (looksLikePersonalName(words, context.lowercase)) {
+    return [mentionOf('person', first, last, context, lowerTitle ? { role: lowerTitle } : undefined)];
+  }
+  return [];
+}
+
+/** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
+function trimInitial(words: NameWord[], context: Context): NameWord[] {
+  // "Rotterdam-based Harbour Holding": the place it is based in describes it; it is no part of the name.
+  if (words.length > 1 && /-(?:based|born|led|owned|backed|listed)$/i.test(words[0]!.text))
+    return trimInitial(words.slice(1), context);
+  const first = words[0];
+  if (!first?.initial || first.acronym) return words;
+  const lower = first.text.toLowerCase();
+  // "De Vries said": a surname's particle, capitalised because it starts the sentence.
+  if (nameParticles.has(lower) && words.length > 1) return [{ ...first, lower: true }, ...words.slice(1)];
+  const known =
+    context.capitalised.has(lower) ||
+    lookupPlace(first.text) !== undefined ||
+    countryOfDemonym(first.text) !== undefined ||
+    titleAt(words, 0) !== undefined ||
+    honorifics.has(lower);
+  if (known && !functionWords.has(lower)) return words;
+  const ordinary = functionWords.has(lower) || context.lowercase.has(lower) || /(ly|ing|ed)$/.test(lower);
+  return ordinary || words.length === 1 ? words.slice(1) : words;
+}
+
+/** "Utopian Prime Minister Jane Smith" → place Utopia? no: a role qualifier, and the person. */
+function splitTitle(words: NameWord[], raw: NameChunk, context: Context): EntityMention[] | undefined {
+  let found: { start: number; end: number } | undefined;
+  for (let i = 0; i < words.length;) {
+    const end = titleAt(words, i);
+    if (end !== undefined) {
+      found = { start: i, end };
+      i = end;
+    } else i++;
+  }
+  if (!found) return undefined;
+  // "Former Prime Minister Theresa May": "former" says when, not whose office.
+  let from = 0;
+  while (
+    from < found.start &&
+    (pastRoleCues.has(words[from]!.text.toLowerCase()) || titleModifiers.has(words[from]!.text.toLowerCase()))
+  )
+    from++;
+  const titleWords = words.slice(found.start, found.end);
+  const portfolio = portfolioIn(words.slice(from, found.start), titleWords, context);
+  const prefix = portfolio ? portfolio.country : words.slice(from, found.start);
+  const name = words.slice(found.end);
+  const mentions: EntityMention[] = [];
+  const qualifier = prefix.length > 0 ? join(prefix) : undefined;
+  const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
+  if (qualifier && !countryOfDemonym(qualifier)) {
+    const sub = { ...raw, words: prefix, start: prefix[0]!.start, end: prefix[prefix.length - 1]!.end };
+    const head = headKind(prefix[prefix.length - 1]!.text);
+    if (head) mentions.push(mentionOf(head, prefix[0]!, prefix[prefix.length - 1]!, context));
+    else if (country) mentions.push(...classify(sub, context).filter((m) => m.type === 'place'));
+    // "Activision Blizzard CEO Bobby Kotick": whatever owns an office is an organisation.
+    // "London Mayor Sadiq Khan": the office of a city.
+    else if (placeNamed(qualifier, context))
+      mentions.push(mentionOf('place', prefix[0]!, prefix[prefix.length - 1]!, context));
+    else if (!prefix.some((w) => w.acronym))
+      mentions.push(mentionOf('organization', prefix[0]!, prefix[prefix.length - 1]!, context));
+  }
+  const nameWord = (w: NameWord, i: number): boolean =>
+    (!w.acronym && /\p{Ll}/u.test(w.text)) || (initials.test(w.text) && !lookupPlace(w.text)) || (i > 0 && generation.test(w.text));
+  // Up to five names, and their particles: "Ana María Pérez de la Soto".
+  const named = name.filter((w) => !w.lower);
+  if (named.length === 0 || named.length > 5 || name.length > 8 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))
+    return mentions;
+  if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
+  const honorific = titleWords.length <= 2 && honorifics.has(titleWords.map((w) => w.text.toLowerCase()).join(' '));
+  // "the ANPA chairman, Alhaji Jane Roe", "Jane Roe (Dr.), head of …": an honorific names no
+  // office, so the office is the one written around the name, if any.
+  if (honorific && prefix.length === 0) {
+    const around =
+      roleBefore(raw, context) ??
+      appositiveBefore(context.text, raw.start, name[name.length - 1]!.end) ??
+      appositiveAfter(context.text, name[name.length - 1]!.end);
+    mentions.push(mentionOf('person', name[0]!, name[name.length - 1]!, context, around ? { role: around } : undefined));
+    return mentions;
+  }
+  const role: RoleMention = {
+    title: portfolio ? titleOf([...portfolio.words, ...titleWords]) : titleOf(titleWords),
+    span: { start: (prefix[0] ?? titleWords[0]!).start, end: titleWords[titleWords.length - 1]!.end },
+    ...(country ? { country } : qualifier ? { organization: qualifier } : {}),
+  };
+  mentions.push(
+    mentionOf('person', name[0]!, name[name.length - 1]!, context, honorific ? undefined : { role }),
+  );
+  return mentions;
+}
+
+function definesAcronym(chunk: NameChunk, text: string): boolean {
+  return /^\s*\(\s*[\p{Lu}][\p{Lu}\d&.-]{1,9}\s*\)/u.test(text.slice(chunk.end, chunk.end + 16));
+}
+
+/** The lower-case word right after a chunk ("dam" of "the Pak Mun dam"), or "". */
+function wordAfter(chunk: NameChunk, text: string): string {
+  return /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1] ?? '';
+}
+
+function wordBefore(chunk: NameChunk, text: string): string {
+  return (
+    /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, chunk.start - 30), chunk.start))?.[1]?.toLowerCase() ?? ''
+  );
+}

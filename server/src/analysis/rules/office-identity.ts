@@ -1,0 +1,162 @@
+/**
+ * An office given to someone the corpus knows as something else: "Governor Jane Roe" in one article,
+ * where other articles call her a judge and never a governor. The office may be written without its
+ * country ("Minister Roe"), so no holder can be compared; who she is elsewhere still can.
+ */
+import type { CorpusIndex } from '../corpus/corpus-index.js';
+import { baseName } from '../corpus/corpus-index.js';
+import type { IndexedCluster } from '../corpus/naming.js';
+import type { ClusterMention } from '../corpus-model.js';
+import type { Finding, RoleMention } from '../types.js';
+import { officeKinds, successionCues } from '../annotators/lexicon.js';
+import { portfolioOf, sameOffice } from '../corpus/offices.js';
+
+/** "Judge and Justice": titles joined for a sentence. */
+const readableList = (items: string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
+
+/** The kind of office a title names; "head" for one that heads a named body; undefined for a bare "President". */
+export function officeKind(role: RoleMention): string | undefined {
+  const title = role.title.toLowerCase();
+  if (/\bminister\b/u.test(title)) return 'minister';
+  const kind = officeKinds.get(title);
+  if (kind) return kind;
+  return role.organization && !role.country && headTitles.has(title) ? 'head' : undefined;
+}
+
+/** Titles that head a company, a union or an agency: "the union's president", "chief executive of Harbour Holding". */
+const headTitles = new Set(['president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'chief executive', 'ceo', 'director', 'director general', 'executive director', 'managing director', 'head', 'convener', 'secretary general']);
+
+/** Offices of the state: the head of a company or a union named to one of these is a slip. */
+const stateKinds = new Set(['minister', 'governor', 'mayor', 'police', 'legislator', 'diplomat', 'monarch']);
+
+/** "former", "new", "until", "acting": the office is not, or not yet, the person's settled one. */
+const changeNear = /\b(?:former|ex-|late|then-?|new|newly|until|acting|interim|incoming|outgoing|future|elect|candidate|became|becomes|become|moved|moving)\b/iu;
+
+interface Held {
+  mention: ClusterMention;
+  role: RoleMention;
+  kind: string;
+}
+
+/**
+ * Whether one person may hold both offices: of one kind (ministers sharing a portfolio, or either
+ * written without one), or the head of a body and anything but an office of the state.
+ */
+function compatible(here: Held, other: Held): boolean {
+  if (here.kind === other.kind) {
+    if (here.kind !== 'minister') return true;
+    return !portfolioOf(here.role) || !portfolioOf(other.role) || sameOffice(here.role, other.role);
+  }
+  if (here.kind === 'head') return true;
+  if (other.kind === 'head') return !stateKinds.has(here.kind);
+  return false;
+}
+
+/**
+ * Each mention whose office its person holds nowhere else, while two or more other articles agree on
+ * an office that cannot go with it ("Governor Jane Roe" once; "Judge Jane Roe" in two articles). A
+ * minister's other portfolio counts only where another person is named to it. Not where the corpus
+ * reports a change of office near the person, and not for a surname alone that another person shares.
+ */
+export function identityConflicts(index: CorpusIndex, flagged: Set<string>): Finding[] {
+  const findings: Finding[] = [];
+  const surnames = new Map<string, number>();
+  const ministers: Held[] = [];
+  const heldBy = new Map<IndexedCluster, Held[]>();
+  for (const cluster of index.clusters) {
+    if (cluster.type !== 'person') continue;
+    const last = cluster.canonical.split(/\s+/).pop()!.toLowerCase();
+    surnames.set(last, (surnames.get(last) ?? 0) + 1);
+    const held: Held[] = [];
+    for (const mention of cluster.mentions) {
+      const role = mention.mention.role;
+      const kind = role && officeKind(role);
+      if (!role || !kind) continue;
+      const text = index.articles.get(mention.articleId)!.text;
+      if (changeNear.test(text.slice(Math.max(0, role.span.start - 40), role.span.start))) continue;
+      held.push({ mention, role, kind });
+      if (kind === 'minister' && portfolioOf(role)) ministers.push({ mention, role, kind });
+    }
+    if (held.length >= 2) heldBy.set(cluster, held);
+  }
+  for (const [cluster, all] of heldBy) {
+    for (const h of all) {
+      // "Minister Roe" says nothing for or against "Water Minister Roe".
+      const held = all.filter((o) => !(h.kind === 'minister' && o.kind === 'minister' && portfolioOf(h.role) && !portfolioOf(o.role)));
+      const others = held.filter((o) => o.mention.articleId !== h.mention.articleId);
+      if (new Set(others.map((o) => o.mention.articleId)).size < 2) continue;
+      // The other articles agree with each other, and none with this one.
+      if (others.some((o) => compatible(h, o) || !others.every((p) => compatible(o, p) || compatible(p, o)))) continue;
+      // Two articles giving this office make two offices, not a slip.
+      if (held.some((o) => o !== h && o.mention.articleId !== h.mention.articleId && compatible(o, h))) continue;
+      if (h.kind === 'minister' && others.every((o) => o.kind === 'minister')) {
+        const named = ministers.some(
+          (m) => m.mention.articleId !== h.mention.articleId && !held.includes(m) && sameOffice(m.role, h.role),
+        );
+        if (!named) continue;
+      }
+      if (changeReported(index, cluster, h.mention.articleId)) continue;
+      if (!nameTells(h.mention, cluster, surnames)) continue;
+      const span = heldSpan(h);
+      if (flagged.has(`${h.mention.articleId}:${span.start}`)) continue;
+      findings.push(identityFinding(index, cluster, h, span, others));
+    }
+  }
+  return findings;
+}
+
+/** "appointed", "sworn in", "resigned" in a sentence naming the person in that article. */
+function changeReported(index: CorpusIndex, cluster: IndexedCluster, articleId: string): boolean {
+  const text = index.articles.get(articleId)!.text;
+  return cluster.mentions
+    .filter((m) => m.articleId === articleId)
+    .some((m) => successionCues.test(text.slice(Math.max(0, m.span.start - 160), m.span.end + 160)));
+}
+
+/** A full name, or a surname no other person in the corpus has. */
+function nameTells(mention: ClusterMention, cluster: IndexedCluster, surnames: Map<string, number>): boolean {
+  if (/\s/u.test(mention.text.trim())) return true;
+  const last = cluster.canonical.split(/\s+/).pop()!.toLowerCase();
+  return (surnames.get(last) ?? 0) <= 1;
+}
+
+function heldSpan(h: Held): { start: number; end: number } {
+  const role = h.role.span;
+  const name = h.mention.span;
+  const apart = Math.max(role.start, name.start) - Math.min(role.end, name.end);
+  return apart <= 3 ? { start: Math.min(role.start, name.start), end: Math.max(role.end, name.end) } : name;
+}
+
+function identityFinding(
+  index: CorpusIndex,
+  cluster: IndexedCluster,
+  h: Held,
+  span: { start: number; end: number },
+  elsewhere: Held[],
+): Finding {
+  const titles = [...new Set(elsewhere.map((o) => o.role.title))];
+  const articles = [...new Set(elsewhere.map((o) => o.mention.articleId))].filter((id) => id !== h.mention.articleId);
+  const others = articles.length === 1 ? 'another article calls' : `${articles.length} other articles call`;
+  const text = index.articles.get(h.mention.articleId)!.text;
+  return {
+    ruleId: 'role-conflict',
+    severity: 'warning',
+    articleId: h.mention.articleId,
+    span,
+    message: `${cluster.canonical} is called ${h.role.title} here, but ${others} ${cluster.canonical} ${readableList(titles)}`,
+    actual: text.slice(span.start, span.end),
+    expected: [],
+    related: elsewhere
+      .filter((o, i) => o.mention.articleId !== h.mention.articleId && elsewhere.findIndex((p) => p.mention.articleId === o.mention.articleId) === i)
+      .map((o) => ({
+        location: { articleId: o.mention.articleId, span: o.role.span },
+        message: `${cluster.canonical}, ${o.role.title}, in ${baseName(o.mention.articleId)}`,
+      })),
+    fixes: [],
+    explain: () => [
+      `A person rarely holds two kinds of office at once.`,
+      `${articles.map(baseName).join(', ')} call ${cluster.canonical} ${readableList(titles)}; this article alone calls ${cluster.canonical} ${h.role.title}, and none reports a change of office.`,
+      'The name may belong to someone else here, or the office to another person.',
+    ],
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Ways news writes a person's name beyond "First Last": a nickname in quotes, an abbreviated first
+ * name, a generation's mark, a transcript's speaker label, a name in a paragraph that is not English;
+ * and an office given to someone the corpus knows as something else.
+ */
+import assert from 'node:assert/strict';
+import { analyzeArticle, Corpus } from '../../server/src/analysis/index.js';
+import { nameKey } from '../../server/src/analysis/names.js';
+
+const persons = (text: string): string[] =>
+  analyzeArticle({ id: 'a', text: `Bridge opens after repairs\n\nMarch 3, 2020\n\n${text}\n` })
+    .entities.filter((e) => e.type === 'person')
+    .map((e) => e.text);
+
+function corpusOf(articles: Record<string, string>): Corpus {
+  const corpus = new Corpus();
+  for (const [id, text] of Object.entries(articles)) corpus.upsert({ id, text });
+  return corpus;
+}
+
+describe('name forms', () => {
+  it('keeps a nickname in quotes inside the name, and out of its key', () => {
+    assert.deepEqual(persons('Mayor Jane “JJ” Roe opened the bridge on Monday.'), ['Jane “JJ” Roe']);
+    assert.equal(nameKey('Jane “JJ” Roe'), nameKey('Jane Roe'));
+    // A quotation after a name, followed by no name, is no nickname.
+    const names = persons('The plan of Jane Roe “Madness” and left.');
+    assert.ok(names.includes('Jane Roe') && !names.some((n) => n.includes('“')), names.join(', '));
+  });
+
+  it('reads an abbreviated first name and a generation’s mark as parts of the name', () => {
+    assert.deepEqual(persons('Undersecretary Ma. Clara Roe said the team would go.'), ['Ma. Clara Roe']);
+    assert.deepEqual(persons('Senator John Roe III said the bill would pass.'), ['John Roe III']);
+  });
+
+  it('joins a surname alone to the full name that ends in a generation’s mark', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Bridge opens\n\nMarch 3, 2020\n\nJohn Roe Jr. opened the bridge. Roe said it was safe.\n',
+    });
+    const roe = corpus.clusters().filter((c) => c.type === 'person');
+    assert.equal(roe.length, 1);
+    assert.equal(roe[0]!.mentions.length, 2);
+  });
+
+  it('takes a transcript’s speaker label for a person the article names, and “Q:” for no one', () => {
+    const names = persons('The mayor, Jane Roe, spoke to us.\n\nQ: Is the bridge safe?\n\nROE: It is safe.');
+    assert.ok(names.includes('ROE') && !names.includes('Q'), names.join(', '));
+  });
+
+  it('keeps a person named by a listed first name in a paragraph that is not English', () => {
+    const text =
+      'Sinabi ni Maria Roe na ang tulay ay ligtas na ngayon at bukas na ito sa lahat ng mga tao sa bayan. ' +
+      'Ayon sa kanya, ang mga inhinyero ay nagtrabaho nang mabuti at ang tulay ay matibay na para sa mga sasakyan ng bayan.';
+    assert.deepEqual(persons(text), ['Maria Roe']);
+  });
+
+  it('finds a slip in a name written in a paragraph that is not English, against the other articles', () => {
+    const english = (day: number): string =>
+      `Bridge reopens\n\nMarch ${day}, 2020\n\nThe mayor, Jane Roe, said the bridge was safe. Roe said traffic would resume on Monday.\n`;
+    const french =
+      'Le pont rouvre\n\n5 mars 2020\n\nSelon Jnae Roe, le pont est maintenant sûr et la circulation reprendra lundi. ' +
+      'Les ingénieurs ont travaillé pendant des semaines pour que le pont soit prêt pour les voitures et les camions de la ville.\n';
+    const corpus = corpusOf({ 'a.txt': english(2), 'b.txt': english(3), 'c.txt': french });
+    const found = corpus.findings('c.txt').filter((f) => f.ruleId === 'name-variant');
+    assert.deepEqual(found.map((f) => [f.actual, f.expected[0]]), [['Jnae', 'Jane']]);
+  });
+});
+
+describe('an office given to someone known as something else', () => {
+  const judged = (day: number, text: string): string =>
+    `Court news\n\nMarch ${day}, 2020\n\n${text}\n`;
+  const base = {
+    'a.txt': judged(2, 'Judge Jane Roe adjourned the hearing on the bridge contract until Friday.'),
+    'b.txt': judged(4, 'Judge Jane Roe heard the contractors on Thursday and reserved her ruling.'),
+  };
+
+  it('warns when one article alone gives the person an office of another kind', () => {
+    const corpus = corpusOf({
+      ...base,
+      'c.txt': judged(5, 'Governor Jane Roe said the state would pay for the repairs.'),
+    });
+    const found = corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict');
+    assert.equal(found.length, 1);
+    assert.equal(found[0]!.severity, 'warning');
+    assert.match(found[0]!.message, /Jane Roe is called Governor here, but 2 other articles call Jane Roe Judge/u);
+    assert.equal(found[0]!.related.length, 2);
+  });
+
+  it('stays silent where the article reports a change of office', () => {
+    const corpus = corpusOf({
+      ...base,
+      'c.txt': judged(5, 'Governor Jane Roe, appointed on Thursday, said the state would pay for the repairs.'),
+    });
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict'), []);
+  });
+
+  it('says nothing of titles that may head any body', () => {
+    const corpus = corpusOf({
+      ...base,
+      'c.txt': judged(5, 'President Jane Roe said the court would sit again on Monday.'),
+    });
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict'), []);
+  });
+});
+
+describe('lesser offices', () => {
+  it('reads “executive vice president” as its own office, never the president’s', () => {
+    const page = (day: number, text: string): string => `Harbour news\n\nMarch ${day}, 2020\n\n${text}\n`;
+    const corpus = corpusOf({
+      'a.txt': page(2, 'Harbour Holding president John Doe said the cranes would be replaced.'),
+      'b.txt': page(3, 'Harbour Holding president John Doe met the union on Tuesday.'),
+      'c.txt': page(4, 'A statement signed by executive vice president Jane Roe said the work would start soon.'),
+    });
+    const roe = analyzeArticle({ id: 'c', text: page(4, 'A statement signed by executive vice president Jane Roe said so.') })
+      .entities.find((e) => e.text === 'Jane Roe');
+    assert.equal(roe?.role?.title, 'Executive Vice President');
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict'), []);
+  });
+});
