@@ -259,7 +259,8 @@ async function withServer(root, session, initializationOptions) {
     const wait = (promise, ms, what) => Promise.race([promise, exited, timeout(ms, what)]);
     const result = await session({ connection, proc, t0, initialize, wait });
     try {
-      await Promise.race([connection.sendRequest('shutdown'), timeout(2_000, 'shutdown')]);
+      // A server writes its cache, if it has not yet, before it answers: 10,000 articles take seconds.
+      await Promise.race([connection.sendRequest('shutdown'), timeout(60_000, 'shutdown')]);
       await connection.sendNotification('exit');
     } catch {
       // a server that will not shut down is killed below
@@ -304,8 +305,10 @@ function serverIndex(dir, initializationOptions) {
     // published after it (the index is built and the rules have run), then the last.
     let analysedMs = Number.NaN;
     let rulesMs = Number.NaN;
+    let firstMs = Number.NaN;
     connection.onNotification('textDocument/publishDiagnostics', () => {
       published++;
+      if (Number.isNaN(firstMs)) firstMs = performance.now() - t0;
       if (!Number.isNaN(analysedMs) && Number.isNaN(rulesMs)) rulesMs = performance.now() - t0;
     });
     const indexed = new Promise((resolve) =>
@@ -325,6 +328,7 @@ function serverIndex(dir, initializationOptions) {
       ms,
       analysedMs,
       rulesMs,
+      firstMs,
       cpuS: cpuSecondsOf(proc.pid),
       ...memoryOf(proc.pid),
       published,
@@ -369,7 +373,9 @@ async function measureIssue22({ corpora, row, log, mbps }) {
     row(
       'server indexes 10,000 articles, cache warm (start to every diagnostic published)',
       warm.ms,
-      `CPU ${median(runs.map((r) => r.cpuS)).toFixed(1)} s; RSS ${warm.rssMB.toFixed(0)} MB after; analysed by ${fmtMs(median(runs.map((r) => r.analysedMs)))}, index and rules by ${fmtMs(median(runs.map((r) => r.rulesMs)))}`,
+      runs.every((r) => Number.isNaN(r.analysedMs))
+        ? `CPU ${median(runs.map((r) => r.cpuS)).toFixed(1)} s and RSS ${warm.rssMB.toFixed(0)} MB then (the index and the rules are built after); the lists kept published before anything was analysed, first one at ${fmtMs(median(runs.map((r) => r.firstMs)))}`
+        : `CPU ${median(runs.map((r) => r.cpuS)).toFixed(1)} s; RSS ${warm.rssMB.toFixed(0)} MB after; analysed by ${fmtMs(median(runs.map((r) => r.analysedMs)))}, index and rules by ${fmtMs(median(runs.map((r) => r.rulesMs)))}`,
     );
   } catch (error) {
     log(`  server indexing 10,000 warm: not measured (${error.message})`);

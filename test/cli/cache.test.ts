@@ -37,14 +37,22 @@ describe('dateline check --cache', () => {
     const cacheFile = join(folder, '.datelinecache');
     // The analysis of a.txt rewritten in the cache, its checksum made to match: a run that re-analysed
     // a.txt would still report the weekday; one that takes the cached analysis cannot.
-    const raw = readFileSync(cacheFile, 'utf8');
-    const newline = raw.indexOf('\n');
-    const body = JSON.parse(raw.slice(newline + 1)) as Record<string, { analysis: { dates: unknown[] } }>;
+    // (The output kept with it is dropped: a run that replayed it would not analyse at all.)
+    const raw = readFileSync(cacheFile);
+    const newline = raw.indexOf(0x0a);
+    const header = JSON.parse(raw.toString('utf8', 0, newline)) as {
+      checksum: string;
+      result?: { bytes: number };
+    };
+    const body = JSON.parse(raw.toString('utf8', newline + 1 + (header.result?.bytes ?? 0))) as Record<
+      string,
+      { analysis: { dates: unknown[] } }
+    >;
     const id = Object.keys(body).find((key) => key.endsWith('a.txt'))!;
     body[id]!.analysis.dates = [];
     const doctored = JSON.stringify(body);
-    const header = JSON.parse(raw.slice(0, newline)) as { checksum: string };
     header.checksum = createHash('sha1').update(doctored).digest('base64');
+    delete header.result;
     writeFileSync(cacheFile, `${JSON.stringify(header)}\n${doctored}`);
     const second = await check(folder, '--cache');
     assert.equal(second.stderr, '');
@@ -55,13 +63,21 @@ describe('dateline check --cache', () => {
   it('ignores a corrupt cache with a note, analyses afresh, and rewrites it', async () => {
     const cacheFile = join(folder, 'elsewhere', 'cache-file');
     const first = await check(folder, '--cache', '--cache-location', cacheFile);
-    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('PORTVILLE', 'PORTVILLA'));
-    const second = await check(folder, '--cache', '--cache-location', cacheFile);
-    assert.match(second.stderr, /^dateline: note: cache .*cache-file ignored: its checksum does not match/);
-    assert.equal(second.stdout, first.stdout);
-    assert.equal(second.status, 1);
+    // The body (the analyses, after the output kept) corrupted.
+    const raw = readFileSync(cacheFile, 'utf8');
+    const at = raw.lastIndexOf('PORTVILLE');
+    writeFileSync(cacheFile, `${raw.slice(0, at)}PORTVILLA${raw.slice(at + 'PORTVILLE'.length)}`);
+    // The same run prints the output kept, which its own digest covers: it needs no analysis.
+    const replayed = await check(folder, '--cache', '--cache-location', cacheFile);
+    assert.equal(replayed.stderr, '');
+    assert.equal(replayed.stdout, first.stdout);
+    // Another run needs the analyses: the body is found corrupt, and nothing of it is taken.
+    const json = await check(folder, '--cache', '--cache-location', cacheFile, '--format', 'json');
+    assert.match(json.stderr, /^dateline: note: cache .*cache-file ignored: its checksum does not match/);
+    assert.equal(json.stdout, (await check(folder, '--format', 'json')).stdout);
+    assert.equal(json.status, 1);
     assert.equal(
-      (await check(folder, '--cache', '--cache-location', cacheFile)).stderr,
+      (await check(folder, '--cache', '--cache-location', cacheFile, '--format', 'sarif')).stderr,
       '',
       'rewritten whole',
     );
@@ -70,13 +86,18 @@ describe('dateline check --cache', () => {
   it('prints what the last run printed when nothing changed, without analysing; a change analyses again', async () => {
     const cacheFile = join(folder, 'replay-cache');
     const first = await check(folder, '--cache', '--cache-location', cacheFile);
-    // The kept output rewritten, its digest made to match: only a run that replays it can print it.
-    const raw = readFileSync(cacheFile, 'utf8');
-    const newline = raw.indexOf('\n');
-    const header = JSON.parse(raw.slice(0, newline)) as { result: { stdout: string; digest: string } };
-    header.result.stdout = `${first.stdout}(kept)\n`;
-    header.result.digest = createHash('sha1').update(header.result.stdout).digest('base64');
-    writeFileSync(cacheFile, `${JSON.stringify(header)}\n${raw.slice(newline + 1)}`);
+    // The kept output (its bytes follow the header) rewritten, its digest made to match: only a run
+    // that replays it can print it.
+    const raw = readFileSync(cacheFile);
+    const newline = raw.indexOf(0x0a);
+    const header = JSON.parse(raw.toString('utf8', 0, newline)) as {
+      result: { bytes: number; digest: string };
+    };
+    const kept = Buffer.from(`${first.stdout}(kept)\n`);
+    const body = raw.subarray(newline + 1 + header.result.bytes);
+    header.result.bytes = kept.length;
+    header.result.digest = createHash('sha1').update(kept).digest('base64');
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), kept, body]));
     const replayed = await check(folder, '--cache', '--cache-location', cacheFile);
     assert.equal(replayed.stdout, `${first.stdout}(kept)\n`);
     assert.equal(replayed.status, first.status);

@@ -5,6 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { replayKey } from '../../server/src/lsp/first-reading.js';
+import { Workspace } from '../../server/src/lsp/workspace.js';
 import { startTestServer, type TestServer } from './lsp-client.js';
 
 describe('language server analysis cache', function () {
@@ -20,18 +22,32 @@ describe('language server analysis cache', function () {
     // A knowledge file makes every text file below it an article, however short (Workspace.claims).
     writeFileSync(join(folder, 'articles', 'dateline.yaml'), 'entities: []\n');
     // A weekday that does not match its date: a finding that comes from the analysis of a.txt's dates.
-    writeFileSync(join(folder, 'articles', 'a.txt'), 'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n');
-    writeFileSync(join(folder, 'articles', 'b.txt'), 'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n');
+    writeFileSync(
+      join(folder, 'articles', 'a.txt'),
+      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
+    );
+    writeFileSync(
+      join(folder, 'articles', 'b.txt'),
+      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
+    );
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
   /** A server started on the articles with the storage folder, once it has published everything. */
   async function indexed(): Promise<TestServer> {
-    const server = await startTestServer(pathToFileURL(join(folder, 'articles')).toString(), {}, { initializationOptions: { cacheFolder: storage } });
-    await server.waitForNotification<{ indexing?: unknown; articles: number }>('dateline/status', (s) => !s.indexing && s.articles > 0);
+    const server = await startTestServer(
+      pathToFileURL(join(folder, 'articles')).toString(),
+      {},
+      { initializationOptions: { cacheFolder: storage } },
+    );
+    await server.waitForNotification<{ indexing?: unknown; articles: number }>(
+      'dateline/status',
+      (s) => !s.indexing && s.articles > 0,
+    );
     return server;
   }
-  const codes = (server: TestServer): string[] => (server.diagnostics.get(uriOf('a.txt')) ?? []).map((d) => String(d.code));
+  const codes = (server: TestServer): string[] =>
+    (server.diagnostics.get(uriOf('a.txt')) ?? []).map((d) => String(d.code));
 
   it('keeps the analyses in the storage folder and takes them from there at the next start', async () => {
     const first = await indexed();
@@ -40,24 +56,105 @@ describe('language server analysis cache', function () {
     const [name] = readdirSync(storage);
     const cacheFile = join(storage, name!);
     // The cached analysis of a.txt loses its dates, its checksum made to match: a server that
-    // analysed a.txt again would still report the weekday; one that takes the cache cannot.
-    const raw = readFileSync(cacheFile, 'utf8');
-    const newline = raw.indexOf('\n');
-    const body = JSON.parse(raw.slice(newline + 1)) as Record<string, { analysis: { dates: unknown[] } }>;
-    body[uriOf('a.txt')]!.analysis.dates = [];
-    const doctored = JSON.stringify(body);
-    const header = JSON.parse(raw.slice(0, newline)) as { checksum: string };
-    header.checksum = createHash('sha1').update(doctored).digest('base64');
+    // analysed a.txt again would still report the weekday; one that takes the cache cannot. (The
+    // lists kept for a replay are dropped: a server that replayed them would not need the analyses.)
+    const { header, body } = readCache(cacheFile);
+    const analyses = JSON.parse(body.toString('utf8')) as Record<string, { analysis: { dates: unknown[] } }>;
+    analyses[uriOf('a.txt')]!.analysis.dates = [];
+    const doctored = JSON.stringify(analyses);
+    header.checksum = sha1(doctored);
+    delete header.result;
     writeFileSync(cacheFile, `${JSON.stringify(header)}\n${doctored}`);
     const second = await indexed();
     assert.deepEqual(codes(second), []);
     await second.stop();
 
-    // Corrupt: ignored with a note in the log, everything analysed afresh.
-    writeFileSync(cacheFile, readFileSync(cacheFile, 'utf8').replace('PORTVILLE', 'PORTVILLA'));
+    // Corrupt: ignored with a note in the log, everything analysed afresh (the lists replayed, kept by
+    // the second server, are those of the doctored analysis: checked once the index is built, and sent again).
+    const raw = readFileSync(cacheFile, 'utf8');
+    const at = raw.lastIndexOf('PORTVILLE');
+    writeFileSync(cacheFile, `${raw.slice(0, at)}PORTVILLA${raw.slice(at + 'PORTVILLE'.length)}`);
     const third = await indexed();
-    assert.deepEqual(codes(third), ['weekday-mismatch']);
-    assert.ok(third.logs.some((log) => /cache .* ignored: its checksum does not match/.test(log.message)), 'a note in the log');
+    await third.waitForDiagnostics(uriOf('a.txt'), (list) => list.some((d) => d.code === 'weekday-mismatch'));
+    assert.ok(
+      third.logs.some((log) => /cache .* ignored: its checksum does not match/.test(log.message)),
+      'a note in the log',
+    );
     await third.stop();
+  });
+
+  it('publishes the lists kept at the last start before it analyses anything, and checks them once the index is built', async () => {
+    const kept = join(folder, 'storage-replay');
+    const start = (): Promise<TestServer> =>
+      startTestServer(
+        pathToFileURL(join(folder, 'articles')).toString(),
+        {},
+        { initializationOptions: { cacheFolder: kept } },
+      );
+    const first = await start();
+    await first.waitForNotification<{ indexing?: unknown }>('dateline/status', (s) => !s.indexing);
+    await first.stop();
+    const cacheFile = join(kept, readdirSync(kept)[0]!);
+    // The list kept for a.txt rewritten, with its digest: only a server that replays it can publish its code.
+    const { header, lists, body } = readCache(cacheFile);
+    assert.match(lists, /weekday-mismatch/);
+    const doctored = Buffer.from(
+      lists
+        .split('\n')
+        .map((line) => {
+          const [uri, , json] = line.split('\t');
+          if (uri !== uriOf('a.txt')) return line;
+          const other = json!.replace(/"code":"weekday-mismatch"/, '"code":"kept-list"');
+          return `${uri}\t${sha1(other)}\t${other}`;
+        })
+        .join('\n'),
+    );
+    header.result = { ...header.result!, bytes: doctored.length, digest: sha1(doctored) };
+    writeFileSync(cacheFile, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), doctored, body]));
+
+    const second = await start();
+    // Registered before any message is read: the replay cannot come first.
+    const replayed = second.waitForDiagnostics(uriOf('a.txt'), (list) =>
+      list.some((d) => d.code === 'kept-list'),
+    );
+    await replayed;
+    // Checked against the index once built: the list that differs is sent again, right; then the
+    // status, once every list is checked (and the cache written).
+    await second.waitForDiagnostics(uriOf('a.txt'), (list) =>
+      list.some((d) => d.code === 'weekday-mismatch'),
+    );
+    await second.waitForNotification<{ indexing?: unknown }>('dateline/status', (s) => !s.indexing);
+    await second.stop();
+    // Kept again, right this time.
+    assert.doesNotMatch(readCache(cacheFile).lists, /kept-list/);
+    assert.match(readCache(cacheFile).lists, /weekday-mismatch/);
+  });
+});
+
+interface CacheHeader {
+  checksum: string;
+  result?: { bytes: number; digest: string };
+}
+
+/** A cache file's header, the lists kept after it (as text) and the body of analyses after those. */
+function readCache(file: string): { header: CacheHeader; lists: string; body: Buffer } {
+  const raw = readFileSync(file);
+  const newline = raw.indexOf(0x0a);
+  const header = JSON.parse(raw.toString('utf8', 0, newline)) as CacheHeader;
+  const end = newline + 1 + (header.result?.bytes ?? 0);
+  return { header, lists: raw.toString('utf8', newline + 1, end), body: raw.subarray(end) };
+}
+
+function sha1(data: string | Buffer): string {
+  return createHash('sha1').update(data).digest('base64');
+}
+
+describe('replayKey', () => {
+  it('is the same for the same articles in any order: a reading plans open articles first, the corpus saved is sorted', () => {
+    const workspace = new Workspace();
+    const a = { id: 'file:///w/a.txt', hash: 'ha' };
+    const b = { id: 'file:///w/b.txt', hash: 'hb' };
+    assert.equal(replayKey(workspace, [b, a]), replayKey(workspace, [a, b]));
+    assert.notEqual(replayKey(workspace, [a, { ...b, hash: 'other' }]), replayKey(workspace, [a, b]));
   });
 });

@@ -6,7 +6,16 @@
  * are the ones now, and its checksum matches its body; otherwise it is ignored with a note.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
@@ -14,7 +23,7 @@ import type { ArticleAnalysis, Corpus } from '../analysis/index.js';
 /** The first line of every cache file names this; anything else is not ours. */
 const format = 'dateline-analysis-cache';
 /** Bumped when the layout of the file changes. */
-const formatVersion = 2;
+const formatVersion = 3;
 
 /** What a cache is valid for: the analyser that wrote it and the knowledge file it was written with. */
 export interface CacheKey {
@@ -25,27 +34,56 @@ export interface CacheKey {
 interface Header extends CacheKey {
   format: string;
   version: number;
+  /** A digest of the body (the analyses). */
   checksum: string;
-  /** What the last run printed, for a run that changes nothing (`replay`). */
+  /** What the last run printed, for a run that changes nothing (`replay`); its bytes follow the header. */
   result?: StoredResult;
 }
 
 /**
  * A run's output, kept for the next run that would print it again: same request, same files, same
- * knowledge (`key`, the caller's digest of those), and the analyses of this very body (`body`, its
- * checksum: a body rewritten since holds other analyses, whose findings may differ).
+ * knowledge (`key`, the caller's digest of those). The analyser and the knowledge file are the
+ * cache's own key, and findings depend on nothing else (no clock, no randomness), so the output is
+ * the one the run would print. A replayed output is the bytes kept: written out as they are.
  */
 export interface RunResult {
-  stdout: string;
+  stdout: string | Uint8Array;
   exitCode: number;
 }
 
-interface StoredResult extends RunResult {
+interface StoredResult {
   key: string;
-  /** The body's checksum when the output was kept. */
-  body: string;
-  /** A digest of `stdout`, which the header's own parse would not catch a change in. */
+  exitCode: number;
+  /** How many bytes of output follow the header line. */
+  bytes: number;
+  /** A digest of those bytes: the header's checksum does not cover them. */
   digest: string;
+}
+
+/** The most a header line may take; a file without a line break in as many bytes is not a cache. */
+const headerLimit = 64 * 1024;
+
+const corrupt = 'its checksum does not match (a corrupt or truncated file)';
+
+function ignored(file: string, why: string): string {
+  return `cache ${file} ignored: ${why}; it will be rewritten`;
+}
+
+/** Bytes `from` to `to` of a file (fewer if it is shorter now). */
+function readRange(file: string, from: number, to: number): Buffer {
+  const bytes = Buffer.allocUnsafe(Math.max(0, to - from));
+  const fd = openSync(file, 'r');
+  try {
+    let done = 0;
+    while (done < bytes.length) {
+      const read = readSync(fd, bytes, done, bytes.length - done, from + done);
+      if (read === 0) break;
+      done += read;
+    }
+    return bytes.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** One article's cached analysis, without its id and text (the id is the key; the text is on disk). */
@@ -86,29 +124,52 @@ export class AnalysisCache {
   private constructor(
     readonly file: string,
     private readonly key: CacheKey,
-    /** The analyses, or the file's body not parsed yet (its checksum checked): a run replayed never needs them. */
-    private body: Map<string, { hash: string; analysis: Stored }> | Buffer,
+    /**
+     * The analyses, or where the body lies in the file, not read yet: a run replayed never needs
+     * them, and a server publishes what it replays before it reads them (50 MB at 10,000 articles).
+     */
+    private body: Map<string, { hash: string; analysis: Stored }> | { from: number; to: number },
     private readonly header?: Header,
+    /** The output kept with the analyses, its digest checked. */
+    private readonly output?: Buffer,
   ) {}
 
-  /** The analyses, parsed from the body when first asked for (50 MB of JSON at 10,000 articles). */
+  /**
+   * Hears of a body found corrupt when it is first read, after `open`: the cache is then empty, as
+   * `open` makes one whose header does not match.
+   */
+  onNote: (note: string) => void = () => undefined;
+
+  /** The analyses, read and parsed from the body when first asked for, their checksum checked then. */
   private get entries(): Map<string, { hash: string; analysis: Stored }> {
     if (this.body instanceof Map) return this.body;
+    const { from, to } = this.body;
+    this.body = new Map();
+    let bytes: Buffer;
+    try {
+      bytes = readRange(this.file, from, to);
+    } catch {
+      bytes = Buffer.alloc(0);
+    }
+    // Rewritten since it was opened, or corrupt: nothing of it is trusted.
+    if (bytes.length !== to - from || hashText(bytes) !== this.header?.checksum) {
+      this.onNote(ignored(this.file, corrupt));
+      return this.body;
+    }
     try {
       this.body = new Map(
         Object.entries(
-          JSON.parse(this.body.toString('utf8')) as Record<string, { hash: string; analysis: Stored }>,
+          JSON.parse(bytes.toString('utf8')) as Record<string, { hash: string; analysis: Stored }>,
         ),
       );
     } catch {
       // Its checksum matched: written by us, whole. Not JSON even so: nothing to take.
-      this.body = new Map();
     }
     return this.body;
   }
 
   /** The output to keep with the analyses at the next `save`. */
-  private result: (RunResult & { key: string }) | undefined;
+  private result: { key: string; exitCode: number; stdout: Buffer } | undefined;
 
   /** The articles whose analyses were taken from the cache. */
   private readonly taken = new Set<string>();
@@ -123,20 +184,23 @@ export class AnalysisCache {
    * written by another analyser or for another knowledge file is ignored, and `note` says why.
    */
   static open(file: string, key: CacheKey): { cache: AnalysisCache; note?: string } {
-    let raw: Buffer;
+    const empty = (why: string): { cache: AnalysisCache; note: string } => ({
+      cache: new AnalysisCache(file, key, new Map()),
+      note: ignored(file, why),
+    });
+    // The header line and the output after it; the body is read when first needed (`entries`).
+    let head: Buffer;
+    let size: number;
     try {
-      raw = readFileSync(file);
+      size = statSync(file).size;
+      head = readRange(file, 0, Math.min(size, headerLimit));
     } catch {
       return { cache: new AnalysisCache(file, key, new Map()) };
     }
-    const empty = (why: string): { cache: AnalysisCache; note: string } => ({
-      cache: new AnalysisCache(file, key, new Map()),
-      note: `cache ${file} ignored: ${why}; it will be rewritten`,
-    });
-    const newline = raw.indexOf(0x0a);
+    const newline = head.indexOf(0x0a);
     let header: Partial<Header>;
     try {
-      header = JSON.parse(raw.toString('utf8', 0, newline < 0 ? raw.length : newline)) as Partial<Header>;
+      header = JSON.parse(head.toString('utf8', 0, newline < 0 ? head.length : newline)) as Partial<Header>;
     } catch {
       return empty('not a Dateline cache');
     }
@@ -144,11 +208,23 @@ export class AnalysisCache {
     if (header.version !== formatVersion) return empty('written in another format');
     if (header.analyser !== key.analyser) return empty('written by another version of Dateline');
     if (header.knowledge !== key.knowledge) return empty('written with another knowledge file');
-    // The body's bytes are its UTF-8 text: the checksum written of the text is checked on the bytes.
-    const body = raw.subarray(newline + 1);
-    if (newline < 0 || header.checksum !== hashText(body))
-      return empty('its checksum does not match (a corrupt or truncated file)');
-    return { cache: new AnalysisCache(file, key, body, header as Header) };
+    if (newline < 0) return empty(corrupt);
+    // The kept output's bytes, then the body's, which are its UTF-8 text: the checksums are of the bytes.
+    const kept = header.result;
+    const outputEnd = newline + 1 + (kept?.bytes ?? 0);
+    if (outputEnd > size) return empty(corrupt);
+    let output: Buffer | undefined;
+    if (kept) {
+      try {
+        output = readRange(file, newline + 1, outputEnd);
+      } catch {
+        return empty(corrupt);
+      }
+      if (output.length !== kept.bytes || kept.digest !== hashText(output)) return empty(corrupt);
+    }
+    return {
+      cache: new AnalysisCache(file, key, { from: outputEnd, to: size }, header as Header, output),
+    };
   }
 
   /**
@@ -158,23 +234,28 @@ export class AnalysisCache {
    */
   replay(key: string): RunResult | undefined {
     const kept = this.header?.result;
-    if (kept?.key !== key || kept.body !== this.header?.checksum || kept.digest !== hashText(kept.stdout))
-      return undefined;
-    return { stdout: kept.stdout, exitCode: kept.exitCode };
+    if (kept?.key !== key || !this.output) return undefined;
+    return { stdout: this.output, exitCode: kept.exitCode };
+  }
+
+  /** True when the file keeps an output (which `replay` gives for its key only). */
+  get hasKept(): boolean {
+    return this.output !== undefined;
   }
 
   /** Keeps a run's output (under `key`, as for `replay`) with the analyses the next `save` writes. */
   keep(key: string, result: RunResult): void {
-    this.result = { key, ...result };
+    this.result = { key, exitCode: result.exitCode, stdout: Buffer.from(result.stdout) };
   }
 
   /**
-   * The cached analysis of article `id` made from exactly `text`, if any. It is handed over, not
+   * The cached analysis of article `id` made from exactly `text` (whose `hashText` is `hash`, when the
+   * caller has it already), if any. It is handed over, not
    * copied (a corpus may change an analysis it holds, when an edit moves it), and leaves the cache.
    */
-  take(id: string, text: string): ArticleAnalysis | undefined {
+  take(id: string, text: string, hash?: string): ArticleAnalysis | undefined {
     const entry = this.entries.get(id);
-    if (!entry || entry.hash !== hashText(text)) return undefined;
+    if (!entry || entry.hash !== (hash ?? hashText(text))) return undefined;
     this.entries.delete(id);
     this.taken.add(id);
     const { structure, entities, acronyms, dates, events } = entry.analysis;
@@ -189,7 +270,13 @@ export class AnalysisCache {
    */
   needsSaving(analyses: readonly Pick<ArticleAnalysis, 'id'>[]): boolean {
     const kept = this.header?.result;
-    if (this.result && (kept?.key !== this.result.key || kept.stdout !== this.result.stdout)) return true;
+    if (
+      this.result &&
+      (kept?.key !== this.result.key ||
+        kept.exitCode !== this.result.exitCode ||
+        !this.output?.equals(this.result.stdout))
+    )
+      return true;
     return (
       this.entries.size > 0 ||
       analyses.length !== this.taken.size ||
@@ -207,10 +294,25 @@ export class AnalysisCache {
     const serialised = JSON.stringify(body);
     const checksum = hashText(serialised);
     const header: Header = { format, version: formatVersion, ...this.key, checksum };
-    if (this.result) header.result = { ...this.result, body: checksum, digest: hashText(this.result.stdout) };
+    const kept = this.result;
+    const output = kept?.stdout;
+    if (kept)
+      header.result = {
+        key: kept.key,
+        exitCode: kept.exitCode,
+        bytes: kept.stdout.length,
+        digest: hashText(kept.stdout),
+      };
     mkdirSync(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(header)}\n${serialised}`);
+    const fd = openSync(temporary, 'w');
+    try {
+      writeFileSync(fd, `${JSON.stringify(header)}\n`);
+      if (output) writeFileSync(fd, output);
+      writeFileSync(fd, serialised);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, this.file);
   }
 }

@@ -30,7 +30,8 @@ import { setRuleDocsBase } from '../present/index.js';
 
 /** Where a run reads and writes: the process's streams, or a test's. */
 export interface CliIo {
-  stdout: { write(text: string): unknown; isTTY?: boolean };
+  /** Text, or the bytes of an output kept in the cache (`replay`), written as they are. */
+  stdout: { write(text: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   /** Standard input, read only for the path `-`. */
   stdin: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
@@ -166,7 +167,10 @@ function openCache(file: string, knowledge: Knowledge, io: CliIo): AnalysisCache
     knowledge: hashText(JSON.stringify({ ...knowledge, rules: {} })),
   };
   const { cache, note } = AnalysisCache.open(file, key);
-  if (note) io.stderr.write(`dateline: note: ${note}\n`);
+  const say = (said: string): void => void io.stderr.write(`dateline: note: ${said}\n`);
+  if (note) say(note);
+  // A body found corrupt when its analyses are first read.
+  cache.onNote = say;
   return cache;
 }
 

@@ -3,7 +3,7 @@ import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 
 /**
  * Why a file or folder under the root was not read: a `.gitignore` says so, `dateline.exclude` (or
@@ -49,7 +49,26 @@ export const defaultExclude: readonly string[] = [
  * the exclude globs. The CLI's walk, the server's walk and the server's test of a single URI all ask here.
  */
 export function isExcluded(below: string, exclude: readonly string[]): boolean {
-  return exclude.some((glob) => minimatch(below, glob, { dot: true }));
+  return exclude.some((glob) => globMatches(below, glob, true));
+}
+
+/** Compiled globs, by `dot` and glob: a walk of 10,000 files compiled each glob 10,000 times (a second). */
+const compiled = [new Map<string, Minimatch>(), new Map<string, Minimatch>()];
+
+/**
+ * `minimatch(path, glob, { dot })`, with the glob compiled once: the same answer (a `#` comment glob
+ * matches nothing there too), without making a `Minimatch` for every path.
+ */
+export function globMatches(path: string, glob: string, dot = false): boolean {
+  const cache = compiled[dot ? 1 : 0]!;
+  let matcher = cache.get(glob);
+  if (!matcher) {
+    // Globs come from settings: a few, but a setting edited often should not grow the map without end.
+    if (cache.size > 256) cache.clear();
+    matcher = new Minimatch(glob, { dot });
+    cache.set(glob, matcher);
+  }
+  return glob.charAt(0) !== '#' && matcher.match(path);
 }
 
 /**
@@ -76,7 +95,7 @@ export async function findArticles(root: string, options: FindOptions = {}): Pro
   const walker: Walker = {
     visit: (path) => {
       const below = relative(root, path).split(sep).join('/');
-      if (!include.some((glob) => minimatch(below, glob))) return;
+      if (!include.some((glob) => globMatches(below, glob))) return;
       if (isExcluded(below, exclude)) skip(path, 'exclude');
       else found.push(path);
     },

@@ -29,6 +29,32 @@ const emptyList = digest('[]');
  */
 const sentUnhashed = 'sent, not hashed';
 
+/** Diagnostics lists by URI, as JSON with the digest `send` compares: what `replay` publishes. */
+export type ReplayLists = Map<string, { json: string; digest: string }>;
+
+/** The lists as bytes to keep: a line for each, its URI, its digest and its JSON, tab-separated. */
+export function encodeLists(lists: ReplayLists): Buffer {
+  const lines: string[] = [];
+  for (const [uri, { json, digest }] of lists) lines.push(`${uri}\t${digest}\t${json}\n`);
+  return Buffer.from(lines.join(''));
+}
+
+/** The lists `encodeLists` kept (a URI is percent-encoded and JSON escapes its tabs and line breaks). */
+export function decodeLists(bytes: Uint8Array | string): ReplayLists {
+  const lists: ReplayLists = new Map();
+  const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    start = end < 0 ? text.length : end + 1;
+    const first = line.indexOf('\t');
+    const second = line.indexOf('\t', first + 1);
+    if (first < 0 || second < 0) continue;
+    lists.set(line.slice(0, first), { digest: line.slice(first + 1, second), json: line.slice(second + 1) });
+  }
+  return lists;
+}
+
 /** Tracks what has been published so that cleared files get an empty list, and re-publishes by need. */
 export class DiagnosticsPublisher {
   /** A digest of what was last sent for each URI (or `sentUnhashed`): an unchanged list is not sent again. */
@@ -63,11 +89,11 @@ export class DiagnosticsPublisher {
   /** Publishes these articles now, then the corpus summary the client shows in its status bar. */
   publish(ids: Iterable<string>): void {
     void this.send(ids);
-    this.sendStatus();
+    void this.sendStatus();
   }
 
   /** Sends the lists that changed (every non-empty one, unhashed, when `hashing` is false); resolves when they are written. */
-  private send(ids: Iterable<string>, hashing = true): Promise<unknown> {
+  private send(ids: Iterable<string>, hashing = true): Promise<unknown[]> {
     const sent: Promise<void>[] = [];
     for (const uri of ids) {
       if (this.isStale(uri)) continue;
@@ -96,13 +122,13 @@ export class DiagnosticsPublisher {
   indexing: { done: number; total: number } | undefined;
 
   /** Sends `dateline/status`: how many articles are in the corpus and how many warnings they carry. */
-  sendStatus(indexing = this.indexing): void {
+  sendStatus(indexing = this.indexing): Promise<void> {
     let warnings = 0;
     for (const count of this.warnings.values()) warnings += count;
     let articles = 0;
     let skipped = 0;
     for (const workspace of this.workspaces.all()) {
-      articles += workspace.corpus.ids().length;
+      articles += workspace.articleCount();
       skipped += workspace.problems.size;
     }
     const status: CorpusStatus = {
@@ -111,7 +137,7 @@ export class DiagnosticsPublisher {
       skipped,
       ...(indexing ? { indexing } : {}),
     };
-    void this.connection.sendNotification(methods.status, status);
+    return this.connection.sendNotification(methods.status, status);
   }
 
   /**
@@ -120,7 +146,7 @@ export class DiagnosticsPublisher {
    * in memory all at once, and edits get in between. The first reading sends without hashing: nothing
    * was sent before to compare with.
    */
-  async publishAll(firstReading = false): Promise<void> {
+  async publishAll(firstReading = false): Promise<number> {
     const ids = new Set<string>();
     for (const workspace of this.workspaces.all()) {
       for (const id of workspace.corpus.ids()) ids.add(id);
@@ -129,11 +155,56 @@ export class DiagnosticsPublisher {
     }
     for (const id of this.published.keys()) ids.add(id);
     const list = [...ids];
+    let sent = 0;
     for (let from = 0; from < list.length; from += sliceSize) {
-      await this.send(list.slice(from, from + sliceSize), !firstReading);
+      sent += (await this.send(list.slice(from, from + sliceSize), !firstReading)).length;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    this.sendStatus();
+    void this.sendStatus();
+    return sent;
+  }
+
+  /**
+   * Publishes lists kept from the last session (`ReplayLists`), for a corpus whose every text,
+   * setting and knowledge is what it was then, before it is analysed: in slices, as `publishAll`.
+   * Each list is recorded under the digest kept with it, so that the first `publishAll` once the
+   * index is built sends only a list that differs from what was replayed (none, when the kept lists
+   * were right). Unreadable files and the knowledge file are published as `publishAll` does.
+   */
+  async replay(lists: ReplayLists, others: string[]): Promise<void> {
+    const list = [...lists];
+    for (let from = 0; from < list.length; from += sliceSize) {
+      const sent: Promise<void>[] = [];
+      for (const [uri, kept] of list.slice(from, from + sliceSize)) {
+        if (this.isStale(uri)) continue;
+        const diagnostics = JSON.parse(kept.json) as Diagnostic[];
+        const warnings = diagnostics.filter(
+          (d) => d.severity === DiagnosticSeverity.Warning || d.severity === DiagnosticSeverity.Error,
+        ).length;
+        if (warnings > 0) this.warnings.set(uri, warnings);
+        else this.warnings.delete(uri);
+        this.published.set(uri, kept.digest);
+        sent.push(this.connection.sendDiagnostics({ uri, diagnostics }));
+      }
+      await Promise.all(sent);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await this.send(others);
+  }
+
+  /**
+   * The lists to keep for `replay`: each article's non-empty list as JSON, with its digest (the one
+   * `send` compares), computed now from the corpus.
+   */
+  listsToKeep(ids: Iterable<string>): ReplayLists {
+    const lists: ReplayLists = new Map();
+    for (const uri of ids) {
+      const diagnostics = this.diagnosticsFor(uri);
+      if (diagnostics.length === 0) continue;
+      const json = JSON.stringify(diagnostics);
+      lists.set(uri, { json, digest: digest(json) });
+    }
+    return lists;
   }
 
   /** The diagnostics of one document. */

@@ -282,7 +282,9 @@ function describe(workspace: Workspace, uri: string, annotation: Annotation): st
         `Relative dates in this article (“Tuesday”, “last July”) are counted from this day.`,
       ];
       if (dateline.updated)
-        out.push(`The page also says it was updated ${escape(dateline.updated.text)} (${readableDate(dateline.updated.date)}).`);
+        out.push(
+          `The page also says it was updated ${escape(dateline.updated.text)} (${readableDate(dateline.updated.date)}).`,
+        );
       return out.join('\n\n');
     }
   }

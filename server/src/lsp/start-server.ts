@@ -17,15 +17,15 @@ import { methods, setRuleDocsBase, type IsArticleParams, type IsArticleReply, ty
 import { packagedRuleDocs } from '../io/rule-docs.js';
 import { abilitiesOf, noAbilities, readInitializationOptions, serverCapabilities } from './client-options.js';
 import { collectGarbage } from './collect-garbage.js';
-import { DiagnosticsPublisher } from './diagnostics.js';
+import { decodeLists, DiagnosticsPublisher } from './diagnostics.js';
 import { EditQueue } from './edit-queue.js';
-import { logReading, openCache, saveCache } from './first-reading.js';
+import { logReading, openCache, replayKey, saveCache } from './first-reading.js';
 import type { HoverStyle } from './hover.js';
 import { registerRequests } from './requests.js';
 import { settingsOf } from './settings.js';
 import { entities, timeline } from './views.js';
 import { knowledgeFileNames } from '../io/find-articles.js';
-import { readKnowledgeFile, type Workspace } from './workspace.js';
+import { readKnowledgeFile, type PlannedArticle, type Workspace } from './workspace.js';
 import { Workspaces } from './workspaces.js';
 
 /** Serves Dateline over an LSP connection until the client shuts it down. */
@@ -38,6 +38,9 @@ export function startServer(connection: Connection): void {
   const client = noAbilities();
   const hoverStyle: HoverStyle = { commandLinks: false, diagnosticsInHover: false };
   let indexing: Promise<void> = Promise.resolve();
+  /** Writes the caches of the reading just done, if they are not written yet. */
+  let writeCaches: (() => void) | undefined;
+  connection.onShutdown(() => writeCaches?.());
   /** What the reading asked for and not started yet does first (folders added or removed), or undefined. */
   let readQueued: (() => void)[] | undefined;
 
@@ -165,20 +168,50 @@ export function startServer(connection: Connection): void {
     progress?.begin('Dateline', 0, 'Indexing articles', false);
     // Folder after folder; the counts of the folders read before are added to the current one's.
     let before = 0;
-    for (const workspace of workspaces.all()) {
+    // Folders whose lists were replayed from the cache: all of them, so far.
+    let replayed = 0;
+    const folders = workspaces.all();
+    for (const [i, workspace] of folders.entries()) {
       let total = 0;
-      await workspace.indexFolders((done, inFolder) => {
-        total = inFolder;
-        const all = before + inFolder;
-        progress?.report(
-          Math.round(((before + done) / Math.max(all, 1)) * 100),
-          `Indexing articles ${(before + done).toLocaleString('en')} / ${all.toLocaleString('en')}`,
-        );
-        publisher.indexing = { done: before + done, total: all };
-        publisher.sendStatus();
-      });
+      // A folder whose cache kept lists is read whole first: unchanged, its lists are published
+      // before anything is analysed, and, the last folder, the status says every list is out.
+      const replay =
+        workspace.analysisCache?.hasKept && replayed === i
+          ? async (planned: PlannedArticle[]): Promise<boolean> => {
+              const kept = workspace.analysisCache?.replay(replayKey(workspace, planned));
+              if (!kept) return false;
+              await publisher.replay(decodeLists(kept.stdout), [
+                ...workspace.problems.keys(),
+                ...(workspace.knowledgeUri ? [workspace.knowledgeUri] : []),
+              ]);
+              replayed++;
+              if (replayed === folders.length) {
+                publisher.indexing = undefined;
+                progress?.done();
+                // Written out before the reading goes on to read the analyses, which holds the thread for a while.
+                await publisher.sendStatus();
+              }
+              return true;
+            }
+          : undefined;
+      await workspace.indexFolders(
+        (done, inFolder) => {
+          total = inFolder;
+          const all = before + inFolder;
+          if (replayed === folders.length) return;
+          progress?.report(
+            Math.round(((before + done) / Math.max(all, 1)) * 100),
+            `Indexing articles ${(before + done).toLocaleString('en')} / ${all.toLocaleString('en')}`,
+          );
+          publisher.indexing = { done: before + done, total: all };
+          void publisher.sendStatus();
+        },
+        undefined,
+        replay,
+      );
       before += total;
     }
+    const replayedAll = replayed === folders.length;
     // The reading's garbage (the workers' replies, the index's scratch) goes before the lists are
     // made and sent: what the server keeps then lies in fewer pages of the heap than when the garbage
     // of sending thousands of lists is mixed in, and the status that says the reading is done shows
@@ -191,12 +224,23 @@ export function startServer(connection: Connection): void {
     }
     edits.expectCost(performance.now() - refreshing);
     collectGarbage();
-    await publisher.publishAll(true);
-    publisher.indexing = undefined;
-    progress?.done();
-    publisher.sendStatus();
+    // After a replay, every list is checked against the index now built: one that differs from what
+    // was replayed is sent again (the digests replayed are those kept); the rest are not.
+    const differing = await publisher.publishAll(replayed === 0);
+    // The caches are written once the status is out (writing holds the thread for a while), or at
+    // once if the client asks the server to shut down meanwhile.
+    writeCaches = (): void => {
+      writeCaches = undefined;
+      for (const workspace of workspaces.all())
+        saveCache(connection, workspace, publisher, replayedAll && differing === 0);
+    };
+    if (!replayedAll) {
+      publisher.indexing = undefined;
+      progress?.done();
+      await publisher.sendStatus();
+    }
     refreshViews();
-    for (const workspace of workspaces.all()) saveCache(connection, workspace);
+    writeCaches?.();
   }
 
   /** Each folder's `dateline` settings, as the client has them for that folder (`scope: resource`). */

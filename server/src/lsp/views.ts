@@ -103,9 +103,7 @@ function entityItem(
     reason: cluster.canonicalReason,
     mentions,
     articles: new Set(cluster.mentions.map((m) => m.articleId)).size,
-    offices: [
-      ...new Set(cluster.roles.map(describeRole)),
-    ],
+    offices: [...new Set(cluster.roles.map(describeRole))],
     spellings: [...spellings.values()].sort((a, b) => b.mentions.length - a.mentions.length),
     review,
   };

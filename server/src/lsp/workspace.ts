@@ -5,12 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, sep } from 'node:path';
-import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
-import type { Finding, Knowledge } from '../analysis/index.js';
+import type { ArticleAnalysis, Finding, Knowledge } from '../analysis/index.js';
 import { Corpus, emptyKnowledge } from '../analysis/index.js';
-import type { AnalysisCache } from '../cache/analysis-cache.js';
-import { findArticles, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
+import { hashText, type AnalysisCache } from '../cache/analysis-cache.js';
+import { findArticles, globMatches, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers, type AnalysisResult } from '../workers/analysis-pool.js';
@@ -18,6 +17,13 @@ import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowle
 import { isInsideFolders } from './boundary.js';
 import { defaultSettings, type Settings } from './settings.js';
 import { LineIndex, onePerSpot, type ArticleLookup } from '../present/index.js';
+
+/** An article a first reading will add, with the hash of its text (`hashText`). */
+export interface PlannedArticle {
+  id: string;
+  text: string;
+  hash: string;
+}
 
 /** Why an article is not in the corpus. */
 export interface ArticleProblem extends ReadProblem {
@@ -107,7 +113,7 @@ export class Workspace implements ArticleLookup {
     const relative = this.relative(parsed.fsPath);
     if (relative === undefined) return this.folders.length === 0 && parsed.fsPath.endsWith('.txt');
     return (
-      this.candidateGlobs().some((glob) => minimatch(relative, glob, { dot: true })) &&
+      this.candidateGlobs().some((glob) => globMatches(relative, glob, true)) &&
       !isExcluded(relative, this.settings.exclude)
     );
   }
@@ -164,8 +170,27 @@ export class Workspace implements ArticleLookup {
     return this.versions.get(uri) ?? null;
   }
 
-  /** Reads every article under the workspace folders into the corpus; open documents keep their editor text. */
-  async indexFolders(progress?: Progress, shouldStop?: () => boolean): Promise<void> {
+  /**
+   * How many articles the corpus holds, or will hold once the reading under way adopts what it has
+   * read (`expecting`): a server that publishes what it replays says so before it adopts them.
+   */
+  articleCount(): number {
+    return this.expecting ?? this.corpus.ids().length;
+  }
+
+  private expecting: number | undefined;
+
+  /**
+   * Reads every article under the workspace folders into the corpus; open documents keep their
+   * editor text. With `beforeAnalysis`, every file is read first, and it is told what the corpus will
+   * be (the open articles, then the files read) before anything is analysed or taken from the cache;
+   * it returns true when it has published for that corpus (`articleCount` then counts it).
+   */
+  async indexFolders(
+    progress?: Progress,
+    shouldStop?: () => boolean,
+    beforeAnalysis?: (planned: PlannedArticle[]) => Promise<boolean>,
+  ): Promise<void> {
     // From before the folders are listed: a file created while they are walked, and reported, may be
     // one the walk had passed already; it must not be dropped as gone when the reading ends.
     this.indexing = true;
@@ -182,13 +207,28 @@ export class Workspace implements ArticleLookup {
     const read = (from: number): Promise<{ uri: string; text: string | undefined }[]> =>
       this.readBatch(files.slice(from, from + batchSize), seen);
     try {
-      let reading = read(0);
-      for (let from = 0; from < files.length; from += batchSize) {
-        const texts = await reading;
+      // Read whole first, when asked: what the corpus will be is known before anything is analysed.
+      let readFirst: { uri: string; text: string }[][] | undefined;
+      // The hash of each text read whole first: the cache's key of its analysis, made once.
+      const hashes = new Map<string, string>();
+      if (beforeAnalysis) {
+        readFirst = [];
+        for (let from = 0; from < files.length; from += batchSize)
+          readFirst.push(this.acceptedOf(await read(from)));
         if (shouldStop?.()) return;
-        const inputs = this.acceptedOf(texts);
-        if (from + batchSize < files.length) reading = read(from + batchSize);
-        const missing = this.adoptCached(inputs);
+        const planned = this.planned(readFirst.flat());
+        for (const { id, hash } of planned ?? []) hashes.set(id, hash);
+        // Counted as read while it publishes for them; not, if it did not.
+        this.expecting = planned?.length;
+        if (!planned || !(await beforeAnalysis(planned))) this.expecting = undefined;
+      }
+      let reading = readFirst ? undefined : read(0);
+      for (let from = 0, batch = 0; from < files.length; from += batchSize, batch++) {
+        const inputs = readFirst ? readFirst[batch]! : this.acceptedOf(await reading!);
+        if (shouldStop?.()) return;
+        if (!readFirst && from + batchSize < files.length) reading = read(from + batchSize);
+        const cached = this.takeCached(inputs, hashes);
+        const missing = inputs.filter((_, i) => cached[i] === undefined);
         // Every file of the batch in the cache: no worker is started for nothing.
         const results =
           missing.length === 0
@@ -197,12 +237,13 @@ export class Workspace implements ArticleLookup {
                 missing.map(({ uri, text }) => ({ id: uri, text })),
                 (done) => progress?.(from + done, files.length),
               );
-        this.adoptAnalysed(results);
+        this.adoptAnalysed(cached, results);
         progress?.(Math.min(from + batchSize, files.length), files.length);
         await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.indexing = false;
+      this.expecting = undefined;
       await pool.close();
     }
     progress?.(files.length, files.length);
@@ -275,24 +316,36 @@ export class Workspace implements ArticleLookup {
     });
   }
 
-  /** Adopts the cache's analysis of each article whose text it holds; returns the articles still to analyse. */
-  private adoptCached(inputs: { uri: string; text: string }[]): { uri: string; text: string }[] {
-    return inputs.filter(({ uri, text }) => {
+  /**
+   * What the cache holds for each article of a batch, in order: its analysis when the cache has its
+   * text (`hashes` has the hash of a text read whole first), null when it is neither taken nor
+   * analysed, undefined when it is still to analyse.
+   */
+  private takeCached(
+    inputs: { uri: string; text: string }[],
+    hashes: ReadonlyMap<string, string>,
+  ): (ArticleAnalysis | null | undefined)[] {
+    return inputs.map(({ uri, text }) => {
       // Deleted, changed or opened since it was read: neither the cache's analysis nor a new one.
-      if (this.settledWhileIndexing.has(uri)) return false;
+      if (this.settledWhileIndexing.has(uri)) return null;
       // Read again with the text the corpus holds (the folders read once more): nothing to analyse.
-      if (this.corpus.article(uri)?.text === text) return false;
-      const cached = this.analysisCache?.take(uri, text);
-      if (cached) this.corpus.adopt(cached);
-      return !cached;
+      if (this.corpus.article(uri)?.text === text) return null;
+      return this.analysisCache?.take(uri, text, hashes.get(uri));
     });
   }
 
-  /** Adds a batch's analyses to the corpus; an analysis that failed is a problem on its article. */
-  private adoptAnalysed(results: AnalysisResult[]): void {
-    for (const result of results) {
+  /**
+   * Adds a batch's analyses to the corpus, those `takeCached` took and, where it found none, the
+   * `results` of analysing the rest, in the order the files were listed: the corpus, and the order of
+   * evidence in its findings, are then the same warm or cold. An analysis that failed is a problem on
+   * its article.
+   */
+  private adoptAnalysed(cached: (ArticleAnalysis | null | undefined)[], results: AnalysisResult[]): void {
+    let next = 0;
+    for (const analysis of cached) {
+      const result = analysis === undefined ? results[next++]! : analysis;
       // Read before it was deleted, changed or opened: what was reported meanwhile wins.
-      if (this.settledWhileIndexing.has(result.id)) continue;
+      if (result === null || this.settledWhileIndexing.has(result.id)) continue;
       // Invariant 2 says analysis never throws; if it does, the article says so, as the CLI does,
       // and the other articles are still checked.
       if ('error' in result)
@@ -304,6 +357,21 @@ export class Workspace implements ArticleLookup {
         });
       else this.corpus.adopt(result);
     }
+  }
+
+  /**
+   * The corpus a first reading will make of what it read: the open articles, then the files.
+   * Undefined when the corpus holds more than the open articles already (a reading again).
+   */
+  private planned(inputs: { uri: string; text: string }[]): PlannedArticle[] | undefined {
+    const held = this.corpus.ids();
+    if (held.some((id) => !this.open.has(id))) return undefined;
+    return [
+      ...held
+        .map((id) => this.corpus.article(id)!.text)
+        .map((text, i) => ({ id: held[i]!, text, hash: hashText(text) })),
+      ...inputs.map(({ uri, text }) => ({ id: uri, text, hash: hashText(text) })),
+    ];
   }
 
   /** Re-reads one article from disk (created or changed outside the editor); returns the ids to re-check. */
