@@ -496,7 +496,9 @@ function weekdayAt(text: string, offset: number): DateMention['statedWeekday'] {
   );
   if (!match) {
     // "08:40 GMT, Tuesday, March 4, 2031": the weekday need not lead the dateline.
-    const inside = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i').exec(text.slice(offset, offset + 40));
+    // On its own line only: a weekday in the text below a page's date is not that date's.
+    const line = text.slice(offset, offset + 40).split(/[\r\n]/, 1)[0]!;
+    const inside = new RegExp(`\\b(${weekdayNames.join('|')})\\b`, 'i').exec(line);
     if (!inside) return undefined;
     const start = offset + inside.index;
     return { name: inside[1]!, span: { start, end: start + inside[1]!.length } };
