@@ -50,6 +50,20 @@ describe('page dates', () => {
     assert.equal(pageDate(text), '2024-06-12');
   });
 
+  it('says a weekday that fits its day in the next year may be the page date’s error, and keeps the fix', () => {
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: 'Bridge vote\n\nPublished March 12, 2024\n\nThe vote on Monday, March 3, was rushed.\n' });
+    const [finding] = corpus.findings('a.txt').filter((f) => f.ruleId === 'weekday-mismatch');
+    assert.equal(finding?.message, "3 March 2024 was a Sunday, not a Monday; in 2025 it was a Monday: is the page's year right?");
+    assert.deepEqual(finding?.expected, ['Sunday']);
+    // With its year written, the weekday alone is wrong.
+    corpus.upsert({ id: 'a.txt', text: 'Bridge vote\n\nPublished March 12, 2024\n\nThe vote on Monday, March 3, 2024, was rushed.\n' });
+    assert.deepEqual(
+      corpus.findings('a.txt').filter((f) => f.ruleId === 'weekday-mismatch').map((f) => f.message),
+      ['3 March 2024 was a Sunday, not a Monday'],
+    );
+  });
+
   it('gives a wire dateline without a year the year of the other pages, and resolves its weekdays', () => {
     const corpus = new Corpus();
     corpus.upsert({ id: 'a.txt', text: 'Court rules\n\nMarch 19, 2018\n\nThe court ruled on Monday.\n' });

@@ -22,12 +22,18 @@ export const weekdayMismatch: CorpusRule = {
         const written = article.text.slice(stated.span.start, stated.span.end);
         // Keep the writer's form: "Mon." stays abbreviated, "MONDAY" stays in capitals.
         const replacement = matchForm(written, actual);
+        // "Monday, March 3" on a page dated a year off: the year is the page's, not the writer's, and
+        // the weekday fits the day in the year next to it. Either may be wrong: the message says both.
+        const otherYear = date.relative ? yearItFits(day, stated.name) : undefined;
+        const message = `${readableDate(day)} was a ${actual}, not a ${capitalise(stated.name)}`;
         findings.push({
           ruleId: 'weekday-mismatch',
           severity: 'warning',
           articleId: article.id,
           span: stated.span,
-          message: `${readableDate(day)} was a ${actual}, not a ${capitalise(stated.name)}`,
+          message: otherYear
+            ? `${message}; in ${otherYear} it was a ${capitalise(stated.name)}: is the page's year right?`
+            : message,
           actual: written,
           expected: [replacement],
           related: [],
@@ -38,8 +44,11 @@ export const weekdayMismatch: CorpusRule = {
             },
           ],
           explain: () => [
-            `“${date.text}” names ${day}.`,
+            `“${date.text}” names ${day}${date.relative ? ', in the year of the page’s date' : ''}.`,
             `By the Gregorian calendar ${day} fell on a ${actual}.`,
+            ...(otherYear
+              ? [`In ${otherYear} the same day was a ${capitalise(stated.name)}: if the page is dated a year off, the weekday is right and the page's date is what to fix.`]
+              : []),
           ],
         });
       }
@@ -47,6 +56,14 @@ export const weekdayMismatch: CorpusRule = {
     return findings;
   },
 };
+
+/** The year before or after `day`'s in which that day and month fall on `weekday`, if one does. */
+function yearItFits(day: string, weekday: string): number | undefined {
+  const year = Number(day.slice(0, 4));
+  if (day.endsWith('-02-29')) return undefined;
+  const prefix = weekday.toLowerCase().slice(0, 3);
+  return [year - 1, year + 1].find((y) => weekdayOf(`${y}${day.slice(4)}`).toLowerCase().startsWith(prefix));
+}
 
 function matchForm(written: string, weekday: string): string {
   const core = written.replace(/\.$/, '');
