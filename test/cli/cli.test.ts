@@ -166,7 +166,7 @@ describe('dateline CLI', function () {
   it('--format json prints one JSON document with files, their diagnostics, and problems', async () => {
     const dir = await corpus('json', {
       'a.txt': article,
-      'b.txt': article.replace('Sunday', 'Monday'),
+      'b.txt': article.replace('on Sunday', 'on Monday, March 3'),
       'bad.txt': Uint8Array.from([0xff]),
     });
     const run = await datelineHere(['check', '.', '--format', 'json'], dir);
