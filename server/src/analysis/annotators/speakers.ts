@@ -22,6 +22,8 @@ export function speakerLabels(text: string, entities: EntityMention[]): EntityMe
     const tokens = nameTokens(name);
     if (tokens.length === 0 || !tokens.every((t) => words.has(t))) continue;
     const start = match.index;
+    // Already a mention (a name the article's reading typed itself): not twice.
+    if (entities.some((e) => e.span.start < start + name.length && start < e.span.end)) continue;
     found.push({ type: 'person', span: { start, end: start + name.length }, text: name });
   }
   return found;
