@@ -270,4 +270,52 @@ describe('generalisation', () => {
       ['information 0'],
     );
   });
+
+  it('reads offices written after a name in capitals, "who heads", "led by", and on a name met before; not one held "until"', () => {
+    const text =
+      'Port talks\n\nMarch 3, 2020\n\n' +
+      "Jane Roe, Norway's Minister of Energy, opened the talks. Roe, the Norwegian Minister of Energy, spoke again. " +
+      'Ola Hansen, who heads the Harbour Workers Union, said the strike would go on. ' +
+      'The Nordgrid Operators Association (NOA), led by Kari Nordmann, agreed. ' +
+      'The plan was drawn up by Per Olsen, Minister of Transport until he resigned in May.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
+    assert.deepEqual(roles, [
+      'Jane Roe: Minister of Energy / Norway',
+      'Roe: Minister of Energy / Norway',
+      'Ola Hansen: Head / Harbour Workers Union',
+      'Kari Nordmann: Head / NOA',
+      'Per Olsen: -',
+    ]);
+  });
+
+  it('the head of a union named once as a minister, where other articles call the minister someone else, is a slip', () => {
+    const page = (date: string, body: string): string => `Port strike\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', "Ola Hansen, president of the dock workers' union, led the march. Norway's transport minister, Kari Nordmann, said talks would resume."),
+      'b.txt': page('May 3, 2021', "Norwegian Transport Minister Kari Nordmann met Ola Hansen, the union's president, on Monday."),
+      'c.txt': page('May 4, 2021', "Ola Hansen, who heads the dock workers' union, said the strike was over. Kari Nordmann, Norway's transport minister, welcomed it."),
+      'd.txt': page('May 5, 2021', 'Norwegian Transport Minister Ola Hansen said the port would reopen.'),
+    });
+    assert.deepEqual(
+      corpus.findings('d.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`),
+      ['warning Norwegian Transport Minister Ola Hansen'],
+    );
+  });
+
+  it('a long form is the fewest words whose initials spell the acronym; "East African" and "MCA Jane Roe" read as news means them', () => {
+    const text =
+      'Port lease\n\nMay 7, 2019\n\nThe Coast Civic Action Network (CCAN) went to court along the East African coast. ' +
+      'The ward MCA Jane Roe backed it.\n';
+    const article = analyzeArticle({ id: 'a.txt', text });
+    assert.deepEqual(
+      article.acronyms.filter((m) => m.expansion).map((m) => `${m.acronym} = ${m.expansion!.text}`),
+      ['CCAN = Coast Civic Action Network'],
+    );
+    assert.deepEqual(
+      article.entities.filter((e) => !e.tentative).map((e) => `${e.type} ${e.text}${e.role ? ` (${e.role.title})` : ''}`),
+      ['organization Coast Civic Action Network', 'person Jane Roe (MCA)'],
+    );
+  });
 });

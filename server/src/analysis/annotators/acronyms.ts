@@ -71,7 +71,9 @@ function longFormBefore(
   const letters = acronym.replace(/[^\p{L}\d]/gu, '');
   const limit = Math.min(letters.length + 5, letters.length * 2);
   const window = words.slice(-limit);
-  const matched = schwartzHearst(letters, window);
+  // "the Coast Civic Action Network (CCAN)": the fewest words whose initials spell it, before
+  // Schwartz–Hearst, which may take a letter inside a word ("Civic" for both Cs).
+  const matched = byInitials(text, letters, window) ?? schwartzHearst(letters, window);
   // "The Superior Electoral Court (TSE)": an article is never part of the long form.
   if (matched && !/^(the|a|an)\s/i.test(matched.text)) return matched;
   // The letters do not spell it: take the capitalised name before the parenthesis, if any.
@@ -129,6 +131,16 @@ function wordsOf(fragment: string, offset: number): Word[] {
 function spanOf(text: string, words: Word[]): { text: string; span: Span } {
   const span = { start: words[0]!.start, end: words[words.length - 1]!.end };
   return { text: text.slice(span.start, span.end), span };
+}
+
+/** The shortest run of words ending the window whose initials spell the letters. */
+function byInitials(text: string, letters: string, words: Word[]): { text: string; span: Span } | undefined {
+  for (let n = 2; n <= words.length; n++) {
+    const run = words.slice(-n);
+    if (/^(?:the|a|an)$/iu.test(run[0]!.text)) continue;
+    if (initialsMatch(letters, run.map((w) => w.text).join(' '))) return spanOf(text, run);
+  }
+  return undefined;
 }
 
 /**

@@ -11,7 +11,7 @@
  */
 import type { RoleMention } from '../types.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
-import { functionWords, titles } from './lexicon.js';
+import { functionWords, organizationHeads, titles } from './lexicon.js';
 
 /** Titles that an appositive may give on their own, beyond those that stand before a name. */
 const appositiveTitles = new Set([...titles, 'head']);
@@ -62,10 +62,27 @@ function complement(
   if (!owner) return result;
   const country = countryNamed(owner) ?? countryNamed(owner.replace(/^republic of\s+/iu, ''));
   if (country) result.country = country;
-  else if (capitalisedWords.test(owner)) result.organization = owner;
+  else if (capitalisedWords.test(owner) || (headsBody(title) && namesBody(owner))) result.organization = owner;
   else if (!minister) return undefined;
   return result;
 }
+
+/** Titles that head a body, one holder at a time: "president of the dock workers' union". */
+const bodyHeadTitles = new Set(['head', 'president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'chief executive', 'director', 'director general', 'executive director', 'managing director', 'secretary general']);
+const headsBody = (title: string): boolean => bodyHeadTitles.has(title.toLowerCase());
+
+/**
+ * Bodies one person heads, written in lower case: "the dock workers' union", "the authority".
+ * Not a committee, a court or a parliament, which legislators and judges chair, nor a delegation or
+ * a team, which anyone may lead for a day.
+ */
+const bodyNouns = new Set(
+  [...organizationHeads, 'consortium', 'operator', 'utility', 'firm', 'cooperative', 'regulator'].filter(
+    (noun) => !['committee', 'court', 'parliament', 'congress', 'senate', 'assembly', 'cabinet', 'government', 'administration', 'police', 'forces', 'force', 'army', 'navy', 'office', 'house', 'diet', 'times', 'post', 'news', 'press', 'service', 'services'].includes(noun),
+  ),
+);
+const namesBody = (phrase: string): boolean =>
+  bodyNouns.has(phrase.trim().split(/\s+/u).pop()!.toLowerCase().replace(/['’]s?$/u, ''));
 
 /** "Energy of the Republic of Utopia" → ["Energy", "the Republic of Utopia"]; "Water and Energy" → ["Water and Energy"]. */
 function splitOwner(text: string): [string | undefined, string | undefined] {
@@ -83,15 +100,65 @@ function titleCase(phrase: string): string {
     .join(' ');
 }
 
+/** What ends an appositive's office: a comma, a full stop, or a clause or place that follows it. */
+const appositiveEnd = String.raw`(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|which|that|whose|in|on|with|since|until|standing|speaking|added|wrote)\b)`;
+
+/** A title's words, up to three, none of them a word that ends the appositive or opens a complement. */
+const titleWords = String.raw`(?!(?:of|for|at|in|on|with|who|which|that|since|until)\b)[\p{L}-]+`;
+
+const appositiveAfter = new RegExp(
+  String.raw`^,\s+(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
+  'u',
+);
+
+/** "Jane Roe, who heads the Water Authority,": the body she heads. */
+const headsAfter = new RegExp(
+  String.raw`^,\s+who\s+(?:(heads|leads|runs|directs)|(chairs))\s+(?:(?:the|an?|its)\s+)?([^,;:()"“”\n]{2,70}?)\s*${appositiveEnd}`,
+  'u',
+);
+
 /** The role an appositive after a name gives it: "Jane Roe, Utopia's minister of water, said". */
 export function roleAfter(text: string, end: number): RoleMention | undefined {
-  const after = text.slice(end, end + 120);
-  const match =
-    /^,\s+(?:the\s+)?(?:(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?(?!(?:of|for|at)\b)[\p{Ll}-]+(?:\s+(?!(?:of|for|at)\b)[\p{Ll}-]+){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+(?:since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|which)\b)/u.exec(
-      after,
-    );
+  const after = text.slice(end, end + 140);
+  const match = appositiveAfter.exec(after);
+  // "Jane Roe, minister of water until May": an office she no longer holds.
+  if (match?.[5] === 'until') return undefined;
+  if (match) return roleOf(match, end, match[1] ?? match[2]);
+  const heads = headsAfter.exec(after);
+  if (!heads) return undefined;
+  const body = heads[3]!;
+  if (!capitalisedWords.test(body) && !namesBody(body) && !namesBody(body.split(/\s+of\s+/u)[0]!)) return undefined;
+  const verb = end + heads[0].indexOf(heads[1] ?? heads[2]!);
+  const span = { start: verb, end: end + heads[0].indexOf(body) + body.length };
+  return { title: heads[2] ? 'Chair' : 'Head', span, organization: body };
+}
+
+/**
+ * "Harbour Holding, headed by Jane Roe", "the dock workers' union (DWU), led by Jane Roe", "the water
+ * ministry headed by Jane Roe": the body written before the name, which the name heads.
+ */
+const ledBy = new RegExp(
+  String.raw`(?:\b(?:[Tt]he|[Ii]ts)\s+((?:[\p{Ll}'’-]+\s+){0,4}[\p{Ll}'’-]+)|(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|and|for|the|de|\p{Lu}[\p{L}'’&.-]*)){0,6}))(?:\s+\((\p{Lu}[\p{Lu}\d&]{1,9})\))?,?\s+(?:(led|headed|run|directed)|(chaired))\s+by\s+(?:(?:Dr|Mr|Mrs|Ms|Prof|Eng|Sir|Dame)\.?\s+)?$`,
+  'u',
+);
+
+/** The office a passive "led by" before a name gives it. */
+export function roleLedBy(text: string, start: number): RoleMention | undefined {
+  const before = text.slice(Math.max(0, start - 160), start);
+  const match = ledBy.exec(before);
   if (!match) return undefined;
-  return roleOf(match, end, match[1] ?? match[2]);
+  const at = start - before.length;
+  const span = { start: at + match.index, end: at + match.index + match[0].trimEnd().length };
+  const lower = match[1];
+  if (lower) {
+    // "the environment and water ministry headed by": the minister of its portfolio.
+    const ministry = /^(.+?)\s+ministry$/u.exec(lower);
+    if (ministry) return { title: `Minister of ${titleCase(ministry[1]!)}`, span };
+    if (!namesBody(lower)) return undefined;
+  }
+  const name = (match[2] ?? '').replace(/^(?:(?:The|In|At|On|For|By|And|But|A|An)\s+)+/u, '');
+  if (!lower && !match[3] && !namesBody(name)) return undefined;
+  return { title: match[5] ? 'Chair' : 'Head', span, organization: match[3] ?? lower ?? name };
 }
 
 /**
@@ -141,15 +208,20 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
 function roleOf(
   match: RegExpExecArray,
   matchStart: number,
-  qualifier: string | undefined,
+  written: string | undefined,
 ): RoleMention | undefined {
+  let qualifier = written;
   const words = match[3]!.split(/\s+/);
   const at = titleEnding(words);
   if (at === undefined) return undefined;
   // "water minister": a word before "minister" is its portfolio.
   const portfolio = at > 0 && /^minister$/iu.test(words[words.length - 1]!) && !countryNamed(words[at - 1]!);
-  const lead = words.slice(portfolio ? at - 1 : at);
+  const from = portfolio ? at - 1 : at;
+  const lead = words.slice(from);
   if (lead.some((w) => functionWords.has(w.toLowerCase()))) return undefined;
+  // "Harbour Holding chief executive": the capitalised words before the title name whose it is.
+  const prefix = words.slice(0, from);
+  if (prefix.length > 0 && prefix.every((w) => /^\p{Lu}/u.test(w))) qualifier = [qualifier, ...prefix].filter(Boolean).join(' ');
   const office = complement(titleCase(lead.join(' ')), match[4]?.trim());
   if (!office) return undefined;
   const titleText = lead.join(' ');

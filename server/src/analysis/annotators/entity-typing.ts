@@ -4,7 +4,7 @@
  */
 import { lowerCase } from '../memo.js';
 import type { EntityMention, RoleMention } from '../types.js';
-import { roleAfter as appositiveAfter, roleBefore as appositiveBefore } from './appositive-roles.js';
+import { roleAfter as appositiveAfter, roleBefore as appositiveBefore, roleLedBy } from './appositive-roles.js';
 import { isPersonWord, join, knownName, mentionOf, placeMention, roleBefore, type Context } from './entity-context.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
 import {
@@ -43,8 +43,15 @@ export function classify(raw: NameChunk, context: Context): EntityMention[] {
   }
   // "North Korean leader Kim Jong Un": a demonym describes; it names nothing.
   if (countryOfDemonym(joined)) return [];
+  // "the East African coast", "West Asian states": an adjective of the region, which names nothing.
+  if (words.length === 2 && compassWords.has(first.text.toLowerCase()) && demonymOfRegion(last.text)) return [];
   if (newsAgencies.has(joined.toLowerCase())) return [mentionOf('organization', first, last, context)];
   const known = knownName(context, joined.toLowerCase());
+  if (known === 'person') {
+    // Named before in the article, and given an office here: "Jane Roe, the union's president, said".
+    const role = roleAround(context.text, first.start, last.end);
+    return [mentionOf(known, first, last, context, role ? { role } : undefined)];
+  }
   if (known) return [mentionOf(known, first, last, context)];
   // "Agência Nacional de Águas", "Sindicato dos Estivadores": Romance names open with their head.
   if (words.length > 1 && leadingOrganizationHeads.has(lowerCase(first.text)) && !first.possessive)
@@ -91,17 +98,35 @@ export function classify(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf('place', first, last, context)];
   if (words.length === 1) {
     if (first.acronym || countryOfDemonym(first.text) || head) return [];
-    if (isPersonWord(context, first.text.toLowerCase())) return [mentionOf('person', first, last, context)];
+    if (isPersonWord(context, first.text.toLowerCase())) {
+      // "Roe, the Norwegian Minister of Energy, said": a surname alone may be given an office too.
+      const role = roleAround(context.text, first.start, last.end);
+      return [mentionOf('person', first, last, context, role ? { role } : undefined)];
+    }
     return [];
   }
   // "North Rhine-Westphalia", "Middle East": a compass word opens a region's name, never a person's.
-  if (compassWords.has(first.text.toLowerCase()) && !words.some((w) => w.acronym || titles.has(lowerCase(w.text))))
+  if (compassWords.has(first.text.toLowerCase()) && !words.some((w) => w.acronym || titles.has(lowerCase(w.text)))) {
     return [mentionOf('place', first, last, context)];
-  const lowerTitle = roleBefore(raw, context) ?? appositiveBefore(context.text, raw.start, raw.end) ?? appositiveAfter(context.text, raw.end);
+  }
+  const lowerTitle = roleBefore(raw, context) ?? roleAround(context.text, raw.start, raw.end);
   if (looksLikePersonalName(words, context.lowercase)) {
     return [mentionOf('person', first, last, context, lowerTitle ? { role: lowerTitle } : undefined)];
   }
   return [];
+}
+
+/** "African", "European", "Kenyan": the adjective of a country or a region the gazetteer knows. */
+function demonymOfRegion(word: string): boolean {
+  if (countryOfDemonym(word)) return true;
+  if (!/(?:an|ese)$/u.test(word)) return false;
+  const stems = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -2)}e`, word.slice(0, -3)];
+  return stems.some((stem) => stem.length > 2 && lookupPlace(stem) !== undefined);
+}
+
+/** The office written around a name with commas or "led by", if any. */
+function roleAround(text: string, start: number, end: number): RoleMention | undefined {
+  return appositiveBefore(text, start, end) ?? appositiveAfter(text, end) ?? roleLedBy(text, start);
 }
 
 /** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
@@ -174,9 +199,7 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   // office, so the office is the one written around the name, if any.
   if (honorific && prefix.length === 0) {
     const around =
-      roleBefore(raw, context) ??
-      appositiveBefore(context.text, raw.start, name[name.length - 1]!.end) ??
-      appositiveAfter(context.text, name[name.length - 1]!.end);
+      roleBefore(raw, context) ?? roleAround(context.text, raw.start, name[name.length - 1]!.end);
     mentions.push(mentionOf('person', name[0]!, name[name.length - 1]!, context, around ? { role: around } : undefined));
     return mentions;
   }

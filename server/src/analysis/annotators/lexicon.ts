@@ -113,6 +113,11 @@ export const titles = new Set([
   'supt.',
   'pm',
   'mp',
+  'mla',
+  'mca',
+  'cs',
+  'cabinet secretary',
+  'principal secretary',
 ]);
 
 /** Words that qualify a title and belong to it: "Deputy Prime Minister", "Acting President". */
@@ -194,6 +199,7 @@ export const honorifics = new Set([
 export const titleExpansions: Record<string, string> = {
   pm: 'Prime Minister',
   ceo: 'Chief Executive',
+  cs: 'Cabinet Secretary',
   'sen.': 'Senator',
   'gov.': 'Governor',
   'rep.': 'Representative',
@@ -528,7 +534,10 @@ export const singleHolderTitles = new Set([
   'defense minister',
   'finance minister',
   'chairman',
+  'chairwoman',
+  'chairperson',
   'chair',
+  'head',
   'director general',
   'director-general',
   'high representative',
@@ -545,10 +554,10 @@ export const officeKinds = new Map<string, string>([
   ...['judge', 'justice', 'justices', 'chief justice', 'magistrate'].map((t) => [t, 'judge'] as const),
   ...['governor', 'deputy governor', 'lieutenant governor'].map((t) => [t, 'governor'] as const),
   ...['mayor', 'deputy mayor'].map((t) => [t, 'mayor'] as const),
-  ...['cp', 'igp', 'police commissioner', 'commissioner of police', 'inspector-general of police'].map(
+  ...['cp', 'igp', 'police commissioner', 'commissioner of police', 'inspector-general of police', 'commander', 'police commander', 'county commander'].map(
     (t) => [t, 'police'] as const,
   ),
-  ...['senator', 'sen.', 'mp', 'deputy', 'congressman', 'congresswoman', 'representative', 'rep.', 'lawmaker', 'mla', 'assemblyman', 'assemblywoman'].map(
+  ...['senator', 'sen.', 'mp', 'deputy', 'congressman', 'congresswoman', 'representative', 'rep.', 'lawmaker', 'mla', 'mca', 'assemblyman', 'assemblywoman'].map(
     (t) => [t, 'legislator'] as const,
   ),
   ...['ambassador', 'envoy', 'consul', 'consul general', 'agent'].map((t) => [t, 'diplomat'] as const),
@@ -558,6 +567,12 @@ export const officeKinds = new Map<string, string>([
 
 /** Words that mark a person as no longer holding the office that follows: "former Prime Minister". */
 export const pastRoleCues = new Set(['former', 'late', 'ex', 'then']);
+
+/** Bodies that are no part of the state: whoever heads one holds no office of the state at once. */
+export const privateBodyNouns = new Set([
+  'union', 'association', 'company', 'corporation', 'consortium', 'operator', 'firm', 'cooperative', 'federation',
+  'holding', 'holdings', 'group', 'foundation', 'initiative', 'network', 'exchange', 'club', 'society', 'bank',
+]);
 
 /** Titles too general to tell two people apart: "Minister Roe" may be any minister (corpus/offices.ts). */
 export const generalTitles = new Set(['minister', 'head', 'director', 'chief', 'leader', 'official', 'deputy']);

@@ -8,7 +8,7 @@ import { baseName } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { Finding, RoleMention } from '../types.js';
-import { officeKinds, successionCues } from '../annotators/lexicon.js';
+import { officeKinds, privateBodyNouns, successionCues } from '../annotators/lexicon.js';
 import { heldSpan, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 
 /** "Judge and Justice": titles joined for a sentence. */
@@ -40,16 +40,28 @@ interface Held {
 
 /**
  * Whether one person may hold both offices: of one kind (ministers sharing a portfolio, or either
- * written without one), or the head of a body and anything but an office of the state.
+ * written without one), or the head of a body and anything else, unless the body is a company, a
+ * union or an association and the other office is the state's: a minister may chair a council, not
+ * run a port operator.
  */
 function compatible(here: Held, other: Held): boolean {
   if (here.kind === other.kind) {
     if (here.kind !== 'minister') return true;
     return !portfolioOf(here.role) || !portfolioOf(other.role) || sameOffice(here.role, other.role);
   }
-  if (here.kind === 'head') return true;
-  if (other.kind === 'head') return !stateKinds.has(here.kind);
+  if (here.kind === 'head') return !(stateKinds.has(other.kind) && headsPrivateBody(here.role));
+  if (other.kind === 'head') return compatible(other, here);
   return false;
+}
+
+/** Titles only a company or a civic body has: "chief executive", "managing director". */
+const privateTitles = new Set(['chief executive', 'ceo', 'managing director', 'executive director']);
+
+/** "chief executive of Harbour Holding", "the dock workers' union's president": no office of the state. */
+function headsPrivateBody(role: RoleMention): boolean {
+  if (privateTitles.has(role.title.toLowerCase())) return true;
+  const body = role.organization?.split(/\s+of\s+/u)[0]!.split(/\s+/u).pop()!.toLowerCase().replace(/['’]s?$/u, '');
+  return body !== undefined && privateBodyNouns.has(body);
 }
 
 /**

@@ -80,13 +80,13 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 60), role.span.start))) continue;
       const written = portfolio
         ? (role.country ?? qualifierFor(role.title))
-        : (role.country ?? role.organization ?? qualifierFor(role.title));
+        : (role.country ?? bodyNamed(article, role) ?? qualifierFor(role.title));
       const found =
         written ?? (portfolio ? countryAround(article, mention.mention) : ownerBefore(article, role));
       const qualifier = found && found !== role.country ? named(found) : found;
       const date = article.structure.dateline?.date ?? index.inferred.get(mention.articleId)?.date;
       if (!date) continue;
-      const title = portfolio ? `${capitalised(portfolio)} Minister` : role.title;
+      const title = portfolio ? `${capitalised(portfolio)} Minister` : chairOf(role.title);
       const holding = {
         cluster,
         mention,
@@ -98,9 +98,11 @@ function collectHoldings(index: CorpusIndex): Holding[] {
         guessed: written === undefined,
       };
       if (qualifier) holdings.push(holding);
-      else unowned.push(holding);
+      // "president of the farmers' association" names a body, though not which: never the country's president.
+      else if (!role.organization) unowned.push(holding);
     }
   }
+  headsAsNamed(holdings);
   // "Governor Jane Roe" in a corpus whose every governor named with a state is of one state: that one,
   // guessed, so never evidence against another holder.
   const owners = new Map<string, Set<string>>();
@@ -170,6 +172,49 @@ function ownerBefore(article: ArticleAnalysis, role: RoleMention): string | unde
   return owner?.text;
 }
 
+/** "Chairwoman", "Chairperson", "Chair": one office. */
+const chairOf = (title: string): string => (/^chair(?:man|woman|person)?$/iu.test(title) ? 'Chair' : title);
+
+/**
+ * "Jane Roe, who heads the Harbour Workers' Union" and "the union's president, John Doe": one office,
+ * where the corpus gives the body's head one title only.
+ */
+function headsAsNamed(holdings: Holding[]): void {
+  const titles = new Map<string, Set<string>>();
+  const qualifier = (h: Holding): string => h.office.slice(h.title.length + 4);
+  for (const h of holdings)
+    if (!h.role.country && h.title !== 'Head') titles.set(qualifier(h), (titles.get(qualifier(h)) ?? new Set<string>()).add(h.title));
+  for (const h of holdings) {
+    if (h.title !== 'Head' || h.role.country) continue;
+    const named = titles.get(qualifier(h));
+    if (named?.size !== 1) continue;
+    h.title = [...named][0]!;
+    h.office = `${h.title} of ${qualifier(h)}`;
+  }
+}
+
+/**
+ * The organisation a role names. One written in lower case ("president of the dock workers' union",
+ * "the authority, chaired by") is the nearest organisation named before it whose name ends in that
+ * noun; none if the article names none, since "the union" alone may be any union.
+ */
+function bodyNamed(article: ArticleAnalysis, role: RoleMention): string | undefined {
+  const written = role.organization;
+  if (!written || !/^\p{Ll}/u.test(written)) return written;
+  const stem = (word: string): string => word.toLowerCase().replace(/['’]s?$/u, '').slice(0, 5);
+  const words = written.split(/\s+of\s+/u)[0]!.split(/\s+/u).map(stem);
+  const noun = words.pop()!;
+  let owner: EntityMention | undefined;
+  for (const e of article.entities) {
+    if (e.span.start >= role.span.start) break;
+    if (e.type !== 'organization') continue;
+    const name = e.text.split(/\s+/u).map(stem);
+    // "the farmers' association" is not "the Traders' Association": its words must be the name's.
+    if (name[name.length - 1] === noun && words.every((w) => name.includes(w))) owner = e;
+  }
+  return owner?.text;
+}
+
 const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
@@ -178,7 +223,8 @@ function qualifierFromCluster(cluster: IndexedCluster, title: string): string | 
     cluster.roles
       .filter((r) => r.title.toLowerCase() === title.toLowerCase())
       .map((r) => r.country ?? r.organization)
-      .filter(Boolean),
+      // "the dock workers' union", in lower case, may be any union.
+      .filter((owner) => owner && !/^\p{Ll}/u.test(owner)),
   );
   return qualifiers.size === 1 ? [...qualifiers][0] : undefined;
 }
