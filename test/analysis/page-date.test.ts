@@ -75,6 +75,25 @@ describe('page dates', () => {
     assert.ok(corpus.dates('b.txt').some((d) => d.text === 'Wednesday' && d.value === '2018-03-21'));
   });
 
+  it('gives a yearless page the year whose reading agrees with the months the other pages date', () => {
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: 'Lease signed\n\nApril 25, 2019\n\nThe port lease was signed on Thursday.\n' });
+    corpus.upsert({ id: 'b.txt', text: 'Court freezes lease\n\nMay 7, 2019\n\nThe court froze the lease signed in April.\n' });
+    corpus.upsert({ id: 'c.txt', text: 'Lease quashed\n\nJune 14, 2019\n\nThe court quashed the lease on Friday.\n' });
+    // Nearer the middle of the other pages in 2018; its text dates April and June 14 of 2019.
+    const wire = 'Appeal dismissed\n\nRIVERTON, Nov 22 (Newswire) - The appeals court upheld the ruling of June 14 on the lease signed in April.\n';
+    corpus.upsert({ id: 'd.txt', text: wire });
+    corpus.refresh();
+    assert.equal(corpus.article('d.txt')?.structure.dateline?.value, '2019-11-22');
+    // An edit to another page's dates settles the year again, as a fresh reading would.
+    corpus.upsert({ id: 'b.txt', text: 'Court freezes lease\n\nMay 7, 2019\n\nThe court froze the lease signed in March.\n' });
+    corpus.refresh();
+    const fresh = new Corpus();
+    for (const id of corpus.ids()) fresh.upsert({ id, text: corpus.article(id)!.text });
+    fresh.refresh();
+    assert.deepEqual(corpus.dates('d.txt'), fresh.dates('d.txt'));
+  });
+
   it('keeps the year it gave a yearless page through edits made before and after the index is built', () => {
     const dated = 'Court rules\n\nMarch 19, 2018\n\nThe court ruled on Monday.\n';
     const wire = (name: string): string => `Ministers meet\n\nRIVERTON, March 22 (Newswire) — ${name} met the ministers on Wednesday.\n`;

@@ -30,6 +30,8 @@ export class Corpus {
   private knowledge: Knowledge = emptyKnowledge;
   /** The pages whose date printed no year, with the year `settleYears` gave them. */
   private readonly yearGiven = new Map<string, { monthDay: string; year: number }>();
+  /** Yearless pages read with each year tried for them (`settleYears`), while their text is unchanged. */
+  private readonly yearReadings = new Map<string, { text: string; byYear: Map<number, ArticleAnalysis> }>();
   /** Yearless pages `settleYears` analysed again (their year changed) since `dependents` last named them. */
   private readonly resettled = new Set<string>();
   private index: CorpusIndex | undefined;
@@ -98,10 +100,11 @@ export class Corpus {
     if (!index) return false;
     const edit = editBetween(existing.text, text);
     if (!edit || !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit)) return false;
-    // The years given to yearless pages follow the dates of the pages that print one (`settleYears`).
-    if (this.yearGiven.size > 0 && existing.structure.dateline?.date !== fresh.structure.dateline?.date)
-      return false;
     const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
+    // The years given to yearless pages follow the dates of the pages that print one, and the months
+    // their text dates (`settleYears`).
+    if (this.yearGiven.size > 0 && (timeChanged || existing.structure.dateline?.date !== fresh.structure.dateline?.date))
+      return false;
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
     const datesBefore = timeChanged ? articleDates(index) : [];
@@ -170,6 +173,7 @@ export class Corpus {
     this.rememberDependents(id);
     this.articles.delete(id);
     this.yearGiven.delete(id);
+    this.yearReadings.delete(id);
     this.invalidate();
   }
 
@@ -327,19 +331,50 @@ export class Corpus {
     dated.sort((a, b) => a - b);
     const middle = dated[Math.floor(dated.length / 2)]!;
     const around = new Date(middle).getUTCFullYear();
+    const months = this.monthsDated();
     for (const [id, article] of this.articles) {
       const monthDay = article.structure.yearless ?? this.yearGiven.get(id)?.monthDay;
       if (!monthDay) continue;
-      const year = [around - 1, around, around + 1].sort(
-        (a, b) =>
-          Math.abs(Date.parse(`${a}-${monthDay}`) - middle) -
-          Math.abs(Date.parse(`${b}-${monthDay}`) - middle),
-      )[0]!;
+      const distance = (year: number): number => Math.abs(Date.parse(`${year}-${monthDay}`) - middle);
+      // The year whose reading agrees most with the months the other pages date ("signed in April"
+      // is the April the corpus reports), then the one nearest the middle of their dates.
+      const scored = [around - 1, around, around + 1].map((year) => ({ year, agrees: this.agreement(id, article.text, year, months) }));
+      const { year } = scored.sort((a, b) => b.agrees - a.agrees || distance(a.year) - distance(b.year))[0]!;
       if (this.yearGiven.get(id)?.year === year) continue;
-      this.articles.set(id, analyzeArticle({ id, text: article.text, year }));
+      this.articles.set(id, this.readWithYear(id, article.text, year));
       this.yearGiven.set(id, { monthDay, year });
       this.resettled.add(id);
     }
+  }
+
+  /** The months ("2019-04") the pages that print a year date, in their text or as their own date. */
+  private monthsDated(): Set<string> {
+    const months = new Set<string>();
+    for (const [id, article] of this.articles) {
+      if (this.yearGiven.has(id) || article.structure.yearless || !article.structure.dateline) continue;
+      for (const date of article.dates) if (date.value && date.value.length >= 7) months.add(date.value.slice(0, 7));
+    }
+    return months;
+  }
+
+  /** How many of a yearless page's dates, read with `year`, fall in a month the other pages date. */
+  private agreement(id: string, text: string, year: number, months: Set<string>): number {
+    return this.readWithYear(id, text, year).dates.filter((d) => d.value && d.value.length >= 7 && months.has(d.value.slice(0, 7))).length;
+  }
+
+  /** A yearless page read with a year, kept per year while its text stays the same. */
+  private readWithYear(id: string, text: string, year: number): ArticleAnalysis {
+    let held = this.yearReadings.get(id);
+    if (held?.text !== text) {
+      held = { text, byYear: new Map() };
+      this.yearReadings.set(id, held);
+    }
+    let analysis = held.byYear.get(year);
+    if (!analysis) {
+      analysis = analyzeArticle({ id, text, year });
+      held.byYear.set(year, analysis);
+    }
+    return analysis;
   }
 
   /**
