@@ -45,10 +45,7 @@ export const EXIT_BAD_INPUT = 2;
 
 /** Runs the command line and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(
-    argv,
-    rules.map((rule) => rule.id),
-  );
+  const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr.write(`dateline: ${parsed.message}\n`);
     return EXIT_BAD_INPUT;
