@@ -1,14 +1,16 @@
 /**
  * `dateline check --cache`: unchanged files are not analysed again, and a corrupt cache is never trusted.
  * The command runs in this process (`datelineHere`): each case is a run or two of the same code the bin
- * runs, reading and writing the cache file on disk, without starting Node for every run.
+ * runs, reading and writing the cache file on disk, without starting Node for every run. The last
+ * cases run the bundles themselves (dist/), whose replay never loads the analysis.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { datelineHere, type Run } from './run-cli.js';
+import { datelineHere, ensureBuilt, root, type Run } from './run-cli.js';
 
 const check = (cwd: string, ...args: string[]): Promise<Run> =>
   datelineHere(['check', 'articles', ...args], cwd);
@@ -83,6 +85,27 @@ describe('dateline check --cache', () => {
     );
   });
 
+  it('prints byte for byte what a run without the cache prints, for every command and format', async () => {
+    const cacheFile = join(folder, 'formats-cache');
+    for (const [command, ...options] of [
+      ['check'],
+      ['check', '--format', 'json'],
+      ['check', '--format', 'sarif'],
+      ['annotate'],
+      ['annotate', '--format', 'text'],
+    ] as [string, ...string[]][]) {
+      const run = (...more: string[]): Promise<Run> =>
+        datelineHere([command, 'articles', ...options, ...more], folder);
+      const uncached = await run();
+      // The first run with the cache analyses and keeps its output; the second replays it.
+      for (const cached of [
+        await run('--cache', '--cache-location', cacheFile),
+        await run('--cache', '--cache-location', cacheFile),
+      ])
+        assert.deepEqual(cached, uncached, [command, ...options].join(' '));
+    }
+  });
+
   it('prints what the last run printed when nothing changed, without analysing; a change analyses again', async () => {
     const cacheFile = join(folder, 'replay-cache');
     const first = await check(folder, '--cache', '--cache-location', cacheFile);
@@ -116,5 +139,70 @@ describe('dateline check --cache', () => {
     } finally {
       writeFileSync(b, text);
     }
+  });
+});
+
+describe('dateline check --cache, as the package runs it', function () {
+  // Each case starts Node a few times on two articles.
+  this.timeout(60_000);
+  let folder: string;
+  let bin: string;
+  before(function () {
+    ensureBuilt(this);
+    folder = mkdtempSync(join(tmpdir(), 'dateline-cli-bundles-'));
+    // The package's bin and bundles, in a copy whose analysis half a case may change.
+    for (const path of ['package.json', 'bin', 'dist'])
+      cpSync(join(root, path), join(folder, 'package', path), { recursive: true });
+    bin = join(folder, 'package', 'bin', 'dateline.cjs');
+    mkdirSync(join(folder, 'articles'));
+    writeFileSync(
+      join(folder, 'articles', 'a.txt'),
+      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
+    );
+    writeFileSync(
+      join(folder, 'articles', 'b.txt'),
+      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
+    );
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** Runs the copied bin in the folder; its output as bytes. */
+  const run = (...args: string[]): { status: number | null; stdout: Buffer; stderr: string } => {
+    const result = spawnSync(process.execPath, [bin, 'check', 'articles', ...args], {
+      cwd: folder,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+  };
+
+  it('writes the cache and replays it byte for byte, in every format', () => {
+    const uncached = run('--format', 'json');
+    assert.match(uncached.stdout.toString('utf8'), /weekday-mismatch/);
+    for (const format of ['json', 'sarif', 'text']) {
+      const cacheFile = join(folder, `cache-${format}`);
+      const writing = run('--format', format, '--cache', '--cache-location', cacheFile);
+      if (format === 'json') assert.deepEqual(writing, uncached);
+      const replayed = run('--format', format, '--cache', '--cache-location', cacheFile);
+      assert.deepEqual(replayed, writing, format);
+      assert.equal(replayed.stderr, '');
+    }
+  });
+
+  it('ignores a file that is not its cache, or one written by another analysis half, with a note', () => {
+    const cacheFile = join(folder, 'cache-foreign');
+    const expected = run();
+    writeFileSync(cacheFile, '{"eslint": true}\n{}');
+    const foreign = run('--cache', '--cache-location', cacheFile);
+    assert.equal(
+      foreign.stderr,
+      `dateline: note: cache ${cacheFile} ignored: not a Dateline cache; it will be rewritten\n`,
+    );
+    assert.deepEqual(foreign.stdout, expected.stdout);
+    assert.equal(foreign.status, expected.status);
+    // A replay never loads dist/cli-analysis.cjs, but the cache's key is made from it too.
+    appendFileSync(join(folder, 'package', 'dist', 'cli-analysis.cjs'), '\n// another build\n');
+    const changed = run('--cache', '--cache-location', cacheFile);
+    assert.match(changed.stderr, /ignored: written by another version of Dateline/);
+    assert.deepEqual(changed.stdout, expected.stdout);
   });
 });
