@@ -14,6 +14,7 @@ import {
   mkdtempSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -152,7 +153,7 @@ describe('dateline check --cache', () => {
 });
 
 describe('dateline check --cache, as the package runs it', function () {
-  // Starts Node five times on two articles.
+  // Starts Node seven times on two articles.
   this.timeout(60_000);
   let folder: string;
   let bin: string;
@@ -206,5 +207,12 @@ describe('dateline check --cache, as the package runs it', function () {
     const changed = run('--cache', '--cache-location', cacheFile);
     assert.match(changed.stderr, /ignored: written by another version of Dateline/);
     assert.deepEqual({ ...changed, stderr: '' }, uncached);
+    // The same bundles installed elsewhere link the rule pages there: the output kept is not theirs.
+    renameSync(join(folder, 'package'), join(folder, 'moved'));
+    bin = join(folder, 'moved', 'bin', 'dateline.cjs');
+    const moved = run('--cache', '--cache-location', cacheFile);
+    assert.equal(moved.stderr, '');
+    assert.deepEqual(moved, run());
+    assert.notDeepEqual(moved.stdout, uncached.stdout);
   });
 });

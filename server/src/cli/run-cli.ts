@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Knowledge } from '../analysis/index.js';
 import { AnalysisCache, analyserVersion, hashText } from '../cache/analysis-cache.js';
+import { packagedRuleDocs } from '../io/rule-docs.js';
 import { parseArgs, usage } from './args.js';
 import type { CliRequest } from './args.js';
 import { EXIT_BAD_INPUT } from './exit-codes.js';
@@ -87,7 +88,8 @@ function analysisFile(): string {
 /**
  * A digest of everything a run's output depends on besides the analyser and the analyses (which the
  * cache's own key and checksum cover): the request, the folder it is run from (paths print relative
- * to it), colour, the knowledge with its rule settings, and each file read with a hash of its text.
+ * to it), colour, where the rule pages are (JSON links them: the same bundles installed elsewhere
+ * link elsewhere), the knowledge with its rule settings, and each file read with a hash of its text.
  */
 function runDigest(request: CliRequest, input: LoadedInput, colour: boolean): string {
   return hashText(
@@ -95,6 +97,7 @@ function runDigest(request: CliRequest, input: LoadedInput, colour: boolean): st
       request: { ...request, cacheFile: undefined },
       cwd: process.cwd(),
       colour,
+      ruleDocs: packagedRuleDocs(),
       knowledge: input.knowledge,
       knowledgeFile: input.knowledgeFile,
       articles: input.articles.map(({ file, text, context }) => [file, context === true, hashText(text)]),
