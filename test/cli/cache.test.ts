@@ -1,14 +1,26 @@
 /**
  * `dateline check --cache`: unchanged files are not analysed again, and a corrupt cache is never trusted.
  * The command runs in this process (`datelineHere`): each case is a run or two of the same code the bin
- * runs, reading and writing the cache file on disk, without starting Node for every run.
+ * runs, reading and writing the cache file on disk, without starting Node for every run. The last
+ * cases run the bundles themselves (dist/), whose replay never loads the analysis.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { datelineHere, type Run } from './run-cli.js';
+import { datelineHere, ensureBuilt, root, type Run } from './run-cli.js';
 
 const check = (cwd: string, ...args: string[]): Promise<Run> =>
   datelineHere(['check', 'articles', ...args], cwd);
@@ -83,6 +95,27 @@ describe('dateline check --cache', () => {
     );
   });
 
+  it('prints byte for byte what a run without the cache prints, for every command and format', async () => {
+    const cacheFile = join(folder, 'formats-cache');
+    for (const [command, ...options] of [
+      ['check'],
+      ['check', '--format', 'json'],
+      ['check', '--format', 'sarif'],
+      ['annotate'],
+      ['annotate', '--format', 'text'],
+    ] as [string, ...string[]][]) {
+      const run = (...more: string[]): Promise<Run> =>
+        datelineHere([command, 'articles', ...options, ...more], folder);
+      const uncached = await run();
+      // The first run with the cache analyses and keeps its output; the second replays it.
+      for (const cached of [
+        await run('--cache', '--cache-location', cacheFile),
+        await run('--cache', '--cache-location', cacheFile),
+      ])
+        assert.deepEqual(cached, uncached, [command, ...options].join(' '));
+    }
+  });
+
   it('prints what the last run printed when nothing changed, without analysing; a change analyses again', async () => {
     const cacheFile = join(folder, 'replay-cache');
     const first = await check(folder, '--cache', '--cache-location', cacheFile);
@@ -116,5 +149,70 @@ describe('dateline check --cache', () => {
     } finally {
       writeFileSync(b, text);
     }
+  });
+});
+
+describe('dateline check --cache, as the package runs it', function () {
+  // Starts Node seven times on two articles.
+  this.timeout(60_000);
+  let folder: string;
+  let bin: string;
+  before(function () {
+    ensureBuilt(this);
+    folder = mkdtempSync(join(tmpdir(), 'dateline-cli-bundles-'));
+    // The package's bin and bundles, in a copy whose analysis half the test changes.
+    cpSync(join(root, 'package.json'), join(folder, 'package', 'package.json'));
+    cpSync(join(root, 'bin'), join(folder, 'package', 'bin'), { recursive: true });
+    mkdirSync(join(folder, 'package', 'dist'));
+    for (const bundle of readdirSync(join(root, 'dist')).filter((name) => name.endsWith('.cjs')))
+      cpSync(join(root, 'dist', bundle), join(folder, 'package', 'dist', bundle));
+    bin = join(folder, 'package', 'bin', 'dateline.cjs');
+    mkdirSync(join(folder, 'articles'));
+    writeFileSync(
+      join(folder, 'articles', 'a.txt'),
+      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
+    );
+    writeFileSync(
+      join(folder, 'articles', 'b.txt'),
+      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
+    );
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** Runs the copied bin in the folder, with JSON output; its output as bytes. */
+  const run = (...args: string[]): { status: number | null; stdout: Buffer; stderr: string } => {
+    const result = spawnSync(process.execPath, [bin, 'check', 'articles', '--format', 'json', ...args], {
+      cwd: folder,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr.toString('utf8') };
+  };
+
+  it('replays byte for byte; ignores a foreign cache, or one written by another analysis half, with a note', () => {
+    const cacheFile = join(folder, 'cache');
+    const uncached = run();
+    assert.match(uncached.stdout.toString('utf8'), /weekday-mismatch/);
+    // The first run analyses (dist/cli-analysis.cjs) and keeps its output; the second replays it.
+    assert.deepEqual(run('--cache', '--cache-location', cacheFile), uncached);
+    assert.deepEqual(run('--cache', '--cache-location', cacheFile), uncached);
+    writeFileSync(cacheFile, '{"eslint": true}\n{}');
+    const foreign = run('--cache', '--cache-location', cacheFile);
+    assert.equal(
+      foreign.stderr,
+      `dateline: note: cache ${cacheFile} ignored: not a Dateline cache; it will be rewritten\n`,
+    );
+    assert.deepEqual({ ...foreign, stderr: '' }, uncached);
+    // A replay never loads dist/cli-analysis.cjs, but the cache's key is made from it too.
+    appendFileSync(join(folder, 'package', 'dist', 'cli-analysis.cjs'), '\n// another build\n');
+    const changed = run('--cache', '--cache-location', cacheFile);
+    assert.match(changed.stderr, /ignored: written by another version of Dateline/);
+    assert.deepEqual({ ...changed, stderr: '' }, uncached);
+    // The same bundles installed elsewhere link the rule pages there: the output kept is not theirs.
+    renameSync(join(folder, 'package'), join(folder, 'moved'));
+    bin = join(folder, 'moved', 'bin', 'dateline.cjs');
+    const moved = run('--cache', '--cache-location', cacheFile);
+    assert.equal(moved.stderr, '');
+    assert.deepEqual(moved, run());
+    assert.notDeepEqual(moved.stdout, uncached.stdout);
   });
 });

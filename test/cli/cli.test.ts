@@ -5,6 +5,8 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rules } from '../../server/src/analysis/index.js';
+import { ruleIds } from '../../server/src/analysis/types.js';
 import { datelineHere, root, writeCorpus } from './run-cli.js';
 
 const article = 'Leaders meet in Lisbon\nLISBON, March 3, 2024\nThe leaders met on Sunday.\n';
@@ -45,6 +47,16 @@ describe('dateline CLI', function () {
     const run = await datelineHere(['check', '.', '--rule', 'no-such-rule=off'], root);
     assert.equal(run.status, 2);
     assert.match(run.stderr, /unknown rule 'no-such-rule'/);
+  });
+
+  it('--rule is checked against the rules, in their order, without loading them', async () => {
+    // The command line reads `ruleIds` so that a run that replays its cache never loads the rules.
+    assert.deepEqual(
+      rules.map((rule) => rule.id),
+      ruleIds,
+    );
+    const run = await datelineHere(['check', '.', '--rule', 'no-such-rule=off'], root);
+    assert.match(run.stderr, new RegExp(`expected one of ${ruleIds.join(', ')}\\)$`, 'm'));
   });
 
   it('a binary file exits 2 with file:1:1 on stderr, and the good files are still checked', async () => {
@@ -182,7 +194,10 @@ describe('dateline CLI', function () {
     assert.ok(output.files.every((f) => Array.isArray(f.diagnostics)));
     // Every rule link opens a page shipped in the package, never an address that may not exist.
     const links = output.files.flatMap((f) =>
-      (f.diagnostics as { code: string; codeDescription?: { href: string } }[]).map((d) => [d.code, d.codeDescription?.href]),
+      (f.diagnostics as { code: string; codeDescription?: { href: string } }[]).map((d) => [
+        d.code,
+        d.codeDescription?.href,
+      ]),
     );
     assert.ok(links.length > 0);
     for (const [code, href] of links) {

@@ -35,6 +35,10 @@ describe('the npm package', function () {
       'package.json',
       'bin/dateline.cjs',
       'dist/cli.cjs',
+      // The parts dist/cli.cjs loads when a run needs them (scripts/build.mjs).
+      'dist/cli-analysis.cjs',
+      'dist/parse-knowledge.cjs',
+      'dist/legacy-encoding.cjs',
       'dist/analysis-worker.cjs',
       'dist/server.cjs',
     ]) {
@@ -76,5 +80,18 @@ describe('the npm package', function () {
     assert.equal(run.status, 1);
     assert.match(run.stdout, /^a\.txt:3:21 warning .* \[weekday-mismatch\]$/m);
     assert.match(run.stdout, /\n2 articles, 1 warning, 0 errors, 0 infos\n$/);
+
+    // The parts loaded only when needed: a knowledge file's parser, a Windows-1252 file's decoders.
+    const other = await writeCorpus(folder, 'other', {
+      'dateline.yaml': 'rules:\n  weekday-mismatch: error\n',
+      'a.txt': Buffer.from(
+        'Harbour caf\xe9 opens\nPORTVILLE, March 4, 2024\nThe council said on Monday, March 6, 2024 that the caf\xe9 would open.\n',
+        'latin1',
+      ),
+    });
+    const parts = dateline(['check', '.'], other, { program });
+    assert.match(parts.stderr, /^a\.txt:1:1: not UTF-8 .* read as windows-1252/m);
+    assert.match(parts.stdout, /^a\.txt:3:21 error .* \[weekday-mismatch\]$/m);
+    assert.equal(parts.status, 2);
   });
 });

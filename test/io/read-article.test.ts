@@ -4,8 +4,19 @@ import { accessSync, constants } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeArticle, firstInvalidUtf8, readArticleFile } from '../../server/src/io/read-article.js';
+import * as legacyDecoders from '../../server/src/io/legacy-encoding.js';
+import {
+  decodeArticle as decodeWith,
+  firstInvalidUtf8,
+  needsLegacyDecoders,
+  noLegacyDecoders,
+  readArticleFile as readWith,
+} from '../../server/src/io/read-article.js';
 import type { ReadResult } from '../../server/src/io/read-article.js';
+
+const decodeArticle = (bytes: Uint8Array): ReadResult => decodeWith(bytes, legacyDecoders);
+const readArticleFile = (path: string, maxBytes: number): ReadResult =>
+  readWith(path, maxBytes, legacyDecoders);
 
 /** A read result as one compact string: `ok "text"`, `ok "text" 1:3 note` or `1:3 message` (1-based). */
 function show(result: ReadResult): string {
@@ -91,6 +102,24 @@ describe('decodeArticle on other encodings', () => {
       'ok "The “café” said yes\uFFFD to the plan." 1:20 invalid UTF-8 at byte 24 (0xE9, line 1, column 20); read with U+FFFD in place of invalid bytes',
     );
   });
+});
+
+describe('needsLegacyDecoders', () => {
+  const cases: [string, Uint8Array, boolean][] = [
+    ['UTF-8 with a BOM', join8([0xef, 0xbb, 0xbf], 'Héadline'), false],
+    ['an empty file', new Uint8Array(), false],
+    ['a binary file', join8('PK', [0, 3, 4]), false],
+    ['UTF-16 little-endian', Uint8Array.from([0xff, 0xfe, 0x61, 0]), true],
+    ['UTF-16 big-endian', Uint8Array.from([0xfe, 0xff, 0, 0x61]), true],
+    ['Windows-1252', Uint8Array.from(Buffer.from('The caf\xe9 said yes', 'latin1')), true],
+    ['damaged UTF-8', join8('x', [0xe2, 0x82], 'y'), true],
+  ];
+  for (const [name, bytes, needed] of cases) {
+    it(`${name}: ${needed ? 'needed' : 'decoded without them, as with them'}`, () => {
+      assert.equal(needsLegacyDecoders(bytes), needed);
+      if (!needed) assert.equal(show(decodeWith(bytes, noLegacyDecoders)), show(decodeArticle(bytes)));
+    });
+  }
 });
 
 describe('firstInvalidUtf8', () => {

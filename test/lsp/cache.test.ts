@@ -5,6 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { decodeLists, encodeLists, type ReplayLists } from '../../server/src/lsp/diagnostics.js';
 import { replayKey } from '../../server/src/lsp/first-reading.js';
 import { Workspace } from '../../server/src/lsp/workspace.js';
 import { startTestServer, type TestServer } from './lsp-client.js';
@@ -156,5 +157,30 @@ describe('replayKey', () => {
     const b = { id: 'file:///w/b.txt', hash: 'hb' };
     assert.equal(replayKey(workspace, [b, a]), replayKey(workspace, [a, b]));
     assert.notEqual(replayKey(workspace, [a, { ...b, hash: 'other' }]), replayKey(workspace, [a, b]));
+  });
+});
+
+describe('encodeLists and decodeLists', () => {
+  it('give back every list as it was kept, whatever its messages and URIs hold', () => {
+    const list = (message: string): { json: string; digest: string } => {
+      const json = JSON.stringify([{ range: { start: { line: 0, character: 1 } }, message }]);
+      return { json, digest: createHash('sha1').update(json).digest('base64') };
+    };
+    const lists: ReplayLists = new Map([
+      ['file:///corpus/a.txt', list('“Anna Kowalczik” is spelled “Anna Kowalczyk” in 2 other articles')],
+      ['file:///corpus/caf%C3%A9%20b.txt', list('a tab\there, a line break\nthere, and 😀')],
+      ['file:///corpus/c.txt', list('')],
+    ]);
+    const bytes = encodeLists(lists);
+    assert.deepEqual(decodeLists(bytes), lists);
+    assert.deepEqual(decodeLists(bytes.toString('utf8')), lists);
+    // Bytes at an offset in a larger buffer, as they are read from the cache file.
+    const inFile = Buffer.concat([Buffer.from('header\n'), bytes, Buffer.from('body')]);
+    assert.deepEqual(decodeLists(inFile.subarray(7, 7 + bytes.length)), lists);
+    // A line that is not a list (no tabs) is skipped, as is a missing final line break.
+    assert.deepEqual(
+      decodeLists(Buffer.concat([Buffer.from('stray line\n'), bytes.subarray(0, bytes.length - 1)])),
+      lists,
+    );
   });
 });

@@ -5,7 +5,8 @@
 export type * from './types.js';
 export type * from './knowledge-model.js';
 export type * from './corpus-model.js';
-export { emptyKnowledge } from './knowledge-model.js';
+export { emptyKnowledge, ruleLevels } from './knowledge-model.js';
+export { ruleIds } from './types.js';
 export { analyzeArticle } from './article.js';
 export { Corpus } from './corpus.js';
 export { rules } from './rules/index.js';

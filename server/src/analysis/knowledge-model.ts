@@ -77,6 +77,9 @@ export interface Knowledge {
   rules: Partial<Record<RuleId, Severity | 'off'>>;
 }
 
+/** What a rule's level may be set to, in the settings and on the command line: a severity, or off. */
+export const ruleLevels: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
 /** The knowledge of a workspace with no knowledge file. */
 export const emptyKnowledge: Knowledge = {
   entities: [],

@@ -167,13 +167,21 @@ export interface ArticleAnalysis {
 /** LSP's four severities, and the level a rule may be set to. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** The stable rule ids; each is a file in rules/ and a diagnostic's `code`. */
-export type RuleId =
-  | 'name-variant'
-  | 'acronym-expansion'
-  | 'dateline-conflict'
-  | 'weekday-mismatch'
-  | 'role-conflict';
+/**
+ * The stable rule ids, in the order `rules/index.ts` lists the rules; each is a file in rules/ and a
+ * diagnostic's `code`. Written out here too so that the command line can check `--rule` without
+ * loading the rules (a test keeps the two lists equal).
+ */
+export const ruleIds = [
+  'name-variant',
+  'acronym-expansion',
+  'dateline-conflict',
+  'weekday-mismatch',
+  'role-conflict',
+] as const;
+
+/** One of `ruleIds`. */
+export type RuleId = (typeof ruleIds)[number];
 
 /** A place in the corpus: an article and a span in it. */
 export interface CorpusLocation {

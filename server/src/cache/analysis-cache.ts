@@ -107,16 +107,23 @@ export function cacheable(corpus: Corpus): ArticleAnalysis[] {
     .map((id) => corpus.article(id)!);
 }
 
-let analyserHash: string | undefined;
+const analyserHashes = new Map<string, string>();
 
 /**
- * The analyser's version: a hash of the running code (dist/cli.cjs or dist/server.cjs, where esbuild
- * makes import.meta.url the bundle's), so that any change to the analysis invalidates every cache.
+ * The analyser's version: a hash of the running code, so that any change to the analysis invalidates
+ * every cache. By default the bundle this module runs in (dist/server.cjs, where esbuild makes
+ * import.meta.url the bundle's); the CLI names its two halves (dist/cli.cjs and dist/cli-analysis.cjs),
+ * the second of which a replayed run never loads.
  */
-export function analyserVersion(): string {
-  // Its bytes, not its text: decoding megabytes only to hash them again cost a warm run 0.05 s.
-  analyserHash ??= hashText(readFileSync(fileURLToPath(import.meta.url)));
-  return analyserHash;
+export function analyserVersion(files: readonly string[] = [fileURLToPath(import.meta.url)]): string {
+  const known = analyserHashes.get(files.join('\n'));
+  if (known) return known;
+  const hash = createHash('sha1');
+  // Their bytes, not their text: decoding megabytes only to hash them again cost a warm run 0.05 s.
+  for (const file of files) hash.update(readFileSync(file));
+  const version = hash.digest('base64');
+  analyserHashes.set(files.join('\n'), version);
+  return version;
 }
 
 /** Analyses kept between runs in one file; `get` finds one only for the very text it was made from. */

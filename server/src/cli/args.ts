@@ -2,8 +2,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs as parseNodeArgs } from 'node:util';
-import type { RuleId, Severity } from '../analysis/index.js';
-import { ruleLevels } from '../present/index.js';
+import { ruleLevels } from '../analysis/knowledge-model.js';
+import { ruleIds, type RuleId, type Severity } from '../analysis/types.js';
 
 /** Output formats of `check` (all three) and `annotate` (text and json). */
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -70,9 +70,8 @@ Exit codes: 0 nothing to report, 1 errors, or warnings above --max-warnings,
 Paths default to the current folder.
 `;
 
-
 /** Parses the arguments after `dateline`, checking rule ids against `ruleIds`. */
-export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArgs {
+export function parseArgs(argv: string[]): ParsedArgs {
   let parsed;
   try {
     parsed = parseNodeArgs({
@@ -123,7 +122,7 @@ export function parseArgs(argv: string[], ruleIds: readonly string[]): ParsedArg
     const match = /^([^=]+)=(.*)$/.exec(setting);
     if (!match) return { ok: false, message: `--rule takes ID=SEVERITY, not '${setting}'` };
     const [, id, level] = match;
-    if (!ruleIds.includes(id)) {
+    if (!(ruleIds as readonly string[]).includes(id)) {
       return { ok: false, message: `unknown rule '${id}' (expected one of ${ruleIds.join(', ')})` };
     }
     const severity = level === 'info' ? 'information' : level;

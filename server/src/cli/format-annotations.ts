@@ -5,7 +5,8 @@
 import type { Annotation, Corpus } from '../analysis/index.js';
 import type { Range } from '../present/index.js';
 import type { JsonProblem, Paint } from './format.js';
-import { lookupOf, oneLine, problemToJson, quoteFileName } from './format.js';
+import { lookupOf, problemToJson } from './format.js';
+import { oneLine, quoteFileName } from './one-line.js';
 import type { LoadedInput } from './load.js';
 
 /** One article in `annotate --format json`. */

@@ -2,12 +2,16 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Knowledge, RuleId, Severity } from '../analysis/index.js';
-import { Corpus, emptyKnowledge } from '../analysis/index.js';
+import { emptyKnowledge } from '../analysis/knowledge-model.js';
 import { defaultExclude, findArticles, findNearestKnowledgeFile, SkipTally } from '../io/find-articles.js';
-import { decodeArticle, readArticleFile } from '../io/read-article.js';
-import { parseKnowledge } from '../knowledge/parse-knowledge.js';
-import type { AnalysisCache } from '../cache/analysis-cache.js';
-import { analyzeMany } from '../workers/analysis-pool.js';
+import {
+  decodeArticle,
+  needsLegacyDecoders,
+  noLegacyDecoders,
+  readArticleBytes,
+  type LegacyDecoders,
+  type ReadResult,
+} from '../io/read-article.js';
 
 /** The default of `dateline.maxFileSize`, in bytes. */
 export const defaultMaxFileSize = 2_000_000;
@@ -90,7 +94,7 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     if (stdin.article) articles.push(stdin.article);
   }
   for (const file of files) {
-    const result = readArticleFile(file, maxBytes);
+    const result = await readArticle(file, maxBytes);
     if (!result.ok) {
       problems.push({ file, ...result.problem });
       continue;
@@ -101,16 +105,19 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
   }
   for (const file of await contextOf(namedFiles, add, exclude)) {
     // A context file that cannot be read is not what was asked about: it is left out, without a note.
-    const result = readArticleFile(file, maxBytes);
+    const result = await readArticle(file, maxBytes);
     if (result.ok) articles.push({ file, text: result.text, context: true });
   }
   const knowledgeFile = request.knowledge ?? (await nearestKnowledgeFile(request.paths));
   let knowledge = emptyKnowledge;
   if (knowledgeFile !== undefined) {
-    const result = readArticleFile(knowledgeFile, maxBytes);
+    const result = await readArticle(knowledgeFile, maxBytes);
     if (!result.ok) problems.push({ file: knowledgeFile, ...result.problem });
     else {
       if (result.note) problems.push({ file: knowledgeFile, ...result.note });
+      // Loaded only for a knowledge file (a bundle of its own): the YAML parser and the schema
+      // validator are a third of what a run that replays its cached output would load otherwise.
+      const { parseKnowledge } = await import('../knowledge/parse-knowledge.js');
       const parsed = parseKnowledge(result.text);
       knowledge = parsed.knowledge;
       for (const problem of parsed.problems) {
@@ -127,44 +134,6 @@ export async function loadInput(request: LoadRequest): Promise<LoadedInput> {
     knowledge = { ...knowledge, rules: { ...knowledge.rules, ...request.rules } };
   const notes = skipped.notes();
   return { articles, knowledge, ...(knowledgeFile !== undefined ? { knowledgeFile } : {}), problems, notes };
-}
-
-/** The corpus of the loaded articles; an article the analysis fails on becomes a problem instead. */
-export async function buildCorpus(
-  input: LoadedInput,
-  onProgress?: (done: number, total: number) => void,
-  cache?: AnalysisCache,
-): Promise<Corpus> {
-  const corpus = new Corpus();
-  corpus.setKnowledge(input.knowledge);
-  // Articles whose analysis the cache holds for their very text are not analysed again.
-  const cached = input.articles.map((article) => cache?.take(article.file, article.text));
-  const missing = input.articles.filter((_, i) => !cached[i]);
-  const fresh = await analyzeMany(
-    missing.map((article) => ({ id: article.file, text: article.text })),
-    onProgress,
-  );
-  let next = 0;
-  const results = cached.map((analysis) => analysis ?? fresh[next++]!);
-  const analysed: LoadedArticle[] = [];
-  results.forEach((result, i) => {
-    const article = input.articles[i]!;
-    if ('error' in result) {
-      // Invariant 2 says analysis never throws; if it does, the other articles are still checked.
-      if (article.context) return;
-      input.problems.push({
-        file: article.file,
-        line: 0,
-        column: 0,
-        message: `internal error: analysis failed: ${result.error}`,
-      });
-    } else {
-      corpus.adopt(result);
-      analysed.push(article);
-    }
-  });
-  input.articles = analysed;
-  return corpus;
 }
 
 /** The knowledge file of the first folder argument (else the first file's folder), or of its nearest ancestor. */
@@ -225,10 +194,28 @@ async function readStdinArticle(
   if (bytes.length > maxBytes) {
     return { problem: { ...at, message: `over the limit of ${maxBytes} bytes; not analysed` } };
   }
-  const result = decodeArticle(bytes);
+  const result = await decode(bytes);
   if (!result.ok) return { problem: { file: stdinName, ...result.problem } };
   const article = { file: stdinName, text: result.text };
   return result.note ? { article, problem: { file: stdinName, ...result.note } } : { article };
+}
+
+/** A file read as `readArticleFile` reads it, loading the legacy decoders if it needs them. */
+async function readArticle(file: string, maxBytes: number): Promise<ReadResult> {
+  const read = readArticleBytes(file, maxBytes);
+  return read.ok ? decode(read.bytes) : read;
+}
+
+/** The decoders of files that are not UTF-8, once a file has needed them. */
+let legacyDecoders: LegacyDecoders | undefined;
+
+/**
+ * Bytes decoded as `decodeArticle` decodes them. The decoders of other encodings (a bundle of their
+ * own, 1.4 MB) are loaded only for a file that is not UTF-8: most runs never load them.
+ */
+async function decode(bytes: Uint8Array): Promise<ReadResult> {
+  if (needsLegacyDecoders(bytes)) legacyDecoders ??= await import('../io/legacy-encoding.js');
+  return decodeArticle(bytes, legacyDecoders ?? noLegacyDecoders);
 }
 
 function describe(error: unknown): string {

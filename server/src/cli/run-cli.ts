@@ -1,32 +1,20 @@
-/** The `dateline` command as a function: arguments and streams in, exit code out (cli.ts runs it on the process's). */
-import type { Corpus, Knowledge } from '../analysis/index.js';
-import { rules } from '../analysis/index.js';
-import {
-  AnalysisCache,
-  analyserVersion,
-  cacheable,
-  hashText,
-  type RunResult,
-} from '../cache/analysis-cache.js';
+/**
+ * The `dateline` command as a function: arguments and streams in, exit code out (cli.ts runs it on the
+ * process's). This half reads the input and the cache; a run whose output the cache kept prints it
+ * from here, and only another run loads the analysis (cli-analysis.ts, a bundle of its own), whose
+ * loading is most of a replayed run otherwise.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Knowledge } from '../analysis/index.js';
+import { AnalysisCache, analyserVersion, hashText } from '../cache/analysis-cache.js';
+import { packagedRuleDocs } from '../io/rule-docs.js';
 import { parseArgs, usage } from './args.js';
 import type { CliRequest } from './args.js';
-import {
-  checkJson,
-  collectFindings,
-  countFindings,
-  formatCheckJson,
-  formatFindingsText,
-  formatProblem,
-  formatSummary,
-  makePaint,
-  reportedFindings,
-} from './format.js';
-import { collectAnnotations, formatAnnotationsJson, formatAnnotationsText } from './format-annotations.js';
-import { formatCheckSarif } from './format-sarif.js';
-import { buildCorpus, loadInput, type LoadedInput } from './load.js';
+import { EXIT_BAD_INPUT } from './exit-codes.js';
+import { loadInput, type LoadedInput } from './load.js';
+import { formatProblem } from './one-line.js';
 import { readVersion } from './version.js';
-import { packagedRuleDocs, ruleDocText } from '../io/rule-docs.js';
-import { setRuleDocsBase } from '../present/index.js';
 
 /** Where a run reads and writes: the process's streams, or a test's. */
 export interface CliIo {
@@ -38,17 +26,9 @@ export interface CliIo {
   env: Record<string, string | undefined>;
 }
 
-/** The exit code of errors, or of warnings above --max-warnings. */
-const EXIT_FINDINGS = 1;
-/** The exit code of bad input or arguments. */
-export const EXIT_BAD_INPUT = 2;
-
 /** Runs the command line and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
-  const parsed = parseArgs(
-    argv,
-    rules.map((rule) => rule.id),
-  );
+  const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.stderr.write(`dateline: ${parsed.message}\n`);
     return EXIT_BAD_INPUT;
@@ -75,7 +55,16 @@ async function runCorpusCommand(
   const runKey = cache ? runDigest(request, input, colour) : '';
   const result =
     cache?.replay(runKey) ??
-    (await run(request, input, colour, showProgress ? progress : undefined, cache && { cache, runKey }, io));
+    (await (
+      await import('./cli-analysis.js')
+    ).runAnalysis(
+      request,
+      input,
+      colour,
+      showProgress ? progress : undefined,
+      cache && { cache, runKey },
+      io,
+    ));
   if (showProgress) io.stderr.write('\r\x1b[K');
   for (const problem of input.problems) io.stderr.write(`${formatProblem(problem)}\n`);
   for (const note of input.notes) io.stderr.write(`dateline: note: ${note}\n`);
@@ -83,66 +72,24 @@ async function runCorpusCommand(
   return result.exitCode;
 }
 
-/** Analyses the corpus (taking what the cache holds) and makes the output; the cache keeps both. */
-async function run(
-  request: Extract<CliRequest, { command: 'check' | 'annotate' }>,
-  input: LoadedInput,
-  colour: boolean,
-  progress: ((done: number, total: number) => void) | undefined,
-  caching: { cache: AnalysisCache; runKey: string } | undefined,
-  io: CliIo,
-): Promise<RunResult> {
-  const corpus = await buildCorpus(input, progress, caching?.cache);
-  const result = output(request, input, corpus, makePaint(colour));
-  if (caching) {
-    caching.cache.keep(caching.runKey, result);
-    saveCache(caching.cache, corpus, io);
-  }
-  return result;
-}
-
-/** What a command prints for a corpus, and its exit code. */
-function output(
-  request: Extract<CliRequest, { command: 'check' | 'annotate' }>,
-  input: LoadedInput,
-  corpus: Corpus,
-  paint: ReturnType<typeof makePaint>,
-): RunResult {
-  const badInput = input.problems.length > 0;
-  if (request.command === 'annotate') {
-    const annotations = collectAnnotations(corpus, input);
-    return {
-      stdout:
-        request.format === 'json'
-          ? formatAnnotationsJson(annotations)
-          : formatAnnotationsText(annotations, paint),
-      exitCode: badInput ? EXIT_BAD_INPUT : 0,
-    };
-  }
-  const reported = reportedFindings(corpus, input, request.quiet);
-  const counts = countFindings(input, reported);
-  let stdout: string;
-  if (request.format === 'json') {
-    // JSON is read on this machine: its rule links open the pages shipped in the package.
-    setRuleDocsBase(packagedRuleDocs());
-    stdout = formatCheckJson(checkJson(corpus, input, reported));
-  } else if (request.format === 'sarif') {
-    // SARIF is uploaded elsewhere (GitHub code scanning): each rule carries its page, not a link.
-    const documented = rules.map((rule) => ({ ...rule, help: ruleDocText(rule.id) }));
-    stdout = formatCheckSarif(corpus, input, reported, documented, readVersion());
-  } else stdout = `${formatFindingsText(collectFindings(corpus, reported), paint)}${formatSummary(counts)}\n`;
-  const exitCode = badInput
-    ? EXIT_BAD_INPUT
-    : counts.errors > 0 || counts.warnings > request.maxWarnings
-      ? EXIT_FINDINGS
-      : 0;
-  return { stdout, exitCode };
+/**
+ * The analysing half's file: dist/cli-analysis.cjs beside this bundle, or the compiled module
+ * (out/server/src/cli/cli-analysis.js) when run unbundled, as the tests do.
+ */
+function analysisFile(): string {
+  const candidates = [
+    new URL('./cli-analysis.cjs', import.meta.url),
+    new URL('./cli-analysis.js', import.meta.url),
+  ];
+  const paths = candidates.map((url) => fileURLToPath(url));
+  return paths.find((path) => existsSync(path)) ?? paths[0]!;
 }
 
 /**
  * A digest of everything a run's output depends on besides the analyser and the analyses (which the
  * cache's own key and checksum cover): the request, the folder it is run from (paths print relative
- * to it), colour, the knowledge with its rule settings, and each file read with a hash of its text.
+ * to it), colour, where the rule pages are (JSON links them: the same bundles installed elsewhere
+ * link elsewhere), the knowledge with its rule settings, and each file read with a hash of its text.
  */
 function runDigest(request: CliRequest, input: LoadedInput, colour: boolean): string {
   return hashText(
@@ -150,6 +97,7 @@ function runDigest(request: CliRequest, input: LoadedInput, colour: boolean): st
       request: { ...request, cacheFile: undefined },
       cwd: process.cwd(),
       colour,
+      ruleDocs: packagedRuleDocs(),
       knowledge: input.knowledge,
       knowledgeFile: input.knowledgeFile,
       articles: input.articles.map(({ file, text, context }) => [file, context === true, hashText(text)]),
@@ -163,7 +111,8 @@ function runDigest(request: CliRequest, input: LoadedInput, colour: boolean): st
 function openCache(file: string, knowledge: Knowledge, io: CliIo): AnalysisCache {
   // Rule settings (from --rule too) change findings, never analyses: they are left out of the key.
   const key = {
-    analyser: analyserVersion(),
+    // Both halves: this one reads the input and makes the key the output is kept under.
+    analyser: analyserVersion([fileURLToPath(import.meta.url), analysisFile()]),
     knowledge: hashText(JSON.stringify({ ...knowledge, rules: {} })),
   };
   const { cache, note } = AnalysisCache.open(file, key);
@@ -172,22 +121,6 @@ function openCache(file: string, knowledge: Knowledge, io: CliIo): AnalysisCache
   // A body found corrupt when its analyses are first read.
   cache.onNote = say;
   return cache;
-}
-
-/**
- * Rewrites the cache with the articles analysed now, unless it holds exactly those already; a cache
- * that cannot be written is only a note.
- */
-function saveCache(cache: AnalysisCache, corpus: Corpus, io: CliIo): void {
-  const analyses = cacheable(corpus);
-  if (!cache.needsSaving(analyses)) return;
-  try {
-    cache.save(analyses);
-  } catch (error) {
-    io.stderr.write(
-      `dateline: note: cache ${cache.file} not written: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-  }
 }
 
 /** All of standard input, for the path `-`. */

@@ -7,7 +7,7 @@
 import { isUtf8 } from 'node:buffer';
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { LineIndex } from '../present/line-index.js';
-import { decodeLegacy, decodeUtf16 } from './legacy-encoding.js';
+import type * as legacyEncoding from './legacy-encoding.js';
 
 /** Why a file was not analysed, at a 0-based line and column (UTF-16 code units). */
 export interface ReadProblem {
@@ -23,6 +23,22 @@ export interface ReadProblem {
 export type ReadResult =
   { ok: true; text: string; note?: ReadProblem } | { ok: false; problem: ReadProblem; missing?: boolean };
 
+/**
+ * What decodes a file that is not UTF-8: legacy-encoding.ts, whose iconv-lite and jschardet are most
+ * of what a CLI run that replays its cached output would load. Passed in, so that the server imports
+ * it and the CLI loads it only when a file needs it (`needsLegacyDecoders`).
+ */
+export type LegacyDecoders = Pick<typeof legacyEncoding, 'decodeUtf16' | 'decodeLegacy'>;
+
+/** Decoders that find nothing: what `decodeArticle` needs for bytes that `needsLegacyDecoders` passes. */
+export const noLegacyDecoders: LegacyDecoders = {
+  decodeUtf16: () => undefined,
+  decodeLegacy: () => undefined,
+};
+
+/** The bytes of a file, or why it cannot be read (as `ReadResult`'s failures). */
+export type BytesResult = { ok: true; bytes: Uint8Array } | Extract<ReadResult, { ok: false }>;
+
 /** How far into a file a NUL byte marks it as binary, as git and grep look. */
 const BINARY_SNIFF_BYTES = 8192;
 
@@ -34,7 +50,13 @@ const BINARY_SNIFF_BYTES = 8192;
  * corpus), on the thread that also takes the workers' analyses. Callers reading many files yield to
  * the event loop between short runs of them.
  */
-export function readArticleFile(path: string, maxBytes: number): ReadResult {
+export function readArticleFile(path: string, maxBytes: number, legacy: LegacyDecoders): ReadResult {
+  const read = readArticleBytes(path, maxBytes);
+  return read.ok ? decodeArticle(read.bytes, legacy) : read;
+}
+
+/** The bytes of a file as `readArticleFile` reads them, not decoded yet. */
+export function readArticleBytes(path: string, maxBytes: number): BytesResult {
   let fd: number | undefined;
   let bytes: Uint8Array;
   try {
@@ -55,7 +77,19 @@ export function readArticleFile(path: string, maxBytes: number): ReadResult {
   }
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return problemAtStart(tooLarge(bytes.length, maxBytes));
-  return decodeArticle(bytes);
+  return { ok: true, bytes };
+}
+
+/**
+ * True when `decodeArticle` needs the legacy decoders for these bytes: they start with a UTF-16
+ * byte-order mark, or they are not UTF-8. Nearly every article is neither.
+ */
+export function needsLegacyDecoders(bytes: Uint8Array): boolean {
+  return utf16Mark(bytes) || !isUtf8(bytes);
+}
+
+function utf16Mark(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /**
@@ -88,9 +122,9 @@ function readAll(fd: number, size: number, maxBytes: number): Uint8Array {
  * failing that, invalid bytes become U+FFFD, as editors show them, and the first one is noted once: a
  * scraped article with one damaged byte is still worth checking.
  */
-export function decodeArticle(bytes: Uint8Array): ReadResult {
+export function decodeArticle(bytes: Uint8Array, legacy: LegacyDecoders): ReadResult {
   // Before the NUL check: every other byte of UTF-16 English is a NUL.
-  const utf16 = decodeUtf16(bytes);
+  const utf16 = legacy.decodeUtf16(bytes);
   if (utf16 !== undefined) return { ok: true, text: utf16 };
   const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
   if (nul !== -1) return problemAtStart(`binary file (NUL byte at byte ${nul}); not analysed`);
@@ -99,14 +133,14 @@ export function decodeArticle(bytes: Uint8Array): ReadResult {
   // Nearly every file is clean: the native check answers, and the byte-by-byte scan finds where it is not.
   const bad = isUtf8(bytes) ? undefined : firstInvalidUtf8(bytes);
   if (bad === undefined) return { ok: true, text };
-  const legacy = decodeLegacy(bytes);
-  if (legacy) {
-    const percent = Math.round(legacy.confidence * 100);
+  const guessed = legacy.decodeLegacy(bytes);
+  if (guessed) {
+    const percent = Math.round(guessed.confidence * 100);
     return {
       ok: true,
-      text: legacy.text,
+      text: guessed.text,
       note: {
-        message: `not UTF-8 (byte ${bad} is 0x${hexOf(bytes[bad])}); read as ${legacy.encoding}, detected with ${percent}% confidence`,
+        message: `not UTF-8 (byte ${bad} is 0x${hexOf(bytes[bad])}); read as ${guessed.encoding}, detected with ${percent}% confidence`,
         line: 0,
         column: 0,
       },
@@ -167,7 +201,7 @@ function hexOf(byte: number | undefined): string {
   return (byte ?? 0).toString(16).toUpperCase().padStart(2, '0');
 }
 
-function problemAtStart(message: string): ReadResult {
+function problemAtStart(message: string): Extract<ReadResult, { ok: false }> {
   return { ok: false, problem: { message, line: 0, column: 0 } };
 }
 

@@ -39,18 +39,30 @@ export function encodeLists(lists: ReplayLists): Buffer {
   return Buffer.from(lines.join(''));
 }
 
-/** The lists `encodeLists` kept (a URI is percent-encoded and JSON escapes its tabs and line breaks). */
+/**
+ * The lists `encodeLists` kept (a URI is percent-encoded and JSON escapes its tabs and line breaks).
+ * Each field is decoded from the bytes on its own: decoding all of them as one string first (47 MB
+ * at 10,000 articles, a two-byte string as soon as one message holds a curly quote) took several
+ * times as long as the lines one by one, and the warm start waits for it.
+ */
 export function decodeLists(bytes: Uint8Array | string): ReplayLists {
   const lists: ReplayLists = new Map();
-  const text = typeof bytes === 'string' ? bytes : Buffer.from(bytes).toString('utf8');
-  for (let start = 0; start < text.length;) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    start = end < 0 ? text.length : end + 1;
-    const first = line.indexOf('\t');
-    const second = line.indexOf('\t', first + 1);
-    if (first < 0 || second < 0) continue;
-    lists.set(line.slice(0, first), { digest: line.slice(first + 1, second), json: line.slice(second + 1) });
+  const buffer =
+    typeof bytes === 'string'
+      ? Buffer.from(bytes)
+      : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tab = 0x09;
+  for (let start = 0; start < buffer.length;) {
+    const newline = buffer.indexOf(0x0a, start);
+    const end = newline < 0 ? buffer.length : newline;
+    const first = buffer.indexOf(tab, start);
+    const second = first < 0 || first >= end ? -1 : buffer.indexOf(tab, first + 1);
+    if (second >= 0 && second < end)
+      lists.set(buffer.toString('utf8', start, first), {
+        digest: buffer.toString('utf8', first + 1, second),
+        json: buffer.toString('utf8', second + 1, end),
+      });
+    start = end + 1;
   }
   return lists;
 }

@@ -1,8 +1,7 @@
 /** The `dateline.*` settings the server reads, with their defaults (package.json contributes.configuration). */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { rules, type RuleId, type Severity } from '../analysis/index.js';
+import { ruleLevels, rules, type RuleId, type Severity } from '../analysis/index.js';
 import { defaultExclude } from '../io/find-articles.js';
-import { ruleLevels } from '../present/index.js';
 
 /** The server's view of the user's settings. */
 export interface Settings {

@@ -11,6 +11,7 @@ import { Corpus, emptyKnowledge } from '../analysis/index.js';
 import { hashText, type AnalysisCache } from '../cache/analysis-cache.js';
 import { findArticles, globMatches, isExcluded, knowledgeFileNames, SkipTally } from '../io/find-articles.js';
 import { isNotArticleName, looksLikeArticle } from '../present/looks-like-article.js';
+import * as legacyDecoders from '../io/legacy-encoding.js';
 import { readArticleFile, type ReadProblem } from '../io/read-article.js';
 import { AnalysisPool, minimumForWorkers, type AnalysisResult } from '../workers/analysis-pool.js';
 import { parseKnowledge, type KnowledgeProblem } from '../knowledge/parse-knowledge.js';
@@ -387,7 +388,7 @@ export class Workspace implements ArticleLookup {
    */
   private readText(uri: string): string | undefined {
     const path = URI.parse(uri).fsPath;
-    const result = readArticleFile(path, this.settings.maxFileSize);
+    const result = readArticleFile(path, this.settings.maxFileSize, legacyDecoders);
     this.notes.delete(uri);
     if (!result.ok) {
       // Deleted or renamed since it was listed: the watcher's "deleted" event follows; nothing to report.

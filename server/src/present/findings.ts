@@ -98,9 +98,6 @@ export function fixToData(fix: Fix, articles: ArticleLookup): FixData | undefine
   return articles.version ? { title: fix.title, changes, versions } : { title: fix.title, changes };
 }
 
-/** What a rule's level may be set to, in the settings and on the command line: a severity, or off. */
-export const ruleLevels: ReadonlySet<string> = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
 /** Converts an analysis severity to LSP's. */
 export function severityToLsp(severity: Severity): DiagnosticSeverity {
   switch (severity) {

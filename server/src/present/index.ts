@@ -6,7 +6,6 @@ export { LineIndex } from './line-index.js';
 export {
   findingToDiagnostic,
   fixToData,
-  ruleLevels,
   ruleUrl,
   setRuleDocsBase,
   severityToLsp,
