@@ -80,8 +80,8 @@ describe('page dates', () => {
     corpus.upsert({ id: 'a.txt', text: 'Lease signed\n\nApril 25, 2019\n\nThe port lease was signed on Thursday.\n' });
     corpus.upsert({ id: 'b.txt', text: 'Court freezes lease\n\nMay 7, 2019\n\nThe court froze the lease signed in April.\n' });
     corpus.upsert({ id: 'c.txt', text: 'Lease quashed\n\nJune 14, 2019\n\nThe court quashed the lease on Friday.\n' });
-    // Nearer the middle of the other pages in 2018; its text dates April and June 14 of 2019.
-    const wire = 'Appeal dismissed\n\nRIVERTON, Nov 22 (Newswire) - The appeals court upheld the ruling of June 14 on the lease signed in April.\n';
+    // Nearer the middle of the other pages in 2018; its text dates June 14 of 2019.
+    const wire = 'Appeal dismissed\n\nRIVERTON, Nov 22 (Newswire) - The appeals court upheld the ruling of June 14 on the port lease.\n';
     corpus.upsert({ id: 'd.txt', text: wire });
     corpus.refresh();
     assert.equal(corpus.article('d.txt')?.structure.dateline?.value, '2019-11-22');

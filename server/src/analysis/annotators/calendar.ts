@@ -69,15 +69,13 @@ export function addDays(isoDate: string, days: number): string {
 export function monthValue(
   anchor: string,
   month: number,
-  direction: 'last' | 'next' | 'coming' | 'past' | 'recent',
+  direction: 'last' | 'next' | 'coming' | 'recent',
 ): string {
   const year = Number(anchor.slice(0, 4));
   const current = Number(anchor.slice(5, 7));
   let target = year;
   if (direction === 'last') target = month >= current ? year - 1 : year;
   else if (direction === 'next') target = month <= current ? year + 1 : year;
-  // "was signed in April": the latest April up to the anchor's month.
-  else if (direction === 'past') target = month > current ? year - 1 : year;
   else {
     // "in June", "since March": the nearest such month, as news writes of months near its own; the
     // tense breaks a tie of six months either way.

@@ -286,17 +286,14 @@ function monthAlone(at: Written, month: number): DateMention | undefined {
       ? 'next'
       : at.tense.tense === 'future'
         ? 'coming'
-        : at.tense.tense === 'past'
-          ? 'past'
-          : 'recent';
+        : 'recent';
   const value = monthValue(anchor.date, month, direction);
   const widened = direction === 'last' || direction === 'next' ? widenLeft(at.text, base.span, before) : base;
   const how = {
     last: `“last” month name: the one before the ${anchorName(anchor)}’s month`,
     next: `“next” month name: the one after the ${anchorName(anchor)}’s month`,
     coming: `a month ahead of the ${anchorName(anchor)}${cueOf(at)}`,
-    past: `the latest such month up to the ${anchorName(anchor)}: past tense${cueOf(at)}`,
-    recent: `the nearest such month to the ${anchorName(anchor)}${cueOf(at)}`,
+    recent: `the latest such month up to the ${anchorName(anchor)}${cueOf(at)}`,
   }[direction];
   return resolved(widened, value, anchor, how);
 }
