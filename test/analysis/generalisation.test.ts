@@ -307,7 +307,7 @@ describe('generalisation', () => {
   it('a long form is the fewest words whose initials spell the acronym; "East African" and "MCA Jane Roe" read as news means them', () => {
     const text =
       'Port lease\n\nMay 7, 2019\n\nThe Coast Civic Action Network (CCAN) went to court along the East African coast. ' +
-      'The ward MCA Jane Roe backed it.\n';
+      'The ward MCA Jane Roe backed it. The Cabinet Secretary for Transport, John Doe, did not.\n';
     const article = analyzeArticle({ id: 'a.txt', text });
     assert.deepEqual(
       article.acronyms.filter((m) => m.expansion).map((m) => `${m.acronym} = ${m.expansion!.text}`),
@@ -315,7 +315,7 @@ describe('generalisation', () => {
     );
     assert.deepEqual(
       article.entities.filter((e) => !e.tentative).map((e) => `${e.type} ${e.text}${e.role ? ` (${e.role.title})` : ''}`),
-      ['organization Coast Civic Action Network', 'person Jane Roe (MCA)'],
+      ['organization Coast Civic Action Network', 'person Jane Roe (MCA)', 'person John Doe (Cabinet Secretary)'],
     );
   });
 });

@@ -19,6 +19,15 @@ describe('offices', () => {
     assert.ok(sameOffice({ ...role('Minister'), organization: 'Water' }, role('Minister of Infrastructure and Water Management')));
   });
 
+  it('keys a secretary with a portfolio as that ministry, and no other secretary', () => {
+    assert.equal(officeKey(role('Home Secretary')), 'minister:home');
+    assert.equal(officeKey(role('Cabinet Secretary for Transport')), 'minister:transport');
+    assert.equal(officeKey(role('Transport Cabinet Secretary')), 'minister:transport');
+    assert.equal(officeKey({ ...role('Cabinet Secretary'), organization: 'Transport' }), 'minister:transport');
+    assert.equal(officeKey(role('Press Secretary')), 'press secretary');
+    assert.equal(officeKey(role('General Secretary')), 'general secretary');
+  });
+
   it('calls a bare title general, never a minister with a portfolio', () => {
     assert.ok(isGeneralTitle(role('Minister')));
     assert.ok(!isGeneralTitle(role('Energy Minister')));

@@ -194,6 +194,8 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   if (named.length === 0 || named.length > 5 || name.length > 8 || !name.every(nameWord) || name.every((w) => initials.test(w.text)))
     return mentions;
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
+  // "the Cabinet Secretary for Transport": a name opens with a name or a particle, never "for".
+  if (name[0]!.lower && !nameParticles.has(name[0]!.text.toLowerCase())) return mentions;
   const honorific = titleWords.length <= 2 && honorifics.has(titleWords.map((w) => w.text.toLowerCase()).join(' '));
   // "the ANPA chairman, Alhaji Jane Roe", "Jane Roe (Dr.), head of …": an honorific names no
   // office, so the office is the one written around the name, if any.

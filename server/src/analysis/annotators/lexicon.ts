@@ -550,7 +550,7 @@ export const singleHolderTitles = new Set([
  * with "Minister" in it is a minister.
  */
 export const officeKinds = new Map<string, string>([
-  ...['premier', 'chancellor'].map((t) => [t, 'minister'] as const),
+  ...['premier', 'chancellor', 'cabinet secretary'].map((t) => [t, 'minister'] as const),
   ...['judge', 'justice', 'justices', 'chief justice', 'magistrate'].map((t) => [t, 'judge'] as const),
   ...['governor', 'deputy governor', 'lieutenant governor'].map((t) => [t, 'governor'] as const),
   ...['mayor', 'deputy mayor'].map((t) => [t, 'mayor'] as const),

@@ -1,5 +1,5 @@
 /** One office however it is written: "water minister", "Minister of Water", "Water Minister". */
-import { generalTitles } from '../annotators/lexicon.js';
+import { generalTitles, portfolioWords } from '../annotators/lexicon.js';
 import type { RoleMention, Span } from '../types.js';
 
 /**
@@ -16,6 +16,21 @@ export function portfolioOf(role: RoleMention): string | undefined {
   if (before && !['prime', 'deputy', 'vice', 'chief', 'first'].includes(before[1]!)) return before[1];
   if (title === 'minister' && role.organization && /^\p{Lu}\p{Ll}+$/u.test(role.organization))
     return role.organization.toLowerCase();
+  return secretaryPortfolio(title, role.organization);
+}
+
+/**
+ * A secretary who is a minister by another name: "Home Secretary", "Cabinet Secretary for Transport",
+ * "Transport Cabinet Secretary", "Environment Secretary". Only a portfolio's word makes one; "press
+ * secretary" and "general secretary" are not ministers.
+ */
+function secretaryPortfolio(title: string, organization: string | undefined): string | undefined {
+  const of = /^(?:cabinet )?secretary (?:of|for) (?:the )?([\p{L}-]+)/u.exec(title);
+  if (of && portfolioWords.has(of[1]!)) return of[1];
+  const before = /^([\p{L}-]+)(?: cabinet)? secretary$/u.exec(title);
+  if (before && portfolioWords.has(before[1]!)) return before[1];
+  const owner = organization?.toLowerCase();
+  if (/^(?:cabinet )?secretary$/u.test(title) && owner && portfolioWords.has(owner)) return owner;
   return undefined;
 }
 

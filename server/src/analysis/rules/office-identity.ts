@@ -7,7 +7,7 @@ import type { CorpusIndex } from '../corpus/corpus-index.js';
 import { baseName } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
-import type { Finding, RoleMention } from '../types.js';
+import type { ArticleAnalysis, Finding, RoleMention } from '../types.js';
 import { officeKinds, privateBodyNouns, successionCues } from '../annotators/lexicon.js';
 import { heldSpan, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 
@@ -17,7 +17,7 @@ const readableList = (items: string[]): string => new Intl.ListFormat('en', { ty
 /** The kind of office a title names; "head" for one that heads a named body; undefined for a bare "President". */
 export function officeKind(role: RoleMention): string | undefined {
   const title = role.title.toLowerCase();
-  if (/\bminister\b/u.test(title)) return 'minister';
+  if (/\bminister\b/u.test(title) || portfolioOf(role)) return 'minister';
   const kind = officeKinds.get(title);
   if (kind) return kind;
   return role.organization && !role.country && headTitles.has(title) ? 'head' : undefined;
@@ -65,6 +65,25 @@ function headsPrivateBody(role: RoleMention): boolean {
 }
 
 /**
+ * A head's title written without its body, given the body the words before it name: "the bank's
+ * president", "union president", and "its president" after an organisation the article names.
+ */
+function withBody(article: ArticleAnalysis, role: RoleMention): RoleMention {
+  if (role.organization || role.country || !headTitles.has(role.title.toLowerCase())) return role;
+  const before = article.text.slice(Math.max(0, role.span.start - 40), role.span.start);
+  const match = /\b(?:(its|whose)|the\s+(\p{Ll}+)['’]s|(\p{Ll}+))\s+$/u.exec(before);
+  if (!match) return role;
+  const noun = match[2] ?? match[3];
+  if (noun) return privateBodyNouns.has(noun) ? { ...role, organization: noun } : role;
+  let owner: string | undefined;
+  for (const e of article.entities) {
+    if (e.span.start >= role.span.start) break;
+    if (e.type === 'organization' && role.span.start - e.span.end < 400) owner = e.text;
+  }
+  return owner ? { ...role, organization: owner } : role;
+}
+
+/**
  * Each mention whose office its person holds nowhere else, while two or more other articles agree on
  * an office that cannot go with it ("Governor Jane Roe" once; "Judge Jane Roe" in two articles). A
  * minister's other portfolio counts only where another person is named to it. Not where the corpus
@@ -82,10 +101,13 @@ export function identityConflicts(index: CorpusIndex, flagged: Set<string>): Fin
     surnames.set(last, (surnames.get(last) ?? 0) + 1);
     const offices = new Map<string, Office>();
     for (const mention of cluster.mentions) {
-      const role = mention.mention.role;
-      const kind = role && officeKind(role);
-      if (!role || !kind) continue;
-      const text = index.articles.get(mention.articleId)!.text;
+      const written = mention.mention.role;
+      if (!written) continue;
+      const article = index.articles.get(mention.articleId)!;
+      const role = withBody(article, written);
+      const kind = officeKind(role);
+      if (!kind) continue;
+      const text = article.text;
       if (changeNear.test(text.slice(Math.max(0, role.span.start - 40), role.span.start))) continue;
       const held = { mention, role, kind };
       const portfolio = kind === 'minister' ? portfolioOf(role) : undefined;
