@@ -318,4 +318,18 @@ describe('generalisation', () => {
       ['organization Coast Civic Action Network', 'person Jane Roe (MCA)', 'person John Doe (Cabinet Secretary)'],
     );
   });
+
+  it('"Justices Roe and Doe" and "Justice Roe", "BRA chairman" and "the chairman of the authority": no office sets them apart', () => {
+    const page = (date: string, body: string): string => `River hearing\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', 'A bench of Justices Jane Roe and Mary Major heard the case. BRA chairman Dr. Ann Poe attended.'),
+      'b.txt': page('May 3, 2021', 'Justices Jane Roe and Mary Major reserved judgment. The authority, chaired by Dr. Ann Poe, met.'),
+      'c.txt': page('May 4, 2021', 'The ruling of Justices Jane Roe and Mary Major came. BRA chairman Dr. Ann Poe welcomed it.'),
+      'd.txt': page('May 5, 2021', 'Justice Jane Reo asked for data. The chairman of the authority, Dr. Ann Peo, said it was ready.'),
+    });
+    assert.deepEqual(
+      corpus.findings('d.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual}`),
+      ['warning Reo', 'warning Peo'],
+    );
+  });
 });

@@ -805,7 +805,9 @@ function sameQualifier(a: string, b: string): boolean {
   return long.startsWith(`${short} `);
 }
 
+/** Whose office it is; none for a body written in lower case ("the authority"), which may be any. */
 function qualifierOf(role: RoleMention): string | undefined {
+  if (!role.country && role.organization && /^\p{Ll}/u.test(role.organization)) return undefined;
   return (role.country ?? role.organization)?.toLowerCase();
 }
 

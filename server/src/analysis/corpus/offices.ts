@@ -40,7 +40,13 @@ function secretaryPortfolio(title: string, organization: string | undefined): st
  */
 export function officeKey(role: RoleMention): string {
   const portfolio = portfolioOf(role);
-  return portfolio ? `minister:${portfolio}` : role.title.toLowerCase().replace(/-/g, ' ');
+  if (portfolio) return `minister:${portfolio}`;
+  return role.title
+    .toLowerCase()
+    .replace(/-/g, ' ')
+    // "Chairwoman", "Chairperson", "Chair": one office; "Justices Roe and Doe": each a justice.
+    .replace(/^chair(?:man|woman|person)$/u, 'chair')
+    .replace(/^(justice|judge|senator|minister)s$/u, '$1');
 }
 
 /** Whether a role's title says too little to set its holder apart from another. */
