@@ -332,4 +332,25 @@ describe('generalisation', () => {
       ['warning Reo', 'warning Peo'],
     );
   });
+
+  it('honorifics before a name: "Chief", "H.E.", "Honourable", "Eng.", and "Dr. Jane Roe of the Water Union"', () => {
+    const text =
+      'Court hearing\n\nMay 2, 2021\n\nChief Ann Poe led the team. H.E. Mary Major signed for France. I expect Honourable Major to agree. ' +
+      'Eng. Richard Miles spoke. Dr. Jane Roe of the Riverton Water Union said so. Chief Justice John Doe presided.\n';
+    assert.deepEqual(
+      analyzeArticle({ id: 'a.txt', text })
+        .entities.filter((e) => !e.tentative)
+        .map((e) => `${e.type} ${e.text}${e.role ? ` (${e.role.title})` : ''}`),
+      [
+        'person Ann Poe',
+        'person Mary Major',
+        'place France',
+        'person Major',
+        'person Richard Miles',
+        'person Jane Roe',
+        'organization Riverton Water Union',
+        'person John Doe (Chief Justice)',
+      ],
+    );
+  });
 });

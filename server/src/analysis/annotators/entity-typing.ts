@@ -58,6 +58,12 @@ export function classify(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf('organization', first, last, context)];
   // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
   const linker = words.findIndex((w) => w.lower && (w.text === 'of' || w.text === 'for' || w.text === 'on'));
+  // "Dr. Jane Roe of the Utopian Water Union": a person, then the body she is of.
+  if (linker > 2 && words[linker]!.text === 'of' && honorifics.has(lowerCase(first.text))) {
+    const part = (from: number, to: number): NameChunk => ({ ...raw, words: words.slice(from, to), start: words[from]!.start, end: words[to - 1]!.end });
+    const body = words[linker + 1]?.lower ? linker + 2 : linker + 1;
+    return [...classify(part(0, linker), context), ...(body < words.length ? classify(part(body, words.length), context) : [])];
+  }
   const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
   if (head && words.length > 1) {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));

@@ -153,6 +153,11 @@ export const honorifics = new Set([
   'reverend',
   'hon.',
   'hon',
+  'honourable',
+  'honorable',
+  // "His Excellency", as Gulf and East African pages write it before a name.
+  'h.e.',
+  'eng.',
   'engr.',
   'engr',
   'barr.',

@@ -18,13 +18,26 @@ import type { NameChunk, NameWord } from './name-chunks.js';
 
 /** The index after a title starting at word i ("Prime Minister", "Deputy Prime Minister", "Mr"), if any. */
 export function titleAt(words: NameWord[], i: number): number | undefined {
+  // "Chief Executive", "Chief Justice": a title whose first word also qualifies others.
+  const opening = lowerCase(words[i]!.text);
+  if (titleModifiers.has(opening) && titleStarts.has(opening)) {
+    let phrase = opening;
+    let longest: number | undefined;
+    for (let n = 2; n <= Math.min(4, words.length - i); n++) {
+      phrase = `${phrase} ${words[i + n - 1]!.text.toLowerCase()}`;
+      if (titles.has(phrase)) longest = i + n;
+    }
+    if (longest !== undefined) return longest;
+  }
   let start = i;
   while (start < words.length && titleModifiers.has(lowerCase(words[start]!.text))) start++;
   const first = words[start] && lowerCase(words[start]!.text);
   // Most words start no title: this runs for every word of every chunk, twice.
   if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first)))) {
-    // "Deputy Jane Roe": a member of a chamber of deputies, the modifier standing alone as the title.
-    return start === i + 1 && lowerCase(words[i]!.text) === 'deputy' && first !== undefined
+    // "Deputy Jane Roe": a member of a chamber of deputies, the modifier standing alone as the title;
+    // "Chief Jane Roe": the honorific of West Africa, whose word also qualifies titles.
+    const alone = lowerCase(words[i]!.text);
+    return start === i + 1 && (alone === 'deputy' || honorifics.has(alone)) && first !== undefined
       ? i + 1
       : undefined;
   }
