@@ -7,7 +7,7 @@
  */
 import { groupBy } from './collections.js';
 import { analyzeArticle } from './article.js';
-import type { CorpusIndex, RuleInput } from './corpus/corpus-index.js';
+import type { CorpusIndex, IndexPart, RuleInput } from './corpus/corpus-index.js';
 import { articleDates, buildIndex, partInputs, rebuildPart } from './corpus/corpus-index.js';
 import { resolveInferred } from './corpus/inferred-dates.js';
 import type { HeldLocation } from './corpus/shift.js';
@@ -60,9 +60,10 @@ export class Corpus {
     if (existing && existing.text === input.text) return existing;
     const { analysis, given } = this.analyse(input);
     // A page whose date lost or changed its year-free day waits for `settleYears`: not in place.
-    if (existing && !analysis.structure.yearless && this.updateInPlace(existing, analysis, input.text)) {
+    const kept = existing && !analysis.structure.yearless ? this.updateInPlace(existing, analysis, input.text) : undefined;
+    if (kept) {
       if (!given) this.yearGiven.delete(input.id);
-      return existing;
+      return kept;
     }
     // Before the year is forgotten: finding the dependents settles the years of the old analyses.
     this.rememberDependents(input.id);
@@ -89,21 +90,25 @@ export class Corpus {
   /**
    * The fast path of an edit within one line (corpus/shift.ts): the old analysis takes the fresh one's
    * content with its own objects kept where they only moved, since the index and the findings hold
-   * them. Then nothing is rebuilt when no fact changed, and only the time part of the index and the
-   * rules reading it when only dates or events did. False when names changed, and the whole index
-   * must be rebuilt.
+   * them. Then nothing is rebuilt when no fact changed, and only the part of the index whose inputs
+   * changed, and the rules reading it, when only names or only dates and events did (or both, each
+   * part once). Returns the analysis now held, or undefined when the edit is not one for this path
+   * and the whole index must be rebuilt.
    */
-  private updateInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): boolean {
+  private updateInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): ArticleAnalysis | undefined {
     const index = this.index;
-    if (!index) return false;
+    if (!index) return undefined;
     const edit = editBetween(existing.text, text);
-    if (!edit || !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit)) return false;
+    if (!edit) return undefined;
     // The years given to yearless pages follow the dates of the pages that print one (`settleYears`).
     if (this.yearGiven.size > 0 && existing.structure.dateline?.date !== fresh.structure.dateline?.date)
-      return false;
+      return undefined;
+    const namesChanged = !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit);
     const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
+    // Who shared a name with the article before the edit, while the index still says so.
+    if (namesChanged) this.rememberDependents(existing.id);
     const datesBefore = timeChanged ? articleDates(index) : [];
     const done = moveAnalysis(existing, text, edit);
     const touched = this.touched.get(existing.id) ?? new Set<string>();
@@ -115,22 +120,35 @@ export class Corpus {
       existing.events = fresh.events;
       existing.structure = fresh.structure;
     } else existing.structure = { ...fresh.structure, dateline: existing.structure.dateline };
-    if (timeChanged) for (const id of this.rebuildTime(index, datesBefore)) touched.add(id);
+    let kept = existing;
+    if (namesChanged) {
+      // A new object with the fresh names: what the linking and the acronym index cache by analysis
+      // (WeakMaps keyed by it) is then made anew, while the time part keeps the dates and events it holds.
+      kept = { ...existing, entities: fresh.entities, acronyms: fresh.acronyms };
+      this.articles.set(existing.id, kept);
+    }
+    if (timeChanged) for (const id of this.rebuildIndexPart('time', datesBefore)) touched.add(id);
+    if (namesChanged) for (const id of this.rebuildIndexPart('names', [])) touched.add(id);
     this.annotationsByArticle.delete(existing.id);
     this.touched.set(existing.id, touched);
-    return true;
+    return kept;
   }
 
   /**
-   * Rebuilds the time part of the index and re-runs the rules that read what changed; returns the
-   * articles whose findings changed. `datesBefore` is `articleDates` before the edit.
+   * Rebuilds one part of the index from the articles as they are now and re-runs the rules that read
+   * what changed; returns the articles whose findings changed. `datesBefore` is `articleDates` before
+   * an edit of the time part. Equal to a whole rebuild: the other part is built from inputs the edit
+   * left as they were (`partInputs`), and a rule that reads neither what changed nor 'article-dates'
+   * would find the same.
    */
-  private rebuildTime(index: CorpusIndex, datesBefore: string[]): Set<string> {
-    const rebuilt = rebuildPart(index, 'time');
+  private rebuildIndexPart(part: IndexPart, datesBefore: string[]): Set<string> {
+    const rebuilt = rebuildPart(this.ensureIndex(), part);
     this.index = rebuilt;
-    const changed = new Set<RuleInput>(['time']);
-    const datesAfter = articleDates(rebuilt);
-    if (datesAfter.some((date, i) => date !== datesBefore[i])) changed.add('article-dates');
+    const changed = new Set<RuleInput>([part]);
+    if (part === 'time') {
+      const datesAfter = articleDates(rebuilt);
+      if (datesAfter.some((date, i) => date !== datesBefore[i])) changed.add('article-dates');
+    }
     const rerun = rules.filter((rule) => rule.reads.some((input) => changed.has(input)));
     const before = rerun.flatMap((rule) => this.findingsByRule.get(rule.id) ?? []);
     for (const rule of rerun) {
@@ -138,7 +156,8 @@ export class Corpus {
       this.held.delete(rule.id);
     }
     this.findingsByArticle = undefined;
-    // Undated articles take their dates from the timeline: any of them may be annotated differently.
+    // Undated articles take their dates from the timeline, and every mention its cluster from the
+    // names part: any article may be annotated differently.
     this.annotationsByArticle = new Map();
     return articlesDiffering(
       before,
