@@ -72,7 +72,7 @@ export const nameOperation: fc.Arbitrary<NameOperation> = fc.oneof(
       op: fc.constant('prose' as const),
       slot: fc.nat(),
       at: fc.nat(),
-      text: fc.constantFrom('very ', 'on Monday ', '2024 ', 'will ', '\n', 'the UN ', 'Prime Minister '),
+      text: fc.constantFrom('very ', 'on Monday ', '2024 ', 'will ', '\n', 'the UN ', 'Prime Minister ', 'new ', 'former ', 'who replaced '),
     }),
     weight: 2,
   },
