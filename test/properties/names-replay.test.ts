@@ -6,7 +6,7 @@ describe('a corpus kept up to date through edits that change names', function ()
   this.timeout(30_000);
 
   it('equals a corpus built afresh after every operation: clusters, trust, acronyms, findings and annotations', () => {
-    const operations = replayNames({ runs: 6, seed: 41, maxOperations: 40 });
-    assert.ok(operations >= 60, `${operations} operations`);
+    const operations = replayNames({ runs: 4, seed: 41, maxOperations: 40 });
+    assert.ok(operations >= 40, `${operations} operations`);
   });
 });
