@@ -47,6 +47,12 @@ export class Corpus {
    * with them: see corpus/corpus-index.ts.)
    */
   private held = new Map<RuleId, Map<string, HeldLocation[]>>();
+  /**
+   * Every rule's findings as they were when the index was last dropped with all of them found, for
+   * `dependents` to compare with: truth discovery is global, so a page written or removed can turn a
+   * tie into a call in an article that shares nothing with it.
+   */
+  private findingsBefore: Finding[] | undefined;
 
   /** Replaces the knowledge the rules weigh. Every article's findings may change. */
   setKnowledge(knowledge: Knowledge): void {
@@ -264,6 +270,12 @@ export class Corpus {
     this.before.delete(id);
     this.resettled.clear();
     if (this.articles.has(id)) for (const other of this.sharing(id)) result.add(other);
+    if (this.findingsBefore) {
+      this.refresh();
+      const now = [...this.findingsByRule.values()].flat();
+      for (const other of articlesDiffering(this.findingsBefore, now)) result.add(other);
+      this.findingsBefore = undefined;
+    }
     return [...result].filter((other) => this.articles.has(other) || other === id);
   }
 
@@ -380,6 +392,8 @@ export class Corpus {
   }
 
   private invalidate(): void {
+    if (!this.findingsBefore && this.index && rules.every((rule) => this.findingsByRule.has(rule.id)))
+      this.findingsBefore = [...this.findingsByRule.values()].flat();
     this.index = undefined;
     this.findingsByRule = new Map();
     this.findingsByArticle = undefined;
