@@ -113,8 +113,6 @@ export class Corpus {
     const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
-    // Who shared a name with the article before the edit, while the index still says so.
-    if (namesChanged) this.rememberDependents(existing.id);
     const datesBefore = timeChanged ? articleDates(index) : [];
     const done = moveAnalysis(existing, text, edit);
     const touched = this.touched.get(existing.id) ?? new Set<string>();
@@ -263,7 +261,8 @@ export class Corpus {
     const quick = this.touched.get(id);
     this.touched.delete(id);
     // Edited in place: the article itself and the articles whose findings moved or changed.
-    if (quick && !this.before.has(id)) return [id, ...quick].filter((other) => this.articles.has(other));
+    if (quick && !this.before.has(id))
+      return [...new Set([id, ...quick])].filter((other) => this.articles.has(other));
     // The index now: building it settles the years of yearless pages, which a page's date moves.
     this.ensureIndex();
     const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? []), ...this.resettled]);
