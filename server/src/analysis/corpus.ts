@@ -7,7 +7,7 @@
  */
 import { groupBy } from './collections.js';
 import { analyzeArticle } from './article.js';
-import type { CorpusIndex, RuleInput } from './corpus/corpus-index.js';
+import type { CorpusIndex, IndexPart, RuleInput } from './corpus/corpus-index.js';
 import { articleDates, buildIndex, partInputs, rebuildPart } from './corpus/corpus-index.js';
 import { resolveInferred } from './corpus/inferred-dates.js';
 import type { HeldLocation } from './corpus/shift.js';
@@ -49,6 +49,12 @@ export class Corpus {
    * with them: see corpus/corpus-index.ts.)
    */
   private held = new Map<RuleId, Map<string, HeldLocation[]>>();
+  /**
+   * Every rule's findings as they were when the index was last dropped with all of them found, for
+   * `dependents` to compare with: truth discovery is global, so a page written or removed can turn a
+   * tie into a call in an article that shares nothing with it.
+   */
+  private findingsBefore: Finding[] | undefined;
 
   /** Replaces the knowledge the rules weigh. Every article's findings may change. */
   setKnowledge(knowledge: Knowledge): void {
@@ -62,9 +68,10 @@ export class Corpus {
     if (existing && existing.text === input.text) return existing;
     const { analysis, given } = this.analyse(input);
     // A page whose date lost or changed its year-free day waits for `settleYears`: not in place.
-    if (existing && !analysis.structure.yearless && this.updateInPlace(existing, analysis, input.text)) {
+    const kept = existing && !analysis.structure.yearless ? this.updateInPlace(existing, analysis, input.text) : undefined;
+    if (kept) {
       if (!given) this.yearGiven.delete(input.id);
-      return existing;
+      return kept;
     }
     // Before the year is forgotten: finding the dependents settles the years of the old analyses.
     this.rememberDependents(input.id);
@@ -91,20 +98,22 @@ export class Corpus {
   /**
    * The fast path of an edit within one line (corpus/shift.ts): the old analysis takes the fresh one's
    * content with its own objects kept where they only moved, since the index and the findings hold
-   * them. Then nothing is rebuilt when no fact changed, and only the time part of the index and the
-   * rules reading it when only dates or events did. False when names changed, and the whole index
-   * must be rebuilt.
+   * them. Then nothing is rebuilt when no fact changed, and only the part of the index whose inputs
+   * changed, and the rules reading it, when only names or only dates and events did (or both, each
+   * part once). Returns the analysis now held, or undefined when the edit is not one for this path
+   * and the whole index must be rebuilt.
    */
-  private updateInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): boolean {
+  private updateInPlace(existing: ArticleAnalysis, fresh: ArticleAnalysis, text: string): ArticleAnalysis | undefined {
     const index = this.index;
-    if (!index) return false;
+    if (!index) return undefined;
     const edit = editBetween(existing.text, text);
-    if (!edit || !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit)) return false;
+    if (!edit) return undefined;
+    const namesChanged = !sameMoved(partInputs.names(existing), partInputs.names(fresh), edit);
     const timeChanged = !sameMoved(partInputs.time(existing), partInputs.time(fresh), edit);
     // The years given to yearless pages follow the dates of the pages that print one, and the months
     // their text dates (`settleYears`).
     if (this.yearGiven.size > 0 && (timeChanged || existing.structure.dateline?.date !== fresh.structure.dateline?.date))
-      return false;
+      return undefined;
     // The findings hold locations too: make sure they exist before the locations are collected.
     this.findings(existing.id);
     const datesBefore = timeChanged ? articleDates(index) : [];
@@ -118,22 +127,35 @@ export class Corpus {
       existing.events = fresh.events;
       existing.structure = fresh.structure;
     } else existing.structure = { ...fresh.structure, dateline: existing.structure.dateline };
-    if (timeChanged) for (const id of this.rebuildTime(index, datesBefore)) touched.add(id);
+    let kept = existing;
+    if (namesChanged) {
+      // A new object with the fresh names: what the linking and the acronym index cache by analysis
+      // (WeakMaps keyed by it) is then made anew, while the time part keeps the dates and events it holds.
+      kept = { ...existing, entities: fresh.entities, acronyms: fresh.acronyms };
+      this.articles.set(existing.id, kept);
+    }
+    if (timeChanged) for (const id of this.rebuildIndexPart('time', datesBefore)) touched.add(id);
+    if (namesChanged) for (const id of this.rebuildIndexPart('names', [])) touched.add(id);
     this.annotationsByArticle.delete(existing.id);
     this.touched.set(existing.id, touched);
-    return true;
+    return kept;
   }
 
   /**
-   * Rebuilds the time part of the index and re-runs the rules that read what changed; returns the
-   * articles whose findings changed. `datesBefore` is `articleDates` before the edit.
+   * Rebuilds one part of the index from the articles as they are now and re-runs the rules that read
+   * what changed; returns the articles whose findings changed. `datesBefore` is `articleDates` before
+   * an edit of the time part. Equal to a whole rebuild: the other part is built from inputs the edit
+   * left as they were (`partInputs`), and a rule that reads neither what changed nor 'article-dates'
+   * would find the same.
    */
-  private rebuildTime(index: CorpusIndex, datesBefore: string[]): Set<string> {
-    const rebuilt = rebuildPart(index, 'time');
+  private rebuildIndexPart(part: IndexPart, datesBefore: string[]): Set<string> {
+    const rebuilt = rebuildPart(this.ensureIndex(), part);
     this.index = rebuilt;
-    const changed = new Set<RuleInput>(['time']);
-    const datesAfter = articleDates(rebuilt);
-    if (datesAfter.some((date, i) => date !== datesBefore[i])) changed.add('article-dates');
+    const changed = new Set<RuleInput>([part]);
+    if (part === 'time') {
+      const datesAfter = articleDates(rebuilt);
+      if (datesAfter.some((date, i) => date !== datesBefore[i])) changed.add('article-dates');
+    }
     const rerun = rules.filter((rule) => rule.reads.some((input) => changed.has(input)));
     const before = rerun.flatMap((rule) => this.findingsByRule.get(rule.id) ?? []);
     for (const rule of rerun) {
@@ -141,7 +163,8 @@ export class Corpus {
       this.held.delete(rule.id);
     }
     this.findingsByArticle = undefined;
-    // Undated articles take their dates from the timeline: any of them may be annotated differently.
+    // Undated articles take their dates from the timeline, and every mention its cluster from the
+    // names part: any article may be annotated differently.
     this.annotationsByArticle = new Map();
     return articlesDiffering(
       before,
@@ -242,13 +265,20 @@ export class Corpus {
     const quick = this.touched.get(id);
     this.touched.delete(id);
     // Edited in place: the article itself and the articles whose findings moved or changed.
-    if (quick && !this.before.has(id)) return [id, ...quick].filter((other) => this.articles.has(other));
+    if (quick && !this.before.has(id))
+      return [...new Set([id, ...quick])].filter((other) => this.articles.has(other));
     // The index now: building it settles the years of yearless pages, which a page's date moves.
     this.ensureIndex();
     const result = new Set<string>([id, ...(this.before.get(id) ?? []), ...(quick ?? []), ...this.resettled]);
     this.before.delete(id);
     this.resettled.clear();
     if (this.articles.has(id)) for (const other of this.sharing(id)) result.add(other);
+    if (this.findingsBefore) {
+      this.refresh();
+      const now = [...this.findingsByRule.values()].flat();
+      for (const other of articlesDiffering(this.findingsBefore, now)) result.add(other);
+      this.findingsBefore = undefined;
+    }
     return [...result].filter((other) => this.articles.has(other) || other === id);
   }
 
@@ -396,6 +426,8 @@ export class Corpus {
   }
 
   private invalidate(): void {
+    if (!this.findingsBefore && this.index && rules.every((rule) => this.findingsByRule.has(rule.id)))
+      this.findingsBefore = [...this.findingsByRule.values()].flat();
     this.index = undefined;
     this.findingsByRule = new Map();
     this.findingsByArticle = undefined;

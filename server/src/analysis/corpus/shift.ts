@@ -53,10 +53,29 @@ function isSpan(value: unknown): value is Span {
   );
 }
 
-/** True when `fresh` is `old` with its offsets moved by the edit: the same facts, elsewhere. */
+/**
+ * Whether the edit changes the text a span covers: it replaces some of it, or inserts inside it.
+ * Typing at either end of a span leaves its text as it was.
+ */
+function changesText(span: Span, edit: Edit): boolean {
+  return edit.at < edit.oldEnd
+    ? edit.at < span.end && edit.oldEnd > span.start
+    : span.start < edit.at && edit.at < span.end;
+}
+
+/**
+ * True when `fresh` is `old` with its offsets moved by the edit: the same facts, elsewhere. A span
+ * whose text the edit changes is a change even where what holds it is the same, since the rules quote
+ * the text at a span: an office's title is held normalised ("Mayor"), and "mayor Ana Roe" in one
+ * article is quoted as written in the finding of another.
+ */
 export function sameMoved(old: unknown, fresh: unknown, edit: Edit): boolean {
   const shiftedOld = JSON.stringify(old, (_key, value: unknown) =>
-    isSpan(value) ? { ...value, start: moved(value.start, edit), end: moved(value.end, edit) } : value,
+    isSpan(value)
+      ? changesText(value, edit)
+        ? { ...value, start: Number.NaN, end: Number.NaN }
+        : { ...value, start: moved(value.start, edit), end: moved(value.end, edit) }
+      : value,
   );
   // NaN serialises as null, which never equals a fresh offset: a span inside the edit fails the check.
   return shiftedOld === JSON.stringify(fresh);
