@@ -353,4 +353,26 @@ describe('generalisation', () => {
       ],
     );
   });
+
+  it('"the environment minister of Bavaria", "Attorney-General", "Vice-President": offices as written; one person may be president and chief executive', () => {
+    const text =
+      'Flood pact\n\nMay 2, 2021\n\nThe environment minister of Bavaria, Jane Roe, signed. Attorney-General John Doe and Vice-President Mary Major watched.\n';
+    assert.deepEqual(
+      analyzeArticle({ id: 'a.txt', text })
+        .entities.filter((e) => e.type === 'person' && !e.tentative)
+        .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`),
+      ['Jane Roe: Environment Minister / Bavaria', 'John Doe: Attorney General / ', 'Mary Major: Vice President / '],
+    );
+    const page = (date: string, body: string): string => `Mine hearing\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', 'NRI president Ann Poe spoke.'),
+      'b.txt': page('May 3, 2021', 'NRI president Ann Poe was absent.'),
+      'c.txt': page('May 4, 2021', 'NRI president Ann Poe apologised.'),
+      'd.txt': page('May 5, 2021', 'NRI president and chief executive Ann Pou returned.'),
+    });
+    assert.deepEqual(
+      corpus.findings('d.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual}`),
+      ['warning Pou'],
+    );
+  });
 });

@@ -11,7 +11,7 @@
  */
 import type { RoleMention } from '../types.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
-import { functionWords, organizationHeads, titles } from './lexicon.js';
+import { functionWords, organizationHeads, portfolioWords, titles } from './lexicon.js';
 
 /** Titles that an appositive may give on their own, beyond those that stand before a name. */
 const appositiveTitles = new Set([...titles, 'head']);
@@ -87,7 +87,9 @@ const namesBody = (phrase: string): boolean =>
 /** "Energy of the Republic of Utopia" → ["Energy", "the Republic of Utopia"]; "Water and Energy" → ["Water and Energy"]. */
 function splitOwner(text: string): [string | undefined, string | undefined] {
   const at = text.search(/\s+of\s+/iu);
-  if (at < 0) return countryNamed(text) ? [undefined, text] : [text, undefined];
+  // "Minister of Energy" names a portfolio; "minister of North Rhine-Westphalia", whose office it is.
+  const owner = countryNamed(text) || (capitalisedWords.test(text) && !portfolioWords.has(text.split(/\s+/u)[0]!.toLowerCase()) && lookupPlace(text) !== undefined);
+  if (at < 0) return owner ? [undefined, text] : [text, undefined];
   return [text.slice(0, at), text.slice(at).replace(/^\s+of\s+/iu, '')];
 }
 
@@ -187,7 +189,10 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
     if (!/^(?:of|for)$/iu.test(words[k]![0])) continue;
     const at = titleEnding(words.slice(Math.max(0, k - 3), k).map((w) => w[0]));
     if (at === undefined) return undefined;
-    const first = Math.max(0, k - 3) + at;
+    let first = Math.max(0, k - 3) + at;
+    // "the environment minister of North Rhine-Westphalia": the portfolio before the title is its own.
+    const portfolio = words[first - 1]?.[0];
+    if (portfolio && /^minister$/iu.test(words[first]![0]) && portfolioWords.has(portfolio)) first--;
     const prior = words[first - 1]?.[0];
     // "Utopia's", "Utopian": whose office; "a minister of …" names no one office.
     if (prior && /^(?:an?|one|former|ex|late)$/iu.test(prior)) return undefined;

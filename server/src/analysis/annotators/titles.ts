@@ -33,6 +33,12 @@ export function titleAt(words: NameWord[], i: number): number | undefined {
   while (start < words.length && titleModifiers.has(lowerCase(words[start]!.text))) start++;
   const first = words[start] && lowerCase(words[start]!.text);
   // Most words start no title: this runs for every word of every chunk, twice.
+  if (first !== undefined && !titleStarts.has(first) && first.includes('-')) {
+    // "Attorney-General", "Vice-President": a title written with a hyphen the list does not have.
+    const parts = first.split('-');
+    if (titles.has(parts.join(' ')) || (parts.slice(0, -1).every((p) => titleModifiers.has(p)) && titles.has(parts[parts.length - 1]!)))
+      return start + 1;
+  }
   if (first === undefined || !(titleStarts.has(first) || (start === i && honorificStarts.has(first)))) {
     // "Deputy Jane Roe": a member of a chamber of deputies, the modifier standing alone as the title;
     // "Chief Jane Roe": the honorific of West Africa, whose word also qualifies titles.

@@ -13,7 +13,7 @@ import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
 import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
-import { isGeneralTitle, sameOffice } from './offices.js';
+import { headsABody, isGeneralTitle, sameOffice } from './offices.js';
 
 /** A mention and the article it is in. */
 export interface MentionRef {
@@ -789,8 +789,9 @@ export function compareRoles(
       // "Minister Roe" against "Water Minister Jane Roe": a general title sets no one apart.
       if (isGeneralTitle(ra) || isGeneralTitle(rb)) titleMatch ??= ra;
       if (!sameOffice(ra, rb)) {
-        // "Vice President" and "President": written loosely of one person as often as of two.
-        if (unranked(ra) === unranked(rb)) titleMatch ??= ra;
+        // "Vice President" and "President": written loosely of one person as often as of two; "the
+        // company's president and chief executive": one person's two titles.
+        if (unranked(ra) === unranked(rb) || (headsABody(ra) && headsABody(rb))) titleMatch ??= ra;
         continue;
       }
       const qa = qualifierOf(ra);

@@ -84,3 +84,9 @@ export function heldSpan(holding: { role: RoleMention; mention: { span: Span } }
   const apart = Math.max(role.start, name.start) - Math.min(role.end, name.end);
   return apart <= 3 ? { start: Math.min(role.start, name.start), end: Math.max(role.end, name.end) } : name;
 }
+
+/** Titles that head a company, a union or an agency: "the union's president", "chief executive of Harbour Holding". */
+export const headTitles = new Set(['president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'chief executive', 'ceo', 'director', 'director general', 'executive director', 'managing director', 'head', 'convener', 'secretary general', 'general secretary']);
+
+/** Whether a role heads a body: one person is often its president and chief executive at once. */
+export const headsABody = (role: RoleMention): boolean => headTitles.has(role.title.toLowerCase().replace(/-/g, ' '));

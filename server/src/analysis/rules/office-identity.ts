@@ -9,7 +9,7 @@ import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { ArticleAnalysis, Finding, RoleMention } from '../types.js';
 import { officeKinds, privateBodyNouns, successionCues } from '../annotators/lexicon.js';
-import { heldSpan, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
+import { headTitles, heldSpan, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 
 /** "Judge and Justice": titles joined for a sentence. */
 const readableList = (items: string[]): string => new Intl.ListFormat('en', { type: 'conjunction' }).format(items);
@@ -23,8 +23,6 @@ export function officeKind(role: RoleMention): string | undefined {
   return role.organization && !role.country && headTitles.has(title) ? 'head' : undefined;
 }
 
-/** Titles that head a company, a union or an agency: "the union's president", "chief executive of Harbour Holding". */
-const headTitles = new Set(['president', 'chairman', 'chairwoman', 'chairperson', 'chair', 'chief executive', 'ceo', 'director', 'director general', 'executive director', 'managing director', 'head', 'convener', 'secretary general']);
 
 /** Offices of the state: the head of a company or a union named to one of these is a slip. */
 const stateKinds = new Set(['minister', 'governor', 'mayor', 'police', 'legislator', 'diplomat', 'monarch']);
