@@ -125,6 +125,18 @@ describe('corpus rules on hand-built analyses', () => {
     assert.deepEqual(warnings('Ola Hansen, who replaced Kari Nordmann, closed the talks. Norwegian Foreign Minister Ola Hansen spoke.'), []);
   });
 
+  it('role-conflict: someone named to an office written without its country, inside the tenure of the holder several articles name with it', () => {
+    const page = (date: string, body: string): string => `Port talks\n\n${date}\n\n${body}\n`;
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: page('March 2, 2020', "Norway's transport minister, Kari Nordmann, opened the talks in Oslo.") });
+    corpus.upsert({ id: 'b.txt', text: page('March 9, 2020', 'Norwegian Transport Minister Kari Nordmann met the union in Bergen.') });
+    corpus.upsert({ id: 'c.txt', text: page('March 5, 2020', 'Transport Minister Ola Hansen said in Oslo that the port would reopen.') });
+    assert.deepEqual(
+      corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`),
+      ['warning Minister Ola Hansen'],
+    );
+  });
+
   it('name-variant: a spelling written the same way in two articles is a habit (a hint), though one article alone would be a slip', () => {
     const page = (date: string, name: string): string =>
       `Grid talks\n\n${date}\n\nNorwegian Energy Minister Kari ${name} opened the talks. ${name} said the grid would hold.\n`;

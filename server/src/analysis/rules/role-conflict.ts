@@ -268,6 +268,8 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
     }
     const flagged = new Set(findings.map((f) => `${f.articleId}:${f.span.start}`));
     findings.push(...loneHoldings(index, all, byHolder, tenure, flagged));
+    for (const f of findings) flagged.add(`${f.articleId}:${f.span.start}`);
+    findings.push(...guessedInside(index, all, byHolder, tenure, flagged));
   }
   return findings;
 }
@@ -328,6 +330,38 @@ function loneHoldings(
     findings.push(
       conflictFinding(index, h, nearest(byHolder.get(current)!, h.date), current, false, span.to, h.date),
     );
+  }
+  return findings;
+}
+
+/**
+ * Someone named to an office written without whose it is ("Infrastructure Minister Jane Roe"), on a
+ * date inside the tenure of the one holder the corpus names to it, with its country, in several
+ * articles: another person's name given to the office. A guessed holding is never evidence against
+ * anyone, but it can be the slip; not where the corpus reports a change of holder near either.
+ */
+function guessedInside(
+  index: CorpusIndex,
+  all: Holding[],
+  byHolder: Map<IndexedCluster, Holding[]>,
+  tenure: Map<IndexedCluster, Tenure>,
+  flagged: Set<string>,
+): Finding[] {
+  const attested = [...tenure].filter(([holder]) => articlesOf(byHolder.get(holder)!) >= 2);
+  if (attested.length !== 1) return [];
+  const [holder, span] = attested[0]!;
+  const findings: Finding[] = [];
+  for (const h of all) {
+    if (!h.guessed || h.inferred || tenure.has(h.cluster) || h.date < span.from || h.date > span.to) continue;
+    if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
+    const near = [h, ...byHolder.get(holder)!].map((held) => {
+      const text = index.articles.get(held.mention.articleId)!.text;
+      return text.slice(Math.max(0, held.role.span.start - 24), held.mention.span.end + 40);
+    });
+    if (near.some((words) => /\b(?:new|newly|former|until)\b/iu.test(words))) continue;
+    const sentences = [...near, ...h.cluster.mentions.map((m) => sentenceAt(index, m))];
+    if (sentences.some((sentence) => successionCues.test(sentence))) continue;
+    findings.push(conflictFinding(index, h, nearest(byHolder.get(holder)!, h.date), holder, false, span.to, h.date));
   }
   return findings;
 }
