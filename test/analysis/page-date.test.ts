@@ -160,6 +160,11 @@ describe('relative dates on real page shapes', () => {
     assert.deepEqual(values(text).slice(1), ['Monday = 2018-03-12', 'Friday = 2018-03-09', 'Tuesday = 2018-03-06']);
   });
 
+  it('takes a weekday after "an invitation to meet" or "agreed to" as ahead, though the sentence is in the past', () => {
+    const text = 'Talks\n\nWednesday, May 15, 2019\n\nHe had received an invitation to meet the minister on Thursday. The unions agreed to sign on Monday.\n';
+    assert.deepEqual(values(text).slice(1), ['Thursday = 2019-05-16', 'Monday = 2019-05-20']);
+  });
+
   it('counts "last Tuesday" written on a Tuesday a week back', () => {
     const text = 'Marchers return\n\nTuesday, March 27, 2018\n\nThe marchers who gathered last Tuesday came back.\n';
     assert.ok(values(text).includes('Tuesday = 2018-03-20') || values(text).includes('last Tuesday = 2018-03-20'), values(text).join(', '));

@@ -624,6 +624,11 @@ export const futureCues = [
   'going to',
   'intends to',
   'is set',
+  // A plan made or offered: "an invitation to meet on Thursday", "agreed to sign on Monday".
+  'invitation to',
+  'invited to',
+  'agreed to',
+  'to meet',
 ];
 
 /**
