@@ -375,4 +375,12 @@ describe('generalisation', () => {
       ['warning Pou'],
     );
   });
+
+  it('a lone word listed with a place is a place: "the streets of Northam and Riverton"', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Floods\n\nJuly 9, 2021\n\nThe river peaked in Riverton on Friday. Water poured into the streets of Northam and Riverton. Crews reached Eastby, Riverton and Westfield.\n',
+      'b.txt': 'Floods\n\nJuly 10, 2021\n\nThe river peaked in Riverton on Friday.\n',
+    });
+    assert.deepEqual(kinds(corpus), ['place Eastby', 'place Northam', 'place Riverton', 'place Westfield']);
+  });
 });

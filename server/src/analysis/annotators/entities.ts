@@ -99,7 +99,32 @@ export function annotateEntities(
             ? m
             : { ...withoutOpeningWord(m, text), tentative: true },
         );
-  return kept.sort((a, b) => a.span.start - b.span.start);
+  return placesInLists(kept.sort((a, b) => a.span.start - b.span.start), text, context.personWords);
+}
+
+/**
+ * "Valkenburg and Roermond", "Venlo, Roermond and Arcen": a lone word listed with a place is a place
+ * too, unless the article names a person by it. A lone word is a surname only tentatively; a list
+ * with a place says otherwise.
+ */
+function placesInLists(mentions: EntityMention[], text: string, personWords: Set<string>): EntityMention[] {
+  const lonePerson = (m: EntityMention): boolean =>
+    m.type === 'person' && m.tentative === true && !m.role && !/\s/u.test(m.text) && !personWords.has(m.text.toLowerCase());
+  const listed = (a: EntityMention, b: EntityMention): boolean => /^(?:,\s*|,?\s+(?:and|or)\s+)$/u.test(text.slice(a.span.end, b.span.start));
+  const out = [...mentions];
+  // Forwards and backwards, so that a place anywhere in the list reaches every word of it.
+  for (const order of [1, -1]) {
+    for (let k = order === 1 ? 1 : out.length - 2; k >= 0 && k < out.length; k += order) {
+      const here = out[k]!;
+      const prior = out[k - order]!;
+      const [a, b] = order === 1 ? [prior, here] : [here, prior];
+      if (prior.type === 'place' && lonePerson(here) && listed(a, b)) {
+        const { tentative: _, ...rest } = here;
+        out[k] = { ...rest, type: 'place' };
+      }
+    }
+  }
+  return out;
 }
 
 /** "Selon Jane Roe": a sentence's first word, capitalised in any language, is no part of a longer name. */
