@@ -383,4 +383,14 @@ describe('generalisation', () => {
     });
     assert.deepEqual(kinds(corpus), ['place Eastby', 'place Northam', 'place Riverton', 'place Westfield']);
   });
+
+  it('"the Senate" is a body; "Initiative", "Movement" and "Samithi" end the names of bodies', () => {
+    const text = 'Vote\n\nMay 2, 2021\n\nThe bill went to the Senate. The Riverton Ballot Initiative and the Green Renewal Movement objected.\n';
+    assert.deepEqual(
+      analyzeArticle({ id: 'a.txt', text })
+        .entities.filter((e) => !e.tentative)
+        .map((e) => `${e.type} ${e.text}`),
+      ['organization Senate', 'organization Riverton Ballot Initiative', 'organization Green Renewal Movement'],
+    );
+  });
 });

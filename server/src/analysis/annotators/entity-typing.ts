@@ -14,6 +14,7 @@ import {
   eventLeads,
   honorifics,
   leadingOrganizationHeads,
+  institutionWords,
   nameParticles,
   pastRoleCues,
   placeHeads,
@@ -103,6 +104,8 @@ export function classify(raw: NameChunk, context: Context): EntityMention[] {
   )
     return [mentionOf('place', first, last, context)];
   if (words.length === 1) {
+    // "the Senate", "Parliament": a chamber is a body of its own, named by its one word.
+    if (institutionWords.has(lowerCase(first.text)) && !first.possessive) return [mentionOf('organization', first, last, context)];
     if (first.acronym || countryOfDemonym(first.text) || head) return [];
     if (isPersonWord(context, first.text.toLowerCase())) {
       // "Roe, the Norwegian Minister of Energy, said": a surname alone may be given an office too.

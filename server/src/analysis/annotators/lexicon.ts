@@ -320,7 +320,19 @@ export const organizationHeads = new Set([
   'tribunal',
   'campus',
   'parliament',
+  'initiative',
+  'movement',
+  'partnership',
+  'headquarters',
+  'terminals',
+  // South Asian bodies keep their own word for one: "Raitha Hitarakshana Samithi".
+  'samithi',
+  'samiti',
+  'sangh',
 ]);
+
+/** Bodies a capitalised word names alone, as news writes them: "the Senate", "Parliament". */
+export const institutionWords = new Set(['senate', 'parliament', 'congress', 'cabinet', 'bundestag', 'knesset', 'duma', 'storting', 'riksdag', 'folketing', 'sejm', 'seimas', 'saeima']);
 
 /** Head nouns of programmes, plans and agreements: "Joint Coastal Safety Programme". */
 export const programmeHeads = new Set([
