@@ -165,6 +165,21 @@ describe('relative dates on real page shapes', () => {
     assert.deepEqual(values(text).slice(1), ['Thursday = 2019-05-16', 'Monday = 2019-05-20']);
   });
 
+  it('counts "the following day", "three days later" and "the same day" from the day written before them', () => {
+    const text =
+      'Hearings\n\nWednesday, May 15, 2019\n\nThe committee heard the chief executive on May 21. The following day, the minister appeared. ' +
+      'Three days later the board met. The court ruled on May 7 and the union marched on the same day.\n';
+    assert.deepEqual(values(text).slice(1), [
+      'May 21 = 2019-05-21',
+      'The following day = 2019-05-22',
+      'Three days later = 2019-05-25',
+      'May 7 = 2019-05-07',
+      'on the same day = 2019-05-07',
+    ]);
+    // With no day written before it, the page date says nothing of it.
+    assert.deepEqual(values('Calm\n\nMay 15, 2019\n\nThe following day was calm.\n').slice(1), []);
+  });
+
   it('counts "last Tuesday" written on a Tuesday a week back', () => {
     const text = 'Marchers return\n\nTuesday, March 27, 2018\n\nThe marchers who gathered last Tuesday came back.\n';
     assert.ok(values(text).includes('Tuesday = 2018-03-20') || values(text).includes('last Tuesday = 2018-03-20'), values(text).join(', '));

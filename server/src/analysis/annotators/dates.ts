@@ -93,7 +93,51 @@ export function annotateDates(
         if (time && free(time.span)) mentions.push(time);
       }
   }
-  return mentions.sort((a, b) => a.span.start - b.span.start);
+  return daysAfterDates(text, sentences, mentions.sort((a, b) => a.span.start - b.span.start));
+}
+
+/** "the following day", "the same day", "three days later": counted from the day written before it. */
+const countedFromBefore =
+  /\b(?:(?:on\s+)?the\s+(following|next|same)\s+day|(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?)\s+later)\b/giu;
+const smallNumbers = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * Days a sentence counts from a day the article wrote just before ("The vote was on May 21. The
+ * following day, …"): that day plus the count, when a full date stands within a few sentences
+ * before. None otherwise: counted from the page date they would be wrong. Hand-written: chrono
+ * counts these from its reference instant, not from the day the text refers to.
+ */
+function daysAfterDates(text: string, sentences: TokenSentence[], mentions: DateMention[]): DateMention[] {
+  const added: DateMention[] = [];
+  const replaced = new Set<DateMention>();
+  for (const sentence of sentences) {
+    for (const match of text.slice(sentence.start, sentence.end).matchAll(countedFromBefore)) {
+      const span = { start: sentence.start + match.index, end: sentence.start + match.index + match[0].length };
+      // The nearest full day before it, the page's own date aside, counting those just worked out.
+      let previous: DateMention | undefined;
+      for (const m of [...mentions, ...added]) {
+        if (m.span.start >= span.start || m.span.start === (mentions[0]?.how === 'the article’s dateline' ? mentions[0].span.start : -1)) continue;
+        if (!m.value || !/^\d{4}-\d{2}-\d{2}/u.test(m.value) || span.start - m.span.end > 600) continue;
+        if (!previous || m.span.start > previous.span.start) previous = m;
+      }
+      if (!previous?.value) continue;
+      const count = match[1]
+        ? { following: 1, next: 1, same: 0 }[match[1].toLowerCase() as 'following' | 'next' | 'same']
+        : (Number(match[2]) || smallNumbers.indexOf(match[2]!.toLowerCase()) || 1) * (/^week/iu.test(match[3]!) ? 7 : 1);
+      const value = addDays(previous.value, count);
+      for (const m of mentions) if (m.span.start < span.end && span.start < m.span.end) replaced.add(m);
+      added.push({
+        text: match[0],
+        span,
+        value,
+        relative: true,
+        anchor: previous.anchor,
+        how: count === 0 ? `the day of “${previous.text}” before it` : `${count} day${count === 1 ? '' : 's'} after “${previous.text}” before it`,
+      });
+    }
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.span.start - b.span.start);
 }
 
 function fromChrono(
