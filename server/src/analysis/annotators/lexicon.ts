@@ -322,7 +322,6 @@ export const organizationHeads = new Set([
   'parliament',
   'initiative',
   'movement',
-  'partnership',
   'headquarters',
   'terminals',
   // South Asian bodies keep their own word for one: "Raitha Hitarakshana Samithi".
