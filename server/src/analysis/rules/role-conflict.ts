@@ -315,16 +315,7 @@ function loneHoldings(
         best = { cluster: other, distance };
     }
     if (!best) continue;
-    const other = byHolder.get(best.cluster)!;
-    // "Utopia's new foreign minister, Jane Roe", "Jane Roe, who replaced John Doe": a change of
-    // holder written next to a holding, or anywhere the corpus names the one named once.
-    const next = [...holdings, ...other].map((held) => {
-      const text = index.articles.get(held.mention.articleId)!.text;
-      return text.slice(Math.max(0, held.role.span.start - 24), held.mention.span.end + 40);
-    });
-    if (next.some((words) => /\b(?:new|newly|former|until)\b/iu.test(words))) continue;
-    const sentences = [...next, ...lone.mentions.map((m) => sentenceAt(index, m))];
-    if (sentences.some((sentence) => successionCues.test(sentence))) continue;
+    if (changeOfHolder(index, [...holdings, ...byHolder.get(best.cluster)!], lone)) continue;
     const current = best.cluster;
     const span = tenure.get(current)!;
     findings.push(
@@ -354,16 +345,23 @@ function guessedInside(
   for (const h of all) {
     if (!h.guessed || h.inferred || tenure.has(h.cluster) || h.date < span.from || h.date > span.to) continue;
     if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
-    const near = [h, ...byHolder.get(holder)!].map((held) => {
-      const text = index.articles.get(held.mention.articleId)!.text;
-      return text.slice(Math.max(0, held.role.span.start - 24), held.mention.span.end + 40);
-    });
-    if (near.some((words) => /\b(?:new|newly|former|until)\b/iu.test(words))) continue;
-    const sentences = [...near, ...h.cluster.mentions.map((m) => sentenceAt(index, m))];
-    if (sentences.some((sentence) => successionCues.test(sentence))) continue;
+    if (changeOfHolder(index, [h, ...byHolder.get(holder)!], h.cluster)) continue;
     findings.push(conflictFinding(index, h, nearest(byHolder.get(holder)!, h.date), holder, false, span.to, h.date));
   }
   return findings;
+}
+
+/**
+ * "Utopia's new foreign minister, Jane Roe", "Jane Roe, who replaced John Doe": a change of holder
+ * written next to one of the holdings, or anywhere the corpus names the person named once.
+ */
+function changeOfHolder(index: CorpusIndex, holdings: Holding[], once: IndexedCluster): boolean {
+  const next = holdings.map((held) => {
+    const text = index.articles.get(held.mention.articleId)!.text;
+    return text.slice(Math.max(0, held.role.span.start - 24), held.mention.span.end + 40);
+  });
+  if (next.some((words) => /\b(?:new|newly|former|until)\b/iu.test(words))) return true;
+  return [...next, ...once.mentions.map((m) => sentenceAt(index, m))].some((sentence) => successionCues.test(sentence));
 }
 
 /** The sentence around a mention, or the 160 characters either side of it in a long one. */
