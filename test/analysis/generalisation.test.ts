@@ -393,4 +393,18 @@ describe('generalisation', () => {
       ['organization Senate', 'organization Riverton Ballot Initiative', 'organization Green Renewal Movement'],
     );
   });
+
+  it('a slip written once against a name written often is a slip, though its office there is another of that person\'s', () => {
+    const page = (date: string, body: string): string => `Tribunal\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', 'The Commissioner for Justice, Ann Poe, spoke.'),
+      'b.txt': page('May 3, 2021', 'The Commissioner for Justice, Ann Poe, left early.'),
+      'c.txt': page('May 4, 2021', 'Ann Poe, the Commissioner for Justice, said nothing.'),
+      'd.txt': page('May 5, 2021', 'In the hall we saw Attorney-General Ann Pou and the judges.'),
+    });
+    assert.deepEqual(
+      corpus.findings('d.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual}`),
+      ['warning Pou'],
+    );
+  });
 });
