@@ -702,9 +702,13 @@ function compareForms(a: Form, b: Form): Link | undefined {
   const context = compareRoles(rolesOf(a), rolesOf(b));
   if (context.verdict === 'veto') {
     // "the Attorney-General and Commissioner for Justice": one person is often given two offices, so
-    // a slip the corpus can side (written once, against a spelling written twice as often) outweighs them.
+    // a slip the corpus can side (written once, against a spelling written twice as often) outweighs
+    // them; not in an article that writes both ("Minister Lars Pedersen met General Lars Petersen").
     const side = slipSide(a, b);
-    return side ? { a, b, relation, strength: 'strong', reason: side.reason } : undefined;
+    if (!side) return undefined;
+    const rightArticles = articleIds(side.right);
+    if ([...articleIds(side.slip)].some((id) => rightArticles.has(id))) return undefined;
+    return { a, b, relation, strength: 'strong', reason: side.reason };
   }
   const prior = context.verdict === 'weak' ? slipEvidence(a, b) : undefined;
   if (prior) return { a, b, relation, strength: 'strong', reason: prior };
