@@ -36,4 +36,9 @@ describe('names', () => {
     assert.equal(compareNames('Halvorsen Lars', 'Lars Halversen').reversed, true);
     assert.equal(compareNames('Lars Halvorsen', 'Halvorsen').relation, 'different');
   });
+
+  it('reads the Arabic article written "El-" and "al-" as one, so "El-Masry" is a romanisation of "al-Masri"', () => {
+    assert.equal(compareNames('Hala El-Masry', 'Hala al-Masri').relation, 'transliteration');
+    assert.equal(nameKey('Omar El-Sayed'), nameKey('Omar al-Sayed'));
+  });
 });

@@ -41,7 +41,8 @@ function withParticles(tokens: string[]): string[] {
   const joined: string[] = [];
   let prefix = '';
   tokens.forEach((token, i) => {
-    if (nameParticles.has(token) && i < tokens.length - 1) prefix += token;
+    // "El-Masry" and "al-Masri": one Arabic article, romanised two ways.
+    if (nameParticles.has(token) && i < tokens.length - 1) prefix += token === 'el' ? 'al' : token;
     else {
       joined.push(prefix + token);
       prefix = '';
