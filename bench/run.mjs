@@ -733,6 +733,33 @@ function namesTargets(samples) {
 }
 
 /**
+ * Writes one `BENCH_ONLY` run as its own section at the end of bench/results.md, in place of the
+ * section that run wrote before; the rest of the file is left as the last full run wrote it.
+ */
+function writeSection({ marker, only, title, load, rows, targets, log }) {
+  for (const t of targets) log(`${t.met ? 'MET    ' : 'NOT MET'} ${t.text}`);
+  const section = [
+    `<!-- ${marker}: written by \`BENCH_ONLY=${only} npm run bench\` -->`,
+    `## ${title}`,
+    '',
+    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC alone (\`BENCH_ONLY=${only}\`), ${cpus().length} cores, load average ${load} (other work on the machine: wall times are inflated; compare within one run).`,
+    '',
+    '| measurement | median | p95 | runs | notes |',
+    '| --- | ---: | ---: | ---: | --- |',
+    ...rows.map((r) => `| ${r.metric} | ${fmtMs(r.median)} | ${fmtMs(r.p95)} | ${r.runs} | ${r.extra} |`),
+    '',
+    ...targets.map((t) => `- ${t.met ? '**MET**' : '**NOT MET**'} ${t.text}`),
+    `<!-- /${marker} -->`,
+    '',
+  ].join('\n');
+  const file = join(repo, 'bench/results.md');
+  const escaped = marker.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const before = readFileSync(file, 'utf8').replace(new RegExp(`<!-- ${escaped}:[\\s\\S]*<!-- \\/${escaped} -->\\n?`), '');
+  writeFileSync(file, `${before.trimEnd()}\n\n${section}`);
+  log('Wrote its section of bench/results.md');
+}
+
+/**
  * `BENCH_ONLY=names npm run bench`: only the keystrokes (1,000 articles, and inside a name at 1,000
  * and 10,000), written as their own section at the end of bench/results.md.
  */
@@ -752,25 +779,7 @@ async function onlyNames() {
     { met: p95(inter.edits) <= 20, text: `keystroke p95 ${fmtMs(p95(inter.edits))} ≤ 20 ms` },
     ...namesTargets(await measureNames({ row })),
   ];
-  for (const t of targets) log(`${t.met ? 'MET    ' : 'NOT MET'} ${t.text}`);
-  const section = [
-    '<!-- names: written by `BENCH_ONLY=names npm run bench` -->',
-    '## Keystrokes that change a name',
-    '',
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC alone (\`BENCH_ONLY=names\`), ${cpus().length} cores, load average ${load} (other work on the machine: wall times are inflated; compare within one run).`,
-    '',
-    '| measurement | median | p95 | runs | notes |',
-    '| --- | ---: | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${r.metric} | ${fmtMs(r.median)} | ${fmtMs(r.p95)} | ${r.runs} | ${r.extra} |`),
-    '',
-    ...targets.map((t) => `- ${t.met ? '**MET**' : '**NOT MET**'} ${t.text}`),
-    '<!-- /names -->',
-    '',
-  ].join('\n');
-  const file = join(repo, 'bench/results.md');
-  const before = readFileSync(file, 'utf8').replace(/<!-- names:[\s\S]*<!-- \/names -->\n?/, '');
-  writeFileSync(file, `${before.trimEnd()}\n\n${section}`);
-  log('Wrote its section of bench/results.md');
+  writeSection({ marker: 'names', only: 'names', title: 'Keystrokes that change a name', load, rows, targets, log });
 }
 
 /**
@@ -788,25 +797,7 @@ async function onlyIssue22() {
   const mbps = (bytes, ms) => `${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s`;
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ');
   const targets = issue22Targets(await measureIssue22({ corpora, row, log, mbps }));
-  for (const t of targets) log(`${t.met ? 'MET    ' : 'NOT MET'} ${t.text}`);
-  const section = [
-    '<!-- issue 22: written by `BENCH_ONLY=issue22 npm run bench` -->',
-    '## The cache and bursts of edits (issue 22)',
-    '',
-    `Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC alone (\`BENCH_ONLY=issue22\`), ${cpus().length} cores, load average ${load} (other work on the machine: wall times are inflated; compare within one run).`,
-    '',
-    '| measurement | median | p95 | runs | notes |',
-    '| --- | ---: | ---: | ---: | --- |',
-    ...rows.map((r) => `| ${r.metric} | ${fmtMs(r.median)} | ${fmtMs(r.p95)} | ${r.runs} | ${r.extra} |`),
-    '',
-    ...targets.map((t) => `- ${t.met ? '**MET**' : '**NOT MET**'} ${t.text}`),
-    '<!-- /issue 22 -->',
-    '',
-  ].join('\n');
-  const file = join(repo, 'bench/results.md');
-  const before = readFileSync(file, 'utf8').replace(/<!-- issue 22:[\s\S]*<!-- \/issue 22 -->\n?/, '');
-  writeFileSync(file, `${before.trimEnd()}\n\n${section}`);
-  log('Wrote its section of bench/results.md');
+  writeSection({ marker: 'issue 22', only: 'issue22', title: 'The cache and bursts of edits (issue 22)', load, rows, targets, log });
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3], Number(process.argv[4]));

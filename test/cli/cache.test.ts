@@ -21,6 +21,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { datelineHere, ensureBuilt, root, type Run } from './run-cli.js';
+import { ferry } from '../lsp/articles.js';
 
 const check = (cwd: string, ...args: string[]): Promise<Run> =>
   datelineHere(['check', 'articles', ...args], cwd);
@@ -168,14 +169,7 @@ describe('dateline check --cache, as the package runs it', function () {
       cpSync(join(root, 'dist', bundle), join(folder, 'package', 'dist', bundle));
     bin = join(folder, 'package', 'bin', 'dateline.cjs');
     mkdirSync(join(folder, 'articles'));
-    writeFileSync(
-      join(folder, 'articles', 'a.txt'),
-      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
-    );
-    writeFileSync(
-      join(folder, 'articles', 'b.txt'),
-      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
-    );
+    for (const [name, text] of Object.entries(ferry)) writeFileSync(join(folder, 'articles', name), text);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 

@@ -10,6 +10,15 @@ import type { Position } from 'vscode-languageserver-protocol';
 import { startTestServer, type StartOptions, type TestServer } from './lsp-client.js';
 
 /**
+ * Two short wire pages for the cache tests (CLI and server): `a.txt` writes a weekday that does not
+ * fit its date, a finding that comes from the analysis of its dates.
+ */
+export const ferry: Readonly<Record<string, string>> = {
+  'a.txt': 'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
+  'b.txt': 'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
+};
+
+/**
  * Three articles on one made-up story. `c.txt` spells the mayor “Fredriksen” once, against
  * “Frederiksen” four times in the others (a name-variant warning), and writes of the summit as past
  * ten days before `a.txt` dates it (a dateline-conflict). `a.txt` ends in a list of links (page

@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { decodeLists, encodeLists, type ReplayLists } from '../../server/src/lsp/diagnostics.js';
 import { replayKey } from '../../server/src/lsp/first-reading.js';
 import { Workspace } from '../../server/src/lsp/workspace.js';
+import { ferry } from './articles.js';
 import { startTestServer, type TestServer } from './lsp-client.js';
 
 describe('language server analysis cache', function () {
@@ -23,14 +24,7 @@ describe('language server analysis cache', function () {
     // A knowledge file makes every text file below it an article, however short (Workspace.claims).
     writeFileSync(join(folder, 'articles', 'dateline.yaml'), 'entities: []\n');
     // A weekday that does not match its date: a finding that comes from the analysis of a.txt's dates.
-    writeFileSync(
-      join(folder, 'articles', 'a.txt'),
-      'Ferry changes\n\nPORTVILLE, March 5, 2025 — The operator said on Tuesday, March 5, 2025 that sailings change.\n',
-    );
-    writeFileSync(
-      join(folder, 'articles', 'b.txt'),
-      'Harbour board meets\n\nPORTVILLE, March 3, 2025 — The board met on Monday, March 3, 2025.\n',
-    );
+    for (const [name, text] of Object.entries(ferry)) writeFileSync(join(folder, 'articles', name), text);
   });
   after(() => rmSync(folder, { recursive: true, force: true }));
 
