@@ -14,6 +14,12 @@ describe('acronym definitions', () => {
     assert.deepEqual(definitions(text), ['RWB = Regional Water Board', 'HSO = Harbour Safety Office']);
   });
 
+  it('reads acronyms made of Roman numerals\' letters ("DMC", "IMC"), but no numeral of a name or a war', () => {
+    const text =
+      'Road probe\n\nMay 2, 2016\n\nThe Drina Motorway Commission (DMC) met the Inland Motorway Council (IMC). Henry VIII and World War II (WWII) came up.\n';
+    assert.deepEqual(definitions(text), ['DMC = Drina Motorway Commission', 'IMC = Inland Motorway Council', 'WWII = World War II']);
+  });
+
   it('takes no wire credit after a dateline in capitals for a definition', () => {
     const text = 'Storm nears\n\nPORT ELLIS (AP) — The storm neared the coast on Monday.\n';
     assert.deepEqual(definitions(text), []);

@@ -13,7 +13,13 @@ import { lookupPlace } from './gazetteer.js';
 import { acronymStopWords } from './lexicon.js';
 
 const acronymShape = /^(?=(?:[^\p{Lu}]*\p{Lu}){2})[\p{Lu}\d&.-]{2,10}$/u;
-const romanNumeral = /^[IVXLCDM]+$/;
+/**
+ * A Roman numeral as names and wars carry one ("Henry VIII", "World War II", "Vatican II"), written
+ * by the rules of the numerals: "IMC" and "DMC" are made of their letters but are no number, so they
+ * are acronyms. Hundreds ("CD", "MC") are years or acronyms, never a name's number, unless long.
+ */
+const romanNumeral = /^(?=[IVXLCDM])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+const isRomanNumeral = (word: string): boolean => romanNumeral.test(word) && (!/[CDM]/.test(word) || word.length >= 5);
 
 /** True for "NATO", "TAQ4", "G7", "U.S."; false for "I", "II", "A.", "12:35". */
 export function isAcronym(word: string): boolean {
@@ -21,7 +27,7 @@ export function isAcronym(word: string): boolean {
   const second = word.charCodeAt(1);
   if (!/\p{Lu}/u.test(word[0] ?? '') || (second >= 97 && second <= 122)) return false;
   const bare = word.replace(/['’]s$/u, '');
-  return acronymShape.test(bare) && !romanNumeral.test(bare) && !/^[\d.&-]+$/.test(bare);
+  return acronymShape.test(bare) && !isRomanNumeral(bare) && !/^[\d.&-]+$/.test(bare);
 }
 
 /** Finds acronyms, and the long forms the article defines for them. */
