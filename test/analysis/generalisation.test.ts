@@ -290,6 +290,40 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('reads an office with an honorific before the name, in capitals with no complement, and one taken ("sworn in as"), not one to come', () => {
+    const text =
+      'Port talks\n\nMarch 3, 2020\n\n' +
+      'The order was signed by NPA Director Engr. Jane Roe on Monday. ' +
+      'The state Attorney-General, Barr. John Doe, said the state would appeal. ' +
+      'Kari Nordmann was sworn in as Minister of Transport on Tuesday. ' +
+      'Ola Hansen will be sworn in as Minister of Energy next week. ' +
+      'Per Olsen, president of the Harbour Workers Union (HWU), said so.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
+    assert.deepEqual(roles, [
+      'Jane Roe: Director / NPA',
+      'John Doe: Attorney General / ',
+      'Kari Nordmann: Minister of Transport / ',
+      'Ola Hansen: -',
+      'Per Olsen: President / Harbour Workers Union',
+    ]);
+  });
+
+  it('a one-off holder named before the holder\'s tenure is a slip, though the holder later resigns; one who resigned is a predecessor', () => {
+    const page = (date: string, body: string): string => `Port talks\n\n${date}\n\n${body}\n`;
+    const warnings = (first: string): string[] => {
+      const corpus = corpusOf({
+        'a.txt': page('March 2, 2020', first),
+        'b.txt': page('March 9, 2020', "Norway's Minister of Transport, Kari Nordmann, met the union. Ola Hansen, a docker, watched."),
+        'c.txt': page('March 11, 2020', 'Transport Minister Kari Nordmann, who resigned on Wednesday, said she had no regrets. Ola Hansen agreed.'),
+      });
+      return corpus.findings('a.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`);
+    };
+    assert.deepEqual(warnings('Norwegian Transport Minister Ola Hansen opened the talks.'), ['warning Norwegian Transport Minister Ola Hansen']);
+    assert.deepEqual(warnings('Norwegian Transport Minister Ola Hansen, who resigned on Tuesday, opened the talks.'), []);
+  });
+
   it('the head of a union named once as a minister, where other articles call the minister someone else, is a slip', () => {
     const page = (date: string, body: string): string => `Port strike\n\n${date}\n\n${body}\n`;
     const corpus = corpusOf({

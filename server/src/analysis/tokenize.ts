@@ -158,9 +158,17 @@ export function sentencesOf(tree: Root): TokenSentence[] {
  */
 export const nameAbbreviations = new Set(['Ma', 'Wm', 'Chas', 'Thos', 'Jas', 'Sto', 'Sta']);
 
+/**
+ * Honorifics and ranks abbreviated before a name, which the English parser does not know as
+ * abbreviations: "Engr. Jane Roe", "Barr. John Doe", "Hon. Jane Roe". A sentence never ends on one.
+ */
+export const honorificAbbreviations = new Set(['Engr', 'Eng', 'Barr', 'Hon', 'Atty', 'Smt', 'Prof', 'Rev', 'Dr', 'Capt', 'Sgt', 'Insp', 'Supt', 'Col', 'Maj', 'Lt', 'Gen', 'Sen', 'Gov', 'Rep']);
+
 function endsInNameAbbreviation(tokens: Token[]): boolean {
   const n = tokens.length;
-  return n >= 2 && tokens[n - 1]!.text === '.' && tokens[n - 2]!.kind === 'word' && nameAbbreviations.has(tokens[n - 2]!.text);
+  if (n < 2 || tokens[n - 1]!.text !== '.' || tokens[n - 2]!.kind !== 'word') return false;
+  const word = tokens[n - 2]!.text;
+  return nameAbbreviations.has(word) || honorificAbbreviations.has(word);
 }
 
 function tokenOf(node: SentenceContent): Token {

@@ -11,7 +11,7 @@
  */
 import type { RoleMention } from '../types.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
-import { functionWords, organizationHeads, portfolioWords, titles } from './lexicon.js';
+import { functionWords, organizationHeads, portfolioWords, titleExpansions, titles } from './lexicon.js';
 
 /** Titles that an appositive may give on their own, beyond those that stand before a name. */
 const appositiveTitles = new Set([...titles, 'head']);
@@ -22,7 +22,8 @@ function titleEnding(words: string[]): number | undefined {
     const phrase = words
       .slice(words.length - n)
       .join(' ')
-      .toLowerCase();
+      .toLowerCase()
+      .replace(/-/gu, ' ');
     if (appositiveTitles.has(phrase)) return words.length - n;
   }
   return undefined;
@@ -50,14 +51,14 @@ function complement(
   title: string,
   of: string | undefined,
 ): { title: string; country?: string; organization?: string } | undefined {
-  if (!of) return { title };
+  if (!of) return { title: titleExpansions[title.toLowerCase()] ?? title };
   const text = of.replace(/^the\s+/iu, '').trim();
   // "Minister of Water": the complement is the portfolio; "Water Minister of Utopia": whose it is.
   const minister = /^minister$/iu.test(title);
   // "Minister of Energy of the Republic of Utopia": the portfolio, then whose it is.
   const [portfolio, owner] = minister ? splitOwner(text) : [undefined, text];
   const result: { title: string; country?: string; organization?: string } = {
-    title: portfolio ? `${title} of ${titleCase(portfolio)}` : title,
+    title: portfolio ? `${title} of ${titleCase(portfolio)}` : (titleExpansions[title.toLowerCase()] ?? title),
   };
   if (!owner) return result;
   const country = countryNamed(owner) ?? countryNamed(owner.replace(/^republic of\s+/iu, ''));
@@ -109,7 +110,7 @@ const appositiveEnd = String.raw`(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|wh
 const titleWords = String.raw`(?!(?:of|for|at|in|on|with|who|which|that|since|until)\b)[\p{L}-]+`;
 
 const appositiveAfter = new RegExp(
-  String.raw`^,\s+(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
+  String.raw`^,\s+(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+\(\p{Lu}[\p{Lu}\d&]{1,9}\))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
   'u',
 );
 
@@ -133,6 +134,25 @@ export function roleAfter(text: string, end: number): RoleMention | undefined {
   const verb = end + heads[0].indexOf(heads[1] ?? heads[2]!);
   const span = { start: verb, end: end + heads[0].indexOf(body) + body.length };
   return { title: heads[2] ? 'Chair' : 'Head', span, organization: body };
+}
+
+/**
+ * "Jane Roe was sworn in as Minister of Energy", "John Doe, who took office as Utopia's water
+ * minister,", "Jane Roe was elected chair of the authority": an office taken, so held on the page's
+ * date. Not "will be sworn in": an office to come is not held yet.
+ */
+const takenAs =
+  /^,?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:sworn\s+in|appointed|named|elected|installed|took\s+office|takes\s+office)(?:\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?))?(?:\s+as)?\s+(?=\S)/u;
+
+/** The office a name is said to have taken, written after it. */
+export function roleTakenAs(text: string, end: number): RoleMention | undefined {
+  const taken = takenAs.exec(text.slice(end, end + 80));
+  if (!taken) return undefined;
+  // Read what follows "as" the way an appositive is read: ", Utopia's Minister of Energy".
+  const from = end + taken[0].length;
+  const match = appositiveAfter.exec(`, ${text.slice(from, from + 140)}`);
+  if (!match || match[5] === 'until') return undefined;
+  return roleOf(match, from - 2, match[1] ?? match[2]);
 }
 
 /**
@@ -207,7 +227,31 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
     const titleStart = start - before.length + from + words[first]!.index!;
     return withOwner(office, { start: titleStart, end: start - before.length + clause.length }, qualifier);
   }
-  return undefined;
+  return capitalisedTitleBefore(words, start - before.length + from);
+}
+
+/**
+ * "The state Attorney-General, Jane Roe", "the Harbour Authority Chairman, John Doe", "Utopia's
+ * Resident Electoral Commissioner, Jane Roe": an office written in capitals with no complement,
+ * opening its clause. After whose it is ("Utopia's"), capitalised words are the title's own.
+ */
+function capitalisedTitleBefore(words: RegExpMatchArray[], clauseStart: number): RoleMention | undefined {
+  const texts = words.map((w) => w[0]);
+  const at = titleEnding(texts);
+  if (at === undefined || texts.slice(at).some((w) => !/^\p{Lu}/u.test(w))) return undefined;
+  let lead = 0;
+  if (/^(?:the|its)$/iu.test(texts[0] ?? '')) lead++;
+  if (texts[lead] && /^(?:state|federal|national|county|regional|provincial)$/u.test(texts[lead]!)) lead++;
+  const owner = texts.slice(lead, at);
+  if (owner.length > 4 || owner.some((w) => !/^\p{Lu}/u.test(w))) return undefined;
+  const possessive = owner.findIndex((w) => /['’]s$/u.test(w));
+  if (possessive >= 0 && possessive !== owner.length - 1 && possessive !== 0) return undefined;
+  // "Utopia's Resident Electoral Commissioner": the words after the possessive belong to the title.
+  const first = possessive === 0 ? lead + 1 : at;
+  const qualifier = possessive === 0 ? owner[0] : owner.length > 0 ? owner.join(' ') : undefined;
+  const title = titleCase(texts.slice(first).join(' ').replace(/-/gu, ' '));
+  const span = { start: clauseStart + words[first]!.index!, end: clauseStart + words[texts.length - 1]!.index! + texts[texts.length - 1]!.length };
+  return withOwner({ title: titleExpansions[title.toLowerCase()] ?? title }, span, qualifier);
 }
 
 function roleOf(

@@ -71,6 +71,9 @@ export function annotateEntities(
     const first = chunk.words[0]!;
     const word = chunk.words[chunk.words.length - 1]!;
     if (word.acronym) continue;
+    // "the Minister of Energy", "Ministry of Water": a portfolio, never a surname.
+    if (/\b(?:minister|ministry|secretary|department|cabinet secretary)\s+(?:of|for)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, first.start - 40), first.start)))
+      continue;
     if (context.personWords.has(word.text.toLowerCase()))
       mentions.push(mentionOf('person', first, word, context));
     else if (mayBeSurname(word, context))

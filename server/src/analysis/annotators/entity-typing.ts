@@ -4,7 +4,7 @@
  */
 import { lowerCase } from '../memo.js';
 import type { EntityMention, RoleMention } from '../types.js';
-import { roleAfter as appositiveAfter, roleBefore as appositiveBefore, roleLedBy } from './appositive-roles.js';
+import { roleAfter as appositiveAfter, roleBefore as appositiveBefore, roleLedBy, roleTakenAs } from './appositive-roles.js';
 import { isPersonWord, join, knownName, mentionOf, placeMention, roleBefore, type Context } from './entity-context.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
 import {
@@ -135,7 +135,7 @@ function demonymOfRegion(word: string): boolean {
 
 /** The office written around a name with commas or "led by", if any. */
 function roleAround(text: string, start: number, end: number): RoleMention | undefined {
-  return appositiveBefore(text, start, end) ?? appositiveAfter(text, end) ?? roleLedBy(text, start);
+  return appositiveBefore(text, start, end) ?? appositiveAfter(text, end) ?? roleLedBy(text, start) ?? roleTakenAs(text, end);
 }
 
 /** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
@@ -162,24 +162,29 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
 /** "Utopian Prime Minister Jane Smith" → place Utopia? no: a role qualifier, and the person. */
 function splitTitle(words: NameWord[], raw: NameChunk, context: Context): EntityMention[] | undefined {
   let found: { start: number; end: number } | undefined;
+  // "Director Engr. Jane Roe", "Chief Minister Shri John Doe": an honorific between the office and the
+  // name; the office is the title before it.
+  let office: { start: number; end: number } | undefined;
   for (let i = 0; i < words.length;) {
     const end = titleAt(words, i);
     if (end !== undefined) {
-      found = { start: i, end };
+      const after = found?.end === i ? found : undefined;
+      office = after && isHonorific(words.slice(i, end)) && !isHonorific(words.slice(after.start, after.end)) ? after : undefined;
+      // "Lt. Gen. Jane Roe": an abbreviated rank before another is one rank.
+      const rank = after && !office && words[after.end - 1]!.text.endsWith('.') && !isHonorific(words.slice(after.start, after.end));
+      found = { start: rank ? after.start : i, end };
       i = end;
     } else i++;
   }
   if (!found) return undefined;
-  // "Former Prime Minister Theresa May": "former" says when, not whose office.
+  const title = office ?? found;
+  // "Former Prime Minister Theresa May": "former" says when, not whose office; "Hon. Chief Minister":
+  // an honorific before an office is no part of it.
   let from = 0;
-  while (
-    from < found.start &&
-    (pastRoleCues.has(words[from]!.text.toLowerCase()) || titleModifiers.has(words[from]!.text.toLowerCase()))
-  )
-    from++;
-  const titleWords = words.slice(found.start, found.end);
-  const portfolio = portfolioIn(words.slice(from, found.start), titleWords, context);
-  const prefix = portfolio ? portfolio.country : words.slice(from, found.start);
+  while (from < title.start && isCue(words[from]!.text.toLowerCase())) from++;
+  const titleWords = words.slice(title.start, title.end);
+  const portfolio = portfolioIn(words.slice(from, title.start), titleWords, context);
+  const prefix = portfolio ? portfolio.country : words.slice(from, title.start);
   const name = words.slice(found.end);
   const mentions: EntityMention[] = [];
   const qualifier = prefix.length > 0 ? join(prefix) : undefined;
@@ -205,7 +210,7 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   if (name.some((w) => headKind(w.text) || placeHeads.has(w.text.toLowerCase()))) return mentions;
   // "the Cabinet Secretary for Transport": a name opens with a name or a particle, never "for".
   if (name[0]!.lower && !nameParticles.has(name[0]!.text.toLowerCase())) return mentions;
-  const honorific = titleWords.length <= 2 && honorifics.has(titleWords.map((w) => w.text.toLowerCase()).join(' '));
+  const honorific = isHonorific(titleWords);
   // "the ANPA chairman, Alhaji Jane Roe", "Jane Roe (Dr.), head of …": an honorific names no
   // office, so the office is the one written around the name, if any.
   if (honorific && prefix.length === 0) {
@@ -224,6 +229,13 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   );
   return mentions;
 }
+
+const isCue = (word: string): boolean =>
+  pastRoleCues.has(word) || titleModifiers.has(word) || honorifics.has(word);
+
+/** Whether a title's words are an honorific, which names no office: "Mr", "Dr.", "Tan Sri". */
+const isHonorific = (words: NameWord[]): boolean =>
+  words.length <= 2 && honorifics.has(words.map((w) => w.text.toLowerCase()).join(' '));
 
 function definesAcronym(chunk: NameChunk, text: string): boolean {
   return /^\s*\(\s*[\p{Lu}][\p{Lu}\d&.-]{1,9}\s*\)/u.test(text.slice(chunk.end, chunk.end + 16));

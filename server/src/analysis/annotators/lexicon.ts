@@ -60,6 +60,7 @@ export const titles = new Set([
   'chair',
   'chief',
   'chief executive',
+  'chief executive officer',
   'ceo',
   'governor',
   'mayor',
@@ -153,6 +154,8 @@ export const honorifics = new Set([
   'reverend',
   'hon.',
   'hon',
+  "hon'ble",
+  'hon’ble',
   'honourable',
   'honorable',
   // "His Excellency", as Gulf and East African pages write it before a name.
@@ -204,6 +207,7 @@ export const honorifics = new Set([
 export const titleExpansions: Record<string, string> = {
   pm: 'Prime Minister',
   ceo: 'Chief Executive',
+  'chief executive officer': 'Chief Executive',
   cs: 'Cabinet Secretary',
   'sen.': 'Senator',
   'gov.': 'Governor',
@@ -558,6 +562,13 @@ export const singleHolderTitles = new Set([
   'director-general',
   'high representative',
   'speaker',
+  // Offices of one holder each, given whose they are: a state's, a company's, a court's.
+  'attorney general',
+  'attorney-general',
+  'chief minister',
+  'managing director',
+  'chief justice',
+  'inspector general',
 ]);
 
 /**
@@ -597,6 +608,14 @@ export const generalTitles = new Set(['minister', 'head', 'director', 'chief', '
  * Words that report a change of office-holder ("was sworn in", "replaced", "resigned"): where the
  * corpus writes one near either holder, two holders of one office may be a succession.
  */
+/** Words that say someone came into an office: "was appointed", "was sworn in", "replaced". */
+export const arrivalCues =
+  /\b(?:appoint\w*|nominat\w*|named|replac\w*|succe(?:ed|ss)\w*|sworn|took office|tak(?:e|es|ing) office|incoming|promot\w*|reshuffle\w*)\b/iu;
+
+/** Words that say someone left an office: "resigned", "stepped down", "her predecessor". */
+export const departureCues =
+  /\b(?:resign\w*|step(?:s|ped)? down|outgoing|predecessor|ousted|dismiss\w*|sacked|fired|replaced by|succeeded by|reshuffle\w*)\b/iu;
+
 export const successionCues =
   /\b(?:appoint\w*|nominat\w*|named|replac\w*|succe(?:ed|ss)\w*|sworn|took office|tak(?:e|es|ing) office|resign\w*|step(?:s|ped)? down|outgoing|incoming|predecessor|ousted|dismiss\w*|sacked|fired|reshuffle\w*|promot\w*)\b/iu;
 

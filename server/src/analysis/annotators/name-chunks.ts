@@ -6,7 +6,7 @@
  */
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
-import { nameAbbreviations } from '../tokenize.js';
+import { honorificAbbreviations, nameAbbreviations } from '../tokenize.js';
 import { months, nameLinkers, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
@@ -85,7 +85,11 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
     if (capitalised || joined) {
       const word = wordOf(token, wordInitial);
       // "Ma." of "Ma. Cristina Roe": the abbreviation and its full stop are one word of the name.
-      if (nameAbbreviations.has(token.text) && tokens[i + 1]?.text === '.' && nextWord(tokens, i + 1)) {
+      if (
+        (nameAbbreviations.has(token.text) || honorificAbbreviations.has(token.text)) &&
+        tokens[i + 1]?.text === '.' &&
+        nextWord(tokens, i + 1)
+      ) {
         word.text += '.';
         word.end += 1;
         i++;

@@ -2,12 +2,15 @@
 import { generalTitles, portfolioWords } from '../annotators/lexicon.js';
 import type { RoleMention, Span } from '../types.js';
 
+/** What names an office: its title and whose it is, wherever the role was written. */
+type OfficeWords = Pick<RoleMention, 'title' | 'organization'>;
+
 /**
  * The portfolio of a minister, one office however it is written: "water minister", "Minister of
  * Water and Irrigation", "Water Minister" (the word before the title, taken as its organisation)
  * are all the minister of water. Undefined for other titles and for "minister" alone.
  */
-export function portfolioOf(role: RoleMention): string | undefined {
+export function portfolioOf(role: OfficeWords): string | undefined {
   const title = role.title.toLowerCase();
   const of = /^minister (?:of|for) (?:the )?([\p{L}-]+)/u.exec(title);
   if (of) return of[1];
@@ -38,7 +41,7 @@ function secretaryPortfolio(title: string, organization: string | undefined): st
  * The office a role names, as one key: a minister by portfolio ("minister:water"), any other office
  * by its title ("director general"). The holder's country or organisation is not part of it.
  */
-export function officeKey(role: RoleMention): string {
+export function officeKey(role: OfficeWords): string {
   const portfolio = portfolioOf(role);
   if (portfolio) return `minister:${portfolio}`;
   return role.title

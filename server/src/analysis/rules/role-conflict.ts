@@ -11,8 +11,8 @@ import type { ClusterMention } from '../corpus-model.js';
 import type { ArticleAnalysis, EntityMention, Finding, RoleMention } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
-import { singleHolderTitles, successionCues } from '../annotators/lexicon.js';
-import { heldSpan, portfolioOf } from '../corpus/offices.js';
+import { arrivalCues, departureCues, singleHolderTitles, successionCues } from '../annotators/lexicon.js';
+import { heldSpan, officeKey, portfolioOf } from '../corpus/offices.js';
 import { countryOfDemonym } from '../annotators/gazetteer.js';
 import { identityConflicts } from './office-identity.js';
 
@@ -61,15 +61,20 @@ function collectHoldings(index: CorpusIndex): Holding[] {
   const acronymOf = new Map<string, string>();
   for (const entry of index.acronyms)
     for (const expansion of entry.expansions) acronymOf.set(expansion.text.toLowerCase(), entry.acronym);
-  const named = (owner: string): string =>
-    acronymOf.get(owner.replace(/^the\s+/iu, '').toLowerCase()) ?? owner;
+  // "Governor of Riverton County" and "Governor of Riverton": one office, its place written with or
+  // without the kind of place it is.
+  const named = (owner: string): string => {
+    const bare = owner.replace(/^the\s+/iu, '');
+    return acronymOf.get(bare.toLowerCase()) ?? bare.replace(/^(\p{Lu}.*?)\s+(?:County|State|Province|Prefecture|Region|District|Municipality|City)$/u, '$1');
+  };
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
     // Per title, once per cluster rather than once per mention.
     const qualifiers = new Map<string, string | undefined>();
-    const qualifierFor = (title: string): string | undefined => {
-      if (!qualifiers.has(title)) qualifiers.set(title, qualifierFromCluster(cluster, title));
-      return qualifiers.get(title);
+    const qualifierFor = (role: RoleMention): string | undefined => {
+      const key = officeKey(role);
+      if (!qualifiers.has(key)) qualifiers.set(key, qualifierFromCluster(cluster, key));
+      return qualifiers.get(key);
     };
     for (const mention of cluster.mentions) {
       const role = mention.mention.role;
@@ -79,8 +84,8 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 60), role.span.start))) continue;
       const written = portfolio
-        ? (role.country ?? qualifierFor(role.title))
-        : (role.country ?? bodyNamed(article, role) ?? qualifierFor(role.title));
+        ? (role.country ?? qualifierFor(role))
+        : (role.country ?? bodyNamed(article, role) ?? qualifierFor(role));
       const found =
         written ?? (portfolio ? countryAround(article, mention.mention) : ownerBefore(article, role));
       const qualifier = found && found !== role.country ? named(found) : found;
@@ -217,11 +222,14 @@ function bodyNamed(article: ArticleAnalysis, role: RoleMention): string | undefi
 
 const capitalised = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
-/** "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does. */
-function qualifierFromCluster(cluster: IndexedCluster, title: string): string | undefined {
+/**
+ * "Prime Minister Aiko Tanaka" names no country; "Japanese Prime Minister Aiko Tanaka" elsewhere does.
+ * The office however it is written: "Energy Minister" here, "Utopia's Minister of Energy" there.
+ */
+function qualifierFromCluster(cluster: IndexedCluster, key: string): string | undefined {
   const qualifiers = new Set(
     cluster.roles
-      .filter((r) => r.title.toLowerCase() === title.toLowerCase())
+      .filter((r) => officeKey(r) === key)
       .map((r) => r.country ?? r.organization)
       // "the dock workers' union", in lower case, may be any union.
       .filter((owner) => owner && !/^\p{Ll}/u.test(owner)),
@@ -315,7 +323,7 @@ function loneHoldings(
         best = { cluster: other, distance };
     }
     if (!best) continue;
-    if (changeOfHolder(index, [...holdings, ...byHolder.get(best.cluster)!], lone)) continue;
+    if (changeOfHolder(index, byHolder.get(best.cluster)!, holdings, lone)) continue;
     const current = best.cluster;
     const span = tenure.get(current)!;
     findings.push(
@@ -345,23 +353,46 @@ function guessedInside(
   for (const h of all) {
     if (!h.guessed || h.inferred || tenure.has(h.cluster) || h.date < span.from || h.date > span.to) continue;
     if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
-    if (changeOfHolder(index, [h, ...byHolder.get(holder)!], h.cluster)) continue;
+    if (changeOfHolder(index, byHolder.get(holder)!, [h], h.cluster)) continue;
     findings.push(conflictFinding(index, h, nearest(byHolder.get(holder)!, h.date), holder, false, span.to, h.date));
   }
   return findings;
 }
 
 /**
- * "Utopia's new foreign minister, Jane Roe", "Jane Roe, who replaced John Doe": a change of holder
- * written next to one of the holdings, or anywhere the corpus names the person named once.
+ * Whether the corpus reports a change of holder between someone named to an office once and the
+ * holder it names in several articles. The direction matters: named before the holder's tenure, the
+ * one-off holder must have left ("resigned", "former") or the holder come in ("new", "appointed");
+ * named after it, the other way round. "Jane Roe resigned" says nothing of a minister named before
+ * her. Named inside the tenure, any cue will do.
  */
-function changeOfHolder(index: CorpusIndex, holdings: Holding[], once: IndexedCluster): boolean {
-  const next = holdings.map((held) => {
+function changeOfHolder(index: CorpusIndex, holder: Holding[], once: Holding[], onceCluster: IndexedCluster): boolean {
+  // Before the name and its office, or after it about that office: "Jane Roe, a former banker" is no
+  // former holder.
+  const near = (held: Holding): string => {
     const text = index.articles.get(held.mention.articleId)!.text;
-    return text.slice(Math.max(0, held.role.span.start - 24), held.mention.span.end + 40);
-  });
-  if (next.some((words) => /\b(?:new|newly|former|until)\b/iu.test(words))) return true;
-  return [...next, ...once.mentions.map((m) => sentenceAt(index, m))].some((sentence) => successionCues.test(sentence));
+    const start = Math.min(held.role.span.start, held.mention.span.start);
+    const before = text.slice(Math.max(0, start - 24), Math.max(held.role.span.end, held.mention.span.end));
+    const after = text.slice(held.mention.span.end, held.mention.span.end + 40);
+    const office = held.title.split(/\s+/u).pop()!;
+    const about = new RegExp(`^[^.]*?\\b((?:former|new|newly)\\s+(?:\\S+\\s+){0,2}${office}|until\\b.*)`, 'iu').exec(after);
+    return `${before} ${about?.[1] ?? ''}`;
+  };
+  const dates = holder.map((h) => h.date).sort();
+  const date = once[0]!.date;
+  // Next to the office: "the new minister", "the former minister", "minister until March".
+  const arrived = (words: string): boolean => arrivalCues.test(words) || /\b(?:new|newly)\b/iu.test(words);
+  const left = (words: string): boolean => departureCues.test(words) || /\b(?:former|until)\b/iu.test(words);
+  const either = (words: string): boolean => arrived(words) || left(words);
+  const [holderCue, onceCue] =
+    date < dates[0]! ? [arrived, left] : date > dates[dates.length - 1]! ? [left, arrived] : [either, either];
+  const sentenceCue =
+    date < dates[0]! ? departureCues : date > dates[dates.length - 1]! ? arrivalCues : successionCues;
+  return (
+    holder.some((h) => holderCue(near(h))) ||
+    once.some((h) => onceCue(near(h))) ||
+    onceCluster.mentions.some((m) => sentenceCue.test(sentenceAt(index, m)))
+  );
 }
 
 /** The sentence around a mention, or the 160 characters either side of it in a long one. */
