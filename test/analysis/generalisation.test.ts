@@ -310,6 +310,13 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
+    const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
+    const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(entities.filter((e) => e.startsWith('person')), []);
+    assert.ok(entities.includes('organization Twitter') && entities.includes('organization Riverton Newswire'));
+  });
+
   it('a one-off holder named before the holder\'s tenure is a slip, though the holder later resigns; one who resigned is a predecessor', () => {
     const page = (date: string, body: string): string => `Port talks\n\n${date}\n\n${body}\n`;
     const warnings = (first: string): string[] => {

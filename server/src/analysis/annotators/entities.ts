@@ -13,7 +13,7 @@ import { mentionOf, sameAnswers, type Context, type Read } from './entity-contex
 import { classify } from './entity-typing.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
 import { classifyHeadline, isTitleCase } from './headline-names.js';
-import { functionWords, englishVerbs, eventLeads, honorifics, nameParticles, placeLeads, titles } from './lexicon.js';
+import { functionWords, englishVerbs, eventLeads, honorifics, nameParticles, pageWidgetWords, placeLeads, titles } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 import { commonNounShape } from './name-shape.js';
 
@@ -70,7 +70,7 @@ export function annotateEntities(
     // The surname, after any particles ("de Vries"): the mention spans them all.
     const first = chunk.words[0]!;
     const word = chunk.words[chunk.words.length - 1]!;
-    if (word.acronym) continue;
+    if (word.acronym || pageWidgetWords.has(word.text.toLowerCase())) continue;
     // "the Minister of Energy", "Ministry of Water": a portfolio, never a surname.
     if (/\b(?:minister|ministry|secretary|department|cabinet secretary)\s+(?:of|for)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, first.start - 40), first.start)))
       continue;

@@ -23,6 +23,8 @@ import {
   titleModifiers,
   titles,
   newsAgencies,
+  pageWidgetWords,
+  socialPlatforms,
 } from './lexicon.js';
 import { headKind, type NameChunk, type NameWord } from './name-chunks.js';
 import { generation, initials, looksLikePersonalName } from './name-shape.js';
@@ -46,7 +48,9 @@ export function classify(raw: NameChunk, context: Context): EntityMention[] {
   if (countryOfDemonym(joined)) return [];
   // "the East African coast", "West Asian states": an adjective of the region, which names nothing.
   if (words.length === 2 && compassWords.has(first.text.toLowerCase()) && demonymOfRegion(last.text)) return [];
-  if (newsAgencies.has(joined.toLowerCase())) return [mentionOf('organization', first, last, context)];
+  if (newsAgencies.has(joined.toLowerCase()) || socialPlatforms.has(joined.toLowerCase()))
+    return [mentionOf('organization', first, last, context)];
+  if (words.length === 1 && pageWidgetWords.has(lowerCase(first.text))) return [];
   const known = knownName(context, joined.toLowerCase());
   if (known === 'person') {
     // Named before in the article, and given an office here: "Jane Roe, the union's president, said".

@@ -291,6 +291,7 @@ export const organizationHeads = new Set([
   'collectorate',
   'post',
   'news',
+  'newswire',
   'press',
   'service',
   'services',
@@ -746,6 +747,12 @@ export const portfolioWords = new Set([
  * News agencies, named alone in wire credits and attributions ("(Agency) -", "Agency reported"):
  * organisations, though a single capitalised word.
  */
+/** Social networks news cites as a source ("said on Twitter"): bodies, never people. */
+export const socialPlatforms = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'telegram', 'whatsapp', 'linkedin', 'weibo', 'wechat', 'snapchat', 'reddit', 'bluesky', 'mastodon']);
+
+/** The buttons and labels a copied page keeps ("Share on Facebook", "Print", "Subscribe"): never a name. */
+export const pageWidgetWords = new Set(['share', 'shares', 'print', 'email', 'e-mail', 'subscribe', 'follow', 'listen', 'watch', 'comment', 'comments', 'tweet', 'save', 'copy', 'advertisement', 'related', 'more', 'menu', 'search', 'login', 'register']);
+
 export const newsAgencies = new Set([
   'reuters', 'afp', 'ap', 'bloomberg', 'xinhua', 'kyodo', 'yonhap', 'pti', 'ians', 'ansa', 'efe', 'tass', 'interfax',
   'bernama', 'antara', 'upi', 'dpa', 'anadolu', 'itar-tass', 'ria novosti', 'sputnik', 'apa', 'ctk', 'pap', 'bta',

@@ -78,7 +78,8 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
     }
     const wordInitial = initial;
     initial = false;
-    const joined = current !== null && tokens[i - 1]?.kind === 'space';
+    // Two spaces or a tab part a page's labels ("Facebook   Share"); prose never writes them inside a name.
+    const joined = current !== null && tokens[i - 1]?.kind === 'space' && !/\s\s|\t/u.test(tokens[i - 1]!.text);
     // Most words are lower case and follow no name: they are made a name's word only when they could be one.
     // (A possessive "’s" never decides whether a word is capitalised.)
     const capitalised = isCapitalised(token.text);
