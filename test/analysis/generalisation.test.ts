@@ -297,7 +297,8 @@ describe('generalisation', () => {
       'The state Attorney-General, Barr. John Doe, said the state would appeal. ' +
       'Kari Nordmann was sworn in as Minister of Transport on Tuesday. ' +
       'Ola Hansen will be sworn in as Minister of Energy next week. ' +
-      'Per Olsen, president of the Harbour Workers Union (HWU), said so.\n';
+      'Per Olsen, president of the Harbour Workers Union (HWU), said so. ' +
+      'But counsel to the governor, Mr. Lars Berg, disagreed. Does Governor Eva Lund stay?\n';
     const roles = analyzeArticle({ id: 'a.txt', text })
       .entities.filter((e) => e.type === 'person' && !e.tentative)
       .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
@@ -307,6 +308,8 @@ describe('generalisation', () => {
       'Kari Nordmann: Minister of Transport / ',
       'Ola Hansen: -',
       'Per Olsen: President / Harbour Workers Union',
+      'Lars Berg: -',
+      'Eva Lund: Governor / ',
     ]);
   });
 

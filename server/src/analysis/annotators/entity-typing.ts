@@ -22,6 +22,7 @@ import {
   placePrepositions,
   titleModifiers,
   titles,
+  englishVerbs,
   newsAgencies,
   pageWidgetWords,
   socialPlatforms,
@@ -159,7 +160,8 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
     titleAt(words, 0) !== undefined ||
     honorifics.has(lower);
   if (known && !functionWords.has(lower)) return words;
-  const ordinary = functionWords.has(lower) || context.lowercase.has(lower) || /(ly|ing|ed)$/.test(lower);
+  // "Does Governor Jane Roe leave office?": an auxiliary opening a question is no name's word.
+  const ordinary = functionWords.has(lower) || englishVerbs.has(lower) || context.lowercase.has(lower) || /(ly|ing|ed)$/.test(lower);
   return ordinary || words.length === 1 ? words.slice(1) : words;
 }
 

@@ -92,6 +92,10 @@ export function titleBefore(chunk: NameChunk, text: string): RoleMention | undef
     for (let k = words.length - n - 1; k >= 0 && rankModifiers.has(words[k]!); k--) title = `${words[k]} ${title}`;
     const end = chunk.start - (before.length - before.replace(/,?\s+$/u, '').length);
     const start = end - title.length;
+    // "counsel to the governor, Jane Roe", "a lawyer for the minister, John Doe": the office is another
+    // person's, the object of a preposition; the name is the counsel's.
+    if (/\b(?:to|for|of|with|by|from|against|under|before)\s+(?:the|a|an|its|his|her|their)\s+$/iu.test(text.slice(Math.max(0, start - 30), start)))
+      return undefined;
     // "… on Saturday. Utopian energy minister": the qualifier starts after a sentence's end, and
     // "The" or "Former" before the title names nobody's office.
     const qualifier = match[1]!

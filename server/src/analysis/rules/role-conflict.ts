@@ -65,7 +65,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
   // without the kind of place it is.
   const named = (owner: string): string => {
     const bare = owner.replace(/^the\s+/iu, '');
-    return acronymOf.get(bare.toLowerCase()) ?? bare.replace(/^(\p{Lu}.*?)\s+(?:County|State|Province|Prefecture|Region|District|Municipality|City)$/u, '$1');
+    return acronymOf.get(bare.toLowerCase()) ?? withoutKindOfPlace(bare);
   };
   for (const cluster of index.clusters) {
     if (cluster.type !== 'person') continue;
@@ -232,10 +232,15 @@ function qualifierFromCluster(cluster: IndexedCluster, key: string): string | un
       .filter((r) => officeKey(r) === key)
       .map((r) => r.country ?? r.organization)
       // "the dock workers' union", in lower case, may be any union.
-      .filter((owner) => owner && !/^\p{Ll}/u.test(owner)),
+      .filter((owner): owner is string => owner !== undefined && !/^\p{Ll}/u.test(owner))
+      .map(withoutKindOfPlace),
   );
   return qualifiers.size === 1 ? [...qualifiers][0] : undefined;
 }
+
+/** "Riverton County", "Riverton State": Riverton, whose governor or mayor is one office however written. */
+const withoutKindOfPlace = (owner: string): string =>
+  owner.replace(/^(\p{Lu}.*?)\s+(?:County|State|Province|Prefecture|Region|District|Municipality|City)$/u, '$1');
 
 /**
  * Each holder's dates in an office span a tenure the corpus attests ("UN Secretary-General" on
