@@ -334,6 +334,21 @@ describe('generalisation', () => {
     assert.deepEqual(warnings('Norwegian Transport Minister Ola Hansen, who resigned on Tuesday, opened the talks.'), []);
   });
 
+  it('"Minister Jane Roe" in an article whose one minister is Utopia\'s minister of energy is taken for that office', () => {
+    const page = (date: string, body: string): string => `Grid talks\n\n${date}\n\n${body}\n`;
+    const warnings = (third: string): string[] => {
+      const corpus = corpusOf({
+        'a.txt': page('May 2, 2021', "Norway's energy minister, Kari Nordmann, opened the talks. Ola Hansen, an engineer, watched."),
+        'b.txt': page('May 6, 2021', 'Norwegian Energy Minister Kari Nordmann met the grid operator. Ola Hansen, the engineer, spoke.'),
+        'c.txt': page('May 4, 2021', third),
+      });
+      return corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`);
+    };
+    const release = 'The Norwegian Minister of Energy, Kari Nordmann, visited the plant.';
+    assert.deepEqual(warnings(`${release} Minister Ola Hansen said the grid would hold.`), ['warning Minister Ola Hansen']);
+    assert.deepEqual(warnings(`${release} Minister Kari Nordmann said the grid would hold.`), []);
+  });
+
   it('the head of a union named once as a minister, where other articles call the minister someone else, is a slip', () => {
     const page = (date: string, body: string): string => `Port strike\n\n${date}\n\n${body}\n`;
     const corpus = corpusOf({

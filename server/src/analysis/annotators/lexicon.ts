@@ -45,6 +45,8 @@ export const titles = new Set([
   'press secretary',
   'general secretary',
   'director',
+  'managing director',
+  'executive director',
   'director general',
   'director-general',
   'high representative',
@@ -568,6 +570,7 @@ export const singleHolderTitles = new Set([
   'attorney-general',
   'chief minister',
   'managing director',
+  'executive director',
   'chief justice',
   'inspector general',
 ]);

@@ -57,6 +57,8 @@ export const roleConflict: CorpusRule = {
 function collectHoldings(index: CorpusIndex): Holding[] {
   const holdings: Holding[] = [];
   const unowned: Holding[] = [];
+  // "Minister Roe", with no portfolio.
+  const bare: { cluster: IndexedCluster; mention: ClusterMention; role: RoleMention }[] = [];
   // "President of the Harbour Workers' Union" and "HWU president": one office, named by its acronym.
   const acronymOf = new Map<string, string>();
   for (const entry of index.acronyms)
@@ -80,6 +82,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
       const role = mention.mention.role;
       if (!role) continue;
       const portfolio = portfolioOf(role);
+      if (!portfolio && /^minister$/iu.test(role.title) && !role.country) bare.push({ cluster, mention, role });
       if (!portfolio && !isSingleHolder(role.title)) continue;
       const article = index.articles.get(mention.articleId)!;
       if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 60), role.span.start))) continue;
@@ -108,6 +111,7 @@ function collectHoldings(index: CorpusIndex): Holding[] {
     }
   }
   headsAsNamed(holdings);
+  holdings.push(...ministersOfTheArticle(index, holdings, bare));
   // "Governor Jane Roe" in a corpus whose every governor named with a state is of one state: that one,
   // guessed, so never evidence against another holder.
   const owners = new Map<string, Set<string>>();
@@ -118,6 +122,38 @@ function collectHoldings(index: CorpusIndex): Holding[] {
     if (only?.size === 1) holdings.push({ ...holding, office: [...only][0]!, guessed: true });
   }
   return holdings;
+}
+
+/**
+ * "Minister Roe" in an article whose every minister with a portfolio holds one office ("Utopia's
+ * Minister of Energy, John Doe" in a press release of that ministry): that office, guessed, so never
+ * evidence against another holder. Not for someone the corpus names a minister of any portfolio: then
+ * the office is that person's own, and unknown here.
+ */
+function ministersOfTheArticle(
+  index: CorpusIndex,
+  holdings: Holding[],
+  bare: { cluster: IndexedCluster; mention: ClusterMention; role: RoleMention }[],
+): Holding[] {
+  const isMinister = (h: Holding): boolean => h.title.endsWith(' Minister');
+  const ministers = new Set<IndexedCluster>();
+  const byArticle = new Map<string, Holding[]>();
+  for (const h of holdings) {
+    if (!isMinister(h)) continue;
+    ministers.add(h.cluster);
+    if (!h.guessed) addTo(byArticle, h.mention.articleId, h);
+  }
+  const guessed: Holding[] = [];
+  for (const { cluster, mention, role } of bare) {
+    if (ministers.has(cluster) || cluster.roles.some((r) => portfolioOf(r))) continue;
+    const offices = new Map((byArticle.get(mention.articleId) ?? []).map((h) => [h.office, h]));
+    if (offices.size !== 1) continue;
+    const [office, model] = [...offices][0]!;
+    const article = index.articles.get(mention.articleId)!;
+    if (notCurrent.test(article.text.slice(Math.max(0, role.span.start - 60), role.span.start))) continue;
+    guessed.push({ ...model, cluster, mention, role, office, guessed: true });
+  }
+  return guessed;
 }
 
 /**
