@@ -298,7 +298,8 @@ describe('generalisation', () => {
       'Kari Nordmann was sworn in as Minister of Transport on Tuesday. ' +
       'Ola Hansen will be sworn in as Minister of Energy next week. ' +
       'Per Olsen, president of the Harbour Workers Union (HWU), said so. ' +
-      'But counsel to the governor, Mr. Lars Berg, disagreed. Does Governor Eva Lund stay?\n';
+      'But counsel to the governor, Mr. Lars Berg, disagreed. Does Governor Eva Lund stay? ' +
+      "Norway's Energy Minister Tor Dahl spoke, and Norway's new Minister of Trade, Siri Moe, too.\n";
     const roles = analyzeArticle({ id: 'a.txt', text })
       .entities.filter((e) => e.type === 'person' && !e.tentative)
       .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
@@ -310,6 +311,8 @@ describe('generalisation', () => {
       'Per Olsen: President / Harbour Workers Union',
       'Lars Berg: -',
       'Eva Lund: Governor / ',
+      'Tor Dahl: Energy Minister / Norway',
+      'Siri Moe: Minister of Trade / Norway',
     ]);
   });
 

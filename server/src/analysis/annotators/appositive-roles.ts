@@ -213,7 +213,10 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
     // "the environment minister of North Rhine-Westphalia": the portfolio before the title is its own.
     const portfolio = words[first - 1]?.[0];
     if (portfolio && /^minister$/iu.test(words[first]![0]) && portfolioWords.has(portfolio)) first--;
-    const prior = words[first - 1]?.[0];
+    // "Utopia's new Minister of Energy": "new" says since when, not whose.
+    let back = first - 1;
+    while (back > 0 && /^(?:new|newly|recently|current|incumbent|appointed)$/iu.test(words[back]![0])) back--;
+    const prior = words[back]?.[0];
     // "Utopia's", "Utopian": whose office; "a minister of …" names no one office.
     if (prior && /^(?:an?|one|former|ex|late)$/iu.test(prior)) return undefined;
     const qualifier = prior && (/['’]s$/u.test(prior) || countryNamed(prior)) ? prior : undefined;

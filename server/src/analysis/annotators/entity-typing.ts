@@ -194,7 +194,12 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   const name = words.slice(found.end);
   const mentions: EntityMention[] = [];
   const qualifier = prefix.length > 0 ? join(prefix) : undefined;
-  const country = qualifier ? (countryOfDemonym(qualifier) ?? countryOf(qualifier)) : undefined;
+  // "Utopia's Energy Minister Jane Roe": the possessive closed the chunk before the office.
+  const country = qualifier
+    ? (countryOfDemonym(qualifier) ?? countryOf(qualifier))
+    : from === (office ?? found).start || portfolio
+      ? countryOwning(raw, context)
+      : undefined;
   if (qualifier && !countryOfDemonym(qualifier)) {
     const sub = { ...raw, words: prefix, start: prefix[0]!.start, end: prefix[prefix.length - 1]!.end };
     const head = headKind(prefix[prefix.length - 1]!.text);
@@ -238,6 +243,12 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
 
 const isCue = (word: string): boolean =>
   pastRoleCues.has(word) || titleModifiers.has(word) || honorifics.has(word);
+
+/** The country a possessive just before a chunk names: "Utopia's" of "Utopia's Energy Minister Jane Roe". */
+function countryOwning(chunk: NameChunk, context: Context): string | undefined {
+  const owner = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2})['’]s\s+$/u.exec(context.text.slice(Math.max(0, chunk.start - 40), chunk.start));
+  return owner ? countryOf(owner[1]!) : undefined;
+}
 
 /** Whether a title's words are an honorific, which names no office: "Mr", "Dr.", "Tan Sri". */
 const isHonorific = (words: NameWord[]): boolean =>
