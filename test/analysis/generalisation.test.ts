@@ -352,6 +352,19 @@ describe('generalisation', () => {
     assert.deepEqual(warnings(`${release} Minister Kari Nordmann said the grid would hold.`), []);
   });
 
+  it('an office given once to someone known in two articles as another office\'s holder is a slip, against its holder named once', () => {
+    const page = (date: string, body: string): string => `Port talks\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', "Norway's transport minister, Kari Nordmann, opened the talks."),
+      'b.txt': page('May 3, 2021', 'Norwegian Transport Minister Kari Nordmann met the union. Ola Hansen, president of the Riverton Council, spoke.'),
+      'c.txt': page('May 5, 2021', 'Kari Nordmann, president of the Riverton Council, said the strike was over.'),
+    });
+    assert.deepEqual(
+      corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`),
+      ['warning Kari Nordmann, president of the Riverton Council'],
+    );
+  });
+
   it('the head of a union named once as a minister, where other articles call the minister someone else, is a slip', () => {
     const page = (date: string, body: string): string => `Port strike\n\n${date}\n\n${body}\n`;
     const corpus = corpusOf({

@@ -48,7 +48,7 @@ export const roleConflict: CorpusRule = {
   reads: ['names', 'article-dates'],
   check(index) {
     const holdings = collectHoldings(index);
-    const conflicts = [...conflictsBetweenHolders(index, holdings), ...conflictsWithTenure(index, holdings)];
+    const conflicts = [...conflictsBetweenHolders(index, holdings, knownAs(holdings)), ...conflictsWithTenure(index, holdings)];
     const flagged = new Set(conflicts.map((f) => `${f.articleId}:${f.span.start}`));
     return [...conflicts, ...identityConflicts(index, flagged)];
   },
@@ -283,7 +283,25 @@ const withoutKindOfPlace = (owner: string): string =>
  * 2021-11-01 and 2021-11-13); another person named to that office inside it, or on the same date,
  * conflicts. Successive holders whose attested dates do not interleave are a change of office.
  */
-function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Finding[] {
+/**
+ * The offices each person is named to, with their country or body written, in two or more articles:
+ * who the corpus knows them as.
+ */
+function knownAs(holdings: Holding[]): Map<IndexedCluster, Set<string>> {
+  const articles = new Map<IndexedCluster, Map<string, Set<string>>>();
+  for (const h of holdings) {
+    if (h.guessed || h.inferred) continue;
+    const offices = articles.get(h.cluster) ?? new Map<string, Set<string>>();
+    offices.set(h.office, (offices.get(h.office) ?? new Set<string>()).add(h.mention.articleId));
+    articles.set(h.cluster, offices);
+  }
+  const known = new Map<IndexedCluster, Set<string>>();
+  for (const [cluster, offices] of articles)
+    for (const [office, ids] of offices) if (ids.size >= 2) known.set(cluster, (known.get(cluster) ?? new Set<string>()).add(office));
+  return known;
+}
+
+function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[], known: Map<IndexedCluster, Set<string>>): Finding[] {
   const byOffice = new Map<string, Holding[]>();
   for (const h of holdings) if (!h.inferred) addTo(byOffice, h.office.toLowerCase(), h);
   const findings: Finding[] = [];
@@ -316,7 +334,7 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[]): Findi
       }
     }
     const flagged = new Set(findings.map((f) => `${f.articleId}:${f.span.start}`));
-    findings.push(...loneHoldings(index, all, byHolder, tenure, flagged));
+    findings.push(...loneHoldings(index, all, byHolder, tenure, flagged, known));
     for (const f of findings) flagged.add(`${f.articleId}:${f.span.start}`);
     findings.push(...guessedInside(index, all, byHolder, tenure, flagged));
   }
@@ -341,12 +359,16 @@ function loneHoldings(
   byHolder: Map<IndexedCluster, Holding[]>,
   tenure: Map<IndexedCluster, Tenure>,
   flagged: Set<string>,
+  known: Map<IndexedCluster, Set<string>>,
 ): Finding[] {
   const findings: Finding[] = [];
   const named = new Map<IndexedCluster, Holding[]>();
   for (const h of all) addTo(named, h.cluster, h);
   // The holders named to the office in several articles, counted once, not once per lone holder.
   const attested = [...tenure].filter(([holder]) => articlesOf(byHolder.get(holder)!) >= 2);
+  // Named to it in one article, and known as nobody else: the holder, against someone the corpus
+  // knows in two or more articles as the holder of another office.
+  const once = [...tenure].filter(([holder]) => articlesOf(byHolder.get(holder)!) === 1 && !known.has(holder));
   for (const [lone, holdings] of named) {
     if (articlesOf(holdings) !== 1) continue;
     // Named in other articles, never to this office: someone the corpus knows as someone else.
@@ -355,7 +377,8 @@ function loneHoldings(
     if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
     const time = Date.parse(h.date.slice(0, 10));
     let best: { cluster: IndexedCluster; distance: number } | undefined;
-    for (const [other, span] of attested) {
+    const someoneElse = [...(known.get(lone) ?? [])].some((office) => office !== h.office);
+    for (const [other, span] of someoneElse ? [...attested, ...once] : attested) {
       if (other === lone) continue;
       const from = Date.parse(span.from.slice(0, 10));
       const to = Date.parse(span.to.slice(0, 10));
