@@ -299,7 +299,8 @@ describe('generalisation', () => {
       'Ola Hansen will be sworn in as Minister of Energy next week. ' +
       'Per Olsen, president of the Harbour Workers Union (HWU), said so. ' +
       'But counsel to the governor, Mr. Lars Berg, disagreed. Does Governor Eva Lund stay? ' +
-      "Norway's Energy Minister Tor Dahl spoke, and Norway's new Minister of Trade, Siri Moe, too.\n";
+      "Norway's Energy Minister Tor Dahl spoke, and Norway's new Minister of Trade, Siri Moe, too. " +
+      '"We will talk," said the Cabinet Secretary, Hon. Anne Vik.\n';
     const roles = analyzeArticle({ id: 'a.txt', text })
       .entities.filter((e) => e.type === 'person' && !e.tentative)
       .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
@@ -313,6 +314,7 @@ describe('generalisation', () => {
       'Eva Lund: Governor / ',
       'Tor Dahl: Energy Minister / Norway',
       'Siri Moe: Minister of Trade / Norway',
+      'Anne Vik: Cabinet Secretary / ',
     ]);
   });
 

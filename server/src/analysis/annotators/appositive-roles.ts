@@ -202,6 +202,9 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
       clause.lastIndexOf('. '),
       clause.lastIndexOf('\n'),
       clause.lastIndexOf('('),
+      // "…hide," said the Minister: a closing quote ends the clause before.
+      clause.lastIndexOf('" '),
+      clause.lastIndexOf('” '),
     ) + 1;
   const words = [...clause.slice(from).matchAll(/[\p{L}'’.-]+/gu)];
   // The first "of" or "for" that closes a title: "is the Minister of …", "Utopia's Minister for …".
@@ -243,7 +246,9 @@ function capitalisedTitleBefore(words: RegExpMatchArray[], clauseStart: number):
   const at = titleEnding(texts);
   if (at === undefined || texts.slice(at).some((w) => !/^\p{Lu}/u.test(w))) return undefined;
   let lead = 0;
-  if (/^(?:the|its)$/iu.test(texts[0] ?? '')) lead++;
+  // "…," said the Cabinet Secretary, Jane Roe: the quote's verb opens the clause.
+  if (/^(?:said|says|added|adds|told|wrote)$/u.test(texts[lead] ?? '')) lead++;
+  if (/^(?:the|its)$/iu.test(texts[lead] ?? '')) lead++;
   if (texts[lead] && /^(?:state|federal|national|county|regional|provincial)$/u.test(texts[lead]!)) lead++;
   const owner = texts.slice(lead, at);
   if (owner.length > 4 || owner.some((w) => !/^\p{Lu}/u.test(w))) return undefined;
