@@ -22,8 +22,14 @@ const out = new URL('../server/data/gazetteer.json', import.meta.url);
 const byCode = new Map(countries.map((c) => [c.cca2, c.name.common]));
 const latin = (s) => /^[\p{Script=Latin}\p{M}\s.'’()-]+$/u.test(s);
 
+const demonymWords = new Set(countries.flatMap((c) => [c.demonyms?.eng?.m, c.demonyms?.eng?.f]).filter(Boolean));
 const countryRows = countries.map((c) => {
   const aliases = new Set([c.name.official, ...c.altSpellings]);
+  // "Bosnia and Herzegovina" is written "Bosnia", "Trinidad and Tobago" "Trinidad": the first part of
+  // a paired name, where it is long, no plural people's name ("Turks", "Wallis") and no adjective of a
+  // people ("French Southern").
+  const first = /^(.{6,}?) and /u.exec(c.name.common)?.[1];
+  if (first && !/s$/u.test(first) && !demonymWords.has(first.split(' ')[0])) aliases.add(first);
   // "Korea, Republic of" is a sort key, not a way of writing the name; two-letter codes ("IN", "IT")
   // are ordinary words in running text.
   for (const alias of [...aliases]) {
@@ -48,7 +54,8 @@ const uniqueCities = [...new Map(cityRows.map((row) => [row.join('|'), row])).va
 // districts and municipalities below them, and not names that are ordinary words ("Central",
 // "North", "Capital", "Coast").
 const statesRoot = join(dirname(require.resolve('@countrystatecity/countries')), 'data');
-const levels = /state|province|region|governorate|prefecture|territory|emirate|canton|oblast|krai|republic|autonomous|federal|land/i;
+// "country" is a nation within a state: England, Scotland, Wales.
+const levels = /state|province|region|governorate|prefecture|territory|emirate|canton|oblast|krai|republic|autonomous|federal|land|^country$/i;
 const generic =
   /^(?:north|south|east|west|central|northern|southern|eastern|western|capital|coast|coastal|centre|center|islands?|lakes?|upper|lower|interior|highlands?|lowlands?|littoral|mountain|plateau|lagoons?|river|valley|atlantic|pacific|national|federal|metropolitan|special|city|island|delta|rivers|unity|jewish|line|gulf|bay|est|nord|sul|norte|leste|van|batman|lakes)$/i;
 const provinceRows = [];

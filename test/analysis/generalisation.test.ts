@@ -318,6 +318,22 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state', () => {
+    const text =
+      'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +
+      "Bosnia's minister spoke, and Scotland's First Minister Jane Roe welcomed it.\n";
+    const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(entities, [
+      'place Dubai',
+      'place Abu Dhabi',
+      'place Rotterdam',
+      'organization Harbour Holding',
+      'place Bosnia',
+      'place Scotland',
+      'person Jane Roe',
+    ]);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

@@ -35,6 +35,34 @@ import { countryOf, titleAt, titleOf } from './titles.js';
 
 /** Types one candidate name of the article body; may yield several mentions (a role's organisation and its holder). */
 export function classify(raw: NameChunk, context: Context): EntityMention[] {
+  const place = basedIn(raw, context);
+  // "the Riverton-based fund": an adjective and nothing after it names nothing more.
+  const adjective = /-(?:based|born|headquartered|led|owned|backed|listed)$/iu.test(raw.words[raw.words.length - 1]!.text);
+  if (adjective) return place ? [place] : [];
+  return place ? [place, ...typeChunk(raw, context)] : typeChunk(raw, context);
+}
+
+/** "Dubai-based Harbour Holding", "a Rotterdam-born engineer": the place the adjective is made of. */
+function basedIn(raw: NameChunk, context: Context): EntityMention | undefined {
+  // After "The" opening a sentence: "The Riverton-based firm", "the Port Ellis-based fund".
+  const from = raw.words[0] && functionWords.has(lowerCase(raw.words[0].text)) ? 1 : 0;
+  const at = basedAt(raw.words, from);
+  if (at === undefined) return undefined;
+  const last = raw.words[at]!;
+  const name = context.text.slice(raw.words[from]!.start, last.end).replace(/-(?:based|born|headquartered)$/u, '');
+  if (!lookupPlace(name)) return undefined;
+  const end = raw.words[from]!.start + name.length;
+  return mentionOf('place', raw.words[from]!, { ...last, end }, context);
+}
+
+/** The index of the word that ends "Riverton-based" in the first three words from `from`, if any. */
+function basedAt(words: NameWord[], from: number): number | undefined {
+  for (let k = from; k < Math.min(words.length, from + 3); k++)
+    if (/-(?:based|born|headquartered|led|owned|backed|listed)$/iu.test(words[k]!.text)) return k;
+  return undefined;
+}
+
+function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   const words = trimInitial(raw.words, context);
   if (words.length === 0) return [];
   const first = words[0]!;
@@ -145,9 +173,10 @@ function roleAround(text: string, start: number, end: number): RoleMention | und
 
 /** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */
 function trimInitial(words: NameWord[], context: Context): NameWord[] {
-  // "Rotterdam-based Harbour Holding": the place it is based in describes it; it is no part of the name.
-  if (words.length > 1 && /-(?:based|born|led|owned|backed|listed)$/i.test(words[0]!.text))
-    return trimInitial(words.slice(1), context);
+  // "Rotterdam-based Harbour Holding", "Port Ellis-based": the place it is based in describes it; it
+  // is no part of the name.
+  const based = basedAt(words, 0);
+  if (based !== undefined && based < words.length - 1) return trimInitial(words.slice(based + 1), context);
   const first = words[0];
   if (!first?.initial || first.acronym) return words;
   const lower = first.text.toLowerCase();
@@ -162,7 +191,10 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
   if (known && !functionWords.has(lower)) return words;
   // "Does Governor Jane Roe leave office?": an auxiliary opening a question is no name's word.
   const ordinary = functionWords.has(lower) || englishVerbs.has(lower) || context.lowercase.has(lower) || /(ly|ing|ed)$/.test(lower);
-  return ordinary || words.length === 1 ? words.slice(1) : words;
+  if (!ordinary && words.length > 1) return words;
+  // "The Riverton-based Harbour Holding": the adjective after the opener goes too.
+  const rest = words.slice(1);
+  return rest.length > 1 && /-(?:based|born|led|owned|backed|listed)$/i.test(rest[0]!.text) ? rest.slice(1) : rest;
 }
 
 /** "Utopian Prime Minister Jane Smith" → place Utopia? no: a role qualifier, and the person. */

@@ -20,6 +20,7 @@ export const titles = new Set([
   'president',
   'president-elect',
   'prime minister',
+  'first minister',
   'premier',
   'chancellor',
   'minister',
