@@ -334,6 +334,16 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('a lone word taken for a surname in one article is the place other articles name ("the Rhine and Maas rivers")', () => {
+    const page = (date: string, body: string): string => `Flood watch\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', 'Dikes on the Rhine and Maas rivers held overnight.'),
+      'b.txt': page('May 3, 2021', 'On Monday the Rhine fell and the Maas crested.'),
+    });
+    const types = corpus.clusters().filter((c) => ['Rhine', 'Maas'].includes(c.canonical)).map((c) => `${c.canonical} ${c.type} ${c.mentions.length}`);
+    assert.deepEqual(types.sort(), ['Maas place 2', 'Rhine place 2']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

@@ -107,7 +107,7 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf('place', first, last, context)];
   // "the Pak Mun dam", "Nong Khai province": a place's kind written after it in lower case. Not
   // "Jane Roe city officials": a person's name is never followed by "dam" or "province" alone.
-  const kindAfter = wordAfter(raw, context.text);
+  const kindAfter = kindOfPlaceAfter(raw, context.text);
   if (placeHeads.has(kindAfter) && !first.initial && words.every((w) => !w.acronym && !titles.has(lowerCase(w.text))))
     return [mentionOf('place', first, last, context)];
   // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
@@ -288,6 +288,17 @@ const isHonorific = (words: NameWord[]): boolean =>
 
 function definesAcronym(chunk: NameChunk, text: string): boolean {
   return /^\s*\(\s*[\p{Lu}][\p{Lu}\d&.-]{1,9}\s*\)/u.test(text.slice(chunk.end, chunk.end + 16));
+}
+
+/**
+ * The kind of place written after a chunk in lower case: "dam" of "the Pak Mun dam", "river" of "the
+ * Rhine and Maas rivers" for either name. "" when there is none.
+ */
+function kindOfPlaceAfter(chunk: NameChunk, text: string): string {
+  const after = text.slice(chunk.end, chunk.end + 60);
+  const plural = /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)?\s+(\p{Ll}+?)s\b/u.exec(after);
+  if (plural && placeHeads.has(plural[1]!)) return plural[1]!;
+  return wordAfter(chunk, text);
 }
 
 /** The lower-case word right after a chunk ("dam" of "the Pak Mun dam"), or "". */

@@ -184,6 +184,8 @@ function placeLoneSurnames(
     for (const token of edges) addTo(byEdgeToken, token, form);
   }
   const slips = new SlipIndex(byEdgeToken.keys());
+  const nonPersons = new Map<string, Form>();
+  for (const form of all) if (form.type !== 'person' && form.mentions.length > 0) nonPersons.set(nameKey(textOf(form)), form);
   const nameWords = new Set<string>();
   for (const form of all)
     if (form.type === 'person' && form.mentions.length > 0) for (const token of nameTokens(textOf(form))) nameWords.add(token);
@@ -202,6 +204,15 @@ function placeLoneSurnames(
       if (owners.length === 1) owners[0]!.partial.push(ref);
       else owners[0]!.adopted.push(ref);
       continue;
+    }
+    // "Rhine" alone, taken for a surname here, where other articles name it a place or a body and no
+    // person's name has the word: that place or body.
+    if (hosts.size === 0 && !nameWords.has(token) && !ref.mention.role) {
+      const other = nonPersons.get(nameKey(ref.mention.text));
+      if (other) {
+        other.mentions.push(ref);
+        continue;
+      }
     }
     // A word some full name of the corpus has ("Vilca" of "Germán Vilca Ticona") is that word, no slip.
     if (hosts.size === 0 && nameWords.has(token)) {
