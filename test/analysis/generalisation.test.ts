@@ -318,10 +318,11 @@ describe('generalisation', () => {
     ]);
   });
 
-  it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state', () => {
+  it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {
     const text =
       'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +
-      "Bosnia's minister spoke, and Scotland's First Minister Jane Roe welcomed it.\n";
+      "Bosnia's minister spoke, and Scotland's First Minister Jane Roe welcomed it. " +
+      'The road builder Riverton Works and the concrete supplier Norcem Beton bid; the builder John Doe did not.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);
     assert.deepEqual(entities, [
       'place Dubai',
@@ -331,6 +332,9 @@ describe('generalisation', () => {
       'place Bosnia',
       'place Scotland',
       'person Jane Roe',
+      'organization Riverton Works',
+      'organization Norcem Beton',
+      'person John Doe',
     ]);
   });
 

@@ -23,6 +23,7 @@ import {
   titleModifiers,
   titles,
   englishVerbs,
+  businessNouns,
   newsAgencies,
   pageWidgetWords,
   socialPlatforms,
@@ -31,6 +32,7 @@ import { headKind, type NameChunk, type NameWord } from './name-chunks.js';
 import { generation, initials, looksLikePersonalName } from './name-shape.js';
 import { placeNamed, placesIn } from './place-names.js';
 import { portfolioBefore, portfolioIn } from './portfolios.js';
+import { isKnownName } from '../known-names.js';
 import { countryOf, titleAt, titleOf } from './titles.js';
 
 /** Types one candidate name of the article body; may yield several mentions (a role's organisation and its holder). */
@@ -119,6 +121,11 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   if (words.length > 1 && eventLeads.has(first.text.toLowerCase()) && !first.possessive)
     return [mentionOf('event', first, last, context)];
 
+  // "the road builder Riverton Works", "shares of Harbour Holding": a business's name, unless it opens
+  // with a given name ("the builder Jane Roe").
+  const noun = /\b(\p{Ll}+)(?:\s+of)?\s+$/u.exec(context.text.slice(Math.max(0, raw.start - 30), raw.start))?.[1];
+  if (noun && businessNouns.has(noun) && words.length > 1 && !isKnownName(lowerCase(first.text)) && !words.some((w) => titles.has(lowerCase(w.text))))
+    return [mentionOf('organization', first, last, context)];
   const titled = splitTitle(words, raw, context);
   if (titled) return titled;
 

@@ -751,6 +751,12 @@ export const portfolioWords = new Set([
  * News agencies, named alone in wire credits and attributions ("(Agency) -", "Agency reported"):
  * organisations, though a single capitalised word.
  */
+/**
+ * Nouns for a business written just before its name ("the road builder Riverton Works", "shares of
+ * Harbour Holding"): the name is the business's.
+ */
+export const businessNouns = new Set(['company', 'firm', 'group', 'consortium', 'conglomerate', 'operator', 'supplier', 'subcontractor', 'contractor', 'builder', 'manufacturer', 'maker', 'lender', 'bank', 'insurer', 'airline', 'carrier', 'retailer', 'utility', 'startup', 'exporter', 'importer', 'distributor', 'shipper', 'giant', 'producer', 'developer', 'shares', 'subsidiary', 'unit']);
+
 /** Social networks news cites as a source ("said on Twitter"): bodies, never people. */
 export const socialPlatforms = new Set(['twitter', 'facebook', 'instagram', 'youtube', 'tiktok', 'telegram', 'whatsapp', 'linkedin', 'weibo', 'wechat', 'snapchat', 'reddit', 'bluesky', 'mastodon']);
 
