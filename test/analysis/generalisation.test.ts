@@ -348,6 +348,17 @@ describe('generalisation', () => {
     assert.deepEqual(types.sort(), ['Maas place 2', 'Rhine place 2']);
   });
 
+  it('a four-letter surname alone, one letter off a name written often, is a slip of it', () => {
+    const page = (date: string, body: string): string => `Road probe\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2016', 'Goran Lukic, chief executive of the consortium, was questioned. Lukic denied wrongdoing.'),
+      'b.txt': page('May 3, 2016', 'Prosecutors questioned Goran Lukic again on Tuesday.'),
+      'c.txt': page('May 4, 2016', 'The prosecution did not say in what capacity Luki had been questioned.'),
+    });
+    const slips = corpus.findings('c.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual} -> ${f.expected[0]}`);
+    assert.deepEqual(slips, ['warning Luki -> Lukic']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

@@ -585,7 +585,9 @@ function slipHost(
   byEdgeToken: Map<string, Form[]>,
   sets: UnionFind<Form>,
 ): { form: Form; intended: string; written: string } | undefined {
-  if (tentative && token.length < 5) return undefined;
+  // A short capitalised word is often a slip of nothing ("Ross" for "Rose"): four letters are a
+  // tentative surname's slip only for a name written often (below).
+  if (tentative && token.length < 4) return undefined;
   let found: { form: Form; intended: string; written: string } | undefined;
   for (const edge of nearestSlips(token, index.near(token))) {
     const roots = new Set((byEdgeToken.get(edge) ?? []).map((f) => sets.find(f)));
@@ -595,7 +597,7 @@ function slipHost(
   }
   if (!found) return undefined;
   const written = (byEdgeToken.get(found.intended) ?? []).reduce((n, f) => n + f.mentions.length + f.partial.length, 0);
-  return written >= 2 ? found : undefined;
+  return written >= (tentative && token.length < 5 ? 3 : 2) ? found : undefined;
 }
 
 /**
