@@ -359,6 +359,12 @@ describe('generalisation', () => {
     assert.deepEqual(slips, ['warning Luki -> Lukic']);
   });
 
+  it('"Engr. Jane Roe of the Utopian Water Union (UWU)" is a person and the body she is of, not one long body', () => {
+    const text = 'Water talks\n\nMay 2, 2021\n\nThe petition filed by Engr. Jane Roe of the Utopian Water Union (UWU) was heard.\n';
+    const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(entities, ['person Jane Roe', 'organization Utopian Water Union']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

@@ -71,6 +71,9 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   const last = words[words.length - 1]!;
   const joined = join(words);
 
+  // "Dr. Jane Roe of the Utopian Water Union (UWU)": a person, then the body she is of.
+  const of = words.findIndex((w) => w.lower && w.text === 'of');
+  if (of > 2 && honorifics.has(lowerCase(first.text))) return personOfBody(raw, words, of, context);
   // "Trans-Arctic Quad (TAQ4)": whatever defines an acronym is an organisation, programme or event.
   if (definesAcronym(raw, context.text) && words.length > 1) {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
@@ -94,12 +97,6 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf('organization', first, last, context)];
   // "Bank of England", "Atomic Energy Organization of Iran": the head comes before "of".
   const linker = words.findIndex((w) => w.lower && (w.text === 'of' || w.text === 'for' || w.text === 'on'));
-  // "Dr. Jane Roe of the Utopian Water Union": a person, then the body she is of.
-  if (linker > 2 && words[linker]!.text === 'of' && honorifics.has(lowerCase(first.text))) {
-    const part = (from: number, to: number): NameChunk => ({ ...raw, words: words.slice(from, to), start: words[from]!.start, end: words[to - 1]!.end });
-    const body = words[linker + 1]?.lower ? linker + 2 : linker + 1;
-    return [...classify(part(0, linker), context), ...(body < words.length ? classify(part(body, words.length), context) : [])];
-  }
   const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
   if (head && words.length > 1) {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
@@ -287,6 +284,13 @@ const isCue = (word: string): boolean =>
 function countryOwning(chunk: NameChunk, context: Context): string | undefined {
   const owner = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2})['’]s\s+$/u.exec(context.text.slice(Math.max(0, chunk.start - 40), chunk.start));
   return owner ? countryOf(owner[1]!) : undefined;
+}
+
+/** "Dr. Jane Roe of the Utopian Water Union": the person before "of", and the body after it. */
+function personOfBody(raw: NameChunk, words: NameWord[], of: number, context: Context): EntityMention[] {
+  const part = (from: number, to: number): NameChunk => ({ ...raw, words: words.slice(from, to), start: words[from]!.start, end: words[to - 1]!.end });
+  const body = words[of + 1]?.lower ? of + 2 : of + 1;
+  return [...classify(part(0, of), context), ...(body < words.length ? classify(part(body, words.length), context) : [])];
 }
 
 /** Whether a title's words are an honorific, which names no office: "Mr", "Dr.", "Tan Sri". */
