@@ -360,7 +360,7 @@ describe('generalisation', () => {
   });
 
   it('"Engr. Jane Roe of the Utopian Water Union (UWU)" is a person and the body she is of, not one long body', () => {
-    const text = 'Water talks\n\nMay 2, 2021\n\nThe petition filed by Engr. Jane Roe of the Utopian Water Union (UWU) was heard.\n';
+    const text = 'The petition is heard\n\nMay 2, 2021\n\nThe petition filed by Engr. Jane Roe of the Utopian Water Union (UWU) was heard.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);
     assert.deepEqual(entities, ['person Jane Roe', 'organization Utopian Water Union']);
   });
