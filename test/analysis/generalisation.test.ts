@@ -365,6 +365,12 @@ describe('generalisation', () => {
     assert.deepEqual(entities, ['person Jane Roe', 'organization Utopian Water Union']);
   });
 
+  it('an irregular past ("flew", "withdrew") puts a weekday behind the page\'s date', () => {
+    const text = 'Delegation leaves\n\nMARCH 16, 2018\n\nThe delegation flew to the Netherlands on Thursday. The bidder withdrew on Monday.\n';
+    const values = analyzeArticle({ id: 'a.txt', text }).dates.filter((d) => /day$/u.test(d.text)).map((d) => `${d.text} ${d.value}`);
+    assert.deepEqual(values, ['Thursday 2018-03-15', 'Monday 2018-03-12']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

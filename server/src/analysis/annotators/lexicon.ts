@@ -4,6 +4,7 @@
  * maintained npm package lists English titles or the head nouns that type a proper name; every entry
  * is ordinary English but for two lists of names: `seatsOfGovernment` and `newsAgencies`.
  */
+import { irregular as verbTable } from 'en-inflectors/dist/verb/solve_lookup.js';
 import { monthNames, weekdayNames } from './calendar.js';
 
 /**
@@ -677,32 +678,18 @@ export const reportedFutureCues = ['would', 'was due', 'were due', 'due back', '
 export const presentCues = ['ongoing', 'is being held', 'underway', 'under way', 'this week'];
 
 /** Past-tense words too irregular to spot by their ending. */
+/**
+ * Irregular past forms ("flew", "withdrew", "swore"), from en-inflectors' table of English verbs; "-ed"
+ * forms of five letters or more are read by their ending. Not the modals ("could") nor pasts that are mostly nouns or
+ * adjectives in news ("bound", "ground", "rose", "felt"); "ago" and "last" point back too.
+ */
+const notPastHere = new Set(['could', 'would', 'should', 'might', 'must', 'bound', 'bit', 'ground', 'rose', 'fell', 'felt', 'lay', 'bore', 'wound', 'dove', 'lit', 'clad', 'shed', 'cleft', 'clove', 'hove', 'bade', 'custom-made', 'jerry-built']);
 export const irregularPast = new Set([
-  'was',
-  'were',
-  'had',
-  'did',
-  'held',
-  'took',
-  'made',
-  'met',
-  'said',
-  'went',
-  'came',
-  'gave',
-  'told',
-  'began',
-  'spoke',
-  'won',
-  'lost',
-  'left',
-  'saw',
-  'became',
+  ...verbTable
+    .filter(([base, past]) => past !== base && !(past.endsWith('ed') && past.length > 4) && !notPastHere.has(past))
+    .map(([, past]) => past),
   'ago',
   'last',
-  'sent',
-  'brought',
-  'led',
 ]);
 
 /** Words before "last" that make it an adjective ("the last chance"). */
