@@ -371,6 +371,15 @@ describe('generalisation', () => {
     assert.deepEqual(values, ['Thursday 2018-03-15', 'Monday 2018-03-12']);
   });
 
+  it('a page that states one time zone keeps its other times in it; one that states two, none', () => {
+    const times = (header: string): string[] =>
+      analyzeArticle({ id: 'a.txt', text: `Live: the vote\n\nFriday, 9 December 2022 — ${header}\n\n4:41pm\nThe count goes on.\n` })
+        .dates.filter((d) => d.text === '4:41pm')
+        .map((d) => d.value ?? '');
+    assert.deepEqual(times('Last updated 5:02pm WAT'), ['2022-12-09T16:41+01:00']);
+    assert.deepEqual(times('Last updated 5:02pm WAT, 4:02pm GMT'), ['2022-12-09T16:41']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

@@ -93,7 +93,26 @@ export function annotateDates(
         if (time && free(time.span)) mentions.push(time);
       }
   }
-  return daysAfterDates(text, sentences, mentions.sort((a, b) => a.span.start - b.span.start));
+  return inPageZone(daysAfterDates(text, sentences, mentions.sort((a, b) => a.span.start - b.span.start)));
+}
+
+/**
+ * A page that states one time zone ("Last updated 5:02pm WAT", "17:48 CET") keeps its other times in
+ * it: "4:41pm" on that page is 4:41pm WAT. Not when the page states two zones, or none.
+ */
+function inPageZone(mentions: DateMention[]): DateMention[] {
+  const zones = new Set<string>();
+  for (const m of mentions) {
+    const zone = /T\d\d:\d\d((?:[+-]\d\d:\d\d)|Z)$/u.exec(m.value ?? '')?.[1];
+    if (zone) zones.add(zone);
+  }
+  if (zones.size !== 1) return mentions;
+  const [zone] = zones;
+  return mentions.map((m) =>
+    m.value && /T\d\d:\d\d$/u.test(m.value)
+      ? { ...m, value: `${m.value}${zone}`, how: `${m.how}, in the page's time zone (${zone === 'Z' ? 'UTC' : `UTC${zone}`})` }
+      : m,
+  );
 }
 
 /** "the following day", "the same day", "three days later": counted from the day written before it. */
