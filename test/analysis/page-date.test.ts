@@ -22,6 +22,10 @@ describe('page dates', () => {
     assert.deepEqual(findings('Published 3 May 2021 | Updated 4 May 2021'), []);
     // One day in two years: whichever is wrong, the page contradicts itself.
     assert.deepEqual(findings('Date: 22-09-2020\n\nRiverton, 22 September 2021: the council met.'), ['warning dateline-conflict 22-09-2020']);
+    // A press release's first paragraph, however long, opens with its place and date.
+    const paragraph = `Riverton, 22 September 2021: the council met ${'and talked at length about the bridge '.repeat(6)}.`;
+    assert.deepEqual(findings(`Date: 22-09-2020\n\n${paragraph}`), ['warning dateline-conflict 22-09-2020']);
+    assert.deepEqual(findings(`Friday, 24 September 2021 — Last updated 5:02pm\n\n${paragraph}`), []);
   });
 
   it('reads a page date in French, Portuguese, German or Filipino', () => {

@@ -42,6 +42,12 @@ const widgetCue =
 /** "CITY, Country, Month D (Agency) —" at the start of a paragraph: a wire story's dateline. */
 const wireDateline =
   /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{3,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?(?:[-–—]{1,2}|\()\s*/u;
+/**
+ * "Riverton, 22 September 2023:" opening a press release's first paragraph: its place and full date.
+ * Not "Friday, 9 December 2022 —": a weekday is no place, and that line is a stamp.
+ */
+const placeDateline =
+  /^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)(\p{Lu}[\p{L}.'’-]+(?:\s\p{Lu}[\p{L}.'’-]+){0,3},\s*)((?:\d{1,2}(?:st|nd|rd|th)?\s+\p{Lu}\p{Ll}+\.?|\p{Lu}\p{Ll}+\.?\s+\d{1,2}),?\s+\d{4})\s*[:—–]/u;
 const isoStamp = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?/;
 
 /**
@@ -91,6 +97,13 @@ function candidatesOn(line: PageLine, rank: number, widget: boolean): Candidate[
   if (wire) {
     const dateline = parseSegment(line, wire[1]!.length, wire[1]!.length + wire[2]!.length, true);
     if (dateline) found.push({ dateline, kind: 'published', score: 10 - rank });
+    return found;
+  }
+  // Weighed below a stamp: the page's date is its stamp, when it prints one; this is a second print.
+  const placed = placeDateline.exec(line.text);
+  if (placed) {
+    const dateline = parseSegment(line, placed[1]!.length, placed[1]!.length + placed[2]!.length, true);
+    if (dateline) found.push({ dateline, kind: 'published', score: 4 - rank });
     return found;
   }
   if (line.text.length > 200 && !isoStamp.test(line.text.slice(0, 40))) return found;
