@@ -380,6 +380,18 @@ describe('generalisation', () => {
     assert.deepEqual(times('Last updated 5:02pm WAT, 4:02pm GMT'), ['2022-12-09T16:41']);
   });
 
+  it('a slip is fixed to the spelling the corpus writes closest to it: "Pwjović" is "Pejović", though "Pejovic" is written more', () => {
+    const page = (date: string, body: string): string => `Road probe\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2016', 'Prosecution spokeswoman Milena Pejovic said the search went on.'),
+      'b.txt': page('May 3, 2016', 'Spokeswoman Milena Pejovic declined to comment.'),
+      'c.txt': page('May 4, 2016', 'Spokeswoman Milena Pejović confirmed the arrest.'),
+      'd.txt': page('May 5, 2016', 'Its spokeswoman, Milena Pwjović, said the case was open.'),
+    });
+    const fixes = corpus.findings('d.txt').filter((f) => f.ruleId === 'name-variant').flatMap((f) => f.fixes.map((x) => x.edits[0]!.newText));
+    assert.deepEqual(fixes, ['Pejović']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

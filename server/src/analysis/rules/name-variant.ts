@@ -6,6 +6,7 @@ import type { Form, Link } from '../corpus/clusters.js';
 import { slipEvidence } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
 import { describeRole } from '../corpus/clusters.js';
+import damerauLevenshtein from 'damerau-levenshtein';
 import { bareTokens, compareNames, isSlip, nameTokens } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
@@ -137,7 +138,7 @@ function findingsFor(
   const refs = [...form.form.mentions, ...form.form.partial];
   for (const ref of refs) {
     const local = spellingsIn(cluster, ref.articleId);
-    const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed, slip, local);
+    const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed, slip, local, allSpellings(cluster));
     if (!edit) continue;
     const finding = variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
       `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
@@ -257,6 +258,7 @@ function replacementFor(
   reversed: boolean,
   minimal = false,
   local: readonly string[] = [],
+  anywhere: readonly string[] = [],
 ): { start: number; end: number; newText: string } | undefined {
   // "Al-Rahim" alone, of "Omar Al Rahim": written as the canonical name writes those words.
   const words = nameTokens(mention);
@@ -266,21 +268,33 @@ function replacementFor(
   const theirs = tokenSpans(canonical);
   const sameWord = (a: string, b: string): boolean =>
     minimal ? bareTokens(a).join(' ') === bareTokens(b).join(' ') : a.toLowerCase() === b.toLowerCase();
-  // The canonical word as this article spells it, if it writes it elsewhere.
-  const spelled = (word: string): string =>
-    (minimal &&
-      local
-        .flatMap((text) => tokenSpans(text).map((t) => t.text))
-        // Not a transcript's capitals ("ROE:") for a word written in running text.
-        .find((t) => t !== word && sameWord(t, word) && (t !== t.toUpperCase() || word === word.toUpperCase()))) ||
-    word;
+  const spellingsOf = (texts: readonly string[], word: string): string[] =>
+    texts
+      .flatMap((text) => tokenSpans(text).map((t) => t.text))
+      // Not a transcript's capitals ("ROE:") for a word written in running text.
+      .filter((t) => t !== word && sameWord(t, word) && (t !== t.toUpperCase() || word === word.toUpperCase()));
+  // The canonical word as this article spells it, if it writes it elsewhere; else as the corpus
+  // spells it closest to the slip, the slip being one edit from what was meant: "Pwjović" is
+  // "Pejović", not the canonical "Pejovic".
+  const spelled = (word: string, written: string): string => {
+    if (!minimal) return word;
+    const here = spellingsOf(local, word)[0];
+    if (here) return here;
+    let best = word;
+    let distance = damerauLevenshtein(written, word).steps;
+    for (const t of spellingsOf(anywhere, word)) {
+      const d = damerauLevenshtein(written, t).steps;
+      if (d < distance) [best, distance] = [t, d];
+    }
+    return best;
+  };
   if (mine.length === 1) {
     // A surname alone: compare it with the canonical name's first and last tokens.
     const target = [theirs[theirs.length - 1]!, theirs[0]!].find(
       (t) => compareNames(mine[0]!.text, t.text).relation !== 'different',
     );
     if (!target || target.text === mine[0]!.text) return undefined;
-    return { start: mine[0]!.start, end: mine[0]!.end, newText: spelled(target.text) };
+    return { start: mine[0]!.start, end: mine[0]!.end, newText: spelled(target.text, mine[0]!.text) };
   }
   if (mine.length !== theirs.length) return { start: 0, end: mention.length, newText: canonical };
   const counterpart = (i: number): { text: string; start: number; end: number } =>
@@ -291,7 +305,7 @@ function replacementFor(
   if (differing.length === 0) return undefined;
   if (minimal && differing.length === 1) {
     const i = differing[0]!;
-    return { start: mine[i]!.start, end: mine[i]!.end, newText: spelled(counterpart(i).text) };
+    return { start: mine[i]!.start, end: mine[i]!.end, newText: spelled(counterpart(i).text, mine[i]!.text) };
   }
   if (reversed) return { start: 0, end: mention.length, newText: canonical };
   const first = differing[0]!;
@@ -317,6 +331,14 @@ function spellingsIn(cluster: IndexedCluster, articleId: string): readonly strin
     spellingsByArticle.set(cluster, byArticle);
   }
   return byArticle.get(articleId) ?? [];
+}
+
+/** Every way the corpus writes a cluster's name, each once: computed once per cluster. */
+const spellingsOfCluster = new WeakMap<IndexedCluster, string[]>();
+function allSpellings(cluster: IndexedCluster): readonly string[] {
+  let spellings = spellingsOfCluster.get(cluster);
+  if (!spellings) spellingsOfCluster.set(cluster, (spellings = [...new Set(cluster.mentions.map((m) => m.text))]));
+  return spellings;
 }
 
 /** The words of a name, without a nickname in quotes ("Jane “JJ” Roe" → Jane, Roe). */
