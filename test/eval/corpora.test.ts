@@ -30,6 +30,7 @@ const knownGaps: Record<string, string[]> = {
   'mindanao-nickel-probe': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'kenya-port-lease': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'balkan-motorway': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'nile-dam-talks': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'lagos-tribunal': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
 };
 
