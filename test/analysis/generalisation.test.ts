@@ -392,6 +392,25 @@ describe('generalisation', () => {
     assert.deepEqual(fixes, ['Pejović']);
   });
 
+  it('"Abdel-Ghaffar", "Abdelghaffar" and "Abdul Ghaffar" are one name; one minister so written is no second holder', () => {
+    const page = (date: string, body: string): string => `Dam talks\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('July 2, 2020', "Egypt's water minister, Tarek Abdel-Ghaffar Mansour, spoke."),
+      'b.txt': page('July 4, 2020', "Egypt's Minister of Water Resources, Tarek Abdelghaffar Mansour, left early."),
+      'c.txt': page('July 9, 2020', 'Egyptian Water Minister Tarek Abdul Ghaffar Mansour said talks would resume.'),
+      'd.txt': page('July 13, 2020', "Egypt's water minister, Tarig Abdelghaffar Mansour, spoke again."),
+    });
+    const persons = corpus.clusters().filter((c) => c.type === 'person').map((c) => `${c.canonical} ${c.mentions.length}`);
+    assert.ok(persons.some((p) => p.endsWith(' 4') && p.includes('Mansour')), persons.join());
+    assert.deepEqual(['a.txt', 'b.txt', 'c.txt', 'd.txt'].flatMap((id) => corpus.findings(id)).filter((f) => f.ruleId === 'role-conflict'), []);
+  });
+
+  it('"on the morning of Tuesday, July 21" is a day with its weekday', () => {
+    const text = 'Dam filled\n\nWednesday, July 22, 2020\n\nThe level stood at 560 metres on the morning of Tuesday, July 21, 2020.\n';
+    const dates = analyzeArticle({ id: 'a.txt', text }).dates.filter((d) => d.statedWeekday?.name === 'Tuesday').map((d) => d.value);
+    assert.deepEqual(dates, ['2020-07-21']);
+  });
+
   it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
     const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);

@@ -15,7 +15,29 @@ import { memoize, memoize2 } from './memo.js';
  * The tokens of a name in a normal form: no diacritics, lower case, hyphens and possessives dropped.
  * The array is shared between callers (memoised): copy it before sorting or reversing.
  */
-export const nameTokens: (name: string) => string[] = memoize((name) => withParticles(bareTokens(name)));
+export const nameTokens: (name: string) => string[] = memoize((name) => withParticles(servantOf(bareTokens(name))));
+
+/**
+ * "Abdel-Ghaffar", "Abdelghaffar", "Abdul Ghaffar" and "Abd al-Ghaffar": one Arabic name ("servant
+ * of the Forgiving"), romanised and spaced four ways, as one token. Hand-written: no romanisation
+ * library folds these compounds.
+ */
+function servantOf(tokens: string[]): string[] {
+  if (!tokens.some((t) => t.startsWith('abd'))) return tokens;
+  const folded: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const joined = /^abd(?:el|ul|al|ol|u|e)?(\p{L}{4,})$/u.exec(token);
+    if (joined) folded.push(`abd${joined[1]}`);
+    else if (/^abd(?:el|ul|al|ol|u)?$/u.test(token) && i < tokens.length - 1) {
+      // "Abd al-Ghaffar": the article between is part of the compound.
+      const next = ['al', 'el'].includes(tokens[i + 1]!) && i < tokens.length - 2 ? i + 2 : i + 1;
+      folded.push(`abd${tokens[next]}`);
+      i = next;
+    } else folded.push(token);
+  }
+  return folded;
+}
 
 /** The tokens of a name in normal form, particles kept apart: "van der Berg" → van, der, berg. */
 export const bareTokens: (name: string) => string[] = memoize((name) =>

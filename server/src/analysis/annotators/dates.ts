@@ -68,7 +68,9 @@ export function annotateDates(
     }
     let results: chrono.ParsedResult[] = [];
     try {
-      results = parseCasual(sentenceText);
+      // "on the morning of Tuesday, July 21": chrono reads the part of the day and drops the day;
+      // blanked to spaces, the day is read where it stands.
+      results = parseCasual(sentenceText.replace(/\b(?:morning|afternoon|evening|night)\s+of\b/giu, (m) => ' '.repeat(m.length)));
     } catch {
       // chrono can throw on pathological input; a sentence without dates is the safe answer.
       results = [];

@@ -15,6 +15,7 @@ import { arrivalCues, departureCues, singleHolderTitles, successionCues } from '
 import { heldSpan, officeKey, portfolioOf } from '../corpus/offices.js';
 import { countryOfDemonym } from '../annotators/gazetteer.js';
 import { identityConflicts } from './office-identity.js';
+import { compareNames } from '../names.js';
 
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
@@ -328,6 +329,7 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[], known:
         // Named as late, but in one article against several: not a tie.
         const outnumbered =
           articlesOf(byHolder.get(h.cluster)!) === 1 && articlesOf(byHolder.get(current)!) >= 2;
+        if (onePerson(h.cluster, current)) continue;
         findings.push(
           conflictFinding(index, h, other, current, mine.to === span.to && !outnumbered, span.to, mine.to),
         );
@@ -340,6 +342,14 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[], known:
   }
   return findings;
 }
+
+/**
+ * Two holders whose names differ by a slip or a romanisation ("Tarek Abdel-Ghaffar", "Tarig
+ * Abdelghaffar"), kept apart by the linking: likely one person written two ways, which is the
+ * name-variant rule's to say, not two holders of one office.
+ */
+const onePerson = (a: IndexedCluster, b: IndexedCluster): boolean =>
+  compareNames(a.canonical, b.canonical).relation !== 'different';
 
 /** In how many articles holdings are written. */
 const articlesOf = (holdings: Holding[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
@@ -386,7 +396,7 @@ function loneHoldings(
       if (distance <= LONE_MARGIN_DAYS && (!best || distance < best.distance))
         best = { cluster: other, distance };
     }
-    if (!best) continue;
+    if (!best || onePerson(lone, best.cluster)) continue;
     if (changeOfHolder(index, byHolder.get(best.cluster)!, holdings, lone)) continue;
     const current = best.cluster;
     const span = tenure.get(current)!;
@@ -417,7 +427,7 @@ function guessedInside(
   for (const h of all) {
     if (!h.guessed || h.inferred || tenure.has(h.cluster) || h.date < span.from || h.date > span.to) continue;
     if (flagged.has(`${h.mention.articleId}:${heldSpan(h).start}`)) continue;
-    if (changeOfHolder(index, byHolder.get(holder)!, [h], h.cluster)) continue;
+    if (onePerson(h.cluster, holder) || changeOfHolder(index, byHolder.get(holder)!, [h], h.cluster)) continue;
     findings.push(conflictFinding(index, h, nearest(byHolder.get(holder)!, h.date), holder, false, span.to, h.date));
   }
   return findings;
