@@ -20,6 +20,12 @@ describe('acronym definitions', () => {
     assert.deepEqual(definitions(text), ['DMC = Drina Motorway Commission', 'IMC = Inland Motorway Council', 'WWII = World War II']);
   });
 
+  it('reads a long form in Spanish or Portuguese, its small words skipped: "Comisión para la Aplicación y el Desarrollo del Convenio (CADC)"', () => {
+    const text =
+      'Water pact\n\nMay 2, 2022\n\nThe Comisión para la Aplicación y el Desarrollo del Convenio (CADC) met the Agência Portuguesa do Ambiente (APA).\n';
+    assert.deepEqual(definitions(text), ['CADC = Comisión para la Aplicación y el Desarrollo del Convenio', 'APA = Agência Portuguesa do Ambiente']);
+  });
+
   it('takes no wire credit after a dateline in capitals for a definition', () => {
     const text = 'Storm nears\n\nPORT ELLIS (AP) — The storm neared the coast on Monday.\n';
     assert.deepEqual(definitions(text), []);

@@ -75,7 +75,8 @@ function longFormBefore(
   const words = wordsOf(before, sentence.start);
   if (words.length === 0) return undefined;
   const letters = acronym.replace(/[^\p{L}\d]/gu, '');
-  const limit = Math.min(letters.length + 5, letters.length * 2);
+  // Room for the small words of a long form in another language ("para la", "y el", "del").
+  const limit = Math.min(letters.length + 6, letters.length * 2 + 2);
   const window = words.slice(-limit);
   // "the Coast Civic Action Network (CCAN)": the fewest words whose initials spell it, before
   // Schwartz–Hearst, which may take a letter inside a word ("Civic" for both Cs).

@@ -713,7 +713,10 @@ export const nameLinkers = new Set(['of', 'for', 'and', '&', 'on', 'the']);
 export const compassWords = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'middle', 'far', 'greater']);
 
 /** Small words inside a long form that its acronym may skip: "Ministry of Defence (MOD)". */
-export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de']);
+export const acronymStopWords = new Set(['of', 'and', 'the', 'for', 'on', 'in', 'to', 'a', 'an', '&', 'at', 'de',
+  // The small words of long forms news keeps in Spanish, Portuguese, French, Italian, German and Dutch:
+  // "Comisión para la Aplicación y el Desarrollo del Convenio" spells CADC.
+  'del', 'la', 'el', 'los', 'las', 'y', 'e', 'para', 'por', 'do', 'da', 'dos', 'das', 'du', 'des', 'le', 'les', 'et', 'pour', 'di', 'della', 'der', 'die', 'und', 'für', 'van', 'voor', 'het']);
 
 /** Function words of other languages that write long forms English news keeps as they are (rules/acronym-expansion.ts). */
 export const foreignWords = new Set(['de', 'da', 'do', 'dos', 'das', 'del', 'la', 'le', 'les', 'des', 'du', 'der', 'die', 'und', 'van', 'voor', 'di', 'e', 'y', 'et']);
