@@ -411,8 +411,8 @@ describe('generalisation', () => {
     assert.deepEqual(dates, ['2020-07-21']);
   });
 
-  it('a page\'s share buttons are no people, a social network and a newswire are bodies', () => {
-    const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell.\n';
+  it('a page\'s share buttons and a demonym alone are no people, a social network and a newswire are bodies', () => {
+    const text = 'The strike goes on\n\nMay 2, 2021\n\nShare on Facebook   Share on Twitter   Print\n\nThe minister said on Twitter that Riverton Newswire had it wrong. Shares of Harbour Holding fell. European leaders met.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => !e.inHeadline).map((e) => `${e.type} ${e.text}`);
     assert.deepEqual(entities.filter((e) => e.startsWith('person')), []);
     assert.ok(entities.includes('organization Twitter') && entities.includes('organization Riverton Newswire'));

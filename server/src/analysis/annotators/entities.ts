@@ -10,7 +10,7 @@ import { nameTokens } from '../names.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, Span } from '../types.js';
 import { mentionOf, sameAnswers, type Context, type Read } from './entity-context.js';
-import { classify } from './entity-typing.js';
+import { classify, demonymOfRegion } from './entity-typing.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
 import { classifyHeadline, isTitleCase } from './headline-names.js';
 import { functionWords, englishVerbs, eventLeads, honorifics, nameParticles, pageWidgetWords, placeLeads, titles } from './lexicon.js';
@@ -70,7 +70,7 @@ export function annotateEntities(
     // The surname, after any particles ("de Vries"): the mention spans them all.
     const first = chunk.words[0]!;
     const word = chunk.words[chunk.words.length - 1]!;
-    if (word.acronym || pageWidgetWords.has(word.text.toLowerCase())) continue;
+    if (word.acronym || pageWidgetWords.has(word.text.toLowerCase()) || demonymOfRegion(word.text)) continue;
     // "the Minister of Energy", "Ministry of Water": a portfolio, never a surname.
     if (/\b(?:minister|ministry|secretary|department|cabinet secretary)\s+(?:of|for)\s+(?:the\s+)?$/iu.test(text.slice(Math.max(0, first.start - 40), first.start)))
       continue;

@@ -163,7 +163,7 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
 }
 
 /** "African", "European", "Kenyan": the adjective of a country or a region the gazetteer knows. */
-function demonymOfRegion(word: string): boolean {
+export function demonymOfRegion(word: string): boolean {
   if (countryOfDemonym(word)) return true;
   if (!/(?:an|ese)$/u.test(word)) return false;
   const stems = [word.slice(0, -1), word.slice(0, -2), `${word.slice(0, -2)}e`, word.slice(0, -3)];
