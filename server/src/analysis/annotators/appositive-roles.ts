@@ -51,14 +51,14 @@ function complement(
   title: string,
   of: string | undefined,
 ): { title: string; country?: string; organization?: string } | undefined {
-  if (!of) return { title: titleExpansions[title.toLowerCase()] ?? title };
+  if (!of) return { title: normalTitle(title) };
   const text = of.replace(/^the\s+/iu, '').trim();
   // "Minister of Water": the complement is the portfolio; "Water Minister of Utopia": whose it is.
   const minister = /^minister$/iu.test(title);
   // "Minister of Energy of the Republic of Utopia": the portfolio, then whose it is.
   const [portfolio, owner] = minister ? splitOwner(text) : [undefined, text];
   const result: { title: string; country?: string; organization?: string } = {
-    title: portfolio ? `${title} of ${titleCase(portfolio)}` : (titleExpansions[title.toLowerCase()] ?? title),
+    title: portfolio ? `${title} of ${titleCase(portfolio)}` : normalTitle(title),
   };
   if (!owner) return result;
   const country = countryNamed(owner) ?? countryNamed(owner.replace(/^republic of\s+/iu, ''));
@@ -93,6 +93,9 @@ function splitOwner(text: string): [string | undefined, string | undefined] {
   if (at < 0) return owner ? [undefined, text] : [text, undefined];
   return [text.slice(0, at), text.slice(at).replace(/^\s+of\s+/iu, '')];
 }
+
+/** A title in its usual form: "Chief Executive Officer" is the Chief Executive. */
+const normalTitle = (title: string): string => titleExpansions[title.toLowerCase()] ?? title;
 
 function titleCase(phrase: string): string {
   return phrase
@@ -259,7 +262,7 @@ function capitalisedTitleBefore(words: RegExpMatchArray[], clauseStart: number):
   const qualifier = possessive === 0 ? owner[0] : owner.length > 0 ? owner.join(' ') : undefined;
   const title = titleCase(texts.slice(first).join(' ').replace(/-/gu, ' '));
   const span = { start: clauseStart + words[first]!.index!, end: clauseStart + words[texts.length - 1]!.index! + texts[texts.length - 1]!.length };
-  return withOwner({ title: titleExpansions[title.toLowerCase()] ?? title }, span, qualifier);
+  return withOwner({ title: normalTitle(title) }, span, qualifier);
 }
 
 function roleOf(

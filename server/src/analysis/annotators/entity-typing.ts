@@ -39,7 +39,7 @@ import { countryOf, titleAt, titleOf } from './titles.js';
 export function classify(raw: NameChunk, context: Context): EntityMention[] {
   const place = basedIn(raw, context);
   // "the Riverton-based fund": an adjective and nothing after it names nothing more.
-  const adjective = /-(?:based|born|headquartered|led|owned|backed|listed)$/iu.test(raw.words[raw.words.length - 1]!.text);
+  const adjective = placeAdjective.test(raw.words[raw.words.length - 1]!.text);
   if (adjective) return place ? [place] : [];
   return place ? [place, ...typeChunk(raw, context)] : typeChunk(raw, context);
 }
@@ -51,16 +51,19 @@ function basedIn(raw: NameChunk, context: Context): EntityMention | undefined {
   const at = basedAt(raw.words, from);
   if (at === undefined) return undefined;
   const last = raw.words[at]!;
-  const name = context.text.slice(raw.words[from]!.start, last.end).replace(/-(?:based|born|headquartered)$/u, '');
+  const name = context.text.slice(raw.words[from]!.start, last.end).replace(placeAdjective, '');
   if (!lookupPlace(name)) return undefined;
   const end = raw.words[from]!.start + name.length;
   return mentionOf('place', raw.words[from]!, { ...last, end }, context);
 }
 
+/** "Riverton-based", "Riverton-led": a word made of a name and what it says of the name's bearer. */
+const placeAdjective = /-(?:based|born|headquartered|led|owned|backed|listed)$/iu;
+
 /** The index of the word that ends "Riverton-based" in the first three words from `from`, if any. */
 function basedAt(words: NameWord[], from: number): number | undefined {
   for (let k = from; k < Math.min(words.length, from + 3); k++)
-    if (/-(?:based|born|headquartered|led|owned|backed|listed)$/iu.test(words[k]!.text)) return k;
+    if (placeAdjective.test(words[k]!.text)) return k;
   return undefined;
 }
 
@@ -198,7 +201,7 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
   if (!ordinary && words.length > 1) return words;
   // "The Riverton-based Harbour Holding": the adjective after the opener goes too.
   const rest = words.slice(1);
-  return rest.length > 1 && /-(?:based|born|led|owned|backed|listed)$/i.test(rest[0]!.text) ? rest.slice(1) : rest;
+  return rest.length > 1 && placeAdjective.test(rest[0]!.text) ? rest.slice(1) : rest;
 }
 
 /** "Utopian Prime Minister Jane Smith" → place Utopia? no: a role qualifier, and the person. */
