@@ -318,6 +318,31 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('reads a portfolio listed with commas, a title after a possessive with "and", an oath taken, a name approved "as", and "now" or "Hon\'ble" in an appositive', () => {
+    const text =
+      'Road talks\n\nMarch 3, 2020\n\n' +
+      "Norway's Minister of Construction, Transport and Infrastructure, Jane Roe, said the road would open. " +
+      "South Korea's Interior and Safety Minister, John Doe, raised the alert. " +
+      "Kari Nordmann takes the oath of office as Norway's Minister of Water. " +
+      'The assembly on Friday approved Ola Hansen as Minister of Energy and Mines. ' +
+      "Per Olsen thanked his predecessor, Lars Berg, now Minister for Fisheries, for the work. " +
+      "Eva Lund, Hon'ble Minister for Water Resources, reviewed the dams. " +
+      'The head of the Harbour Delegation to Norway, Tor Dahl, agreed.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
+    assert.deepEqual(roles, [
+      'Jane Roe: Minister of Construction, Transport and Infrastructure / Norway',
+      'John Doe: Interior and Safety Minister / South Korea',
+      'Kari Nordmann: Minister of Water / Norway',
+      'Ola Hansen: Minister of Energy and Mines / ',
+      'Per Olsen: -',
+      'Lars Berg: Minister of Fisheries / ',
+      'Eva Lund: Minister of Water Resources / ',
+      'Tor Dahl: Head / Harbour Delegation to Norway',
+    ]);
+  });
+
   it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {
     const text =
       'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +

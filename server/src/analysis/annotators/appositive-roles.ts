@@ -40,7 +40,7 @@ function countryNamed(qualifier: string): string | undefined {
   return countryOfDemonym(name) ?? (place?.kind === 'country' ? place.country : undefined);
 }
 
-const capitalisedWords = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of|and|for|the|de|du|des|la|le|\p{Lu}[\p{L}.'’-]*))*$/u;
+const capitalisedWords = /^\p{Lu}[\p{L}.'’-]*(?:\s+(?:of|and|for|to|the|de|du|des|la|le|\p{Lu}[\p{L}.'’-]*))*$/u;
 
 /**
  * The office an "of" complement adds: a minister's portfolio in lower case ("minister of environment
@@ -113,7 +113,7 @@ const appositiveEnd = String.raw`(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|wh
 const titleWords = String.raw`(?!(?:of|for|at|in|on|with|who|which|that|since|until)\b)[\p{L}-]+`;
 
 const appositiveAfter = new RegExp(
-  String.raw`^,\s+(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+\(\p{Lu}[\p{Lu}\d&]{1,9}\))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
+  String.raw`^,\s+(?:(?:now|currently)\s+)?(?:(?:Hon['’]ble|Hon\.|Honourable)\s+)?(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+\(\p{Lu}[\p{Lu}\d&]{1,9}\))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
   'u',
 );
 
@@ -145,11 +145,16 @@ export function roleAfter(text: string, end: number): RoleMention | undefined {
  * date. Not "will be sworn in": an office to come is not held yet.
  */
 const takenAs =
-  /^,?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:sworn\s+in|appointed|named|elected|installed|took\s+office|takes\s+office)(?:\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?))?(?:\s+as)?\s+(?=\S)/u;
+  /^,?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:sworn\s+in|appointed|named|elected|installed|confirmed|took\s+office|takes\s+office|(?:took|takes)\s+the\s+oath(?:\s+of\s+office)?)(?:\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?))?(?:\s+as)?\s+(?=\S)/u;
+
+/** "The assembly approved Jane Roe as …", "the board appointed John Doe as …": the name between the verb and "as". */
+const namedBefore = /\b(?:appointed|named|approved|confirmed|elected|installed|chose|picked)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u;
 
 /** The office a name is said to have taken, written after it. */
-export function roleTakenAs(text: string, end: number): RoleMention | undefined {
-  const taken = takenAs.exec(text.slice(end, end + 80));
+export function roleTakenAs(text: string, start: number, end: number): RoleMention | undefined {
+  const taken =
+    takenAs.exec(text.slice(end, end + 80)) ??
+    (namedBefore.test(text.slice(Math.max(0, start - 40), start)) ? /^\s+as\s+(?=\S)/u.exec(text.slice(end, end + 10)) : null);
   if (!taken) return undefined;
   // Read what follows "as" the way an appositive is read: ", Utopia's Minister of Energy".
   const from = end + taken[0].length;
@@ -198,6 +203,7 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
   // Water, Jane Roe wrote" makes her the writer, not the minister.
   if (!/^(?:\s*[,.;:)]|\s+(?:and|who)\b|\s*$)/u.test(text.slice(end, end + 8))) return undefined;
   const clause = before.replace(/,\s+$/u, '');
+  const at = start - before.length;
   // The clause from the last sentence break, comma or bracket: "…, and the Minister of Trade".
   const from =
     Math.max(
@@ -209,13 +215,35 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
       clause.lastIndexOf('" '),
       clause.lastIndexOf('” '),
     ) + 1;
+  const role = officeInClause(clause, from, at);
+  if (role) return role;
+  // "Utopia's Minister of Construction, Transport and Infrastructure, Jane Roe": the commas of a
+  // portfolio's list are the office's own.
+  const listed = listedPortfolio.exec(clause);
+  if (!listed || !listed[1]!.includes(',')) return undefined;
+  const items = listed[1]!.split(/,\s+|,?\s+and\s+/u);
+  if (!items.every((item) => portfolioWords.has(item.split(/\s+/u)[0]!.toLowerCase()))) return undefined;
+  return officeInClause(clause, listed.index + (/^[.;(\n]/u.test(listed[0]) ? 1 : 0), at);
+}
+
+/** One or two capitalised words of a portfolio's list: "Transport", "Natural Resources". */
+const portfolioItem = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
+
+/** A clause that ends in an office's list of portfolios: "Utopia's Minister of Water, Irrigation and Energy". */
+const listedPortfolio = new RegExp(
+  String.raw`(?:^|[.;(\n]|(?<=,\s))[^,.;(\n]*?\b(?:of|for)\s+(?:the\s+)?(${portfolioItem}(?:,\s+${portfolioItem})*,?\s+and\s+${portfolioItem})$`,
+  'u',
+);
+
+/** The office a clause that ends just before a name's comma gives it, from the clause's first word `from`. */
+function officeInClause(clause: string, from: number, at: number): RoleMention | undefined {
   const words = [...clause.slice(from).matchAll(/[\p{L}'’.-]+/gu)];
   // The first "of" or "for" that closes a title: "is the Minister of …", "Utopia's Minister for …".
   for (let k = 1; k < words.length - 1; k++) {
     if (!/^(?:of|for)$/iu.test(words[k]![0])) continue;
-    const at = titleEnding(words.slice(Math.max(0, k - 3), k).map((w) => w[0]));
-    if (at === undefined) return undefined;
-    let first = Math.max(0, k - 3) + at;
+    const ending = titleEnding(words.slice(Math.max(0, k - 3), k).map((w) => w[0]));
+    if (ending === undefined) return undefined;
+    let first = Math.max(0, k - 3) + ending;
     // "the environment minister of North Rhine-Westphalia": the portfolio before the title is its own.
     const portfolio = words[first - 1]?.[0];
     if (portfolio && /^minister$/iu.test(words[first]![0]) && portfolioWords.has(portfolio)) first--;
@@ -233,10 +261,10 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
     const of = clause.slice(from + words[k + 1]!.index!);
     const office = complement(titleCase(title), of.trim());
     if (!office) return undefined;
-    const titleStart = start - before.length + from + words[first]!.index!;
-    return withOwner(office, { start: titleStart, end: start - before.length + clause.length }, qualifier);
+    const titleStart = at + from + words[first]!.index!;
+    return withOwner(office, { start: titleStart, end: at + clause.length }, qualifier);
   }
-  return capitalisedTitleBefore(words, start - before.length + from);
+  return capitalisedTitleBefore(words, at + from);
 }
 
 /**
@@ -254,12 +282,15 @@ function capitalisedTitleBefore(words: RegExpMatchArray[], clauseStart: number):
   if (/^(?:the|its)$/iu.test(texts[lead] ?? '')) lead++;
   if (texts[lead] && /^(?:state|federal|national|county|regional|provincial)$/u.test(texts[lead]!)) lead++;
   const owner = texts.slice(lead, at);
-  if (owner.length > 4 || owner.some((w) => !/^\p{Lu}/u.test(w))) return undefined;
+  // "Utopia's Resident Electoral Commissioner", "South Utopia's Interior and Safety Minister": whose
+  // office up to the possessive, the title's own words after it.
   const possessive = owner.findIndex((w) => /['’]s$/u.test(w));
-  if (possessive >= 0 && possessive !== owner.length - 1 && possessive !== 0) return undefined;
-  // "Utopia's Resident Electoral Commissioner": the words after the possessive belong to the title.
-  const first = possessive === 0 ? lead + 1 : at;
-  const qualifier = possessive === 0 ? owner[0] : owner.length > 0 ? owner.join(' ') : undefined;
+  const whose = possessive >= 0 ? owner.slice(0, possessive + 1) : owner;
+  const own = owner.slice(whose.length);
+  if (whose.length > 4 || whose.some((w) => !/^\p{Lu}/u.test(w))) return undefined;
+  if (own.length > 4 || own.some((w, i) => !/^\p{Lu}/u.test(w) && (w !== 'and' || i === 0 || i === own.length - 1))) return undefined;
+  const first = possessive >= 0 ? lead + whose.length : at;
+  const qualifier = whose.length > 0 ? whose.join(' ') : undefined;
   const title = titleCase(texts.slice(first).join(' ').replace(/-/gu, ' '));
   const span = { start: clauseStart + words[first]!.index!, end: clauseStart + words[texts.length - 1]!.index! + texts[texts.length - 1]!.length };
   return withOwner({ title: normalTitle(title) }, span, qualifier);

@@ -27,6 +27,7 @@ import {
   newsAgencies,
   pageWidgetWords,
   socialPlatforms,
+  portfolioWords,
 } from './lexicon.js';
 import { headKind, type NameChunk, type NameWord } from './name-chunks.js';
 import { generation, initials, looksLikePersonalName } from './name-shape.js';
@@ -115,6 +116,9 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
   const portfolio = portfolioBefore(raw, words, context);
   if (portfolio) return portfolio;
+  // "the Minister for Water Resources", "Natural Resources and Climate Change": a portfolio's words,
+  // never a name.
+  if (words.every((w) => portfolioWords.has(lowerCase(w.text)) || w.text === 'and')) return [];
   // "Lake Titicaca", "Gulf of Aqaba", "Typhoon Haiyan": a word that opens a place's or an event's name.
   if (words.length > 1 && placeLeads.has(first.text.toLowerCase()) && !first.possessive)
     return [mentionOf('place', first, last, context)];
@@ -175,7 +179,7 @@ export function demonymOfRegion(word: string): boolean {
 
 /** The office written around a name with commas or "led by", if any. */
 function roleAround(text: string, start: number, end: number): RoleMention | undefined {
-  return appositiveBefore(text, start, end) ?? appositiveAfter(text, end) ?? roleLedBy(text, start) ?? roleTakenAs(text, end);
+  return appositiveBefore(text, start, end) ?? appositiveAfter(text, end) ?? roleLedBy(text, start) ?? roleTakenAs(text, start, end);
 }
 
 /** Drops a capitalised sentence opener that is an ordinary word: "Following the summit", "Recently, NATO". */

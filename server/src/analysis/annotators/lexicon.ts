@@ -735,6 +735,7 @@ export const portfolioWords = new Set([
   'sports', 'youth', 'women', 'family', 'treasury', 'urban', 'rural', 'local', 'government', 'immigration',
   'aviation', 'maritime', 'ports', 'state', 'national', 'regional', 'management', 'disaster', 'relations',
   'cooperation', 'integration', 'veterans', 'religious', 'heritage', 'arts', 'budget', 'revenue', 'land', 'lands',
+  'construction', 'safety', 'nature', 'electricity', 'minerals', 'sanitation', 'telecommunications', 'transportation', 'change',
 ]);
 
 /**

@@ -25,7 +25,7 @@ export function officeKind(role: RoleMention): string | undefined {
 
 
 /** Offices of the state: the head of a company or a union named to one of these is a slip. */
-const stateKinds = new Set(['minister', 'governor', 'mayor', 'police', 'legislator', 'diplomat', 'monarch']);
+const stateKinds = new Set(['minister', 'governor', 'mayor', 'police', 'legislator', 'diplomat', 'monarch', 'judge']);
 
 /** "former", "new", "until", "acting": the office is not, or not yet, the person's settled one. */
 const changeNear = /\b(?:former|ex-|late|then-?|new|newly|until|acting|interim|incoming|outgoing|future|elect|candidate|became|becomes|become|moved|moving)\b/iu;
