@@ -449,8 +449,7 @@ function changeOfHolder(index: CorpusIndex, holder: Holding[], once: Holding[], 
     const before = text.slice(Math.max(0, start - 24), Math.max(held.role.span.end, held.mention.span.end));
     const after = text.slice(held.mention.span.end, held.mention.span.end + 40);
     const office = held.title.split(/\s+/u).pop()!;
-    // Within its own clause: ", and by Utopia's new Minister" is another person's office.
-    const about = new RegExp(`^,?(?:(?!\\band\\b)[^.,;])*?\\b((?:former|new|newly)\\s+(?:\\S+\\s+){0,2}${office}|until\\b.*)`, 'iu').exec(after);
+    const about = new RegExp(`^[^.]*?\\b((?:former|new|newly)\\s+(?:\\S+\\s+){0,2}${office}|until\\b.*)`, 'iu').exec(after);
     return `${before} ${about?.[1] ?? ''}`;
   };
   const dates = holder.map((h) => h.date).sort();
