@@ -321,24 +321,24 @@ describe('generalisation', () => {
   it('reads a portfolio listed with commas, a title after a possessive with "and", an oath taken, a name approved "as", and "now" or "Hon\'ble" in an appositive', () => {
     const text =
       'Road talks\n\nMarch 3, 2020\n\n' +
-      "Norway's Minister of Construction, Transport and Infrastructure, Jane Roe, said the road would open. " +
-      "South Korea's Interior and Safety Minister, John Doe, raised the alert. " +
-      "Kari Nordmann takes the oath of office as Norway's Minister of Water. " +
-      'The assembly on Friday approved Ola Hansen as Minister of Energy and Mines. ' +
-      "Per Olsen thanked his predecessor, Lars Berg, now Minister for Fisheries, for the work. " +
-      "Eva Lund, Hon'ble Minister for Water Resources, reviewed the dams. " +
+      "Norway's Minister of Culture, Sport and Tourism, Jane Roe, said the stadium would open. " +
+      "South Korea's Justice and Security Minister, John Doe, raised the alert. " +
+      "Kari Nordmann takes the oath of office as Norway's Minister of Health. " +
+      'The assembly on Friday approved Ola Hansen as Minister of Trade and Industry. ' +
+      "Per Olsen thanked his predecessor, Lars Berg, now Minister for Education, for the work. " +
+      "Eva Lund, Hon'ble Minister for Rural Development, reviewed the roads. " +
       'The head of the Harbour Delegation to Norway, Tor Dahl, agreed.\n';
     const roles = analyzeArticle({ id: 'a.txt', text })
       .entities.filter((e) => e.type === 'person' && !e.tentative)
       .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
     assert.deepEqual(roles, [
-      'Jane Roe: Minister of Construction, Transport and Infrastructure / Norway',
-      'John Doe: Interior and Safety Minister / South Korea',
-      'Kari Nordmann: Minister of Water / Norway',
-      'Ola Hansen: Minister of Energy and Mines / ',
+      'Jane Roe: Minister of Culture, Sport and Tourism / Norway',
+      'John Doe: Justice and Security Minister / South Korea',
+      'Kari Nordmann: Minister of Health / Norway',
+      'Ola Hansen: Minister of Trade and Industry / ',
       'Per Olsen: -',
-      'Lars Berg: Minister of Fisheries / ',
-      'Eva Lund: Minister of Water Resources / ',
+      'Lars Berg: Minister of Education / ',
+      'Eva Lund: Minister of Rural Development / ',
       'Tor Dahl: Head / Harbour Delegation to Norway',
     ]);
   });

@@ -19,6 +19,13 @@ function corpusOf(articles: Record<string, string>): Corpus {
 }
 
 describe('name forms', () => {
+  it('keeps a surname ending in "-ing" after a given name, "Sri" as a given name, and drops "Bapak" and "Ibu"', () => {
+    assert.deepEqual(
+      persons('John Peter Kastelling said so. Sri Utami agreed, and Bapak Budi Roe and Ibu Maria Doe did not. Following Jane Roe, the crowd left.'),
+      ['John Peter Kastelling', 'Sri Utami', 'Budi Roe', 'Maria Doe', 'Jane Roe'],
+    );
+  });
+
   it('keeps a nickname in quotes inside the name, and out of its key', () => {
     assert.deepEqual(persons('Mayor Jane “JJ” Roe opened the bridge on Monday.'), ['Jane “JJ” Roe']);
     assert.equal(nameKey('Jane “JJ” Roe'), nameKey('Jane Roe'));

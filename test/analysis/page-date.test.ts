@@ -44,6 +44,17 @@ describe('page dates', () => {
     assert.equal(pageDate(text), '2021-09-10T21:14-04:00');
   });
 
+  it('takes no date from a reference number, a market ticker, a section named "Today" or a widget\'s "today" in Dutch', () => {
+    const release = 'MINISTRY OF WATER\n\nPRESS RELEASE\nNo. 114/PR.02/05/2021\n\nRiverton, 12 May 2021\n\nThe minister opened the dam on Tuesday.\n';
+    assert.equal(pageDate(release), '2021-05-12');
+    const ticker =
+      'RIVERTON DAILY\nRiverton | Wed 9 Oct 2019 | 06:12 | Composite 4,120.10 (-1.3%)\n\n2019-10-08T17:45:00+02:00Dam chief quits\n\nThe chief resigned on Tuesday.\n';
+    assert.equal(pageDate(ticker), '2019-10-08T17:45+02:00');
+    const section = 'HERITAGE WEEKLY\nVandaag: dinsdag 5 november 2019\n\nThe builders step down\n\nPosted on 2 November 2019 in Utopia Today by the editors\n\nThe news came this week.\n';
+    const dateline = analyzeArticle({ id: 'a.txt', text: section }).structure.dateline;
+    assert.deepEqual([dateline?.text, dateline?.value], ['2 November 2019', '2019-11-02']);
+  });
+
   it('reads an ISO stamp that runs into the first line of text', () => {
     const text = 'Vote passes\n\n2021-09-28T21:14:00+02:00The assembly passed the bill on Tuesday night.\n';
     assert.equal(pageDate(text), '2021-09-28T21:14+02:00');
@@ -96,6 +107,16 @@ describe('page dates', () => {
     for (const id of corpus.ids()) fresh.upsert({ id, text: corpus.article(id)!.text });
     fresh.refresh();
     assert.deepEqual(corpus.dates('d.txt'), fresh.dates('d.txt'));
+  });
+
+  it('gives a yearless page a year two from the middle of the others when its text dates that year', () => {
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: 'Law signed\n\nMarch 2, 2022\n\nThe assembly passed the capital law on Tuesday, February 15, 2022.\n' });
+    for (const [id, date] of [['b.txt', 'May 6, 2024'], ['c.txt', 'May 9, 2024'], ['d.txt', 'June 20, 2024'], ['e.txt', 'July 30, 2024']])
+      corpus.upsert({ id, text: `Capital works\n\n${date}\n\nThe works went on.\n` });
+    corpus.upsert({ id: 'w.txt', text: 'Law passed\n\nRIVERTON, Feb 15 (Newswire) - The assembly on Tuesday passed the capital law.\n' });
+    corpus.refresh();
+    assert.equal(corpus.article('w.txt')?.structure.dateline?.value, '2022-02-15');
   });
 
   it('keeps the year it gave a yearless page through edits made before and after the index is built', () => {

@@ -361,6 +361,10 @@ export class Corpus {
     dated.sort((a, b) => a - b);
     const middle = dated[Math.floor(dated.length / 2)]!;
     const around = new Date(middle).getUTCFullYear();
+    // Any year the dated pages span, and one either side, at most three from the middle's.
+    const first = Math.max(new Date(dated[0]!).getUTCFullYear() - 1, around - 3);
+    const last = Math.min(new Date(dated[dated.length - 1]!).getUTCFullYear() + 1, around + 3);
+    const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
     const months = this.monthsDated();
     for (const [id, article] of this.articles) {
       const monthDay = article.structure.yearless ?? this.yearGiven.get(id)?.monthDay;
@@ -368,7 +372,7 @@ export class Corpus {
       const distance = (year: number): number => Math.abs(Date.parse(`${year}-${monthDay}`) - middle);
       // The year whose reading agrees most with the months the other pages date ("signed in April"
       // is the April the corpus reports), then the one nearest the middle of their dates.
-      const scored = [around - 1, around, around + 1].map((year) => ({ year, agrees: this.agreement(id, article.text, year, months) }));
+      const scored = years.map((year) => ({ year, agrees: this.agreement(id, article.text, year, months) }));
       const { year } = scored.sort((a, b) => b.agrees - a.agrees || distance(a.year) - distance(b.year))[0]!;
       if (this.yearGiven.get(id)?.year === year) continue;
       this.articles.set(id, this.readWithYear(id, article.text, year));

@@ -37,8 +37,11 @@ export interface PageLine {
 const publishedCue = /\b(published|posted|first published|released|date|filed|dated)\b\s*:?\s*$/i;
 const updatedCue = /\b(updated|last updated|modified|last modified|edited|revised)\b\s*:?\s*(on\s*)?$/i;
 // "Today" in the languages whose page dates are read too: a clock's date, not the page's.
+// A market ticker's change ("Composite 4,120.10 (-1.3%)") makes a line a widget too.
 const widgetCue =
-  /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now|aujourd['’]hui|hoy|hoje|heute|vandaag|oggi|ngayon|hari ini)\b|°|\b\d{1,2}\s?°?[CF]\b/iu;
+  /\b(today|today['’]s|weather|forecast|sunrise|sunset|local time|now|aujourd['’]hui|hoy|hoje|heute|vandaag|oggi|ngayon|hari ini)\b|°|\b\d{1,2}\s?°?[CF]\b|[+−-]\d+(?:[.,]\d+)?\s?%/iu;
+/** "USA Today", "Utopia Today": a title or a section named "Today", no clock. */
+const namedToday = /\p{Lu}[\p{L}.]*\s+Today\b/gu;
 /** "CITY, Country, Month D (Agency) —" at the start of a paragraph: a wire story's dateline. */
 const wireDateline =
   /^([\p{Lu}][\p{Lu} .'’-]{1,40}(?:,\s*[\p{Lu}][\p{L} .'’-]{1,30})?,\s*)([^()–—]{3,40}?)\s*(?:\([\p{L} .&-]{2,30}\)\s*)?(?:[-–—]{1,2}|\()\s*/u;
@@ -116,7 +119,11 @@ function candidatesOn(line: PageLine, rank: number, widget: boolean): Candidate[
     const around = line.text.slice(start, end);
     // A temperature or "Today" anywhere on the line makes all of it a widget: "Praha 26 °C | Thursday, 20 June 2024".
     const kind: Candidate['kind'] =
-      widget || widgetCue.test(around) || widgetCue.test(line.text) ? 'widget' : updatedCue.test(before) ? 'updated' : 'published';
+      widget || widgetCue.test(around.replace(namedToday, '')) || widgetCue.test(line.text.replace(namedToday, ''))
+        ? 'widget'
+        : updatedCue.test(before)
+          ? 'updated'
+          : 'published';
     const cue = publishedCue.test(before) ? 5 : 0;
     found.push({ dateline, kind, score: cue + 6 - rank });
   }
@@ -155,6 +162,8 @@ function parseSegment(line: PageLine, start: number, end: number, wire: boolean)
     }
   }
   for (const result of parseCasual(part)) {
+    // "No. 114/PR.02/05/2021": figures inside a reference number are no date.
+    if (/[\p{L}\d./]$/u.test(part.slice(0, result.index))) continue;
     const known = knownValues(result.start);
     if (known.month === undefined || known.day === undefined) continue;
     const hasYear = /\b\d{4}\b/.test(result.text);
@@ -165,8 +174,10 @@ function parseSegment(line: PageLine, start: number, end: number, wire: boolean)
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim();
     if (wordCount(residue) > (wire ? 6 : 4)) continue;
-    const text = result.text.trim();
-    const at = line.span.start + start + result.index;
+    // "Posted on 8 June 2024": chrono keeps the "on", which is no part of the date.
+    const lead = /^(?:on\s+)?/iu.exec(result.text)![0].length;
+    const text = result.text.slice(lead).trim();
+    const at = line.span.start + start + result.index + lead;
     const value = valueOf(hasYear ? known : { ...known, year: undefined });
     return { text, span: { start: at, end: at + text.length }, ...value };
   }
@@ -181,7 +192,8 @@ function otherLanguageDate(line: PageLine, start: number, part: string): Datelin
   if (!/\b\d{4}\b/.test(part) || !/\p{L}{3}/u.test(part)) return null;
   const full = (result: chrono.ParsedResult): boolean => {
     const known = knownValues(result.start);
-    return known.month !== undefined && known.day !== undefined && known.year !== undefined;
+    // "Vandaag" ("today") is a full date to chrono, but no printed one.
+    return known.month !== undefined && known.day !== undefined && known.year !== undefined && /\d{4}/.test(result.text);
   };
   for (const result of otherLanguageDates(part, full)) {
     const residue = (part.slice(0, result.index) + part.slice(result.index + result.text.length))

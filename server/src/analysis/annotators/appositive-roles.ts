@@ -217,7 +217,7 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
     ) + 1;
   const role = officeInClause(clause, from, at);
   if (role) return role;
-  // "Utopia's Minister of Construction, Transport and Infrastructure, Jane Roe": the commas of a
+  // "Utopia's Minister of Culture, Sport and Tourism, Jane Roe": the commas of a
   // portfolio's list are the office's own.
   const listed = listedPortfolio.exec(clause);
   if (!listed || !listed[1]!.includes(',')) return undefined;
@@ -229,7 +229,7 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
 /** One or two capitalised words of a portfolio's list: "Transport", "Natural Resources". */
 const portfolioItem = String.raw`\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?`;
 
-/** A clause that ends in an office's list of portfolios: "Utopia's Minister of Water, Irrigation and Energy". */
+/** A clause that ends in an office's list of portfolios: "Utopia's Minister of Culture, Sport and Tourism". */
 const listedPortfolio = new RegExp(
   String.raw`(?:^|[.;(\n]|(?<=,\s))[^,.;(\n]*?\b(?:of|for)\s+(?:the\s+)?(${portfolioItem}(?:,\s+${portfolioItem})*,?\s+and\s+${portfolioItem})$`,
   'u',
@@ -282,7 +282,7 @@ function capitalisedTitleBefore(words: RegExpMatchArray[], clauseStart: number):
   if (/^(?:the|its)$/iu.test(texts[lead] ?? '')) lead++;
   if (texts[lead] && /^(?:state|federal|national|county|regional|provincial)$/u.test(texts[lead]!)) lead++;
   const owner = texts.slice(lead, at);
-  // "Utopia's Resident Electoral Commissioner", "South Utopia's Interior and Safety Minister": whose
+  // "Utopia's Resident Electoral Commissioner", "South Utopia's Justice and Security Minister": whose
   // office up to the possessive, the title's own words after it.
   const possessive = owner.findIndex((w) => /['’]s$/u.test(w));
   const whose = possessive >= 0 ? owner.slice(0, possessive + 1) : owner;

@@ -187,7 +187,7 @@ export const honorifics = new Set([
   'sheikh',
   'sheik',
   'shri',
-  'sri',
+  // Not "Sri": in Indonesia and Thailand a given name ("Sri Utami"), kept in the name.
   'smt.',
   'smt',
   'shrimati',
@@ -201,6 +201,9 @@ export const honorifics = new Set([
   'tan sri',
   'puan',
   'encik',
+  // Indonesia's "Bapak" and "Ibu" (Mr, Mrs). Not "Pak", which opens Thai and Lao place names.
+  'bapak',
+  'ibu',
   'madam',
   'mme',
   'mme.',
@@ -734,7 +737,7 @@ export const portfolioWords = new Set([
   'tourism', 'security', 'housing', 'welfare', 'social', 'science', 'technology', 'innovation', 'digital', 'sport',
   'sports', 'youth', 'women', 'family', 'treasury', 'urban', 'rural', 'local', 'government', 'immigration',
   'aviation', 'maritime', 'ports', 'state', 'national', 'regional', 'management', 'disaster', 'relations',
-  'cooperation', 'integration', 'veterans', 'religious', 'heritage', 'arts', 'budget', 'revenue', 'land', 'lands',
+  'cooperation', 'integration', 'veterans', 'religious', 'heritage', 'arts', 'budget', 'revenue', 'land', 'lands', 'spatial', 'agrarian',
   'construction', 'safety', 'nature', 'electricity', 'minerals', 'sanitation', 'telecommunications', 'transportation', 'change',
 ]);
 

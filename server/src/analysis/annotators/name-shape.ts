@@ -23,8 +23,10 @@ export function looksLikePersonalName(words: NameWord[], lowercase: ReadonlySet<
   const town = place?.kind === 'city' || place?.kind === 'province';
   if ((place && !(town && isKnownName(nameTokens(first)[0] ?? ''))) || countryOfDemonym(first)) return false;
   // "Reported", "Following" are no names; "Mohammed", "Hamed" are, though they end the same way.
-  const commonNoun = (w: NameWord): boolean =>
-    commonNounShape.test(w.text) && !isKnownName(nameTokens(w.text)[0] ?? '');
+  // A participle opens a phrase ("Following Jane Roe's visit"); after a given name, "-ing" is a
+  // surname's ("Jane Kastelling"), as many Batak, Chinese and Tagalog surnames end.
+  const commonNoun = (w: NameWord, i: number): boolean =>
+    (i === 0 ? commonNounShape : nounShape).test(w.text) && !isKnownName(nameTokens(w.text)[0] ?? '');
   if (lowercase.has(last.toLowerCase()) || named.some(commonNoun)) return false;
   // Initials are part of a name ("B.K. Jane Roe"), never all of it.
   if (named.every((w) => initials.test(w.text))) return false;
@@ -53,5 +55,6 @@ const articleJoined = /^(?:al|el|ad|ar|as|at|az|ash|an)-\p{Lu}\p{Ll}+$/u;
 export const initials = /^(?:\p{Lu}\.){1,3}$/u;
 
 /** Endings of common nouns and adverbs that personal names do not have. */
-export const commonNounShape =
-  /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$|^\p{Lu}\p{Ll}{5,}(?:ed|ing)$/u;
+const nounShape = /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$/u;
+/** The same, and participles ("Following", "Reported"). */
+export const commonNounShape = new RegExp(`${nounShape.source}|^\\p{Lu}\\p{Ll}{5,}(?:ed|ing)$`, 'u');
