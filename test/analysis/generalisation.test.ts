@@ -343,6 +343,22 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('reads "head of the Harbour Authority Jane Roe" as a body and its head, "swore in" as no place, and "Acting" as nobody', () => {
+    const text =
+      'Port talks\n\nMarch 3, 2020\n\n' +
+      'Acting head of the Riverton Harbour Authority Jane Roe thanked the workers. ' +
+      'The president swore in John Doe as minister on Monday. The Asian Development Bank Annual Meeting opened.\n';
+    const entities = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.span.start > 26)
+      .map((e) => `${e.type} ${e.text}${e.role ? ` (${e.role.title} / ${e.role.organization ?? ''})` : ''}`);
+    assert.deepEqual(entities, [
+      'organization Riverton Harbour Authority',
+      'person Jane Roe (Head / Riverton Harbour Authority)',
+      'person John Doe',
+      'event Asian Development Bank Annual Meeting',
+    ]);
+  });
+
   it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {
     const text =
       'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +

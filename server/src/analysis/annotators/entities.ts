@@ -13,7 +13,7 @@ import { mentionOf, sameAnswers, type Context, type Read } from './entity-contex
 import { classify, demonymOfRegion } from './entity-typing.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
 import { classifyHeadline, isTitleCase } from './headline-names.js';
-import { functionWords, englishVerbs, eventLeads, honorifics, nameParticles, pageWidgetWords, placeLeads, titles } from './lexicon.js';
+import { functionWords, englishVerbs, eventLeads, honorifics, nameParticles, pageWidgetWords, placeLeads, titleModifiers, titles } from './lexicon.js';
 import { headKind, isCapitalised, nameChunks, type NameChunk, type NameWord } from './name-chunks.js';
 import { commonNounShape } from './name-shape.js';
 
@@ -220,6 +220,7 @@ function mayBeSurname(word: NameWord, context: Context): boolean {
     countryOfDemonym(word.text) ||
     headKind(word.text) ||
     titles.has(lower) ||
+    titleModifiers.has(lower) ||
     honorifics.has(lower)
   )
     return false;

@@ -96,6 +96,8 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf(known, first, last, context, role ? { role } : undefined)];
   }
   if (known) return [mentionOf(known, first, last, context)];
+  const headed = bodyThenName(raw, words, context);
+  if (headed) return headed;
   // "Agência Nacional de Águas", "Sindicato dos Estivadores": Romance names open with their head.
   if (words.length > 1 && leadingOrganizationHeads.has(lowerCase(first.text)) && !first.possessive)
     return [mentionOf('organization', first, last, context)];
@@ -143,11 +145,14 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   if (
     !first.initial &&
     placePrepositions.has(wordBefore(raw, context.text)) &&
+    !phrasalIn.test(context.text.slice(Math.max(0, raw.start - 20), raw.start)) &&
     words.length <= 3 &&
     words.every((w) => !w.acronym && !isPersonWord(context, w.text.toLowerCase()))
   )
     return [mentionOf('place', first, last, context)];
   if (words.length === 1) {
+    // "Acting head of …", "Deputy chief …": a title's modifier opening a sentence names no one.
+    if (titleModifiers.has(lowerCase(first.text))) return [];
     // "the Senate", "Parliament": a chamber is a body of its own, named by its one word.
     if (institutionWords.has(lowerCase(first.text)) && !first.possessive) return [mentionOf('organization', first, last, context)];
     if (first.acronym || countryOfDemonym(first.text) || head) return [];
@@ -300,6 +305,26 @@ function personOfBody(raw: NameChunk, words: NameWord[], of: number, context: Co
   return [...classify(part(0, of), context), ...(body < words.length ? classify(part(body, words.length), context) : [])];
 }
 
+/**
+ * "head of the Riverton Water Authority Jane Roe": a body's name, then, with no comma, the name of
+ * whoever holds the office written just before it. The name must open with a known given name or
+ * hold a word the article gives a person.
+ */
+function bodyThenName(raw: NameChunk, words: NameWord[], context: Context): EntityMention[] | undefined {
+  const at = words.findIndex((w, i) => i > 0 && i <= words.length - 3 && !w.lower && !w.possessive && headKind(w.text) === 'organization');
+  if (at < 0) return undefined;
+  const name = words.slice(at + 1);
+  if (!looksLikePersonalName(name, context.lowercase)) return undefined;
+  if (!isKnownName(lowerCase(name[0]!.text)) && !name.some((w) => isPersonWord(context, lowerCase(w.text)))) return undefined;
+  const office = /\b(\p{Ll}+(?:\s\p{Ll}+)?)\s+of\s+(?:the\s+)?$/u.exec(context.text.slice(Math.max(0, raw.start - 40), raw.start));
+  const title = office?.[1];
+  if (!title || !(titles.has(title) || title === 'head')) return undefined;
+  const body = mentionOf('organization', words[0]!, words[at]!, context);
+  const span = { start: raw.start - office[0].length, end: words[at]!.end };
+  const role: RoleMention = { title: titleOf(title.split(' ').map((t) => ({ text: t }) as NameWord)), span, organization: body.text };
+  return [body, mentionOf('person', name[0]!, name[name.length - 1]!, context, { role })];
+}
+
 /** Whether a title's words are an honorific, which names no office: "Mr", "Dr.", "Tan Sri". */
 const isHonorific = (words: NameWord[]): boolean =>
   words.length <= 2 && honorifics.has(words.map((w) => w.text.toLowerCase()).join(' '));
@@ -323,6 +348,9 @@ function kindOfPlaceAfter(chunk: NameChunk, text: string): string {
 function wordAfter(chunk: NameChunk, text: string): string {
   return /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1] ?? '';
 }
+
+/** "swore in Jane Roe", "ushered in": a verb's "in", no place's. */
+const phrasalIn = /\b(?:swore|sworn|swear|swears|swearing|ushered)\s+in\s+$/iu;
 
 function wordBefore(chunk: NameChunk, text: string): string {
   return (
