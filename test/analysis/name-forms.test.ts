@@ -26,6 +26,20 @@ describe('name forms', () => {
     );
   });
 
+  it('reads two-letter initials ("Ts.") as part of a name, and initials written out as the same person, no slip', () => {
+    assert.deepEqual(persons('Prime Minister Ts. Doe said so. Finance Minister Ch. Roe agreed.'), ['Ts. Doe', 'Ch. Roe']);
+    const corpus = corpusOf({
+      'a.txt': 'Mine deal\n\nMay 3, 2021\n\nPrime Minister Ts. Doe said the deal was fair. P.V. Roe agreed.\n',
+      'b.txt': 'Mine deal\n\nMay 4, 2021\n\nTs. Doe told parliament the mine would pay. P.V. Roe said so too.\n',
+      'c.txt': 'Mine deal\n\nMay 5, 2021\n\nPrime Minister Tserendorj Doe met Pavan Vijay Roe. Doe said talks go on.\n',
+      'd.txt': 'Mine deal\n\nMay 6, 2021\n\nPrime Minister Ts. Deo visited the mine.\n',
+    });
+    const people = corpus.clusters().filter((c) => c.type === 'person').map((c) => c.canonical).sort();
+    assert.deepEqual(people, ['P.V. Roe', 'Ts. Doe']);
+    const said = ['a.txt', 'b.txt', 'c.txt', 'd.txt'].flatMap((id) => corpus.findings(id).filter((f) => f.ruleId === 'name-variant').map((f) => `${id} ${f.severity} ${f.actual}`));
+    assert.deepEqual(said, ['d.txt warning Deo']);
+  });
+
   it('keeps a nickname in quotes inside the name, and out of its key', () => {
     assert.deepEqual(persons('Mayor Jane “JJ” Roe opened the bridge on Monday.'), ['Jane “JJ” Roe']);
     assert.equal(nameKey('Jane “JJ” Roe'), nameKey('Jane Roe'));

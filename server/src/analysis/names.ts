@@ -5,6 +5,7 @@
  * they score the same on every metric. These functions only say how two spellings differ; whether
  * they name one entity is decided in corpus/clusters.ts from context (role, organisation, country).
  */
+import { digraphInitials } from './tokenize.js';
 import { jaroWinkler } from '@skyra/jaro-winkler';
 import damerauLevenshtein from 'damerau-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
@@ -157,6 +158,8 @@ export interface NameComparison {
   identical: number;
   /** True when the second name is written in the other order ("TANAKA Aiko" against "Aiko Tanaka"). */
   reversed: boolean;
+  /** True when one name writes as initials the given names the other writes out: a style, no slip. */
+  initials?: boolean;
 }
 
 /**
@@ -170,12 +173,42 @@ function compareNamesOnce(a: string, b: string): NameComparison {
   const ta = nameTokens(a);
   const tb = nameTokens(b);
   const none: NameComparison = { relation: 'different', differing: [], identical: 0, reversed: false };
+  const expanded = initialsOf(a, tb) ?? initialsOf(b, ta);
+  if (expanded !== undefined) return { relation: 'transliteration', differing: [0], identical: expanded, reversed: false, initials: true };
   if (ta.length !== tb.length || ta.length === 0) return none;
   const forward = compareAligned(ta, tb);
   if (forward.relation !== 'different') return forward;
   // Reversed order matches "TANAKA Aiko" to "Aiko Tanaka"; indexes stay those of `a`.
   return { ...compareAligned(ta, [...tb].reverse()), reversed: true };
 }
+
+/**
+ * "P.V. Jane Roe" against "Pavan Vijay Jane Roe", "Ts. Roe" against "Tsendiin Roe": a name whose
+ * given names are written as initials, which the other name's first words open with, the rest
+ * written the same. Gives how many words are the same, or undefined.
+ */
+function initialsOf(short: string, long: string[]): number | undefined {
+  const split = initialsSplit(short);
+  if (!split) return undefined;
+  const { initials, rest } = split;
+  if (long.length !== initials.length + rest.length) return undefined;
+  const opens = initials.every((letter, i) => long[i]!.length > letter.length + 1 && long[i]!.startsWith(letter));
+  return opens && rest.every((token, i) => token === long[initials.length + i]) ? rest.length : undefined;
+}
+
+/** "P.V. Jane Roe" → initials p, v and the rest jane, roe; undefined for a name that opens with none. */
+export const initialsSplit = memoize((name: string): { initials: string[]; rest: string[] } | undefined => {
+  const words = name.trim().split(/\s+/u);
+  const initials: string[] = [];
+  let at = 0;
+  for (; at < words.length && initialWord.test(words[at]!); at++)
+    initials.push(...words[at]!.split('.').filter(Boolean).map((letter) => letter.toLowerCase()));
+  const rest = nameTokens(words.slice(at).join(' '));
+  return initials.length > 0 && rest.length > 0 ? { initials, rest } : undefined;
+});
+
+/** "P.V.", "B.", "Ts.": a word of initials. */
+const initialWord = new RegExp(`^(?:\\p{Lu}\\.|(?:${digraphInitials.join('|')})\\.)+$`, 'u');
 
 function compareAligned(ta: string[], tb: string[]): NameComparison {
   const reversed = false;

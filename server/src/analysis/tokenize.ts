@@ -154,9 +154,12 @@ export function sentencesOf(tree: Root): TokenSentence[] {
 
 /**
  * Abbreviated first names that English news keeps: "Ma." for Maria in the Philippines, "Wm." and
- * "Chas." in older English. A sentence never ends on one.
+ * "Chas." in older English; and the two-letter initials of a Cyrillic letter ("Ts.", "Ch.", "Sh.")
+ * that Mongolian and Central Asian patronymics are written with ("Ts. Jane Roe"). A sentence never
+ * ends on one.
  */
-export const nameAbbreviations = new Set(['Ma', 'Wm', 'Chas', 'Thos', 'Jas', 'Sto', 'Sta']);
+export const digraphInitials = ['Ch', 'Sh', 'Ts', 'Kh', 'Zh', 'Dz', 'Ya', 'Yu'];
+export const nameAbbreviations = new Set(['Ma', 'Wm', 'Chas', 'Thos', 'Jas', 'Sto', 'Sta', ...digraphInitials]);
 
 /**
  * Honorifics and ranks abbreviated before a name, which the English parser does not know as

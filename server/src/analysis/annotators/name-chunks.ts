@@ -89,7 +89,7 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
       if (
         (nameAbbreviations.has(token.text) || honorificAbbreviations.has(token.text)) &&
         tokens[i + 1]?.text === '.' &&
-        nextWord(tokens, i + 1)
+        isCapitalised(nextWord(tokens, i + 1)?.text ?? '')
       ) {
         word.text += '.';
         word.end += 1;

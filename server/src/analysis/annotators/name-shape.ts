@@ -3,6 +3,7 @@
  * al-Rahim") rather than of a place, an organisation or a common word. Hand-written over the
  * gazetteer, the lexicon and the list of given names.
  */
+import { digraphInitials } from '../tokenize.js';
 import { isKnownName } from '../known-names.js';
 import { nameTokens } from '../names.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
@@ -51,8 +52,8 @@ export const generation = /^(?:Jr\.?|Sr\.?|II|III|IV)$/u;
 /** "al-Rahim", "el-Sayed": an Arabic article written onto a surname. */
 const articleJoined = /^(?:al|el|ad|ar|as|at|az|ash|an)-\p{Lu}\p{Ll}+$/u;
 
-/** "R.", "B.K.": a person's initials, as South Asian and other names are written. */
-export const initials = /^(?:\p{Lu}\.){1,3}$/u;
+/** "R.", "B.K.", "Ts.": a person's initials, as South Asian, Mongolian and other names are written. */
+export const initials = new RegExp(`^(?:\\p{Lu}\\.|(?:${digraphInitials.join('|')})\\.){1,3}$`, 'u');
 
 /** Endings of common nouns and adverbs that personal names do not have. */
 const nounShape = /^\p{Lu}\p{Ll}{3,}(?:ally|ively|ously|tions?|ments?|ness|ities|isms?)$/u;

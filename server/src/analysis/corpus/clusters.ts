@@ -11,7 +11,7 @@ import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
 import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
-import { bareTokens, compareNames, conventionKey, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
+import { bareTokens, compareNames, conventionKey, initialsSplit, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 import { headsABody, isGeneralTitle, sameOffice } from './offices.js';
 
@@ -695,11 +695,25 @@ function blockKeys(type: EntityType, name: string): string[] {
           (token, i) =>
             `${type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
         ),
+        ...(type === 'person' ? initialsKeys(text, tokens) : []),
       ];
     });
     blockKeysByType.set(type, keysOf);
   }
   return keysOf(name);
+}
+
+/**
+ * "P.V. Jane Roe" and "Pavan Vijay Jane Roe" share a key: the first letters of the given names, and
+ * the words after them. A name written out has one key for each of its first one to three words.
+ */
+function initialsKeys(text: string, tokens: string[]): string[] {
+  const split = initialsSplit(text);
+  if (split) return [`initials|${split.initials.map((i) => i[0]).join('')}|${split.rest.join(' ')}`];
+  const keys: string[] = [];
+  for (let k = 1; k <= Math.min(3, tokens.length - 1); k++)
+    keys.push(`initials|${tokens.slice(0, k).map((t) => t[0]).join('')}|${tokens.slice(k).join(' ')}`);
+  return keys;
 }
 
 function compareForms(a: Form, b: Form): Link | undefined {

@@ -104,7 +104,8 @@ function findingsFor(
   shared: CanonicalEvidence,
 ): Finding[] {
   const comparison = compareNames(form.spelling, cluster.canonical);
-  if (comparison.relation === 'different' || comparison.relation === 'same') return [];
+  // "P.V. Jane Roe" and "Pavan Vijay Jane Roe": one name, its given names written out or not.
+  if (comparison.relation === 'different' || comparison.relation === 'same' || comparison.initials) return [];
   if (!shared.linkOf) {
     shared.linkOf = new Map();
     for (const l of cluster.links) {
