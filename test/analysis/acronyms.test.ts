@@ -1,6 +1,6 @@
 /** Acronym definitions in the ways real pages write them, and what defines none. */
 import assert from 'node:assert/strict';
-import { analyzeArticle } from '../../server/src/analysis/index.js';
+import { analyzeArticle, Corpus } from '../../server/src/analysis/index.js';
 
 const definitions = (text: string): string[] =>
   analyzeArticle({ id: 'a.txt', text })
@@ -16,14 +16,46 @@ describe('acronym definitions', () => {
 
   it('reads acronyms made of Roman numerals\' letters ("DMC", "IMC"), but no numeral of a name or a war', () => {
     const text =
-      'Road probe\n\nMay 2, 2016\n\nThe Drina Motorway Commission (DMC) met the Inland Motorway Council (IMC). Henry VIII and World War II (WWII) came up.\n';
-    assert.deepEqual(definitions(text), ['DMC = Drina Motorway Commission', 'IMC = Inland Motorway Council', 'WWII = World War II']);
+      'Road probe\n\nMay 2, 2016\n\nThe Delta Motorway Commission (DMC) met the Inland Motorway Council (IMC). Henry VIII and World War II (WWII) came up.\n';
+    assert.deepEqual(definitions(text), ['DMC = Delta Motorway Commission', 'IMC = Inland Motorway Council', 'WWII = World War II']);
   });
 
   it('reads a long form in Spanish or Portuguese, its small words skipped: "Comisión para la Aplicación y el Desarrollo del Convenio (CADC)"', () => {
     const text =
       'Water pact\n\nMay 2, 2022\n\nThe Comisión para la Aplicación y el Desarrollo del Convenio (CADC) met the Agência Portuguesa do Ambiente (APA).\n';
     assert.deepEqual(definitions(text), ['CADC = Comisión para la Aplicación y el Desarrollo del Convenio', 'APA = Agência Portuguesa do Ambiente']);
+  });
+
+  it('takes a translated name before an acronym of its own language for the long form, small words and all', () => {
+    const text = 'Land rights\n\nMay 2, 2022\n\nThe Coastal Peoples Alliance of the Islands (AMPK) said no one had asked the villages.\n';
+    assert.deepEqual(definitions(text), ['AMPK = Coastal Peoples Alliance of the Islands']);
+  });
+
+  it('fixes a slip in a long form of another language by the nearest long form, not by its translation', () => {
+    const corpus = new Corpus();
+    const english = 'The Riverton Capital City Authority (OIKR) met.';
+    const native = 'The Otorita Ibu Kota Riverton (OIKR) met.';
+    const pages = [english, english, english, native, native, native, 'The Otorita Ibu Kota Utopia (OIKR) met.'];
+    pages.forEach((body, i) => corpus.upsert({ id: `${i}.txt`, text: `Capital works\n\nMay ${i + 2}, 2022\n\n${body}\n` }));
+    const found = corpus.findings('6.txt').filter((f) => f.ruleId === 'acronym-expansion');
+    assert.deepEqual(
+      found.map((f) => `${f.severity} ${f.fixes[0]?.edits[0]?.newText ?? '-'}`),
+      ['warning Otorita Ibu Kota Riverton'],
+    );
+  });
+
+  it('says two translations of a name worded apart are information, and one word changed in one a warning', () => {
+    const corpus = new Corpus();
+    const pages = [
+      'The Coastal Peoples Alliance of the Islands (AMPK) met.',
+      'The Coastal Peoples Alliance of the Islands (AMPK) met.',
+      'The Coastal Peoples Alliance of the Islands (AMPK) met.',
+      'The Alliance of Coastal Peoples of the Islands (AMPK) met.',
+      'The Coastal Peoples Alliance of the Isles (AMPK) met.',
+    ];
+    pages.forEach((body, i) => corpus.upsert({ id: `${i}.txt`, text: `Land rights\n\nMay ${i + 2}, 2022\n\n${body}\n` }));
+    const said = ['3.txt', '4.txt'].flatMap((id) => corpus.findings(id).filter((f) => f.ruleId === 'acronym-expansion').map((f) => `${id} ${f.severity}`));
+    assert.deepEqual(said, ['3.txt information', '4.txt warning']);
   });
 
   it('takes no wire credit after a dateline in capitals for a definition', () => {

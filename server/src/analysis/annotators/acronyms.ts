@@ -90,8 +90,7 @@ function longFormBefore(
     // "Peru's National Water Authority (ANA)": the owner is not part of the name.
     if (/['’]s$/u.test(word.text)) break;
     if (/^\p{Lu}/u.test(word.text)) name.unshift(word);
-    else if (acronymStopWords.has(word.text) && name.length > 0 && i > 0 && /^\p{Lu}/u.test(words[i - 1]!.text))
-      name.unshift(word);
+    else if (acronymStopWords.has(word.text) && name.length > 0 && capitalisedBefore(words, i)) name.unshift(word);
     else break;
   }
   while (name.length > 0 && /^(the|a|an)$/i.test(name[0]!.text)) name.shift();
@@ -100,6 +99,13 @@ function longFormBefore(
   const joined = name.map((w) => w.text).join(' ');
   if (joined === joined.toUpperCase() || lookupPlace(joined)) return undefined;
   return spanOf(text, name);
+}
+
+/** Whether a capitalised word comes before word `i` past small words: "Alliance" before "of the". */
+function capitalisedBefore(words: Word[], i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && acronymStopWords.has(words[k]!.text)) k--;
+  return k >= 0 && /^\p{Lu}/u.test(words[k]!.text);
 }
 
 /** The long form inside "LF (Long Form)". */

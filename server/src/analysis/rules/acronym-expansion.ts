@@ -1,8 +1,9 @@
 /** Warn when an acronym's long form differs from the one the rest of the corpus (or the knowledge file) gives it. */
+import { initialsMatch } from '../annotators/acronyms.js';
 import { foreignWords } from '../annotators/lexicon.js';
 import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
-import type { IndexedAcronym } from '../corpus/acronym-index.js';
+import type { ExpansionGroup, IndexedAcronym } from '../corpus/acronym-index.js';
 import { bareTokens, conventionKey } from '../names.js';
 import type { ArticleAnalysis, CorpusLocation, EntityMention, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
@@ -36,24 +37,28 @@ function namesByKey(article: ArticleAnalysis): Map<string, EntityMention[]> {
 }
 
 function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
-  const right = entry.canonicalSpelling;
-  if (!right || (entry.groups.length < 2 && !(entry.knowledge && !entry.canonicalGroup))) return [];
-  const canonicalLocations = entry.canonicalGroup ? [...entry.canonicalGroup.spellings.values()].flat() : [];
-  const related = canonicalLocations.slice(0, relatedLimit).map((location) => ({
-    location: { articleId: location.articleId, span: location.span },
-    message: `${entry.acronym} written out as “${right}” here`,
-  }));
-  const n = entry.canonicalGroup?.articles.size ?? 0;
-  const severityOf = entry.tie ? 'information' : 'warning';
-
+  const canonical = entry.canonicalSpelling;
+  if (!canonical || (entry.groups.length < 2 && !(entry.knowledge && !entry.canonicalGroup))) return [];
   const findings: Finding[] = [];
   for (const group of entry.groups) {
     if (group === entry.canonicalGroup) continue;
+    const written = [...group.spellings.keys()][0] ?? group.key;
+    const against = comparedWith(entry, group, written);
+    const right = against.spelling;
     // Long forms in two languages that share under half their words are a translation or a gloss
     // ("Agência Nacional de Águas", "National Water Agency"), not a word slipped: information, no fix.
-    const written = [...group.spellings.keys()][0] ?? group.key;
     const gloss = !entry.knowledge && sharedWords(written, right) < 0.5 && foreign(written) !== foreign(right);
-    const severity = gloss ? 'information' : severityOf;
+    // Two long forms whose initials do not spell the acronym are translations of another language's
+    // name, which outlets word their own way: a slip changes one word of one, the rest kept.
+    const translated = !entry.knowledge && !spells(entry.acronym, written) && !spells(entry.acronym, right);
+    const reworded = translated && wordsChanged(written, right) !== 1;
+    const severity = gloss || reworded || against.tie ? 'information' : 'warning';
+    const n = against.group?.articles.size ?? 0;
+    const cited = against.group ? [...against.group.spellings.values()].flat() : [];
+    const related = cited.slice(0, relatedLimit).map((location) => ({
+      location: { articleId: location.articleId, span: location.span },
+      message: `${entry.acronym} written out as “${right}” here`,
+    }));
     const flagged = new Set<string>();
     const locations: CorpusLocation[] = [...group.spellings.values()].flat();
     // The same wrong long form written again in the same article without the acronym:
@@ -78,15 +83,15 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
         span: location.span,
         message:
           `“${actual}” is not what ${entry.acronym} stands for elsewhere: ` +
-          (entry.knowledge
+          (entry.knowledge && !against.group
             ? `the knowledge file gives “${right}”`
             : `${n === 1 ? 'another article writes' : `${n} articles write`} “${right}”`) +
-          (entry.tie ? '; too little evidence to call either right' : ''),
+          (against.tie ? '; too little evidence to call either right' : ''),
         actual,
         expected: [right],
         related,
         // A tie gives no fix: nothing says which long form is right (pinning one settles it).
-        fixes: entry.tie || gloss
+        fixes: against.tie || gloss || reworded
           ? []
           : [
               {
@@ -96,13 +101,49 @@ function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
             ],
         explain: () => [
           `${entry.acronym} is written out ${entry.groups.length} ways in the corpus.`,
-          `“${right}” is taken as right: ${entry.canonicalReason ?? ''}.`,
+          against.group === entry.canonicalGroup
+            ? `“${right}” is taken as right: ${entry.canonicalReason ?? ''}.`
+            : `“${right}” is the long form nearest this one, in its language, and is written in more articles.`,
           `“${actual}” is written in ${group.articles.size} article${group.articles.size === 1 ? '' : 's'}.`,
         ],
       });
     }
   }
   return findings;
+}
+
+/**
+ * The long form a group is wrong against: the canonical one, unless that is another language's and
+ * another long form, in the group's own language and written in more articles, shares most of its
+ * words ("Riverton Capital City Authority" against "Otorita Ibu Kota Riverton": the slip "Otorita Ibu
+ * Kota Utopia" is one word off the second).
+ */
+function comparedWith(
+  entry: IndexedAcronym,
+  group: ExpansionGroup,
+  written: string,
+): { spelling: string; group?: ExpansionGroup; tie: boolean } {
+  const canonical = { spelling: entry.canonicalSpelling!, group: entry.canonicalGroup, tie: entry.tie };
+  if (entry.knowledge || sharedWords(written, canonical.spelling) >= 0.5) return canonical;
+  let best: { spelling: string; group: ExpansionGroup; shared: number } | undefined;
+  for (const other of entry.groups) {
+    if (other === group || other === entry.canonicalGroup || other.articles.size <= group.articles.size) continue;
+    const spelling = [...other.spellings.keys()][0] ?? other.key;
+    const shared = sharedWords(written, spelling);
+    if (shared >= 0.5 && foreign(spelling) === foreign(written) && (!best || shared > best.shared)) best = { spelling, group: other, shared };
+  }
+  if (!best) return canonical;
+  // Twice the articles, or two against one, make the nearer long form right; fewer, a tie.
+  return { spelling: best.spelling, group: best.group, tie: best.group.articles.size < 2 * group.articles.size };
+}
+
+/** Whether a long form's initials spell the acronym. */
+const spells = (acronym: string, longForm: string): boolean => initialsMatch(acronym.replace(/[^\p{L}\d]/gu, ''), longForm);
+
+/** How many words two long forms of as many words differ in; Infinity when their lengths differ. */
+function wordsChanged(a: string, b: string): number {
+  const [x, y] = [bareTokens(a), bareTokens(b)];
+  return x.length === y.length ? x.filter((w, i) => w !== y[i]).length : Infinity;
 }
 
 /** The share of the shorter long form's words that the other also writes, ignoring case and accents. */
