@@ -119,6 +119,16 @@ describe('page dates', () => {
     assert.equal(corpus.article('w.txt')?.structure.dateline?.value, '2022-02-15');
   });
 
+  it('gives a yearless page the year in which the day it reports is the day an undated explainer gives', () => {
+    const corpus = new Corpus();
+    const pages: [string, string][] = [['a.txt', 'October 1, 2019'], ['b.txt', 'June 10, 2022'], ['c.txt', 'June 22, 2022'], ['d.txt', 'September 5, 2022'], ['e.txt', 'March 10, 2023'], ['f.txt', 'March 16, 2023'], ['g.txt', 'July 7, 2023'], ['h.txt', 'October 12, 2023']];
+    for (const [id, date] of pages) corpus.upsert({ id, text: `Farm rules\n\n${date}\n\nThe farmers met in May.\n` });
+    corpus.upsert({ id: 'x.txt', text: 'What the ruling means\n\nOn May 29, 2019, the court struck down the permit scheme.\n' });
+    corpus.upsert({ id: 'w.txt', text: 'Court ruling\n\nRIVERTON, May 29 (Newswire) - The court on Wednesday struck down the permit scheme.\n' });
+    corpus.refresh();
+    assert.equal(corpus.article('w.txt')?.structure.dateline?.value, '2019-05-29');
+  });
+
   it('keeps the year it gave a yearless page through edits made before and after the index is built', () => {
     const dated = 'Court rules\n\nMarch 19, 2018\n\nThe court ruled on Monday.\n';
     const wire = (name: string): string => `Ministers meet\n\nRIVERTON, March 22 (Newswire) — ${name} met the ministers on Wednesday.\n`;

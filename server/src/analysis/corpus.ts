@@ -361,10 +361,11 @@ export class Corpus {
     dated.sort((a, b) => a - b);
     const middle = dated[Math.floor(dated.length / 2)]!;
     const around = new Date(middle).getUTCFullYear();
-    // Any year the dated pages span, and one either side, at most three from the middle's.
-    const first = Math.max(new Date(dated[0]!).getUTCFullYear() - 1, around - 3);
-    const last = Math.min(new Date(dated[dated.length - 1]!).getUTCFullYear() + 1, around + 3);
-    const years = Array.from({ length: last - first + 1 }, (_, i) => first + i);
+    // Each year a dated page prints, and one either side, at most five from the middle's.
+    const printed = new Set(dated.map((time) => new Date(time).getUTCFullYear()));
+    const years = [...new Set([...printed].flatMap((y) => [y - 1, y, y + 1]))]
+      .filter((y) => Math.abs(y - around) <= 5)
+      .sort((a, b) => a - b);
     const months = this.monthsDated();
     for (const [id, article] of this.articles) {
       const monthDay = article.structure.yearless ?? this.yearGiven.get(id)?.monthDay;
@@ -381,19 +382,35 @@ export class Corpus {
     }
   }
 
-  /** The months ("2019-04") the pages that print a year date, in their text or as their own date. */
+  /**
+   * The months ("2019-04") and days ("2019-04-25") the other pages date in their text or as their own
+   * date: those that print a year, and those that print no date at all (an explainer's "on 25 April
+   * 2019" is a date all the same).
+   */
   private monthsDated(): Set<string> {
-    const months = new Set<string>();
+    const dated = new Set<string>();
     for (const [id, article] of this.articles) {
-      if (this.yearGiven.has(id) || article.structure.yearless || !article.structure.dateline) continue;
-      for (const date of article.dates) if (date.value && date.value.length >= 7) months.add(date.value.slice(0, 7));
+      if (this.yearGiven.has(id) || article.structure.yearless) continue;
+      for (const date of article.dates) {
+        if (!date.value || date.value.length < 7) continue;
+        dated.add(date.value.slice(0, 7));
+        if (date.value.length >= 10) dated.add(date.value.slice(0, 10));
+      }
     }
-    return months;
+    return dated;
   }
 
-  /** How many of a yearless page's dates, read with `year`, fall in a month the other pages date. */
-  private agreement(id: string, text: string, year: number, months: Set<string>): number {
-    return this.readWithYear(id, text, year).dates.filter((d) => d.value && d.value.length >= 7 && months.has(d.value.slice(0, 7))).length;
+  /**
+   * How far a yearless page's dates, read with `year`, agree with the other pages': one for each in a
+   * month they date, two more for each on a day they date ("on Tuesday" the day another page gives).
+   */
+  private agreement(id: string, text: string, year: number, dated: Set<string>): number {
+    let agrees = 0;
+    for (const d of this.readWithYear(id, text, year).dates) {
+      if (!d.value || d.value.length < 7 || !dated.has(d.value.slice(0, 7))) continue;
+      agrees += d.value.length >= 10 && dated.has(d.value.slice(0, 10)) ? 3 : 1;
+    }
+    return agrees;
   }
 
   /** A yearless page read with a year, kept per year while its text stays the same. */
