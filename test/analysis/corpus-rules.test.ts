@@ -137,6 +137,15 @@ describe('corpus rules on hand-built analyses', () => {
     );
   });
 
+  it('role-conflict: "the village head" is no head of the authority every other article names', () => {
+    const page = (date: string, body: string): string => `Land talks\n\n${date}\n\n${body}\n`;
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: page('March 2, 2020', 'Kari Nordmann, head of the Riverton Land Authority, opened the talks.') });
+    corpus.upsert({ id: 'b.txt', text: page('March 4, 2020', 'Kari Nordmann, head of the Riverton Land Authority, met the farmers.') });
+    corpus.upsert({ id: 'c.txt', text: page('March 3, 2020', 'The Riverton Land Authority sent letters. I sat with Ola Hansen, the village head, who read them.') });
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => f.actual), []);
+  });
+
   it('name-variant: a spelling written the same way in two articles is a habit (a hint), though one article alone would be a slip', () => {
     const page = (date: string, name: string): string =>
       `Grid talks\n\n${date}\n\nNorwegian Energy Minister Kari ${name} opened the talks. ${name} said the grid would hold.\n`;

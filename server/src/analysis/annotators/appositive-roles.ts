@@ -315,6 +315,11 @@ function roleOf(
   if (prefix.length > 0 && prefix.every((w) => /^\p{Lu}/u.test(w))) qualifier = [qualifier, ...prefix].filter(Boolean).join(' ');
   const office = complement(titleCase(lead.join(' ')), match[4]?.trim());
   if (!office) return undefined;
+  // "the village head", "the team leader": the head of something no organisation's name ends in,
+  // so of no body the article names ("the authority head" is the authority's).
+  const owner = prefix.join(' ');
+  if (!match[4] && prefix.length > 0 && prefix.every((w) => /^\p{Ll}/u.test(w) && !functionWords.has(w)) && headsBody(lead.join(' ')) && !namesBody(owner))
+    office.organization = owner;
   const titleText = lead.join(' ');
   const at3 = match[0].indexOf(match[3]!);
   const start = matchStart + at3 + match[3]!.lastIndexOf(titleText);
