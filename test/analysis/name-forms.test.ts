@@ -40,6 +40,19 @@ describe('name forms', () => {
     assert.deepEqual(said, ['d.txt warning Deo']);
   });
 
+  it('takes a slip of a surname two people of the article share for the one named last before it, and a plural for none', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Panel named\n\nMay 3, 2021\n\nJustice Jane Okafor sat with Justice Ola Hansen. Police chief John Okafor spoke.\n',
+      'b.txt': 'Panel sits\n\nMay 4, 2021\n\nJustice Jane Okafor opened the hearing. John Okafor kept order.\n',
+      'c.txt': 'Panel rules\n\nMay 5, 2021\n\nJustice Jane Okafor and Justice Ola Hansen ruled. Justice Okfaor read it. The police chief John Okafor watched.\n',
+      'd.txt': 'Panel rules\n\nMay 6, 2021\n\nJustice Jane Okafor and police chief John Okafor spoke; the two Okafors are not related.\n',
+    });
+    const said = ['c.txt', 'd.txt'].flatMap((id) =>
+      corpus.findings(id).filter((f) => f.ruleId === 'name-variant').map((f) => `${id} ${f.severity} ${f.actual} → ${f.fixes[0]?.edits[0]?.newText}`),
+    );
+    assert.deepEqual(said, ['c.txt warning Okfaor → Okafor']);
+  });
+
   it('keeps a nickname in quotes inside the name, and out of its key', () => {
     assert.deepEqual(persons('Mayor Jane “JJ” Roe opened the bridge on Monday.'), ['Jane “JJ” Roe']);
     assert.equal(nameKey('Jane “JJ” Roe'), nameKey('Jane Roe'));

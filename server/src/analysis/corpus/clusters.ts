@@ -503,7 +503,7 @@ export function keyOf(type: EntityType, name: string): string {
 }
 
 /** The full names of an article by their edge tokens: the first one written, and every name key seen. */
-type EdgeHosts = Map<string, { first: EntityMention; keys: Set<string> }>;
+type EdgeHosts = Map<string, { first: EntityMention; keys: Set<string>; all: EntityMention[] }>;
 
 // Built once per article: looking each surname up is then a map lookup, not a scan of every full
 // name (quadratic on a long article).
@@ -516,8 +516,10 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
     const edges = tokens.length >= 4 ? tokens.filter((t) => t.length > 3) : edgesOf(m.text, tokens);
     for (const token of new Set(edges)) {
       const entry = hosts.get(token);
-      if (entry) entry.keys.add(nameKey(m.text));
-      else hosts.set(token, { first: m, keys: new Set([nameKey(m.text)]) });
+      if (entry) {
+        entry.keys.add(nameKey(m.text));
+        entry.all.push(m);
+      } else hosts.set(token, { first: m, keys: new Set([nameKey(m.text)]), all: [m] });
     }
   }
   return hosts;
@@ -558,7 +560,13 @@ function slipInArticle(
   // The nearest spelling wins: one slip of the finger is likelier than two ("Smiht" is "Smith", not "Smithe").
   const nearest = nearestSlips(token, hostsByEdge.keys());
   const entry = nearest.length === 1 ? hostsByEdge.get(nearest[0]!)! : undefined;
-  return entry && entry.keys.size === 1 ? { host: entry.first, intended: nearest[0]! } : undefined;
+  // "the two Rogérs", "the Roes": a name made plural, no slip.
+  if (!entry || token === `${nearest[0]}s` || token === `${nearest[0]}es`) return undefined;
+  if (entry.keys.size === 1) return { host: entry.first, intended: nearest[0]! };
+  // Two people of the article share the surname ("Justice Jane Roe … the police chief John Roe"):
+  // the slip is of the surname all the same, and a reader takes it for the one named last before it.
+  const before = entry.all.filter((m) => m.span.end <= mention.span.start).pop();
+  return before ? { host: before, intended: nearest[0]! } : undefined;
 }
 
 /** The words `token` is a slip for at the fewest edits: one slip of the finger is likelier than two. */
