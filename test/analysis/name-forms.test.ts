@@ -53,6 +53,17 @@ describe('name forms', () => {
     assert.deepEqual(said, ['c.txt warning Okfaor → Okafor']);
   });
 
+  it('finds a slip in a longer name written once, against the shorter name several articles write', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Farm plan\n\nMay 3, 2021\n\nMinister Kari Nordmann opened the talks. Nordmann said so.\n',
+      'b.txt': 'Farm plan\n\nMay 4, 2021\n\nKari Nordmann met the farmers.\n',
+      'c.txt': 'Farm plan\n\nMay 5, 2021\n\nKari Nordmann spoke again, and Nordmann left.\n',
+      'd.txt': 'Farm plan\n\nMay 6, 2021\n\nThe minister, Kari Anne Nordmnan, said farmers would be paid.\n',
+    });
+    const said = corpus.findings('d.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual} → ${f.fixes[0]?.edits[0]?.newText}`);
+    assert.deepEqual(said, ['warning Nordmnan → Nordmann']);
+  });
+
   it('keeps a nickname in quotes inside the name, and out of its key', () => {
     assert.deepEqual(persons('Mayor Jane “JJ” Roe opened the bridge on Monday.'), ['Jane “JJ” Roe']);
     assert.equal(nameKey('Jane “JJ” Roe'), nameKey('Jane Roe'));

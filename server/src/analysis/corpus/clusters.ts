@@ -326,7 +326,18 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
     // A short form slipped on its own (no same-length form links it) must be rare beside the host.
     const hostWritten = (groups.get(sets.find(host)) ?? [host]).reduce((k, f) => k + f.mentions.length, 0);
     const alone = group.length === 1 && matches[0]!.slip !== undefined;
-    if (alone && (articleIds(lead).size !== 1 || hostWritten < 2 * lead.mentions.length)) continue;
+    if (alone && (articleIds(lead).size !== 1 || hostWritten < 2 * lead.mentions.length)) {
+      // "Jane Maria Roe" once, with a slip in "Roe", where "Jane Roe" is written in several articles:
+      // the long name holds the slip.
+      const hostForms = groups.get(sets.find(host)) ?? [host];
+      const intended = nameTokens(textOf(lead)).find((t) => isSlip(matches[0]!.slip!, t));
+      if (hostForms.length !== 1 || articleIds(host).size !== 1 || 2 * hostWritten > lead.mentions.length || !intended) continue;
+      const written = wordOf(textOf(lead), intended);
+      lead.slips.push(...host.mentions.map((ref) => ({ ...ref, intended, written })));
+      host.mentions = [];
+      sets.union(lead, host);
+      continue;
+    }
     group.forEach((form, i) => {
       const slip = matches[i]!.slip;
       if (slip) {
