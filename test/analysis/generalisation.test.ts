@@ -359,6 +359,12 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('"the Kembang Sendimul consortium" is a business, and "the Varu people", "Varu and Temi communities" name no person', () => {
+    const text = 'Land talks\n\nMarch 3, 2020\n\nInvestors from the Kembang Sendimul consortium came. Indigenous Varu and Temi communities farm, and the Varu people fish.\n';
+    const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => e.span.start > 12 && !e.tentative).map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(entities, ['organization Kembang Sendimul']);
+  });
+
   it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {
     const text =
       'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +

@@ -115,6 +115,13 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   const kindAfter = kindOfPlaceAfter(raw, context.text);
   if (placeHeads.has(kindAfter) && !first.initial && words.every((w) => !w.acronym && !titles.has(lowerCase(w.text))))
     return [mentionOf('place', first, last, context)];
+  // "the Riverton Holding consortium": a business's kind after its name; "the Balik people": a
+  // people's name, no person's.
+  const kindOfAll = /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)?\s+(\p{Ll}+)\b/u.exec(context.text.slice(raw.end, raw.end + 60))?.[1] ?? '';
+  if (!isKnownName(lowerCase(first.text)) && !words.some((w) => titles.has(lowerCase(w.text)))) {
+    if (organizationAfter.has(kindAfter)) return [mentionOf('organization', first, last, context)];
+    if (peopleAfter.has(kindOfAll) && !placeNamed(joined, context)) return [];
+  }
   // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
   const portfolio = portfolioBefore(raw, words, context);
   if (portfolio) return portfolio;
@@ -348,6 +355,12 @@ function kindOfPlaceAfter(chunk: NameChunk, text: string): string {
 function wordAfter(chunk: NameChunk, text: string): string {
   return /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1] ?? '';
 }
+
+/** Lower-case kinds of business written after a name: "the Riverton Holding consortium". Not "group", which islands form too. */
+const organizationAfter = new Set(['consortium', 'conglomerate', 'company', 'firm', 'cooperative']);
+
+/** Lower-case words after the name of a people: "the Balik people", "Sámi communities". */
+const peopleAfter = new Set(['people', 'peoples', 'community', 'communities', 'tribe', 'tribes', 'clan', 'clans']);
 
 /** "swore in Jane Roe", "ushered in": a verb's "in", no place's. */
 const phrasalIn = /\b(?:swore|sworn|swear|swears|swearing|ushered)\s+in\s+$/iu;
