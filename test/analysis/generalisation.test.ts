@@ -365,6 +365,14 @@ describe('generalisation', () => {
     assert.deepEqual(entities, ['organization Kembang Sendimul']);
   });
 
+  it('reads a name no list knows as a place after "the village of", "residents of", before ", a town", and in "from X to Y"', () => {
+    const text =
+      'Floods\n\nMarch 3, 2020\n\nThey met in the village of Sepakul. Residents of Temburong left. The road from Kelvara to Doskil is shut. ' +
+      'The storm hit Ulvika, a small town on the coast. A letter from Jane Roe to the council came.\n';
+    const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => e.span.start > 8 && !e.tentative).map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(entities, ['place Sepakul', 'place Temburong', 'place Kelvara', 'place Doskil', 'place Ulvika', 'person Jane Roe']);
+  });
+
   it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {
     const text =
       'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +

@@ -147,6 +147,16 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   const places = placesIn(words, context);
   if (places.length > 0) return places;
 
+  // "the village of Riverton", "residents of Riverton", "Riverton, a town of 20,000", "from Riverton to
+  // Utopia City": a name no list knows, written where only a place's name stands.
+  if (
+    words.length <= 3 &&
+    !first.initial &&
+    !isKnownName(lowerCase(first.text)) &&
+    words.every((w) => !w.acronym && !titles.has(lowerCase(w.text)) && !isPersonWord(context, w.text.toLowerCase())) &&
+    placeContext(raw, context.text)
+  )
+    return [mentionOf('place', first, last, context)];
   // "in Kleve", "near Deir Alla": a name no list knows, after a preposition of place, and not a
   // person's (no word of it is a person's word in this article).
   if (
@@ -354,6 +364,26 @@ function kindOfPlaceAfter(chunk: NameChunk, text: string): string {
 /** The lower-case word right after a chunk ("dam" of "the Pak Mun dam"), or "". */
 function wordAfter(chunk: NameChunk, text: string): string {
   return /^\s+(\p{Ll}[\p{L}-]*)/u.exec(text.slice(chunk.end, chunk.end + 30))?.[1] ?? '';
+}
+
+/** Kinds of place, in lower case, as "the village of …" and "…, a town in …" write them. */
+const placeKinds = String.raw`(?:village|town|city|district|province|region|island|port|county|municipality|hamlet|settlement|suburb|regency|prefecture|capital|township|commune)`;
+const placeOfBefore = new RegExp(String.raw`\b(?:${placeKinds}|residents|inhabitants|outskirts|people|mayor)\s+of\s+(?:the\s+)?$`, 'iu');
+const placeKindAfter = new RegExp(String.raw`^,\s+(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?${placeKinds}\b`, 'u');
+const fromBefore = /\bfrom\s+$/u;
+const toAfter = /^\s+to\s+\p{Lu}/u;
+const fromToBefore = /\bfrom\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}\s+to\s+$/u;
+
+/** Whether the words around a chunk are where only a place's name stands. */
+function placeContext(chunk: NameChunk, text: string): boolean {
+  const before = text.slice(Math.max(0, chunk.start - 40), chunk.start);
+  const after = text.slice(chunk.end, chunk.end + 60);
+  return (
+    placeOfBefore.test(before) ||
+    placeKindAfter.test(after) ||
+    (fromBefore.test(before) && toAfter.test(after)) ||
+    fromToBefore.test(before)
+  );
 }
 
 /** Lower-case kinds of business written after a name: "the Riverton Holding consortium". Not "group", which islands form too. */
