@@ -10,7 +10,7 @@ import { nameTokens } from '../names.js';
 import type { TokenSentence } from '../tokenize.js';
 import type { ArticleStructure, EntityMention, Span } from '../types.js';
 import { mentionOf, sameAnswers, type Context, type Read } from './entity-context.js';
-import { classify, demonymOfRegion } from './entity-typing.js';
+import { classify, demonymOfRegion, placeContext } from './entity-typing.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
 import { classifyHeadline, isTitleCase } from './headline-names.js';
 import { functionWords, englishVerbs, eventLeads, honorifics, nameParticles, pageWidgetWords, placeLeads, titleModifiers, titles } from './lexicon.js';
@@ -76,6 +76,8 @@ export function annotateEntities(
       continue;
     if (context.personWords.has(word.text.toLowerCase()))
       mentions.push(mentionOf('person', first, word, context));
+    // "Ulvika, a small town on the coast, …" opening a sentence: a place, though no list knows it.
+    else if (placeContext(chunk, text)) mentions.push(mentionOf('place', first, word, context));
     else if (mayBeSurname(word, context))
       mentions.push(mentionOf('person', first, word, context, { tentative: true }));
   }

@@ -375,7 +375,7 @@ const toAfter = /^\s+to\s+\p{Lu}/u;
 const fromToBefore = /\bfrom\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*){0,2}\s+to\s+$/u;
 
 /** Whether the words around a chunk are where only a place's name stands. */
-function placeContext(chunk: NameChunk, text: string): boolean {
+export function placeContext(chunk: NameChunk, text: string): boolean {
   const before = text.slice(Math.max(0, chunk.start - 40), chunk.start);
   const after = text.slice(chunk.end, chunk.end + 60);
   return (
