@@ -64,6 +64,20 @@ describe('name forms', () => {
     assert.deepEqual(said, ['warning Nordmnan → Nordmann']);
   });
 
+  it('takes a name written longer and shorter, and an outlet\'s romanisation of every word, for one person, and the habit for no slip', () => {
+    const corpus = corpusOf({
+      'a.txt': 'Crisis deepens\n\nMay 3, 2022\n\nPresident Kari Westby said the talks would go on.\n',
+      'b.txt': 'Crisis deepens\n\nMay 4, 2022\n\nPresident Kari Westby met the lenders.\n',
+      'c.txt': 'Crisis deepens\n\nMay 5, 2022\n\nPresident Kari Anne Westby, born Tora Kari Anne Westby, left the country.\n',
+      'd.txt': 'Crisis deepens\n\nMay 6, 2022\n\nPresident Kary Vestby flew out on Tuesday.\n',
+      'e.txt': 'Crisis deepens\n\nMay 7, 2022\n\nKary Vestby resigned by email.\n',
+    });
+    const people = corpus.clusters().filter((c) => c.type === 'person');
+    assert.equal(people.length, 1, people.map((c) => c.canonical).join(', '));
+    const said = ['c.txt', 'd.txt', 'e.txt'].flatMap((id) => corpus.findings(id).filter((f) => f.severity === 'warning').map((f) => `${id} ${f.ruleId} ${f.actual}`));
+    assert.deepEqual(said, []);
+  });
+
   it('keeps a nickname in quotes inside the name, and out of its key', () => {
     assert.deepEqual(persons('Mayor Jane “JJ” Roe opened the bridge on Monday.'), ['Jane “JJ” Roe']);
     assert.equal(nameKey('Jane “JJ” Roe'), nameKey('Jane Roe'));

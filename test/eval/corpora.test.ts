@@ -34,6 +34,7 @@ const knownGaps: Record<string, string[]> = {
   'lagos-tribunal': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'dutch-nitrogen': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'nusantara-capital': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'lanka-crisis': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
 };
 
 const tuning = goldCorpora().filter((c) => !c.sealed);

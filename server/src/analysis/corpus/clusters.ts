@@ -11,7 +11,7 @@ import { addTo } from '../collections.js';
 import type { KnowledgeEntity, Knowledge } from '../knowledge-model.js';
 import { memoize, memoize2 } from '../memo.js';
 import { unknownWords } from '../known-names.js';
-import { bareTokens, compareNames, conventionKey, initialsSplit, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
+import { bareTokens, compareNames, conventionKey, initialsSplit, transliterationSkeleton, isSlip, nameKey, nameTokens, slipEdits, soundCodes } from '../names.js';
 import type { ArticleAnalysis, EntityMention, EntityType, RoleMention } from '../types.js';
 import { headsABody, isGeneralTitle, sameOffice } from './offices.js';
 
@@ -302,11 +302,15 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
     if (tokens.length >= 3) for (const token of new Set(tokens)) addTo(byToken, token, form);
   const tokens = (f: Form): string[] => tokensOf.get(f) ?? nameTokens(textOf(f));
   const length = (f: Form): number => tokens(f).length;
-  const sorted = [...groups.values()].sort((a, b) => length(b[0]!) - length(a[0]!));
+  // A form with initials for given names ("P.V. Roe") joined its written-out form by them; the
+  // length of the name is the written-out form's.
+  const spelledOut = (f: Form): boolean => initialsSplit(textOf(f)) === undefined;
+  const full = (g: Form[]): Form[] => (g.some(spelledOut) ? g.filter(spelledOut) : g);
+  const sorted = [...groups.values()].sort((a, b) => length(full(b)[0]!) - length(full(a)[0]!));
   for (const group of sorted) {
-    const n = length(group[0]!);
-    if (group.some((f) => length(f) !== n || f.mentions.length === 0)) continue;
-    const lead = group.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+    const n = length(full(group)[0]!);
+    if (full(group).some((f) => length(f) !== n) || group.some((f) => f.mentions.length === 0)) continue;
+    const lead = full(group).reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     const leadTokens = tokens(lead);
     const candidates = new Set(leadTokens.flatMap((t) => byToken.get(t) ?? []));
     const written = lead.mentions.length;
@@ -318,10 +322,13 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
       return match !== undefined && (match.head || l.mentions.length > written);
     });
     const roots = new Set(hosts.map((l) => sets.find(l)));
-    if (roots.size !== 1) continue;
+    // "Jane Roe" of "Jane Maria Roe" and of "Ana Jane Maria Roe": hosts that are one name written
+    // longer and shorter are one host.
+    if (roots.size > 1 && nested(hosts)) for (const l of hosts) sets.union(hosts[0]!, l);
+    else if (roots.size !== 1) continue;
     const host = hosts.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     if (compareRoles(group.flatMap(rolesOf), rolesOf(host)).verdict === 'veto') continue;
-    const matches = group.map((f) => shortMatchOf(textOf(f), textOf(host)));
+    const matches = group.map((f) => (spelledOut(f) || !group.some(spelledOut) ? shortMatchOf(textOf(f), textOf(host)) : {}));
     if (matches.some((m) => m === undefined)) continue;
     // A short form slipped on its own (no same-length form links it) must be rare beside the host.
     const hostWritten = (groups.get(sets.find(host)) ?? [host]).reduce((k, f) => k + f.mentions.length, 0);
@@ -339,7 +346,8 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
       continue;
     }
     group.forEach((form, i) => {
-      const slip = matches[i]!.slip;
+      // A spelling written in two articles or more is a habit (an outlet's romanisation), no slip.
+      const slip = articleIds(form).size < 2 ? matches[i]!.slip : undefined;
       if (slip) {
         const written = wordOf(textOf(host), slip);
         host.slips.push(...form.mentions.map((ref) => ({ ...ref, intended: slip, written })));
@@ -361,6 +369,16 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
   return shortNames;
 }
 
+/** Whether names, from the shortest, each fit into the next: "Jane Roe", "Jane Maria Roe", "Ana Jane Maria Roe". */
+function nested(forms: Form[]): boolean {
+  const byLength = [...forms].sort((a, b) => nameTokens(textOf(a)).length - nameTokens(textOf(b)).length);
+  return byLength.every((f, i) => {
+    if (i === 0) return true;
+    const match = shortMatchOf(textOf(byLength[i - 1]!), textOf(f));
+    return match !== undefined && match.slip === undefined;
+  });
+}
+
 // A name's text is its first mention's, which stays while it has mentions (only those are asked):
 // the same two names are matched again at every rebuild, most of them a candidate that does not fit.
 // 10,000 articles ask about 260,000 pairs, so the cache holds more than the default before it drops
@@ -377,7 +395,9 @@ const shortMatchOf = memoize2(
  * Pacheco" of "José Eduardo Pacheco dos Reis") must be written exactly.
  */
 function shortMatch(short: string[], long: string[]): { slip?: string; head?: boolean } | undefined {
-  const fits = (a: string, b: string): 'same' | 'slip' | undefined => (a === b ? 'same' : isSlip(a, b) ? 'slip' : undefined);
+  // "Veerakoon" of "Weerakoon": a romanisation is the same word; one a slip could make is a slip.
+  const same = (a: string, b: string): boolean => a === b || (transliterationSkeleton(a) === transliterationSkeleton(b) && !isSlip(a, b));
+  const fits = (a: string, b: string): 'same' | 'slip' | undefined => (same(a, b) ? 'same' : isSlip(a, b) ? 'slip' : undefined);
   const head = headMatch(short, long, fits);
   if (head) return head;
   // "Eduardo Pacheco" of "José Eduardo Pacheco dos Reis": words from inside the name, as written.
@@ -715,6 +735,8 @@ function blockKeys(type: EntityType, name: string): string[] {
             `${type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
         ),
         ...(type === 'person' ? initialsKeys(text, tokens) : []),
+        // "Keerthy Veerakoon" and "Keerthi Weerakoon": romanised apart in every word.
+        `${type}|${tokens.length}|skeleton|${tokens.map(transliterationSkeleton).join(' ')}`,
       ];
     });
     blockKeysByType.set(type, keysOf);
