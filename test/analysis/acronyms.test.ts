@@ -58,6 +58,13 @@ describe('acronym definitions', () => {
     assert.deepEqual(said, ['3.txt information', '4.txt warning']);
   });
 
+  it('keeps a plural possessive inside a body\'s name: "Harbour Pilots\' Association (HPA)"', () => {
+    const text = 'Strike\n\nMay 2, 2022\n\nThe Harbour Pilots\' Association (HPA) and the Inter-Island Ferry Workers’ Union struck.\n';
+    assert.deepEqual(definitions(text), ["HPA = Harbour Pilots' Association"]);
+    const bodies = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => e.type === 'organization').map((e) => e.text);
+    assert.deepEqual(bodies, ["Harbour Pilots' Association", 'Inter-Island Ferry Workers’ Union']);
+  });
+
   it('takes no wire credit after a dateline in capitals for a definition', () => {
     const text = 'Storm nears\n\nPORT ELLIS (AP) — The storm neared the coast on Monday.\n';
     assert.deepEqual(definitions(text), []);

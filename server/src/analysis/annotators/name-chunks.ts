@@ -95,6 +95,11 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
         word.end += 1;
         i++;
       }
+      // "the Medical Officers' Association": a plural possessive inside a body's name.
+      if (capitalised && /s$/u.test(token.text) && /^['’]$/u.test(tokens[i + 1]?.text ?? '') && nextIsHead(tokens, i + 1)) {
+        word.end += 1;
+        i++;
+      }
       if (capitalised && !excluded(word, current)) {
         if (!joined) close();
         current ??= { words: [], first: i, last: i };
