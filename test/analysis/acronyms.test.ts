@@ -65,6 +65,11 @@ describe('acronym definitions', () => {
     assert.deepEqual(bodies, ["Harbour Pilots' Association", 'Inter-Island Ferry Workers’ Union']);
   });
 
+  it('leaves lower-case words before a capitalised long form out of it, but keeps a long form all in lower case', () => {
+    const text = 'Vote\n\nMay 2, 2022\n\nShe will rally the Harbour Jana Union (RJU) now. The gross domestic product (GDP) fell.\n';
+    assert.deepEqual(definitions(text), ['RJU = Harbour Jana Union', 'GDP = gross domestic product']);
+  });
+
   it('takes no wire credit after a dateline in capitals for a definition', () => {
     const text = 'Storm nears\n\nPORT ELLIS (AP) — The storm neared the coast on Monday.\n';
     assert.deepEqual(definitions(text), []);

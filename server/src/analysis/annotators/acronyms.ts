@@ -81,8 +81,11 @@ function longFormBefore(
   // "the Coast Civic Action Network (CCAN)": the fewest words whose initials spell it, before
   // Schwartz–Hearst, which may take a letter inside a word ("Civic" for both Cs).
   const matched = byInitials(text, letters, window) ?? schwartzHearst(letters, window);
-  // "The Superior Electoral Court (TSE)": an article is never part of the long form.
-  if (matched && !/^(the|a|an)\s/i.test(matched.text)) return matched;
+  // "The Superior Electoral Court (TSE)": an article is never part of the long form, nor are
+  // lower-case words before capitalised ones ("lead the Harbour Union (HU)"); "gross domestic
+  // product (GDP)" is all lower case.
+  const strayLead = matched !== undefined && /^\p{Ll}/u.test(matched.text) && /\s\p{Lu}/u.test(matched.text);
+  if (matched && !strayLead && !/^(the|a|an)\s/i.test(matched.text)) return matched;
   // The letters do not spell it: take the capitalised name before the parenthesis, if any.
   const name: typeof words = [];
   for (let i = words.length - 1; i >= 0 && name.length < letters.length + 3; i--) {
