@@ -367,10 +367,10 @@ describe('generalisation', () => {
 
   it('reads a name no list knows as a place after "the village of", "residents of", before ", a town", and in "from X to Y"', () => {
     const text =
-      'Floods\n\nMarch 3, 2020\n\nThey met in the village of Sepakul. Residents of Temburong left. The road from Kelvara to Doskil is shut. ' +
+      'Floods\n\nMarch 3, 2020\n\nThey met in the village of Velmora. Residents of Kesvald left. The road from Kelvara to Doskil is shut. ' +
       'The storm hit Ulvika, a small town on the coast. Marvik, a fishing village, flooded. A letter from Jane Roe to the council came.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => e.span.start > 8 && !e.tentative).map((e) => `${e.type} ${e.text}`);
-    assert.deepEqual(entities, ['place Sepakul', 'place Temburong', 'place Kelvara', 'place Doskil', 'place Ulvika', 'place Marvik', 'person Jane Roe']);
+    assert.deepEqual(entities, ['place Velmora', 'place Kesvald', 'place Kelvara', 'place Doskil', 'place Ulvika', 'place Marvik', 'person Jane Roe']);
   });
 
   it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {

@@ -55,16 +55,16 @@ export const bareTokens: (name: string) => string[] = memoize((name) =>
 );
 
 /**
- * A surname's particles joined to it, as one token: "van der Berg" and "Van der Berg" alone are the
- * surname of "Pieter van der Berg", "Al Nuaimi" of "Khalid bin Rashid Al Nuaimi", "al-Masri" of
- * "Hala al-Masri". A particle is never the last token.
+ * A surname's particles joined to it, as one token: "van der Roe" and "Van der Roe" alone are the
+ * surname of "Jan van der Roe", "Al Doe" of "Omar bin Said Al Doe", "al-Rahim" of
+ * "Jane al-Rahim". A particle is never the last token.
  */
 function withParticles(tokens: string[]): string[] {
   if (!tokens.some((t) => nameParticles.has(t))) return tokens;
   const joined: string[] = [];
   let prefix = '';
   tokens.forEach((token, i) => {
-    // "El-Masry" and "al-Masri": one Arabic article, romanised two ways.
+    // "El-Saidy" and "al-Saidi": one Arabic article, romanised two ways.
     if (nameParticles.has(token) && i < tokens.length - 1) prefix += token === 'el' ? 'al' : token;
     else {
       joined.push(prefix + token);
@@ -109,7 +109,7 @@ export const conventionKey: (name: string) => string = memoize((name) => {
 export const transliterationSkeleton: (token: string) => string = memoize((token) =>
   token
     .toLowerCase()
-    // "Kotick"/"Kotik" is a dropped letter, not a romanisation: keep "ck" apart from "k".
+    // "Roeck"/"Roek" is a dropped letter, not a romanisation: keep "ck" apart from "k".
     .replace(/ck/g, 'ç')
     .replace(/ph/g, 'f')
     .replace(/([kdgt])h/g, '$1')

@@ -99,7 +99,7 @@ function markTail(page: Page, marks: FurnitureMarks): void {
     const before = previousNonBlank(i);
     return /^["“].*["”]$/.test(line) && before !== undefined && wordCount(lines[before]!) <= 4;
   };
-  // A list item: a short line without a full stop ("Kotick to Leave Activision at End of Year").
+  // A list item: a short line without a full stop ("Roe to Leave Riverton Holding at End of Year").
   const isItem = (i: number | undefined): boolean =>
     i !== undefined &&
     !isSeparator(lines[i]!) &&

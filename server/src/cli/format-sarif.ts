@@ -165,8 +165,8 @@ function levelOf(severity: Severity): 'error' | 'warning' | 'note' {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
-// "## Example\n\nTwo articles write *Minister Anna Lindqvist*" → "Example\n\nTwo articles write Minister
-// Anna Lindqvist": the page without its Markdown marks, for viewers that show help as plain text.
+// "## Example\n\nTwo articles write *Minister Jane Roe*" → "Example\n\nTwo articles write Minister
+// Jane Roe": the page without its Markdown marks, for viewers that show help as plain text.
 function plainText(markdown: string): string {
   return markdown
     .replace(/^#+\s*/gm, '')

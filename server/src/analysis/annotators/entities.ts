@@ -48,7 +48,7 @@ export function annotateEntities(
     }
   }
   context.reads = undefined;
-  // A word of a known organisation's name is no person's name: "Activision" of "Activision Blizzard".
+  // A word of a known organisation's name is no person's name: "Riverton" of "Riverton Holding".
   const organizationWords = new Set([...context.names.keys()].flatMap((name) => name.split(' ')));
   context.personWords = new Set([...context.personWords].filter((word) => !organizationWords.has(word)));
   const mentions: EntityMention[] = [];
@@ -57,7 +57,7 @@ export function annotateEntities(
     for (const chunk of chunks) {
       const prior = firstPass.get(chunk)!;
       const found = sameAnswers(prior.reads, context) ? prior.found : classify(chunk, context);
-      // A surname alone, after any particles ("de Vries", "Van der Berg" opening a sentence).
+      // A surname alone, after any particles ("de Roe", "Van der Doe" opening a sentence).
       const particle = (w: NameWord): boolean => w.lower || nameParticles.has(lowerCase(w.text));
       if (found.length === 0 && chunk.words.every((w, i) => (i < chunk.words.length - 1 ? particle(w) : !particle(w))))
         lone.push(chunk);
@@ -67,7 +67,7 @@ export function annotateEntities(
   // "Halvorsen" alone, after "Lars Halvorsen" earlier or later in the article; else, maybe a
   // surname another article gives in full ("Nadella said"), for the corpus to confirm.
   for (const chunk of lone) {
-    // The surname, after any particles ("de Vries"): the mention spans them all.
+    // The surname, after any particles ("de Roe"): the mention spans them all.
     const first = chunk.words[0]!;
     const word = chunk.words[chunk.words.length - 1]!;
     if (word.acronym || pageWidgetWords.has(word.text.toLowerCase()) || demonymOfRegion(word.text)) continue;

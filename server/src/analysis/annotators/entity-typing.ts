@@ -115,7 +115,7 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   const kindAfter = kindOfPlaceAfter(raw, context.text);
   if (placeHeads.has(kindAfter) && !first.initial && words.every((w) => !w.acronym && !titles.has(lowerCase(w.text))))
     return [mentionOf('place', first, last, context)];
-  // "the Riverton Holding consortium": a business's kind after its name; "the Balik people": a
+  // "the Riverton Holding consortium": a business's kind after its name; "the Varu people": a
   // people's name, no person's.
   const kindOfAll = /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)?\s+(\p{Ll}+)\b/u.exec(context.text.slice(raw.end, raw.end + 60))?.[1] ?? '';
   if (!isKnownName(lowerCase(first.text)) && !words.some((w) => titles.has(lowerCase(w.text)))) {
@@ -213,7 +213,7 @@ function trimInitial(words: NameWord[], context: Context): NameWord[] {
   const first = words[0];
   if (!first?.initial || first.acronym) return words;
   const lower = first.text.toLowerCase();
-  // "De Vries said": a surname's particle, capitalised because it starts the sentence.
+  // "De Roe said": a surname's particle, capitalised because it starts the sentence.
   if (nameParticles.has(lower) && words.length > 1) return [{ ...first, lower: true }, ...words.slice(1)];
   const known =
     context.capitalised.has(lower) ||
@@ -270,7 +270,7 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
     const head = headKind(prefix[prefix.length - 1]!.text);
     if (head) mentions.push(mentionOf(head, prefix[0]!, prefix[prefix.length - 1]!, context));
     else if (country) mentions.push(...classify(sub, context).filter((m) => m.type === 'place'));
-    // "Activision Blizzard CEO Bobby Kotick": whatever owns an office is an organisation.
+    // "Riverton Holding CEO Jane Roe": whatever owns an office is an organisation.
     // "London Mayor Sadiq Khan": the office of a city.
     else if (placeNamed(qualifier, context))
       mentions.push(mentionOf('place', prefix[0]!, prefix[prefix.length - 1]!, context));
@@ -389,7 +389,7 @@ export function placeContext(chunk: NameChunk, text: string): boolean {
 /** Lower-case kinds of business written after a name: "the Riverton Holding consortium". Not "group", which islands form too. */
 const organizationAfter = new Set(['consortium', 'conglomerate', 'company', 'firm', 'cooperative']);
 
-/** Lower-case words after the name of a people: "the Balik people", "Sámi communities". */
+/** Lower-case words after the name of a people: "the Varu people", "Sámi communities". */
 const peopleAfter = new Set(['people', 'peoples', 'community', 'communities', 'tribe', 'tribes', 'clan', 'clans']);
 
 /** "swore in Jane Roe", "ushered in": a verb's "in", no place's. */

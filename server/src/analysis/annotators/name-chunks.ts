@@ -113,7 +113,7 @@ export function nameChunks(sentence: TokenSentence): NameChunk[] {
         continue;
       }
     }
-    // A surname written with its particles: "said de Vries", "according to van der Berg".
+    // A surname written with its particles: "said de Roe", "according to van der Doe".
     if (current === null && nameParticles.has(token.text) && nextIsCapitalised(tokens, i)) {
       current = { words: [{ ...wordOf(token, wordInitial), lower: true }], first: i, last: i };
       continue;

@@ -391,16 +391,16 @@ const shortMatchOf = memoize2(
 /**
  * Whether `short` is `long` with words left out: from its first word on ("Ana Ruiz" of "Ana Ruiz
  * Pérez", `head`) or its last words ("Ruiz Pérez"), each word the same or, once, a slip of it.
- * Gives the long name's word that was slipped, if one was. Words from inside the long name ("Eduardo
- * Pacheco" of "José Eduardo Pacheco dos Reis") must be written exactly.
+ * Gives the long name's word that was slipped, if one was. Words from inside the long name ("Luis
+ * Roe" of "José Luis Roe dos Santos") must be written exactly.
  */
 function shortMatch(short: string[], long: string[]): { slip?: string; head?: boolean } | undefined {
-  // "Veerakoon" of "Weerakoon": a romanisation is the same word; one a slip could make is a slip.
+  // "Vestby" of "Westby": a romanisation is the same word; one a slip could make is a slip.
   const same = (a: string, b: string): boolean => a === b || (transliterationSkeleton(a) === transliterationSkeleton(b) && !isSlip(a, b));
   const fits = (a: string, b: string): 'same' | 'slip' | undefined => (same(a, b) ? 'same' : isSlip(a, b) ? 'slip' : undefined);
   const head = headMatch(short, long, fits);
   if (head) return head;
-  // "Eduardo Pacheco" of "José Eduardo Pacheco dos Reis": words from inside the name, as written.
+  // "Luis Roe" of "José Luis Roe dos Santos": words from inside the name, as written.
   for (let from = 1; from + short.length < long.length; from++)
     if (headMatch(short, long.slice(from), (a, b) => (a === b ? 'same' : undefined))) return { head: true };
   const tail = long.slice(long.length - short.length);
@@ -431,8 +431,8 @@ function headMatch(
 }
 
 /**
- * A name one article calls an organisation ("Activision Blizzard CEO Bobby Kotick") is no person in
- * another that only has its shape to go on ("buy Activision Blizzard"): a person form that never
+ * A name one article calls an organisation ("Riverton Holding CEO Jane Roe") is no person in
+ * another that only has its shape to go on ("buy Riverton Holding"): a person form that never
  * carries an office joins the other type's form of the same name.
  */
 function retypeByCorpus(forms: Map<string, Form>): void {
@@ -558,7 +558,7 @@ function edgeTokenHosts(fullPersons: EntityMention[]): EdgeHosts {
 
 /**
  * The tokens a name may be known by alone: its first and last ("Park" of "Park Ji Hoon"), and the
- * surname without its particles ("Hoffmann" of "Karl-Heinz von Hoffmann", besides "von Hoffmann").
+ * surname without its particles ("Berg" of "Jan-Erik von Berg", besides "von Berg").
  */
 function edgesOf(name: string, tokens: string[]): string[] {
   const bare = bareTokens(name);
@@ -591,7 +591,7 @@ function slipInArticle(
   // The nearest spelling wins: one slip of the finger is likelier than two ("Smiht" is "Smith", not "Smithe").
   const nearest = nearestSlips(token, hostsByEdge.keys());
   const entry = nearest.length === 1 ? hostsByEdge.get(nearest[0]!)! : undefined;
-  // "the two Rogérs", "the Roes": a name made plural, no slip.
+  // "the two Roes", "the Does": a name made plural, no slip.
   if (!entry || token === `${nearest[0]}s` || token === `${nearest[0]}es`) return undefined;
   if (entry.keys.size === 1) return { host: entry.first, intended: nearest[0]! };
   // Two people of the article share the surname ("Justice Jane Roe … the police chief John Roe"):
@@ -670,7 +670,7 @@ const deletions = memoize((word: string): ReadonlySet<string> => {
 /** The word of a name as written whose normal form is `token`: "Smith" of "Jane Smith" for "smith". */
 export function wordOf(name: string, token: string): string {
   const words = name.split(/[\s\-‐–]+/u);
-  // "Vries" of "Anneke de Vries" for "devries": the word that ends a surname with particles.
+  // "Roe" of "Jane de Roe" for "deroe": the word that ends a surname with particles.
   return (
     words.find((word) => nameTokens(word)[0] === token) ??
     words.findLast((word) => word.length > 0 && token.endsWith(nameTokens(word)[0] ?? '\0')) ??
@@ -735,7 +735,7 @@ function blockKeys(type: EntityType, name: string): string[] {
             `${type}|${tokens.length}|${i}|${token[0]}|${tokens.filter((__, j) => j !== i).join(' ')}`,
         ),
         ...(type === 'person' ? initialsKeys(text, tokens) : []),
-        // "Keerthy Veerakoon" and "Keerthi Weerakoon": romanised apart in every word.
+        // "Kary Vestby" and "Kari Westby": romanised apart in every word.
         `${type}|${tokens.length}|skeleton|${tokens.map(transliterationSkeleton).join(' ')}`,
       ];
     });
@@ -887,7 +887,7 @@ export function compareRoles(
 const unranked = (role: RoleMention): string =>
   role.title.toLowerCase().replace(/^(?:(?:vice|deputy|assistant|associate|executive|senior|joint)[\s-]+)+/u, '');
 
-// "Activision" and "Activision Blizzard" name one company: one is the other's first words.
+// "Riverton" and "Riverton Holding" name one company: one is the other's first words.
 function sameQualifier(a: string, b: string): boolean {
   if (a === b) return true;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];

@@ -250,8 +250,8 @@ function writtenWhere(articleId: string, related: Finding['related']): string {
 /**
  * The edit that writes a mention as the canonical name writes it. For a slip (`minimal`), only the
  * slipped word changes, in the spelling the article itself uses for that word elsewhere (`local`,
- * the article's other mentions of the name): "Rogerio Lins Cavalcanto" becomes "Rogerio Lins
- * Cavalcanti", not the canonical "Rogério …", and a name written family name first stays so.
+ * the article's other mentions of the name): "Jose Maria Rou" becomes "Jose Maria Roe", not the
+ * canonical "José …", and a name written family name first stays so.
  */
 function replacementFor(
   mention: string,
