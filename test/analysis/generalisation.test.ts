@@ -373,6 +373,14 @@ describe('generalisation', () => {
     assert.deepEqual(entities, ['place Velmora', 'place Kesvald', 'place Kelvara', 'place Doskil', 'place Ulvika', 'place Marvik', 'person Jane Roe']);
   });
 
+  it('takes a "Forum" that speaks for a body, and no event: "The Riverton Forum for the Environment said"', () => {
+    const text = 'Capital plan\n\nMarch 3, 2020\n\nThe Riverton Forum for the Environment (Walu) said the city would harm forests. The Riverton Summit opened on Monday.\n';
+    const analysis = analyzeArticle({ id: 'a.txt', text });
+    const named = analysis.entities.filter((e) => e.type !== 'person').map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(named.filter((n) => n.includes('Riverton')), ['organization Riverton Forum for the Environment', 'event Riverton Summit']);
+    assert.deepEqual(analysis.events.map((e) => e.kind), ['summit']);
+  });
+
   it('"Dubai-based", "Bosnia", "Scotland": places in adjectives, short country names and a nation within a state; "the builder X" a business', () => {
     const text =
       'The strike goes on\n\nMay 2, 2021\n\nA Dubai-based company and the Abu Dhabi-based fund bid. The Rotterdam-based Harbour Holding did not. ' +

@@ -106,7 +106,9 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   const head = headKind(last.text) ?? (linker > 0 ? headKind(words[linker - 1]!.text) : undefined);
   if (head && words.length > 1) {
     const generic = /s$/.test(last.text) && genericDeterminers.has(wordBefore(raw, context.text));
-    return [mentionOf(head, first, last, context, generic ? { generic } : undefined)];
+    // "The Riverton Forum for the Environment said": an event does not speak; a body of that name does.
+    const kind = head === 'event' && speaksAfter.test(context.text.slice(raw.end, raw.end + 50)) ? 'organization' : head;
+    return [mentionOf(kind, first, last, context, generic ? { generic } : undefined)];
   }
   if (placeHeads.has(last.text.toLowerCase()) && words.length > 1)
     return [mentionOf('place', first, last, context)];
@@ -385,6 +387,9 @@ export function placeContext(chunk: NameChunk, text: string): boolean {
     fromToBefore.test(before)
   );
 }
+
+/** A verb of speech right after a name, past a short name in brackets: its bearer speaks. */
+const speaksAfter = /^(?:\s*\([^()\n]{1,30}\))?,?\s+(?:said|says|warned|urged|told|added|argued|demanded|announced|accused|criticised|criticized)\b/u;
 
 /** Lower-case kinds of business written after a name: "the Riverton Holding consortium". Not "group", which islands form too. */
 const organizationAfter = new Set(['consortium', 'conglomerate', 'company', 'firm', 'cooperative']);

@@ -68,6 +68,8 @@ export function annotateEvents(
         (previous === 'to' || previous === 'will')
       )
         continue;
+      // "the Riverton Forum for the Environment said": a body's name, which holds the noun, is no event.
+      if (entitiesIn[s]!.some((e) => e.type === 'organization' && e.span.start <= head.start && head.end <= e.span.end)) continue;
       events.push(eventAt(text, sentence, words, i, kind, entitiesIn[s]!, datesIn[s]!));
     }
   }
