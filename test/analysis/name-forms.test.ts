@@ -19,11 +19,13 @@ function corpusOf(articles: Record<string, string>): Corpus {
 }
 
 describe('name forms', () => {
-  it('keeps a surname ending in "-ing" after a given name, "Sri" as a given name, and drops "Bapak" and "Ibu"', () => {
+  it('keeps a surname ending in "-ing" after a given name, "Sri" as a given name, and drops "Bapak", "Ibu" and "Pak"', () => {
     assert.deepEqual(
       persons('John Peter Kastelling said so. Sri Utami agreed, and Bapak Budi Roe and Ibu Maria Doe did not. Following Jane Roe, the crowd left.'),
       ['John Peter Kastelling', 'Sri Utami', 'Budi Roe', 'Maria Doe', 'Jane Roe'],
     );
+    // "Pak" before a given name the article gives a person; "Pak Houay" opens a place's name.
+    assert.deepEqual(persons('Jane Roe resigned. "Pak Jane asked to step aside," he said. The Pak Houay dam was built.'), ['Jane Roe', 'Jane']);
   });
 
   it('reads two-letter initials ("Ts.") as part of a name, and initials written out as the same person, no slip', () => {

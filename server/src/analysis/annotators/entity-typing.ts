@@ -98,6 +98,10 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   if (known) return [mentionOf(known, first, last, context)];
   const headed = bodyThenName(raw, words, context);
   if (headed) return headed;
+  // "Pak Jane", "Bu Jane": Indonesian "Mr" and "Mrs" before a given name the article gives a person.
+  // Not "Pak Houay", which opens Lao and Thai place names.
+  if (words.length > 1 && shortHonorifics.has(first.text) && isKnownName(lowerCase(words[1]!.text)) && words.slice(1).every((w) => isPersonWord(context, lowerCase(w.text))))
+    return [mentionOf('person', words[1]!, last, context)];
   // "Agência Nacional de Águas", "Sindicato dos Estivadores": Romance names open with their head.
   if (words.length > 1 && leadingOrganizationHeads.has(lowerCase(first.text)) && !first.possessive)
     return [mentionOf('organization', first, last, context)];
@@ -387,6 +391,9 @@ export function placeContext(chunk: NameChunk, text: string): boolean {
     fromToBefore.test(before)
   );
 }
+
+/** Honorifics that are also the first word of places' names, honorifics only before a known person's name. */
+const shortHonorifics = new Set(['Pak', 'Bu']);
 
 /** A verb of speech right after a name, past a short name in brackets: its bearer speaks. */
 const speaksAfter = /^(?:\s*\([^()\n]{1,30}\))?,?\s+(?:said|says|warned|urged|told|added|argued|demanded|announced|accused|criticised|criticized)\b/u;
