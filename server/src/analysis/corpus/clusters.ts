@@ -308,9 +308,10 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
   const full = (g: Form[]): Form[] => (g.some(spelledOut) ? g.filter(spelledOut) : g);
   const sorted = [...groups.values()].sort((a, b) => length(full(b)[0]!) - length(full(a)[0]!));
   for (const group of sorted) {
-    const n = length(full(group)[0]!);
-    if (full(group).some((f) => length(f) !== n) || group.some((f) => f.mentions.length === 0)) continue;
-    const lead = full(group).reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+    const spelled = full(group);
+    const n = length(spelled[0]!);
+    if (spelled.some((f) => length(f) !== n) || group.some((f) => f.mentions.length === 0)) continue;
+    const lead = spelled.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     const leadTokens = tokens(lead);
     const candidates = new Set(leadTokens.flatMap((t) => byToken.get(t) ?? []));
     const written = lead.mentions.length;
@@ -328,7 +329,7 @@ function joinShortForms(all: Form[], sets: UnionFind<Form>): Map<Form, string[]>
     else if (roots.size !== 1) continue;
     const host = hosts.reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
     if (compareRoles(group.flatMap(rolesOf), rolesOf(host)).verdict === 'veto') continue;
-    const matches = group.map((f) => (spelledOut(f) || !group.some(spelledOut) ? shortMatchOf(textOf(f), textOf(host)) : {}));
+    const matches = group.map((f) => (spelled.includes(f) ? shortMatchOf(textOf(f), textOf(host)) : {}));
     if (matches.some((m) => m === undefined)) continue;
     // A short form slipped on its own (no same-length form links it) must be rare beside the host.
     const hostWritten = (groups.get(sets.find(host)) ?? [host]).reduce((k, f) => k + f.mentions.length, 0);
