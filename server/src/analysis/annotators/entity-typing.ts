@@ -123,10 +123,11 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf('place', first, last, context)];
   // "the Riverton Holding consortium": a business's kind after its name; "the Varu people": a
   // people's name, no person's.
-  const kindOfAll = /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)?\s+(\p{Ll}+)\b/u.exec(context.text.slice(raw.end, raw.end + 60))?.[1] ?? '';
   if (!isKnownName(lowerCase(first.text)) && !words.some((w) => titles.has(lowerCase(w.text)))) {
     if (organizationAfter.has(kindAfter)) return [mentionOf('organization', first, last, context)];
-    if (peopleAfter.has(kindOfAll) && !placeNamed(joined, context)) return [];
+    // The word after the name, or after "and" a second name: "Varu and Temi communities".
+    const kindOfBoth = /^(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]*(?:\s\p{Lu}[\p{L}'’-]*)?)?\s+(\p{Ll}+)\b/u.exec(context.text.slice(raw.end, raw.end + 60))?.[1] ?? '';
+    if (peopleAfter.has(kindOfBoth) && !placeNamed(joined, context)) return [];
   }
   // "Minister of Energy Jane Roe": the portfolio's words, then the minister.
   const portfolio = portfolioBefore(raw, words, context);
