@@ -35,6 +35,8 @@ const knownGaps: Record<string, string[]> = {
   'dutch-nitrogen': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'nusantara-capital': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'lanka-crisis': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'ghana-cocoa': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'chile-lithium': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
 };
 
 const tuning = goldCorpora().filter((c) => !c.sealed);
