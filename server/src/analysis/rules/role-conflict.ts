@@ -11,8 +11,15 @@ import type { ClusterMention } from '../corpus-model.js';
 import type { ArticleAnalysis, EntityMention, Finding, RoleMention } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { readableDate } from '../annotators/calendar.js';
-import { arrivalCues, departureCues, singleHolderTitles, successionCues } from '../annotators/lexicon.js';
-import { heldSpan, officeKey, portfolioOf } from '../corpus/offices.js';
+import {
+  arrivalCues,
+  departureCues,
+  organizationHeads,
+  privateBodyNouns,
+  singleHolderTitles,
+  successionCues,
+} from '../annotators/lexicon.js';
+import { heldSpan, isGeneralTitle, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 import { countryOfDemonym } from '../annotators/gazetteer.js';
 import { identityConflicts } from './office-identity.js';
 import { compareNames } from '../names.js';
@@ -120,7 +127,13 @@ function collectHoldings(index: CorpusIndex): Holding[] {
     if (!h.guessed) owners.set(h.title, (owners.get(h.title) ?? new Set<string>()).add(h.office));
   for (const holding of unowned) {
     const only = owners.get(holding.title);
-    if (only?.size === 1) holdings.push({ ...holding, office: [...only][0]!, guessed: true });
+    if (only?.size !== 1) continue;
+    const office = [...only][0]!;
+    // "committee chair Jane Roe": a body written in lower case, which a sole owner of another kind is not.
+    const text = index.articles.get(holding.mention.articleId)!.text;
+    const body = bodyBefore(text, holding.role);
+    if (body && !office.toLowerCase().endsWith(body)) continue;
+    holdings.push({ ...holding, office, guessed: true });
   }
   return holdings;
 }
@@ -185,6 +198,22 @@ function countryAround(article: ArticleAnalysis, mention: EntityMention): string
     if (country && !quoted(from + word.index!)) near.add(country);
   }
   if (near.size > 0) return near.size === 1 ? [...near][0] : undefined;
+  return openerCountry(article);
+}
+
+/** The country an article is filed from: its opening city's, else the one its places name most. */
+function homeCountry(article: ArticleAnalysis): string | undefined {
+  const opener = openerCountry(article);
+  if (opener) return opener;
+  const counts = new Map<string, number>();
+  for (const e of article.entities) if (e.type === 'place' && e.country) counts.set(e.country, (counts.get(e.country) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || first[1] > second[1]) ? first[0] : undefined;
+}
+
+/** The country of the place that opens a paragraph, a wire dateline's city ("LIMA, March 3 (Agency) —"). */
+function openerCountry(article: ArticleAnalysis): string | undefined {
+  const text = article.text;
   const opener = article.entities.find(
     (e) =>
       e.type === 'place' &&
@@ -340,7 +369,135 @@ function conflictsBetweenHolders(index: CorpusIndex, holdings: Holding[], known:
     for (const f of findings) flagged.add(`${f.articleId}:${f.span.start}`);
     findings.push(...guessedInside(index, all, byHolder, tenure, flagged));
   }
+  const flagged = new Set(findings.map((f) => `${f.articleId}:${f.span.start}`));
+  findings.push(...titleGivenToSomeoneElse(index, flagged));
   return findings;
+}
+
+/** A person written with a title in a dated article: "Judge Jane Roe", "the union's president, John Doe". */
+interface Titled {
+  cluster: IndexedCluster;
+  mention: ClusterMention;
+  role: RoleMention;
+  /** The title, normalised as offices are ("Energy Minister" and "Minister of Energy" are one). */
+  key: string;
+  /** Whose the office is, where written: a country or a body. */
+  owner?: string;
+  /** A body written in lower case before the title: "committee" in "committee chair Jane Roe". */
+  body?: string;
+  date: string;
+}
+
+/** "committee" in "committee chair Jane Roe", "union" in "union president John Doe". */
+function bodyBefore(text: string, role: RoleMention): string | undefined {
+  const body = /(\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, role.span.start - 30), role.span.start))?.[1];
+  return body && (organizationHeads.has(body) || privateBodyNouns.has(body)) ? body : undefined;
+}
+
+/**
+ * A title given to someone the corpus knows as someone else, while two or more other articles give
+ * it to another person around that date ("Judge Jane Roe" here, where Roe is a mayor in three
+ * articles and the judge is John Doe in two): a name put in the wrong place. It reads titles whether
+ * or not one person holds them at a time, so only where the one named is written in other articles
+ * with other titles and never this one, the other holder is the only one of that title around the
+ * date (or the only one this article also names without it, or of the country it is filed from), a
+ * body or country written on both sides agrees, and the corpus reports no change of holder.
+ */
+function titleGivenToSomeoneElse(index: CorpusIndex, flagged: Set<string>): Finding[] {
+  const titled: Titled[] = [];
+  for (const cluster of index.clusters) {
+    if (cluster.type !== 'person') continue;
+    for (const mention of cluster.mentions) {
+      const role = mention.mention.role;
+      if (!role) continue;
+      const article = index.articles.get(mention.articleId)!;
+      const date = article.structure.dateline?.date;
+      if (!date || notCurrent.test(article.text.slice(Math.max(0, role.span.start - 60), role.span.start))) continue;
+      const owner = role.country ?? (role.organization && /^\p{Lu}/u.test(role.organization) ? role.organization : undefined);
+      const body = bodyBefore(article.text, role);
+      titled.push({ cluster, mention, role, key: officeKey(role), owner: owner && withoutKindOfPlace(owner), body, date });
+    }
+  }
+  const byKey = new Map<string, Titled[]>();
+  const keysOf = new Map<IndexedCluster, Titled[]>();
+  for (const t of titled) {
+    addTo(byKey, t.key, t);
+    addTo(keysOf, t.cluster, t);
+  }
+  const findings: Finding[] = [];
+  for (const t of titled) {
+    if (flagged.has(`${t.mention.articleId}:${heldSpan(t).start}`)) continue;
+    const own = keysOf.get(t.cluster)!;
+    const elsewhere = own.filter((o) => o.mention.articleId !== t.mention.articleId);
+    // Known by other titles in other articles, never by this one.
+    // "Minister Jane Roe" there may be the same office as "Foreign Minister Jane Roe" here.
+    if (elsewhere.length === 0 || elsewhere.some((o) => o.key === t.key || isGeneralTitle(o.role) || sameOffice(o.role, t.role)))
+      continue;
+    const time = Date.parse(t.date.slice(0, 10));
+    const oneHolder = portfolioOf(t.role) !== undefined || isSingleHolder(t.role.title);
+    const candidates = new Map<IndexedCluster, Titled[]>();
+    for (const other of byKey.get(t.key)!) {
+      if (other.cluster === t.cluster || other.mention.articleId === t.mention.articleId) continue;
+      if (t.owner && other.owner && t.owner !== other.owner) continue;
+      // A title many hold at once ("Senator", "Judge") is one office only with its owner written on both sides.
+      if (!oneHolder && (!t.owner || !other.owner)) continue;
+      // "committee chair" here, the chair of a company there.
+      const bodyOf = (n: Titled): string | undefined => n.body ?? n.owner?.split(/\s+/u).pop()?.toLowerCase();
+      if ((t.body || other.body) && bodyOf(t) !== bodyOf(other)) continue;
+      if (Math.abs(Date.parse(other.date.slice(0, 10)) - time) / 86_400_000 <= LONE_MARGIN_DAYS)
+        addTo(candidates, other.cluster, other);
+    }
+    let holders = [...candidates].filter(([, named]) => articlesOf(named) >= 2);
+    if (holders.length > 1) {
+      // Named in this article, but not with this title: whose title the name took.
+      const here = holders.filter(
+        ([cluster]) =>
+          cluster.mentions.some((m) => m.articleId === t.mention.articleId) &&
+          !keysOf.get(cluster)!.some((o) => o.key === t.key && o.mention.articleId === t.mention.articleId),
+      );
+      holders = here.length > 0 ? here : holders;
+    }
+    if (holders.length > 1) {
+      // As in "his two counterparts, Jane Roe and John Doe": the one of the country the article is filed from.
+      const home = homeCountry(index.articles.get(t.mention.articleId)!);
+      holders = holders.filter(([, named]) => named.some((n) => n.owner === home));
+    }
+    if (holders.length !== 1) continue;
+    const [current, named] = holders[0]!;
+    if (onePerson(t.cluster, current)) continue;
+    const asHoldings = (list: Titled[]): Holding[] =>
+      list.map((n) => ({ ...n, office: n.role.title, title: n.role.title, inferred: false, guessed: n.owner === undefined }));
+    if (changeOfHolder(index, asHoldings(named), asHoldings([t]), t.cluster)) continue;
+    findings.push(titleFinding(index, t, nearest(asHoldings(named), t.date), current, elsewhere));
+  }
+  return findings;
+}
+
+function titleFinding(index: CorpusIndex, t: Titled, other: Holding, current: IndexedCluster, elsewhere: Titled[]): Finding {
+  const span = heldSpan(t);
+  const title = t.role.title;
+  const known = [...new Set(elsewhere.map((o) => o.role.title))].join(', ');
+  const articles = new Set(elsewhere.map((o) => o.mention.articleId)).size;
+  return {
+    ruleId: 'role-conflict',
+    severity: 'warning',
+    articleId: t.mention.articleId,
+    span,
+    message: `${t.cluster.canonical} is called ${title} here, on ${readableDate(t.date)}, but ${baseName(other.mention.articleId)} names ${current.canonical} ${title} ${other.date === t.date ? 'on the same day' : `on ${readableDate(other.date)}`}`,
+    actual: index.articles.get(t.mention.articleId)!.text.slice(span.start, span.end),
+    expected: [],
+    related: [
+      {
+        location: { articleId: other.mention.articleId, span: other.mention.span },
+        message: `${current.canonical}, ${title}, ${other.date}`,
+      },
+    ],
+    fixes: [],
+    explain: () => [
+      `Two or more other articles name ${current.canonical} ${title} around ${t.date}; ${where(index, other.mention)} is the nearest in date.`,
+      `${t.cluster.canonical} is called ${known} in ${articles === 1 ? 'another article' : `${articles} other articles`}, and ${title} nowhere else: the title is likely given to the wrong name.`,
+    ],
+  };
 }
 
 /**
@@ -352,7 +509,7 @@ const onePerson = (a: IndexedCluster, b: IndexedCluster): boolean =>
   compareNames(a.canonical, b.canonical).relation !== 'different';
 
 /** In how many articles holdings are written. */
-const articlesOf = (holdings: Holding[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
+const articlesOf = (holdings: { mention: ClusterMention }[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
 
 /** Days either side of a holder's attested tenure in which another holder named once is not a successor. */
 const LONE_MARGIN_DAYS = 14;
