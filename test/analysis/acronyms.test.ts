@@ -58,6 +58,14 @@ describe('acronym definitions', () => {
     assert.deepEqual(said, ['3.txt information', '4.txt warning']);
   });
 
+  it('takes an English long form with an accented name in it for English: its translation is information', () => {
+    const corpus = new Corpus();
+    const english = 'The Council of Riverteño Peoples (CPR) met.';
+    const pages = [english, english, english, 'El Consejo de Pueblos Riverteños (CPR) se reunió.'];
+    pages.forEach((body, i) => corpus.upsert({ id: `${i}.txt`, text: `Land rights\n\nMay ${i + 2}, 2022\n\n${body}\n` }));
+    assert.deepEqual(corpus.findings('3.txt').filter((f) => f.ruleId === 'acronym-expansion').map((f) => f.severity), ['information']);
+  });
+
   it('keeps a plural possessive inside a body\'s name: "Harbour Pilots\' Association (HPA)"', () => {
     const text = 'Strike\n\nMay 2, 2022\n\nThe Harbour Pilots\' Association (HPA) and the Inter-Island Ferry Workers’ Union struck.\n';
     assert.deepEqual(definitions(text), ["HPA = Harbour Pilots' Association"]);

@@ -160,5 +160,11 @@ function sharedWords(a: string, b: string): number {
 
 /** Whether a long form reads as another language than English: accents, or another language's little words. */
 function foreign(longForm: string): boolean {
-  return /[^\p{ASCII}]/u.test(longForm) || longForm.toLowerCase().split(/\s+/).some((w) => foreignWords.has(w));
+  const words = longForm.toLowerCase().split(/\s+/);
+  if (words.some((w) => foreignWords.has(w))) return true;
+  // English linking words say English, though a name in it keeps its accents ("Council of Atacameño Peoples").
+  if (words.some((w) => englishLinks.has(w))) return false;
+  return /[^\p{ASCII}]/u.test(longForm);
 }
+
+const englishLinks = new Set(['of', 'the', 'and', 'for', 'on']);
