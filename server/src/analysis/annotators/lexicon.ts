@@ -299,6 +299,7 @@ export const organizationHeads = new Set([
   'post',
   'news',
   'newswire',
+  'daily',
   'press',
   'service',
   'services',
@@ -459,7 +460,13 @@ export const placeHeads = new Set([
 ]);
 
 /** Words that open a place's name: "Lake Victoria", "Gulf of Aden", "Mount Kenya", "Wadi Rum". */
-export const placeLeads = new Set(['lake', 'mount', 'gulf', 'bay', 'cape', 'wadi', 'isle', 'sea', 'strait', 'port', 'fort', 'lac', 'rio', 'plaza', 'piazza', 'praça', 'plac']);
+export const placeLeads = new Set([
+  'lake', 'mount', 'gulf', 'bay', 'cape', 'wadi', 'isle', 'sea', 'strait', 'port', 'fort', 'lac', 'rio', 'plaza', 'piazza', 'praça', 'plac',
+  // Spanish and Portuguese: "Salar de Uyuni", "Valle de Elqui", "Cerro Rico", "Isla Grande".
+  'salar', 'valle', 'cerro', 'laguna', 'lago', 'sierra', 'isla', 'ilha', 'bahía', 'playa', 'volcán', 'cordillera', 'quebrada', 'monte', 'serra',
+  // A saint's name made a town's: "San Felipe", "Santa Rosa", "São Roque", "Saint-Denis".
+  'san', 'santa', 'santo', 'são', 'sao', 'saint', 'sainte',
+]);
 
 /** Words that open a named storm or other named event: "Typhoon Haiyan", "Storm Ciara", "Operation Anaconda". */
 export const eventLeads = new Set(['typhoon', 'hurricane', 'cyclone', 'storm', 'operation']);
