@@ -55,6 +55,18 @@ describe('page dates', () => {
     assert.deepEqual([dateline?.text, dateline?.value], ['2 November 2019', '2019-11-02']);
   });
 
+  it('looks past a site menu to a wire dateline, and takes an "Issued on:" stamp over it', () => {
+    const menu = ['Skip to main content', 'Riverton Wire home', 'World', 'Business', 'Markets', 'Energy', 'Legal', 'Opinion', 'Commodities', 'Sport', 'Culture'];
+    const story = 'Council backs bridge plan\n\nBy Jane Roe\n\n3 minute read\n\nRIVERTON, March 4 (Riverton Wire) - The council voted on Monday.\n\nThe vote, the first since 2021, was close.\n';
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: `${menu.join('\n\n')}\n\n${story}` });
+    corpus.upsert({ id: 'b.txt', text: 'Bridge vote\n\nPublished 5 March 2024\n\nThe council voted on Monday.\n' });
+    corpus.refresh();
+    assert.equal(corpus.article('a.txt')?.structure.dateline?.date, '2024-03-04');
+    const issued = 'Bridge vote\n\nIssued on: 04/03/2024 - 19:48\n\nRIVERTON, March 4 (Riverton Wire) - The council voted.\n';
+    assert.match(analyzeArticle({ id: 'c.txt', text: issued }).structure.dateline?.text ?? '', /^04\/03\/2024/u);
+  });
+
   it('reads an ISO stamp that runs into the first line of text', () => {
     const text = 'Vote passes\n\n2021-09-28T21:14:00+02:00The assembly passed the bill on Tuesday night.\n';
     assert.equal(pageDate(text), '2021-09-28T21:14+02:00');

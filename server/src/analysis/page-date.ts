@@ -18,6 +18,8 @@ import type { Dateline, Span } from './types.js';
 
 /** How many non-blank lines from the top may hold the page date. */
 const window = 12;
+/** Lines without a date before the story that do not count towards `window`. */
+const furnitureAllowance = 24;
 
 /** A date found near the top of the page, with what it is taken for. */
 interface Candidate {
@@ -34,7 +36,7 @@ export interface PageLine {
   furniture: 'none' | 'widget' | 'other';
 }
 
-const publishedCue = /\b(published|posted|first published|released|date|filed|dated)\b\s*:?\s*$/i;
+const publishedCue = /\b(published|posted|first published|released|date|filed|dated|issued)\b(?:\s+on)?\s*:?\s*$/i;
 const updatedCue = /\b(updated|last updated|modified|last modified|edited|revised)\b\s*:?\s*(on\s*)?$/i;
 // "Today" in the languages whose page dates are read too: a clock's date, not the page's.
 // A market ticker's change ("Composite 4,120.10 (-1.3%)") makes a line a widget too.
@@ -60,9 +62,17 @@ const isoStamp = /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{
 export function findPageDate(lines: PageLine[], year?: number): Dateline | { yearless: string } | null {
   const candidates: Candidate[] = [];
   let seen = 0;
+  // A site's menu ("World", "Business", "Markets"), its links and a headline come before the story
+  // on many pages: lines without a digit, which hold no date, or marked furniture do not use up the
+  // lines a page date is looked for in, up to a bound.
+  let skipped = 0;
   for (let i = 0; i < lines.length && seen < window; i++) {
     const line = lines[i]!;
     if (!line.text.trim()) continue;
+    if ((line.furniture === 'other' || !/\d/u.test(line.text)) && skipped < furnitureAllowance) {
+      skipped++;
+      continue;
+    }
     seen++;
     if (line.furniture === 'other') continue;
     candidates.push(...candidatesOn(line, seen, line.furniture === 'widget'));
