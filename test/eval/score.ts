@@ -111,11 +111,13 @@ export function scoreCorpus(corpus: GoldCorpus): Score {
       .map((d) => ({ d, p: place(g.file, d.span) }))
       .find(({ p }) => p.line === g.line && p.from < to && from < p.to);
     const value = mention ? mention.d.value : undefined;
-    const right = [g.value, ...(g.accept ?? [])];
+    // "T17:32Z" and "T17:32+00:00" are one instant, written two ways.
+    const utc = (v: unknown): unknown => (typeof v === 'string' ? v.replace(/(?:Z|[+-]00:?00)$/u, '+00:00') : v);
+    const right = [g.value, ...(g.accept ?? [])].map(utc);
     score.dateValues.of++;
     // A duration or anything else that is no point in time (gold null) is right when given no value.
     const undated = g.value === null && (value === undefined || value === null);
-    if (undated || (value !== undefined && right.includes(value))) score.dateValues.hit++;
+    if (undated || (value !== undefined && right.includes(utc(value)))) score.dateValues.hit++;
     else score.misses.push(`date ${g.file}:${g.line} “${g.text}” = ${value === undefined ? 'not found' : String(value)}, want ${String(g.value)}`);
   }
 
