@@ -55,6 +55,17 @@ describe('name forms', () => {
     assert.deepEqual(said, ['c.txt warning Okfaor → Okafor']);
   });
 
+  it('reads "MEP" as a title, and finds a slip in a hyphenated double surname written alone', () => {
+    assert.deepEqual(persons('The Dutch MEP Pieter de Roe chaired the hearing.'), ['Pieter de Roe']);
+    const corpus = corpusOf({
+      'a.txt': 'Farm plan\n\nMay 3, 2021\n\nKari Nordmann-Berg opened the talks. Nordmann-Berg said so.\n',
+      'b.txt': 'Farm plan\n\nMay 4, 2021\n\nKari Nordmann-Berg met the farmers.\n',
+      'c.txt': 'Farm plan\n\nMay 5, 2021\n\nThe board chose Nordman-Berg to lead it.\n',
+    });
+    const said = corpus.findings('c.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual} → ${f.fixes[0]?.edits[0]?.newText}`);
+    assert.deepEqual(said, ['warning Nordman → Nordmann']);
+  });
+
   it('finds a slip in a longer name written once, against the shorter name several articles write', () => {
     const corpus = corpusOf({
       'a.txt': 'Farm plan\n\nMay 3, 2021\n\nMinister Kari Nordmann opened the talks. Nordmann said so.\n',

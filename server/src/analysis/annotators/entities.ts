@@ -226,5 +226,6 @@ function mayBeSurname(word: NameWord, context: Context): boolean {
     honorifics.has(lower)
   )
     return false;
-  return /^\p{Lu}\p{Ll}+$/u.test(word.text) && !commonNounShape.test(word.text);
+  // "Boakye-Mensah": a double surname joined by a hyphen, each part a name's shape.
+  return /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(word.text) && !commonNounShape.test(word.text);
 }

@@ -118,6 +118,8 @@ export const titles = new Set([
   'supt.',
   'pm',
   'mp',
+  'mep',
+  'msp',
   'mla',
   'mca',
   'cs',
@@ -600,7 +602,7 @@ export const officeKinds = new Map<string, string>([
   ...['cp', 'igp', 'police commissioner', 'commissioner of police', 'inspector-general of police', 'commander', 'police commander', 'county commander'].map(
     (t) => [t, 'police'] as const,
   ),
-  ...['senator', 'sen.', 'mp', 'deputy', 'congressman', 'congresswoman', 'representative', 'rep.', 'lawmaker', 'mla', 'mca', 'assemblyman', 'assemblywoman'].map(
+  ...['senator', 'sen.', 'mp', 'mep', 'msp', 'deputy', 'congressman', 'congresswoman', 'representative', 'rep.', 'lawmaker', 'mla', 'mca', 'assemblyman', 'assemblywoman'].map(
     (t) => [t, 'legislator'] as const,
   ),
   ...['ambassador', 'envoy', 'consul', 'consul general', 'agent'].map((t) => [t, 'diplomat'] as const),
