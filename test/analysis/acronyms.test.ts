@@ -58,6 +58,11 @@ describe('acronym definitions', () => {
     assert.deepEqual(said, ['3.txt information', '4.txt warning']);
   });
 
+  it('keeps the country a syllable acronym\'s long form opens with, and leaves an owner out of an initials acronym', () => {
+    assert.deepEqual(definitions('Officials of the Norway Cocoa Board (COCOBOD) met.'), ['COCOBOD = Norway Cocoa Board']);
+    assert.deepEqual(definitions('Officials of the Norway Mining Council (MC) met.'), ['MC = Mining Council']);
+  });
+
   it('takes an English long form with an accented name in it for English: its translation is information', () => {
     const corpus = new Corpus();
     const english = 'The Council of Riverteño Peoples (CPR) met.';

@@ -80,7 +80,7 @@ function longFormBefore(
   const window = words.slice(-limit);
   // "the Coast Civic Action Network (CCAN)": the fewest words whose initials spell it, before
   // Schwartz–Hearst, which may take a letter inside a word ("Civic" for both Cs).
-  const matched = byInitials(text, letters, window) ?? schwartzHearst(letters, window);
+  const matched = byInitials(text, letters, window) ?? withCountry(text, words, schwartzHearst(letters, window), letters);
   // "The Superior Electoral Court (TSE)": an article is never part of the long form, nor are
   // lower-case words before capitalised ones ("lead the Harbour Union (HU)"); "gross domestic
   // product (GDP)" is all lower case.
@@ -102,6 +102,25 @@ function longFormBefore(
   const joined = name.map((w) => w.text).join(' ');
   if (joined === joined.toUpperCase() || lookupPlace(joined)) return undefined;
   return spanOf(text, name);
+}
+
+/**
+ * "the Utopia Cocoa Board (COCOBOD)": an acronym made of syllables, not initials, leaves out the
+ * country a national body's name opens with; the long form keeps it.
+ */
+function withCountry(
+  text: string,
+  words: Word[],
+  matched: { text: string; span: Span } | undefined,
+  letters: string,
+): { text: string; span: Span } | undefined {
+  if (!matched) return matched;
+  const first = words.findIndex((w) => w.start === matched.span.start);
+  const taken = words.length - first;
+  const before = words[first - 1];
+  if (first < 1 || taken >= letters.length || !before || !/^\p{Lu}\p{Ll}/u.test(before.text)) return matched;
+  if (lookupPlace(before.text)?.kind !== 'country') return matched;
+  return spanOf(text, words.slice(first - 1));
 }
 
 /** Whether a capitalised word comes before word `i` past small words: "Alliance" before "of the". */
