@@ -201,6 +201,13 @@ describe('relative dates on real page shapes', () => {
     assert.deepEqual(values(text).slice(1), ['June = 2018-06', 'March 30 = 2018-03-30']);
   });
 
+  it('takes a day and month in the past tense from the last eight months, and "next" or "last" before a weekday over the tense', () => {
+    const text = 'Deal signed\n\nJune 16, 2022\n\nThe two sides suspended the scheme on December 1 and restored it on February 1.\n';
+    assert.deepEqual(values(text).slice(1), ['December 1 = 2021-12-01', 'February 1 = 2022-02-01']);
+    const weekdays = 'Strike\n\nTuesday, 7 December 2021\n\nThe union has called a strike from next Monday. It said last Friday would be the end.\n';
+    assert.deepEqual(values(weekdays).slice(1), ['next Monday = 2021-12-13', 'last Friday = 2021-12-03']);
+  });
+
   it('takes a weekday a present-tense plan gives as still to come, and one with no cue as past', () => {
     const text =
       'Talks open\n\nWednesday, March 7, 2018\n\nThe conference opens on Monday. A march is planned for Friday. Ministers met on Tuesday.\n';

@@ -367,12 +367,16 @@ function monthAlone(at: Written, month: number): DateMention | undefined {
 function weekdayAlone(at: Written, weekday: number): DateMention {
   const { anchor, base, written, sentence } = at;
   if (!anchor) return unresolved(base, 'a weekday');
-  const future = at.tense.tense === 'future' || (at.tense.tense === 'unknown' && scheduledBefore(at));
+  const lead = at.text.slice(Math.max(sentence.start, base.span.start - 8), base.span.start);
+  // "called a strike from next Monday": "next" and "last" say which way, whatever the verb's tense.
+  const said = /\b(next|last)\s+$/i.exec(lead)?.[1] ?? /^(next|last)\s/i.exec(written)?.[1];
+  const future = said
+    ? said.toLowerCase() === 'next'
+    : at.tense.tense === 'future' || (at.tense.tense === 'unknown' && scheduledBefore(at));
   const anchorDay = new Date(`${anchor.date}T00:00:00Z`).getUTCDay();
   let offset = weekday - anchorDay;
   // The dateline's own weekday is that day, whatever the tense: "will face a vote on Monday
   // evening" in a Monday article is tonight. A week on is written "next Monday".
-  const lead = at.text.slice(Math.max(sentence.start, base.span.start - 8), base.span.start);
   const sameDay = offset === 0 && !/\b(next|last)\s+$/i.test(lead) && !/^(next|last)\s/i.test(written);
   // "last Tuesday" written on a Tuesday is a week before; "next Tuesday", a week after.
   if (offset === 0 && (/\blast\s+$/i.test(lead) || /^last\s/i.test(written))) offset = -7;
@@ -382,7 +386,9 @@ function weekdayAlone(at: Written, weekday: number): DateMention {
   const how =
     offset === 0
       ? `the ${anchorName(anchor)}’s own weekday`
-      : `weekday ${future ? 'after' : 'before'} the ${anchorName(anchor)}: ${future ? 'future tense' : at.tense.tense === 'unknown' ? 'no future cue' : 'past tense'}${cueOf(at)}`;
+      : said
+        ? `weekday ${future ? 'after' : 'before'} the ${anchorName(anchor)}: “${said.toLowerCase()}”`
+        : `weekday ${future ? 'after' : 'before'} the ${anchorName(anchor)}: ${future ? 'future tense' : at.tense.tense === 'unknown' ? 'no future cue' : 'past tense'}${cueOf(at)}`;
   return resolved(base, value, anchor, how);
 }
 
@@ -460,14 +466,17 @@ function timeOnPageDay(sentence: TokenSentence, result: chrono.ParsedResult, dat
 
 /**
  * The year of a day and month written without one: the one that puts the day nearest the anchor, as
- * news writes of days within months of its own. The tense decides only between two years that both
- * lie within half a year ("will meet on June 30" written in January is this June, not last).
+ * news writes of days within months of its own. The tense decides between two years that both lie
+ * within eight months ("will meet on June 30" written in January is this June, not last; "suspended
+ * on December 1", written the next June, is last December), since a follow-up looks back further than
+ * half a year.
  */
+const NEAR_DAYS = 250;
 function yearOfDay(anchorDate: string, month: number, day: number, tense: string): number {
   const year = Number(anchorDate.slice(0, 4));
   const anchor = Date.parse(anchorDate);
   const offset = (y: number): number => (Date.parse(`${y}-${pad(month)}-${pad(day)}`) - anchor) / 86_400_000;
-  const near = [year - 1, year, year + 1].filter((y) => Math.abs(offset(y)) <= 183);
+  const near = [year - 1, year, year + 1].filter((y) => Math.abs(offset(y)) <= NEAR_DAYS);
   if (near.length > 1 && tense === 'future') return near.find((y) => offset(y) >= 0) ?? near[0]!;
   if (near.length > 1 && tense === 'past') return near.findLast((y) => offset(y) <= 0) ?? near[0]!;
   return [year - 1, year, year + 1].sort((a, b) => Math.abs(offset(a)) - Math.abs(offset(b)))[0]!;
