@@ -117,7 +117,7 @@ export function scoreCorpus(corpus: GoldCorpus): Score {
     score.dateValues.of++;
     // A duration or anything else that is no point in time (gold null) is right when given no value.
     const undated = g.value === null && (value === undefined || value === null);
-    if (undated || (value !== undefined && right.includes(utc(value)))) score.dateValues.hit++;
+    if (undated || (value !== undefined && (right.includes(utc(value)) || right.some((r) => weekFits(value, r))))) score.dateValues.hit++;
     else score.misses.push(`date ${g.file}:${g.line} “${g.text}” = ${value === undefined ? 'not found' : String(value)}, want ${String(g.value)}`);
   }
 
@@ -234,4 +234,21 @@ function starts(text: string): number[] {
   const result = [0];
   for (let i = 0; i < text.length; i++) if (text[i] === '\n') result.push(i + 1);
   return result;
+}
+
+/**
+ * The gold has no way to write a week ("2016-W15"): its writers give a day in it or its month. A
+ * week is right where the gold's day lies in it, or the gold's month holds its Thursday (the day
+ * ISO 8601 names a week's month and year by).
+ */
+export function weekFits(value: unknown, gold: unknown): boolean {
+  const week = typeof value === 'string' ? /^(\d{4})-W(\d{2})$/u.exec(value) : null;
+  if (!week || typeof gold !== 'string') return false;
+  // The Monday of ISO week 1 is the Monday on or before 4 January.
+  const jan4 = Date.UTC(Number(week[1]), 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(week[2]) - 1) * 7 * 86_400_000;
+  const day = (offset: number): string => new Date(monday + offset * 86_400_000).toISOString().slice(0, 10);
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(gold)) return gold >= day(0) && gold <= day(6);
+  if (/^\d{4}-\d{2}$/u.test(gold)) return day(3).startsWith(gold);
+  return false;
 }
