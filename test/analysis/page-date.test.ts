@@ -208,6 +208,11 @@ describe('relative dates on real page shapes', () => {
     assert.deepEqual(values(weekdays).slice(1), ['next Monday = 2021-12-13', 'last Friday = 2021-12-03']);
   });
 
+  it('reads "the last week of October" as October, not as the week before the page', () => {
+    const text = 'Crop lost\n\nJanuary 12, 2024\n\nFarmers said the rains in the last week of October ruined the crop.\n';
+    assert.deepEqual(values(text).slice(1), ['October = 2023-10']);
+  });
+
   it('takes a weekday a present-tense plan gives as still to come, and one with no cue as past', () => {
     const text =
       'Talks open\n\nWednesday, March 7, 2018\n\nThe conference opens on Monday. A march is planned for Friday. Ministers met on Tuesday.\n';

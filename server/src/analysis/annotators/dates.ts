@@ -187,6 +187,9 @@ function fromChrono(
   // "the end of February": chrono gives the month's last day in its reference year (the 29th, in
   // 2000); the text names the month.
   if (/\bend of\b/i.test(written) && !/\d/.test(written)) delete known.day;
+  // "the last week of October", "the first week of March": a part of the month named after it, not
+  // the week before the article's.
+  if (/\bweek$/iu.test(written) && /^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(span.end, span.end + 20))) return undefined;
   // "next week", "two days ago", "last month": chrono marks every part certain, but counted from its
   // reference instant, not from anything the text states.
   if (
