@@ -57,6 +57,9 @@ export function annotateAcronyms(text: string, sentences: TokenSentence[]): Acro
       } else if (tokens[i + 1]?.kind === 'space' && tokens[i + 2]?.text === '(') {
         const expansion = longFormAfter(text, tokens[i + 2]!.end, sentence.end, acronym);
         if (expansion) mention.expansion = expansion;
+      } else if (acronym === token.text) {
+        const expansion = appositiveLongForm(text, token.end, sentence.end, acronym);
+        if (expansion) mention.expansion = expansion;
       }
       mentions.push(mention);
     }
@@ -128,6 +131,28 @@ function capitalisedBefore(words: Word[], i: number): boolean {
   let k = i - 1;
   while (k >= 0 && acronymStopWords.has(words[k]!.text)) k--;
   return k >= 0 && /^\p{Lu}/u.test(words[k]!.text);
+}
+
+/** The long form set off by commas after the acronym: "LF, the Long Form, said". */
+function appositiveLongForm(
+  text: string,
+  from: number,
+  to: number,
+  acronym: string,
+): { text: string; span: Span } | undefined {
+  const lead = /^,\s+the\s+(?=\p{Lu})/u.exec(text.slice(from, Math.min(to, from + 8)));
+  if (!lead) return undefined;
+  const start = from + lead[0].length;
+  const rest = text.slice(start, to);
+  const stop = rest.search(/[,.;:()"“”]/u);
+  if (stop < 0) return undefined;
+  const words = wordsOf(rest.slice(0, stop), start);
+  const letters = acronym.replace(/[^\p{L}\d]/gu, '');
+  if (words.length < 2 || words.length > letters.length + 4) return undefined;
+  if (initialsMatch(letters, words.map((w) => w.text).join(' '))) return spanOf(text, words);
+  // Syllables, not initials ("COCOBOD"): only where they take the whole phrase, with its country.
+  const syllables = withCountry(text, words, schwartzHearst(letters, words), letters);
+  return syllables && syllables.span.start === words[0]!.start ? syllables : undefined;
 }
 
 /** The long form inside "LF (Long Form)". */
