@@ -290,6 +290,17 @@ describe('generalisation', () => {
     ]);
   });
 
+  it('reads a body named after a description of it ("the grid operator Gridco"), and a head named after "is"', () => {
+    const text =
+      'Port talks\n\nMarch 3, 2020\n\n' +
+      'We spoke to Jane Roe, chief executive of the Norwegian grid operator Nordgrid, on Monday. ' +
+      'Riverton Holding builds roads. Its chief executive is Ola Hansen. Per Olsen, head of the harbour at Bodo, left.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
+    assert.deepEqual(roles, ['Jane Roe: Chief Executive / Nordgrid', 'Ola Hansen: Chief Executive / ', 'Per Olsen: -']);
+  });
+
   it('reads an office with an honorific before the name, in capitals with no complement, and one taken ("sworn in as"), not one to come', () => {
     const text =
       'Port talks\n\nMarch 3, 2020\n\n' +

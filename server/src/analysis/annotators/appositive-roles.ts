@@ -11,7 +11,7 @@
  */
 import type { RoleMention } from '../types.js';
 import { countryOfDemonym, lookupPlace } from './gazetteer.js';
-import { functionWords, organizationHeads, portfolioWords, titleExpansions, titles } from './lexicon.js';
+import { businessNouns, functionWords, organizationHeads, portfolioWords, titleExpansions, titles } from './lexicon.js';
 
 /** Titles that an appositive may give on their own, beyond those that stand before a name. */
 const appositiveTitles = new Set([...titles, 'head']);
@@ -64,6 +64,7 @@ function complement(
   const country = countryNamed(owner) ?? countryNamed(owner.replace(/^republic of\s+/iu, ''));
   if (country) result.country = country;
   else if (capitalisedWords.test(owner) || (headsBody(title) && namesBody(owner))) result.organization = owner;
+  else if (headsBody(title) && describedName(owner)) result.organization = describedName(owner);
   else if (!minister) return undefined;
   return result;
 }
@@ -84,6 +85,17 @@ const bodyNouns = new Set(
 );
 const namesBody = (phrase: string): boolean =>
   bodyNouns.has(phrase.trim().split(/\s+/u).pop()!.toLowerCase().replace(/['’]s?$/u, ''));
+
+/**
+ * "the Utopian transmission operator Gridco", "the state miner Riverton Mining": a body's name after
+ * a description of it in lower case that ends in the kind of body it is.
+ */
+function describedName(phrase: string): string | undefined {
+  const match = /(?:^|\s)([\p{Ll}]+)\s+(\p{Lu}[\p{L}.'’&-]*(?:\s+\p{Lu}[\p{L}.'’&-]*){0,3})$/u.exec(phrase.trim());
+  if (!match) return undefined;
+  const noun = match[1]!;
+  return bodyNouns.has(noun) || businessNouns.has(noun) || noun === 'miner' ? match[2] : undefined;
+}
 
 /** "Energy of the Republic of Utopia" → ["Energy", "the Republic of Utopia"]; "Water and Energy" → ["Water and Energy"]. */
 function splitOwner(text: string): [string | undefined, string | undefined] {
@@ -172,9 +184,18 @@ const ledBy = new RegExp(
   'u',
 );
 
-/** The office a passive "led by" before a name gives it. */
+/** "Its chief executive is Jane Roe", "the union's president is John Doe": the body's head, named after the verb. */
+const headIs =
+  /\b(?:[Ii]ts|[Tt]heir|[Tt]he\s+\p{Ll}+['’]s)\s+((?:deputy\s+|vice\s+)?(?:chief executive|president|chairman|chairwoman|chairperson|chair|director general|director|managing director|executive director|head|secretary general))\s+(?:is|remains)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u;
+
+/** The office a passive "led by" before a name gives it, or a head named after "is". */
 export function roleLedBy(text: string, start: number): RoleMention | undefined {
   const before = text.slice(Math.max(0, start - 160), start);
+  const is = headIs.exec(before);
+  if (is) {
+    const at = start - before.length + is.index + is[0].indexOf(is[1]!);
+    return { title: titleCase(is[1]!), span: { start: at, end: at + is[1]!.length } };
+  }
   const match = ledBy.exec(before);
   if (!match) return undefined;
   const at = start - before.length;
