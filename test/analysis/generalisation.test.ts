@@ -376,6 +376,12 @@ describe('generalisation', () => {
     assert.deepEqual(entities, ['organization Kembang Sendimul']);
   });
 
+  it('a company named by its line of business ("Riverton Heavy Industries", "Utopia Shipbuilding") is no person, and a portfolio stays one', () => {
+    const text = 'Yard talks\n\nMarch 3, 2020\n\nWorkers at Riverton Heavy Industries and Kelso Shipbuilding struck. Shipping Minister Jane Roe met them.\n';
+    const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => e.span.start > 12 && !e.tentative).map((e) => `${e.type} ${e.text}`);
+    assert.deepEqual(entities, ['organization Riverton Heavy Industries', 'organization Kelso Shipbuilding', 'person Jane Roe']);
+  });
+
   it('reads a name no list knows as a place after "the village of", "residents of", before ", a town", and in "from X to Y"', () => {
     const text =
       'Floods\n\nMarch 3, 2020\n\nThey met in the village of Velmora. Residents of Kesvald left. The road from Kelvara to Doskil is shut. ' +
