@@ -64,6 +64,10 @@ describe('acronym definitions', () => {
     assert.deepEqual(definitions('The IMF, the lender of last resort, agreed. The IMF, the Riverton Agency and the bank agreed.'), []);
   });
 
+  it('ends a long form whose initials do not spell the acronym at a comma before it', () => {
+    assert.deepEqual(definitions('In Riverland, the Maritime Ports Administration (APU), agreed.'), ['APU = Maritime Ports Administration']);
+  });
+
   it('keeps the country a syllable acronym\'s long form opens with, and leaves an owner out of an initials acronym', () => {
     assert.deepEqual(definitions('Officials of the Norway Cocoa Board (COCOBOD) met.'), ['COCOBOD = Norway Cocoa Board']);
     assert.deepEqual(definitions('Officials of the Norway Mining Council (MC) met.'), ['MC = Mining Council']);

@@ -95,6 +95,8 @@ function longFormBefore(
     const word = words[i]!;
     // "Peru's National Water Authority (ANA)": the owner is not part of the name.
     if (/['’]s$/u.test(word.text)) break;
+    // "In Utopia, the Ports Administration (APU)": a comma ends the name.
+    if (name.length > 0 && /[,;:]/u.test(text.slice(word.end, name[0]!.start))) break;
     if (/^\p{Lu}/u.test(word.text)) name.unshift(word);
     else if (acronymStopWords.has(word.text) && name.length > 0 && capitalisedBefore(words, i)) name.unshift(word);
     else break;
