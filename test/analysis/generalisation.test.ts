@@ -376,10 +376,16 @@ describe('generalisation', () => {
     assert.deepEqual(entities, ['organization Kembang Sendimul']);
   });
 
-  it('a company named by its line of business ("Riverton Heavy Industries", "Utopia Shipbuilding") is no person, and a portfolio stays one', () => {
+  it('a company named by its line of business ("Riverton Heavy Industries"), a cooperative and a village are no person; a portfolio stays one', () => {
     const text = 'Yard talks\n\nMarch 3, 2020\n\nWorkers at Riverton Heavy Industries and Kelso Shipbuilding struck. Shipping Minister Jane Roe met them.\n';
     const entities = analyzeArticle({ id: 'a.txt', text }).entities.filter((e) => e.span.start > 12 && !e.tentative).map((e) => `${e.type} ${e.text}`);
     assert.deepEqual(entities, ['organization Riverton Heavy Industries', 'organization Kelso Shipbuilding', 'person Jane Roe']);
+    // A cooperative is a body; a village, a town or a township a place.
+    const more = 'Dam talks\n\nMarch 3, 2020\n\nThe Kelso Fisheries Cooperative sued. The Kanvale Village office closed in Bramley Township.\n';
+    assert.deepEqual(
+      analyzeArticle({ id: 'b.txt', text: more }).entities.filter((e) => e.span.start > 12 && !e.tentative).map((e) => `${e.type} ${e.text}`),
+      ['organization Kelso Fisheries Cooperative', 'place Kanvale Village', 'place Bramley Township'],
+    );
   });
 
   it('reads a name no list knows as a place after "the village of", "residents of", before ", a town", and in "from X to Y"', () => {

@@ -302,6 +302,8 @@ export const organizationHeads = new Set([
   'news',
   'newswire',
   'daily',
+  'cooperative',
+  'co-operative',
   // A company's line of business closing its name: "Riverton Heavy Industries", "Utopia Shipbuilding".
   'industries',
   'shipbuilding',
@@ -470,6 +472,9 @@ export const placeHeads = new Set([
   'dam',
   'reservoir',
   'municipality',
+  'village',
+  'town',
+  'township',
   'coastline',
   'highlands',
   'lowlands',
