@@ -55,6 +55,20 @@ describe('name forms', () => {
     assert.deepEqual(said, ['c.txt warning Okfaor → Okafor']);
   });
 
+  it('takes a given name the corpus writes for another person for a way of writing it, not a slip', () => {
+    const page = (day: number, body: string): string => `Canal talks\n\nMay ${day}, 2024\n\n${body}\n`;
+    const said = (third: string): string[] => {
+      const corpus = corpusOf({
+        'a.txt': page(2, 'Canal chief Jon Roe met shippers. Roe said fees would stay.'),
+        'b.txt': page(3, 'Canal chief Jon Roe met shippers again. Roe said so.'),
+        'c.txt': page(4, third),
+      });
+      return corpus.findings('c.txt').filter((f) => f.ruleId === 'name-variant').map((f) => `${f.severity} ${f.actual}`);
+    };
+    assert.deepEqual(said('Canal chief John Roe spoke. Roe left.'), ['warning John']);
+    assert.deepEqual(said('Canal chief John Roe spoke. Roe left. Port head John Doe agreed.'), ['hint John']);
+  });
+
   it('reads "MEP" as a title, and finds a slip in a hyphenated double surname written alone', () => {
     assert.deepEqual(persons('The Dutch MEP Pieter de Roe chaired the hearing.'), ['Pieter de Roe']);
     const corpus = corpusOf({

@@ -120,6 +120,7 @@ function findingsFor(
   const habit = articlesOf(form.form) >= 2;
   const slip =
     !habit &&
+    !givenNameOfAnother(index, cluster, form.spelling) &&
     (comparison.relation === 'typo' || slipEvidence(form.form, shared.canonical.form) !== undefined);
   const severity: Severity = !slip
     ? 'hint'
@@ -151,6 +152,40 @@ function findingsFor(
     findings.push(cluster.tie ? asTie(finding) : finding);
   }
   return findings;
+}
+
+/**
+ * "Mohammed Roe" beside "Mohamed Roe", where the corpus writes another person's given name
+ * "Mohammed": the spelling is a way the name is written here (a romanisation, or another name
+ * altogether), not a key slipped.
+ */
+function givenNameOfAnother(index: CorpusIndex, cluster: IndexedCluster, spelling: string): boolean {
+  const [x, y] = [nameTokens(spelling), nameTokens(cluster.canonical)];
+  if (x.length !== y.length || x.length < 2 || x[0] === y[0] || x.slice(1).join(' ') !== y.slice(1).join(' ')) return false;
+  const owners = givenNames(index).get(x[0]!);
+  return owners !== undefined && [...owners].some((owner) => owner !== cluster);
+}
+
+const givenNamesOf = new WeakMap<CorpusIndex, Map<string, Set<IndexedCluster>>>();
+
+/** Each given name the corpus writes in a full name, with the people it names. */
+function givenNames(index: CorpusIndex): Map<string, Set<IndexedCluster>> {
+  let names = givenNamesOf.get(index);
+  if (!names) {
+    names = new Map();
+    for (const cluster of index.clusters) {
+      if (cluster.type !== 'person') continue;
+      for (const m of cluster.mentions) {
+        const tokens = nameTokens(m.text);
+        if (tokens.length < 2) continue;
+        const owners = names.get(tokens[0]!) ?? new Set<IndexedCluster>();
+        owners.add(cluster);
+        names.set(tokens[0]!, owners);
+      }
+    }
+    givenNamesOf.set(index, names);
+  }
+  return names;
 }
 
 /**
