@@ -68,6 +68,18 @@ describe('acronym definitions', () => {
     assert.deepEqual(definitions('In Riverland, the Maritime Ports Administration (APU), agreed.'), ['APU = Maritime Ports Administration']);
   });
 
+  it('breaks a one-against-one tie by the long form more articles write as a name, of any type', () => {
+    const corpus = new Corpus();
+    const pages = [
+      'Farms in the Upper Kelso Basin (UKB) flooded.',
+      'Rain fell across the Upper Kelso Basin on Monday.',
+      'Farms in the Upper Kelso Bank (UKB) flooded again.',
+    ];
+    pages.forEach((body, i) => corpus.upsert({ id: `${i}.txt`, text: `Floods\n\nMay ${i + 2}, 2022\n\n${body}\n` }));
+    const said = corpus.findings('2.txt').filter((f) => f.ruleId === 'acronym-expansion').map((f) => `${f.severity} ${f.fixes[0]?.edits[0]?.newText ?? '-'}`);
+    assert.deepEqual(said, ['warning Upper Kelso Basin']);
+  });
+
   it('keeps the country a syllable acronym\'s long form opens with, and leaves an owner out of an initials acronym', () => {
     assert.deepEqual(definitions('Officials of the Norway Cocoa Board (COCOBOD) met.'), ['COCOBOD = Norway Cocoa Board']);
     assert.deepEqual(definitions('Officials of the Norway Mining Council (MC) met.'), ['MC = Mining Council']);

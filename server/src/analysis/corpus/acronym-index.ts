@@ -113,7 +113,7 @@ export function claimsOfAcronyms(acronyms: IndexedAcronym[]): Claim[] {
 }
 
 /** Chooses each acronym's canonical long form: pinned, else the best-supported one. */
-export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliability): void {
+export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliability, articles: ArticleAnalysis[] = []): void {
   for (const entry of acronyms) {
     for (const group of entry.groups) group.support = support(reliability, group.articles);
     entry.groups.sort((a, b) => b.support - a.support || b.articles.size - a.articles.size);
@@ -132,22 +132,53 @@ export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliabilit
       entry.canonicalReason = 'pinned in the knowledge file';
       continue;
     }
-    const [best, runnerUp] = entry.groups;
+    let [best, runnerUp] = entry.groups;
     if (!best) continue;
-    entry.canonicalGroup = best;
-    entry.canonicalSpelling = mostWritten(best);
-    entry.canonical = entry.canonicalSpelling;
     entry.tie = runnerUp !== undefined && best.support - runnerUp.support < tieMargin;
     const n = (group: ExpansionGroup): string =>
       `${group.articles.size} article${group.articles.size === 1 ? '' : 's'}`;
+    // One definition against one: the long form more articles write as a name, with or without the
+    // acronym, is the likelier (a slip is written once; the body's name is written again).
+    const named = entry.tie && runnerUp ? [writtenAsName(best, articles), writtenAsName(runnerUp, articles)] : undefined;
+    if (named && named[0] !== named[1]) {
+      if (named[1]! > named[0]!) {
+        [best, runnerUp] = [runnerUp!, best];
+        named.reverse();
+        entry.groups.splice(entry.groups.indexOf(best), 1);
+        entry.groups.unshift(best);
+      }
+      entry.tie = false;
+    }
+    entry.canonicalGroup = best;
+    entry.canonicalSpelling = mostWritten(best);
+    entry.canonical = entry.canonicalSpelling;
     entry.canonicalReason = !runnerUp
       ? `the only long form, in ${n(best)}`
       : entry.tie
         ? `a tie between ${n(best)} and ${n(runnerUp)}, neither more reliable`
-        : best.articles.size > runnerUp.articles.size
-          ? `${n(best)} against ${n(runnerUp)}`
-          : `${n(best)} against ${n(runnerUp)}, broken by reliability: the other article disagrees with the corpus on other facts`;
+        : named && named[0] !== named[1]
+          ? `written as a name in ${named[0]} articles against ${named[1]}`
+          : best.articles.size > runnerUp.articles.size
+            ? `${n(best)} against ${n(runnerUp)}`
+            : `${n(best)} against ${n(runnerUp)}, broken by reliability: the other article disagrees with the corpus on other facts`;
   }
+}
+
+// An analysis never changes once made: the keys of the names it writes are computed once.
+const nameKeysOf = new WeakMap<ArticleAnalysis, Set<string>>();
+
+/** In how many articles a long form is written, as a definition or as a name. */
+function writtenAsName(group: ExpansionGroup, articles: ArticleAnalysis[]): number {
+  let count = 0;
+  for (const article of articles) {
+    let keys = nameKeysOf.get(article);
+    if (!keys) {
+      keys = new Set(article.entities.map((e) => conventionKey(e.text.replace(/^the\s+/iu, ''))));
+      nameKeysOf.set(article, keys);
+    }
+    if (group.articles.has(article.id) || keys.has(group.key)) count++;
+  }
+  return count;
 }
 
 function mostWritten(group: ExpansionGroup): string {

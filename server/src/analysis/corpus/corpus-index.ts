@@ -87,7 +87,7 @@ function buildNames(list: ArticleAnalysis[], knowledge: Knowledge): NamesPart {
   const acronyms = collectAcronyms(list, knowledge);
   const reliability = estimateReliability([...claimsOf(linking.drafts), ...claimsOfAcronyms(acronyms)]);
   const clusters = nameClusters(linking.drafts, reliability);
-  nameAcronyms(acronyms, reliability);
+  nameAcronyms(acronyms, reliability, list);
   return { clusters, possible: linking.possible, acronyms, reliability };
 }
 
