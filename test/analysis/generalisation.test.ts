@@ -301,6 +301,14 @@ describe('generalisation', () => {
     assert.deepEqual(roles, ['Jane Roe: Chief Executive / Nordgrid', 'Ola Hansen: Chief Executive / ', 'Per Olsen: -']);
   });
 
+  it('reads "Secretary of Energy Jane Roe" as the secretary, and no name before "and" as a portfolio', () => {
+    const text = 'Port talks\n\nMarch 3, 2020\n\nThe Secretary of Energy Jane Roe said so. Utopia\'s Minister of Mining Per Olsen and Kari Nordmann spoke.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role?.title ?? '-'}`);
+    assert.deepEqual(roles, ['Jane Roe: Secretary of Energy', 'Per Olsen: Minister of Mining', 'Kari Nordmann: -']);
+  });
+
   it('reads an office with an honorific before the name, in capitals with no complement, and one taken ("sworn in as"), not one to come', () => {
     const text =
       'Port talks\n\nMarch 3, 2020\n\n' +

@@ -7,7 +7,7 @@
 import { lowerCase } from '../memo.js';
 import type { Token, TokenSentence } from '../tokenize.js';
 import { honorificAbbreviations, nameAbbreviations } from '../tokenize.js';
-import { months, nameLinkers, nameParticles, organizationHeads, placeHeads, placeLeads, programmeHeads, eventHeads, weekdays } from './lexicon.js';
+import { months, nameLinkers, nameParticles, organizationHeads, placeHeads, placeLeads, portfolioWords, programmeHeads, eventHeads, weekdays } from './lexicon.js';
 import { initialsMatch, isAcronym } from './acronyms.js';
 import { lookupPlace } from './gazetteer.js';
 
@@ -263,7 +263,9 @@ function shouldMerge(a: NameChunk, link: NameWord[], b: NameChunk): boolean {
     return (
       aHead !== undefined ||
       bHead !== undefined ||
-      last(a).toLowerCase() === 'secretary' ||
+      // "Secretary of State": joined, unless a name follows the portfolio ("Secretary of Energy
+      // Jane Roe"), which the portfolio's reading splits off.
+      (last(a).toLowerCase() === 'secretary' && !(b.words.length > 1 && portfolioWords.has(b.words[0]!.text.toLowerCase()))) ||
       // "Gulf of Aqaba", "Republic of Korea", "Isle of Man"
       (linker === 'of' && (placeLeads.has(last(a).toLowerCase()) || placeHeads.has(last(a).toLowerCase())))
     );

@@ -24,6 +24,9 @@ export function portfolioBefore(raw: NameChunk, words: NameWord[], context: Cont
     context.text.slice(Math.max(0, raw.start - 80), raw.start),
   );
   if (!before || !titles.has(lowerCase(before[1]!))) return undefined;
+  // "Secretary of Mining Jane Roe and John Doe": a name before "and" is no portfolio's word.
+  const listed = (before[2] ?? '').match(/\p{Lu}[\p{L}-]*/gu) ?? [];
+  if (!listed.every((word) => portfolioWords.has(lowerCase(word)))) return undefined;
   const joinedPortfolio = before[2] ? before[2].trim() + ' ' : '';
   // After "Minister of Industry and", the next word is the portfolio's, whatever its case.
   let i = before[2] ? 1 : 0;
