@@ -39,6 +39,8 @@ const knownGaps: Record<string, string[]> = {
   'chile-lithium': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'ukraine-grain': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
   'japan-dam': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'maghreb-phosphate': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
+  'levant-water': ['person F1', 'date-value', 'page-date', 'acronym-expansion precision', 'warning(s) on traps', 'name-variant precision', 'dateline-conflict precision', 'weekday-mismatch precision', 'role-conflict precision'],
 };
 
 const tuning = goldCorpora().filter((c) => !c.sealed);
