@@ -155,6 +155,17 @@ describe('corpus rules on hand-built analyses', () => {
     assert.deepEqual(warnings(slip.replace('spoke in Geneva', ', who replaced Nordmann this week, spoke in Geneva').replace('Per Berg ,', 'Per Berg,')), []);
   });
 
+  it('role-conflict: "replaced its chief executive, Jane Roe, with John Doe" names no current holder', () => {
+    const page = (date: string, body: string): string => `Mine board\n\n${date}\n\n${body}\n`;
+    const corpus = new Corpus();
+    corpus.upsert({ id: '0.txt', text: page('February 12, 2020', "Riverton Holding's chief executive, Jane Roe, opened the mine.") });
+    corpus.upsert({ id: '1.txt', text: page('February 20, 2020', "Riverton Holding's chief executive, Jane Roe, met the union.") });
+    corpus.upsert({ id: 'a.txt', text: page('March 2, 2020', "Riverton Holding's chief executive, John Doe, visited the mine.") });
+    corpus.upsert({ id: 'b.txt', text: page('March 6, 2020', "Riverton Holding's chief executive, John Doe, met the union.") });
+    corpus.upsert({ id: 'c.txt', text: page('March 4, 2020', 'Riverton Holding, which this week replaced its chief executive, Jane Roe, with John Doe, said output rose.') });
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => f.actual), []);
+  });
+
   it('role-conflict: "committee chair" is no chair of the company other articles name', () => {
     const page = (date: string, body: string): string => `Mine vote\n\n${date}\n\n${body}\n`;
     const corpus = new Corpus();

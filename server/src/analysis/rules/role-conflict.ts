@@ -29,10 +29,11 @@ const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.t
 
 /**
  * "former Prime Minister", "then-President", "the late King", "Former Water Resources Minister": not a
- * claim about the present holder. The cue may stand before the office's other capitalised words.
+ * claim about the present holder. The cue may stand before the office's other capitalised words. Nor
+ * is "replaced its chief executive, Jane Roe, with John Doe": the office she left.
  */
 const notCurrent =
-  /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$/iu;
+  /\b(former|ex-|late|then-?|outgoing|incoming|acting|interim|future)\s*(?:\p{Lu}[\p{L}-]*\s+){0,4}$|\b(?:replac(?:ed|es|ing)|dismiss(?:ed|es|ing)|sack(?:ed|s|ing)|fired|ousted|removed)\s+(?:its|his|her|their|the)\s+$/iu;
 
 interface Holding {
   cluster: IndexedCluster;
