@@ -201,6 +201,12 @@ describe('relative dates on real page shapes', () => {
     assert.deepEqual(values(text).slice(1), ['June = 2018-06', 'March 30 = 2018-03-30']);
   });
 
+  it('reads a dotted stamp with a two-figure year, and figures between dots day first', () => {
+    const text = 'Bridge vote\n\nPublished: 10.11.22, 16:15\n\nThe council met on 03.08.22 and again on 26.10.22.\n';
+    assert.equal(pageDate(text), '2022-11-10');
+    assert.deepEqual(values(text).slice(1), ['03.08.22 = 2022-08-03', '26.10.22 = 2022-10-26']);
+  });
+
   it('takes a day and month in the past tense from the last eight months, and "next" or "last" before a weekday over the tense', () => {
     const text = 'Deal signed\n\nJune 16, 2022\n\nThe two sides suspended the scheme on December 1 and restored it on February 1.\n';
     assert.deepEqual(values(text).slice(1), ['December 1 = 2021-12-01', 'February 1 = 2022-02-01']);

@@ -385,14 +385,17 @@ export class Corpus {
   /**
    * The months ("2019-04") and days ("2019-04-25") the other pages date in their text or as their own
    * date: those that print a year, and those that print no date at all (an explainer's "on 25 April
-   * 2019" is a date all the same).
+   * 2019" is a date all the same); not in their page furniture.
    */
   private monthsDated(): Set<string> {
     const dated = new Set<string>();
     for (const [id, article] of this.articles) {
       if (this.yearGiven.has(id) || article.structure.yearless) continue;
+      // A list of other headlines dates other stories.
+      const furniture = article.structure.furniture ?? [];
       for (const date of article.dates) {
         if (!date.value || date.value.length < 7) continue;
+        if (furniture.some((f) => f.span.start <= date.span.start && date.span.end <= f.span.end)) continue;
         dated.add(date.value.slice(0, 7));
         if (date.value.length >= 10) dated.add(date.value.slice(0, 10));
       }

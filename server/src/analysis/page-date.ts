@@ -121,8 +121,9 @@ function candidatesOn(line: PageLine, rank: number, widget: boolean): Candidate[
   }
   if (line.text.length > 200 && !isoStamp.test(line.text.slice(0, 40))) return found;
   for (const [start, end] of segments(line.text)) {
-    // A page date writes its year: a part without four digits in a row need not go to chrono.
-    if (!/\d{4}/.test(line.text.slice(start, end))) continue;
+    // A page date writes its year: a part without four digits in a row, or a dotted stamp's two
+    // ("10.11.22"), need not go to chrono.
+    if (!/\d{4}|\d\.\d{1,2}\.\d{2}(?![\d.])/u.test(line.text.slice(start, end))) continue;
     const dateline = parseSegment(line, start, end, false);
     if (!dateline) continue;
     const before = line.text.slice(start, dateline.span.start - line.span.start);
@@ -217,8 +218,11 @@ function otherLanguageDate(line: PageLine, start: number, part: string): Datelin
   return null;
 }
 
-/** "12. 6. 2024", "19/03/2018", "03.10.2016": day, month and year in figures. */
-const numericDate = /(?<![\d./])(\d{1,2})(?:\.\s?|\/)(\d{1,2})(?:\.\s?|\/)(\d{4})(?![\d])/;
+/**
+ * "12. 6. 2024", "19/03/2018", "03.10.2016", "10.11.22": day, month and year in figures; a year of two
+ * figures only between dots, as European and Israeli pages stamp them.
+ */
+const numericDate = /(?<![\d./])(\d{1,2})(?:\.\s?|\/)(\d{1,2})(?:(?:\.\s?|\/)(\d{4})(?![\d])|\.(\d{2})(?![\d.]))/;
 
 /**
  * The date of a numeric stamp. Day first, as most of the world writes it, unless the first number
@@ -229,7 +233,9 @@ function numericValue(m: RegExpExecArray): string | undefined {
   let month = Number(m[2]);
   if (month > 12 && day <= 12) [day, month] = [month, day];
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  return `${m[3]}-${pad(month)}-${pad(day)}`;
+  // "10.11.22": this century's, as a page stamp is.
+  const year = m[3] ?? `20${m[4]}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** ISO 8601 at the precision stated; a missing year is "????" until the page or the corpus gives one. */

@@ -169,6 +169,10 @@ function fromChrono(
 ): DateMention | undefined {
   if (isDuration(result.text)) return undefined;
   const known = knownValues(result.start);
+  // "03.08.22": chrono reads figures between dots month first; pages that write them so put the day
+  // first (European, Israeli and Russian stamps).
+  if (/^\d{1,2}\.\d{1,2}\.\d{2,4}$/u.test(result.text.trim()) && known.day !== undefined && known.month !== undefined && known.day <= 12)
+    [known.day, known.month] = [known.month, known.day];
   const base = writtenPart(sentence, result);
   const { text: written, span } = base;
   const before = text.slice(sentence.start, span.start);
