@@ -7,6 +7,7 @@ import { relatedLimit } from '../../server/src/analysis/rules/rule.js';
 import type { ArticleAnalysis } from '../../server/src/analysis/types.js';
 import { articleWith } from './build.js';
 import { Corpus } from '../../server/src/analysis/index.js';
+import { nested } from '../../server/src/analysis/rules/role-conflict.js';
 
 /** Findings as compact strings: `b.txt 10-17 warning name-variant "Halversen" -> "Halvorsen"`. */
 function check(articles: ArticleAnalysis[], knowledge: Knowledge = emptyKnowledge): string[] {
@@ -164,6 +165,20 @@ describe('corpus rules on hand-built analyses', () => {
     corpus.upsert({ id: 'b.txt', text: page('March 6, 2020', "Riverton Holding's chief executive, John Doe, met the union.") });
     corpus.upsert({ id: 'c.txt', text: page('March 4, 2020', 'Riverton Holding, which this week replaced its chief executive, Jane Roe, with John Doe, said output rose.') });
     assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => f.actual), []);
+  });
+
+  it('role-conflict: one holder written with and without a middle name and an Arabic article is no two holders', () => {
+    const page = (date: string, body: string): string => `Water deal\n\n${date}\n\n${body}\n`;
+    const corpus = new Corpus();
+    corpus.upsert({ id: 'a.txt', text: page('March 2, 2020', 'Utopian Water Minister Omar Sami al-Haddad opened the talks with Rami Haddad and Omar Nabil.') });
+    corpus.upsert({ id: 'b.txt', text: page('March 4, 2020', "Utopia's water minister, Omar Sami al-Haddad, signed the deal.") });
+    corpus.upsert({ id: 'c.txt', text: page('March 3, 2020', "Utopia's water minister, Omar Haddad, met the farmers.") });
+    assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => f.actual), []);
+    // Where the linking keeps the two names apart, the rule still takes them for one holder.
+    assert.ok(nested('Omar Haddad', 'Omar Sami al-Haddad'));
+    assert.ok(nested('Jane Mary Roe', 'Jane Roe'));
+    assert.ok(!nested('Omar Haddad', 'Omar Sami al-Haddadi'));
+    assert.ok(!nested('Rami Haddad', 'Omar Sami al-Haddad'));
   });
 
   it('role-conflict: "committee chair" is no chair of the company other articles name', () => {

@@ -507,7 +507,27 @@ function titleFinding(index: CorpusIndex, t: Titled, other: Holding, current: In
  * name-variant rule's to say, not two holders of one office.
  */
 const onePerson = (a: IndexedCluster, b: IndexedCluster): boolean =>
-  compareNames(a.canonical, b.canonical).relation !== 'different';
+  compareNames(a.canonical, b.canonical).relation !== 'different' || nested(a.canonical, b.canonical);
+
+/**
+ * "Jane Roe" and "Jane Mary Roe", "Omar Haddad" and "Omar Sami al-Haddad": one name written with and
+ * without a middle name or an Arabic article, the same first and last words.
+ */
+export function nested(a: string, b: string): boolean {
+  const words = (name: string): string[] =>
+    name
+      .toLowerCase()
+      .split(/\s+/u)
+      .map((w) => w.replace(/^(?:al|el|ad|ar|as|at|az|an)-/u, ''));
+  const [x, y] = [words(a), words(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return (
+    short.length >= 2 &&
+    short[0] === long[0] &&
+    short[short.length - 1] === long[long.length - 1] &&
+    short.every((w) => long.includes(w))
+  );
+}
 
 /** In how many articles holdings are written. */
 const articlesOf = (holdings: { mention: ClusterMention }[]): number => new Set(holdings.map((h) => h.mention.articleId)).size;
