@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { annotateEvents } from '../../server/src/analysis/annotators/events.js';
+import { buildTimeline } from '../../server/src/analysis/corpus/timeline.js';
+import { analyzeArticle } from '../../server/src/analysis/index.js';
+import { emptyKnowledge } from '../../server/src/analysis/knowledge-model.js';
 import { parseText, sentencesOf } from '../../server/src/analysis/tokenize.js';
 import type { DateMention, EntityMention } from '../../server/src/analysis/types.js';
 
@@ -45,5 +48,17 @@ describe('events', () => {
 
   it('does not take a place the event is not in', () => {
     assert.deepEqual(events('Officials from Chile discussed the summit.', [['Chile', 'Chile']]), ['summit "summit" past(“discussed”)']);
+  });
+});
+
+describe('the timeline', () => {
+  it('lends no place of "last year\'s conference" to this year\'s conference named in the same article', () => {
+    const text =
+      "Water deal\n\nNovember 3, 2022\n\nA: Next Wednesday, the ninth, at the Riverton Water Conference.\n\nQ: Jane Roe said at last year's conference in Bergen that prices would fall.\n";
+    const timeline = buildTimeline([analyzeArticle({ id: 'b.txt', text })], emptyKnowledge);
+    assert.deepEqual(
+      timeline.map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join(', ')}`),
+      ["conference in Norway: year's conference"],
+    );
   });
 });

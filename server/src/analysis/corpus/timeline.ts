@@ -107,7 +107,9 @@ function placeMentions(article: ArticleAnalysis): PlacedMention[] {
   const placesByKind = new Map<string, Set<string>>();
   const located = new Map<string, { place: string; country?: string }>();
   for (const mention of article.events) {
-    if (!mention.place) continue;
+    // "last year's conference in Aqaba" is another instance of a recurring event: its place is not
+    // the place of this year's.
+    if (!mention.place || anotherYear.test(mention.text)) continue;
     const where = mention.place.country ?? mention.place.name;
     placesByKind.set(mention.kind, (placesByKind.get(mention.kind) ?? new Set()).add(where));
     located.set(mention.kind, {
@@ -132,6 +134,9 @@ function placeMentions(article: ArticleAnalysis): PlacedMention[] {
     return { articleId: article.id, mention, ...relative, ...(unique ?? {}) };
   });
 }
+
+/** "last year's summit", "next year's talks": an event named by the year it is in. */
+const anotherYear = /\byear['’]s\b/iu;
 
 function splitByDate(key: string, placed: PlacedMention[]): TimelineEvent[] {
   const dated = placed
