@@ -60,7 +60,7 @@ describe('acronym definitions', () => {
 
   it('reads "LF, the Long Form," set off by commas after the acronym, and no description there', () => {
     assert.deepEqual(definitions('She joined the RHWU, the Riverton Harbour Workers Union, in May.'), ['RHWU = Riverton Harbour Workers Union']);
-    assert.deepEqual(definitions('She now heads COCOBOD, the Norway Cocoa Board, with immediate effect.'), ['COCOBOD = Norway Cocoa Board']);
+    assert.deepEqual(definitions('She now heads COFBOD, the Norway Coffee Board, with immediate effect.'), ['COFBOD = Norway Coffee Board']);
     assert.deepEqual(definitions('The IMF, the lender of last resort, agreed. The IMF, the Riverton Agency and the bank agreed.'), []);
   });
 
@@ -81,7 +81,7 @@ describe('acronym definitions', () => {
   });
 
   it('keeps the country a syllable acronym\'s long form opens with, and leaves an owner out of an initials acronym', () => {
-    assert.deepEqual(definitions('Officials of the Norway Cocoa Board (COCOBOD) met.'), ['COCOBOD = Norway Cocoa Board']);
+    assert.deepEqual(definitions('Officials of the Norway Coffee Board (COFBOD) met.'), ['COFBOD = Norway Coffee Board']);
     assert.deepEqual(definitions('Officials of the Norway Mining Council (MC) met.'), ['MC = Mining Council']);
   });
 

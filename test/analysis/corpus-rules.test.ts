@@ -148,12 +148,12 @@ describe('corpus rules on hand-built analyses', () => {
       return corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => `${f.severity} ${f.actual}`);
     };
     // Berg is a chief executive of no named body in two articles, which says nothing of what else he
-    // may be; the sentence is in Geneva, so the office's country is no help. Nordmann, named in the
+    // may be; the sentence is in Valletta, so the office's country is no help. Nordmann, named in the
     // article without the title, is whose title the name took.
-    const slip = 'Foreign Minister Per Berg spoke in Geneva on Thursday. Nordmann, in office since January, and her Swedish counterpart, Ola Hansen, signed the text in Oslo, in Norway.';
+    const slip = 'Foreign Minister Per Berg spoke in Valletta on Thursday. Nordmann, in office since January, and her Swedish counterpart, Ola Hansen, signed the text in Oslo, in Norway.';
     assert.deepEqual(warnings(slip), ['warning Foreign Minister Per Berg']);
     // A change of holder the corpus reports is a succession, not a slip.
-    assert.deepEqual(warnings(slip.replace('spoke in Geneva', ', who replaced Nordmann this week, spoke in Geneva').replace('Per Berg ,', 'Per Berg,')), []);
+    assert.deepEqual(warnings(slip.replace('spoke in Valletta', ', who replaced Nordmann this week, spoke in Valletta').replace('Per Berg ,', 'Per Berg,')), []);
   });
 
   it('role-conflict: "replaced its chief executive, Jane Roe, with John Doe" names no current holder', () => {
@@ -170,15 +170,15 @@ describe('corpus rules on hand-built analyses', () => {
   it('role-conflict: one holder written with and without a middle name and an Arabic article is no two holders', () => {
     const page = (date: string, body: string): string => `Water deal\n\n${date}\n\n${body}\n`;
     const corpus = new Corpus();
-    corpus.upsert({ id: 'a.txt', text: page('March 2, 2020', 'Utopian Water Minister Omar Sami al-Haddad opened the talks with Rami Haddad and Omar Nabil.') });
-    corpus.upsert({ id: 'b.txt', text: page('March 4, 2020', "Utopia's water minister, Omar Sami al-Haddad, signed the deal.") });
-    corpus.upsert({ id: 'c.txt', text: page('March 3, 2020', "Utopia's water minister, Omar Haddad, met the farmers.") });
+    corpus.upsert({ id: 'a.txt', text: page('March 2, 2020', 'Utopian Water Minister Omar Sami al-Kelbani opened the talks with Rami Kelbani and Omar Nabil.') });
+    corpus.upsert({ id: 'b.txt', text: page('March 4, 2020', "Utopia's water minister, Omar Sami al-Kelbani, signed the deal.") });
+    corpus.upsert({ id: 'c.txt', text: page('March 3, 2020', "Utopia's water minister, Omar Kelbani, met the farmers.") });
     assert.deepEqual(corpus.findings('c.txt').filter((f) => f.ruleId === 'role-conflict').map((f) => f.actual), []);
     // Where the linking keeps the two names apart, the rule still takes them for one holder.
-    assert.ok(nested('Omar Haddad', 'Omar Sami al-Haddad'));
+    assert.ok(nested('Omar Kelbani', 'Omar Sami al-Kelbani'));
     assert.ok(nested('Jane Mary Roe', 'Jane Roe'));
-    assert.ok(!nested('Omar Haddad', 'Omar Sami al-Haddadi'));
-    assert.ok(!nested('Rami Haddad', 'Omar Sami al-Haddad'));
+    assert.ok(!nested('Omar Kelbani', 'Omar Sami al-Kelbanis'));
+    assert.ok(!nested('Rami Kelbani', 'Omar Sami al-Kelbani'));
   });
 
   it('role-conflict: "committee chair" is no chair of the company other articles name', () => {

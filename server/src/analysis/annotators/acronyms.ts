@@ -110,7 +110,7 @@ function longFormBefore(
 }
 
 /**
- * "the Utopia Cocoa Board (COCOBOD)": an acronym made of syllables, not initials, leaves out the
+ * "the Utopia Coffee Board (COFBOD)": an acronym made of syllables, not initials, leaves out the
  * country a national body's name opens with; the long form keeps it.
  */
 function withCountry(
@@ -152,7 +152,7 @@ function appositiveLongForm(
   const letters = acronym.replace(/[^\p{L}\d]/gu, '');
   if (words.length < 2 || words.length > letters.length + 4) return undefined;
   if (initialsMatch(letters, words.map((w) => w.text).join(' '))) return spanOf(text, words);
-  // Syllables, not initials ("COCOBOD"): only where they take the whole phrase, with its country.
+  // Syllables, not initials ("COFBOD"): only where they take the whole phrase, with its country.
   const syllables = withCountry(text, words, schwartzHearst(letters, words), letters);
   return syllables && syllables.span.start === words[0]!.start ? syllables : undefined;
 }

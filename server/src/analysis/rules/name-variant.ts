@@ -155,8 +155,8 @@ function findingsFor(
 }
 
 /**
- * "Mohammed Roe" beside "Mohamed Roe", where the corpus writes another person's given name
- * "Mohammed": the spelling is a way the name is written here (a romanisation, or another name
+ * "John Roe" beside "Jon Roe", where the corpus writes another person's given name "John": the
+ * spelling is a way the name is written here (a romanisation, or another name
  * altogether), not a key slipped.
  */
 function givenNameOfAnother(index: CorpusIndex, cluster: IndexedCluster, spelling: string): boolean {

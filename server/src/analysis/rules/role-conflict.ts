@@ -510,7 +510,7 @@ const onePerson = (a: IndexedCluster, b: IndexedCluster): boolean =>
   compareNames(a.canonical, b.canonical).relation !== 'different' || nested(a.canonical, b.canonical);
 
 /**
- * "Jane Roe" and "Jane Mary Roe", "Omar Haddad" and "Omar Sami al-Haddad": one name written with and
+ * "Jane Roe" and "Jane Mary Roe", "Omar Kelbani" and "Omar Sami al-Kelbani": one name written with and
  * without a middle name or an Arabic article, the same first and last words.
  */
 export function nested(a: string, b: string): boolean {
