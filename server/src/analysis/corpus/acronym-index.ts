@@ -8,7 +8,7 @@ import type { AcronymEntry } from '../corpus-model.js';
 import type { Knowledge, KnowledgeAcronym } from '../knowledge-model.js';
 import { conventionKey } from '../names.js';
 import { memoize2 } from '../memo.js';
-import type { ArticleAnalysis, CorpusLocation, Span } from '../types.js';
+import type { ArticleAnalysis, CorpusLocation, EntityMention, Span } from '../types.js';
 import type { Claim, Reliability } from './reliability.js';
 import { support, tieMargin } from './reliability.js';
 
@@ -164,20 +164,27 @@ export function nameAcronyms(acronyms: IndexedAcronym[], reliability: Reliabilit
   }
 }
 
-// An analysis never changes once made: the keys of the names it writes are computed once.
-const nameKeysOf = new WeakMap<ArticleAnalysis, Set<string>>();
+// An analysis never changes its names once made, so its names by long-form key are computed once,
+// not rescanned for every long form of every acronym.
+const namesOf = new WeakMap<ArticleAnalysis, Map<string, EntityMention[]>>();
+
+/** An article's names (not generic plurals) by the key a long form is compared by. */
+export function namesByKey(article: ArticleAnalysis): Map<string, EntityMention[]> {
+  let names = namesOf.get(article);
+  if (!names) {
+    names = new Map();
+    for (const mention of article.entities) {
+      if (!mention.generic) addTo(names, conventionKey(mention.text.replace(/^the\s+/i, '')), mention);
+    }
+    namesOf.set(article, names);
+  }
+  return names;
+}
 
 /** In how many articles a long form is written, as a definition or as a name. */
 function writtenAsName(group: ExpansionGroup, articles: ArticleAnalysis[]): number {
   let count = 0;
-  for (const article of articles) {
-    let keys = nameKeysOf.get(article);
-    if (!keys) {
-      keys = new Set(article.entities.map((e) => conventionKey(e.text.replace(/^the\s+/iu, ''))));
-      nameKeysOf.set(article, keys);
-    }
-    if (group.articles.has(article.id) || keys.has(group.key)) count++;
-  }
+  for (const article of articles) if (group.articles.has(article.id) || namesByKey(article).has(group.key)) count++;
   return count;
 }
 

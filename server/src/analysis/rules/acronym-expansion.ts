@@ -1,11 +1,11 @@
 /** Warn when an acronym's long form differs from the one the rest of the corpus (or the knowledge file) gives it. */
 import { initialsMatch } from '../annotators/acronyms.js';
 import { foreignWords } from '../annotators/lexicon.js';
-import { addTo } from '../collections.js';
 import type { CorpusIndex } from '../corpus/corpus-index.js';
 import type { ExpansionGroup, IndexedAcronym } from '../corpus/acronym-index.js';
-import { bareTokens, conventionKey } from '../names.js';
-import type { ArticleAnalysis, CorpusLocation, EntityMention, Finding } from '../types.js';
+import { namesByKey } from '../corpus/acronym-index.js';
+import { bareTokens } from '../names.js';
+import type { CorpusLocation, Finding } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { relatedLimit } from './rule.js';
 
@@ -19,22 +19,6 @@ export const acronymExpansion: CorpusRule = {
     return index.acronyms.flatMap((entry) => findingsFor(index, entry));
   },
 };
-
-// An analysis never changes its names once made, so its names by long-form key are computed once,
-// not rescanned for every long form of every acronym it writes.
-const namesOf = new WeakMap<ArticleAnalysis, Map<string, EntityMention[]>>();
-
-function namesByKey(article: ArticleAnalysis): Map<string, EntityMention[]> {
-  let names = namesOf.get(article);
-  if (!names) {
-    names = new Map();
-    for (const mention of article.entities) {
-      if (!mention.generic) addTo(names, conventionKey(mention.text.replace(/^the\s+/i, '')), mention);
-    }
-    namesOf.set(article, names);
-  }
-  return names;
-}
 
 function findingsFor(index: CorpusIndex, entry: IndexedAcronym): Finding[] {
   const canonical = entry.canonicalSpelling;
