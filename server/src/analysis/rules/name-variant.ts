@@ -156,8 +156,8 @@ function findingsFor(
 
 /**
  * "John Roe" beside "Jon Roe", where the corpus writes another person's given name "John": the
- * spelling is a way the name is written here (a romanisation, or another name
- * altogether), not a key slipped.
+ * spelling is a way the name is written here (a romanisation, or another name altogether), not a
+ * key slipped.
  */
 function givenNameOfAnother(index: CorpusIndex, cluster: IndexedCluster, spelling: string): boolean {
   const [x, y] = [nameTokens(spelling), nameTokens(cluster.canonical)];
