@@ -671,4 +671,32 @@ describe('generalisation', () => {
       ['warning Pou'],
     );
   });
+
+  it('reads a capitalised office that ends its clause ("He will meet Utopia\'s Chief Minister, Jane Roe"), not one a preposition hangs on', () => {
+    const text =
+      'Water talks\n\nMarch 3, 2020\n\n' +
+      "He will meet Utopia's Chief Minister, Jane Roe, on Friday. " +
+      'Q: Will he see the Chief Minister, John Doe? ' +
+      'The Press Secretary to the Governor, Kari Nordmann, said nothing.\n';
+    const roles = analyzeArticle({ id: 'a.txt', text })
+      .entities.filter((e) => e.type === 'person' && !e.tentative)
+      .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
+    assert.deepEqual(roles, ['Jane Roe: Chief Minister / Utopia', 'John Doe: Chief Minister / ', 'Kari Nordmann: -']);
+  });
+
+  it('a minister\'s country is that of a place written before the name, not one the sentence goes on to name', () => {
+    const page = (date: string, body: string): string => `Budget\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', 'In Oslo, Norwegian Finance Minister Jane Roe presented the budget.'),
+      'b.txt': page('May 4, 2021', 'Norwegian Finance Minister Jane Roe defended the budget.'),
+      'c.txt': page('May 3, 2021', 'OSLO, May 3 (Agency) - Finance Minister John Doe, who flies to Washington on Friday, said the budget was sound.'),
+    });
+    assert.deepEqual(
+      corpus
+        .findings('c.txt')
+        .filter((f) => f.ruleId === 'role-conflict')
+        .map((f) => `${f.severity} ${f.actual}`),
+      ['warning Finance Minister John Doe'],
+    );
+  });
 });

@@ -222,7 +222,7 @@ export function roleBefore(text: string, start: number, end: number): RoleMentio
   if (!/,\s+$/u.test(before)) return undefined;
   // The name closes the apposition ("the Minister of Water, Jane Roe, said"); "To the Minister of
   // Water, Jane Roe wrote" makes her the writer, not the minister.
-  if (!/^(?:\s*[,.;:)]|\s+(?:and|who)\b|\s*$)/u.test(text.slice(end, end + 8))) return undefined;
+  if (!/^(?:\s*[,.;:?)]|\s+(?:and|who)\b|\s*$)/u.test(text.slice(end, end + 8))) return undefined;
   const clause = before.replace(/,\s+$/u, '');
   const at = start - before.length;
   // The clause from the last sentence break, comma or bracket: "…, and the Minister of Trade".
@@ -297,7 +297,15 @@ function capitalisedTitleBefore(words: RegExpMatchArray[], clauseStart: number):
   const texts = words.map((w) => w[0]);
   const at = titleEnding(texts);
   if (at === undefined || texts.slice(at).some((w) => !/^\p{Lu}/u.test(w))) return undefined;
-  let lead = 0;
+  // "He will meet Utopia's Chief Minister, Jane Roe": the capitalised words that end the clause.
+  let lead = at;
+  while (lead > 0 && (/^\p{Lu}/u.test(texts[lead - 1]!) || (texts[lead - 1] === 'and' && /^\p{Lu}/u.test(texts[lead - 2] ?? '')))) lead--;
+  // The lower-case words that may open the office: "…," said the state Attorney-General, Jane Roe.
+  if (/^(?:state|federal|national|county|regional|provincial)$/u.test(texts[lead - 1] ?? '')) lead--;
+  if (/^(?:the|its)$/iu.test(texts[lead - 1] ?? '')) lead--;
+  if (/^(?:said|says|added|adds|told|wrote)$/u.test(texts[lead - 1] ?? '')) lead--;
+  // "the Press Secretary to the Governor, Jane Roe": the office is the one the preposition hangs on.
+  else if (/^(?:to|of|for|at|in|on|with|from|by|under|against)$/u.test(texts[lead - 1] ?? '')) return undefined;
   // "…," said the Cabinet Secretary, Jane Roe: the quote's verb opens the clause.
   if (/^(?:said|says|added|adds|told|wrote)$/u.test(texts[lead] ?? '')) lead++;
   if (/^(?:the|its)$/iu.test(texts[lead] ?? '')) lead++;

@@ -22,6 +22,7 @@ export const titles = new Set([
   'president-elect',
   'prime minister',
   'first minister',
+  'chief minister',
   'premier',
   'chancellor',
   'minister',

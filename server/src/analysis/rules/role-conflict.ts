@@ -178,7 +178,10 @@ function ministersOfTheArticle(
  */
 function countryAround(article: ArticleAnalysis, mention: EntityMention): string | undefined {
   const text = article.text;
-  const { from, to } = sentenceBounds(text, mention.span);
+  const { from } = sentenceBounds(text, mention.span);
+  // Only places written before the name: one after it is often where the holder goes or what the
+  // sentence is about ("Foreign Minister Jane Roe, who flies to Riverton on Monday").
+  const before = mention.span.start;
   // Not a place inside a quotation: "We go to Riverton calm," Foreign Minister Jane Roe said.
   const quoted = (at: number): boolean => (text.slice(from, at).match(/["“”]/gu)?.length ?? 0) % 2 === 1;
   const near = new Set(
@@ -188,13 +191,13 @@ function countryAround(article: ArticleAnalysis, mention: EntityMention): string
           e.type === 'place' &&
           e.country &&
           e.span.start >= from &&
-          e.span.end <= to &&
+          e.span.end <= before &&
           !quoted(e.span.start),
       )
       .map((e) => e.country!),
   );
   // "Utopia's", "Utopian": countries the sentence names without a place's name.
-  for (const word of text.slice(from, to).matchAll(/\p{Lu}\p{L}+/gu)) {
+  for (const word of text.slice(from, before).matchAll(/\p{Lu}\p{L}+/gu)) {
     const country = countryOfDemonym(word[0]);
     if (country && !quoted(from + word.index!)) near.add(country);
   }
