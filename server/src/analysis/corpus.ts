@@ -384,34 +384,39 @@ export class Corpus {
 
   /**
    * The months ("2019-04") and days ("2019-04-25") the other pages date in their text or as their own
-   * date: those that print a year, and those that print no date at all (an explainer's "on 25 April
-   * 2019" is a date all the same); not in their page furniture.
+   * date, each with how many pages date it: those that print a year, and those that print no date
+   * at all (an explainer's "on 25 April 2019" is a date all the same); not in their page furniture.
    */
-  private monthsDated(): Set<string> {
-    const dated = new Set<string>();
+  private monthsDated(): Map<string, number> {
+    const dated = new Map<string, number>();
     for (const [id, article] of this.articles) {
       if (this.yearGiven.has(id) || article.structure.yearless) continue;
       // A list of other headlines dates other stories.
       const furniture = article.structure.furniture ?? [];
+      const own = new Set<string>();
       for (const date of article.dates) {
         if (!date.value || date.value.length < 7) continue;
         if (furniture.some((f) => f.span.start <= date.span.start && date.span.end <= f.span.end)) continue;
-        dated.add(date.value.slice(0, 7));
-        if (date.value.length >= 10) dated.add(date.value.slice(0, 10));
+        own.add(date.value.slice(0, 7));
+        if (date.value.length >= 10) own.add(date.value.slice(0, 10));
       }
+      for (const key of own) dated.set(key, (dated.get(key) ?? 0) + 1);
     }
     return dated;
   }
 
   /**
    * How far a yearless page's dates, read with `year`, agree with the other pages': one for each in a
-   * month they date, two more for each on a day they date ("on Tuesday" the day another page gives).
+   * month two or more of them date, three for each on a day any of them dates ("on Tuesday" the day
+   * another page gives). A month one page writes in passing ("minister since March 2021") is no
+   * sign of the story's year.
    */
-  private agreement(id: string, text: string, year: number, dated: Set<string>): number {
+  private agreement(id: string, text: string, year: number, dated: Map<string, number>): number {
     let agrees = 0;
     for (const d of this.readWithYear(id, text, year).dates) {
-      if (!d.value || d.value.length < 7 || !dated.has(d.value.slice(0, 7))) continue;
-      agrees += d.value.length >= 10 && dated.has(d.value.slice(0, 10)) ? 3 : 1;
+      if (!d.value || d.value.length < 7) continue;
+      if (d.value.length >= 10 && dated.has(d.value.slice(0, 10))) agrees += 3;
+      else if ((dated.get(d.value.slice(0, 7)) ?? 0) >= 2) agrees += 1;
     }
     return agrees;
   }
