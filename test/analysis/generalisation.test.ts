@@ -699,4 +699,24 @@ describe('generalisation', () => {
       ['warning Finance Minister John Doe'],
     );
   });
+
+  it('a spelling an article keeps every time it writes a name, as it writes another name its own way, is its romanisation; not a consonant changed', () => {
+    const page = (date: string, body: string): string => `Water\n\n${date}\n\n${body}\n`;
+    const known = {
+      'a.txt': page('May 2, 2021', 'Hussein Nordmann, the union leader, spoke with Youssef Hansen. Nordmann said the canal was late.'),
+      'b.txt': page('May 3, 2021', 'Hussein Nordmann met Youssef Hansen. Hussein Nordmann left at noon.'),
+      'c.txt': page('May 4, 2021', 'The union leader Hussein Nordmann said no to Youssef Hansen.'),
+    };
+    const severities = (text: string): string[] =>
+      corpusOf({ ...known, 'd.txt': page('May 5, 2021', text) })
+        .findings('d.txt')
+        .filter((f) => f.ruleId === 'name-variant' && /^H[ou]/u.test(f.actual))
+        .map((f) => `${f.severity} ${f.actual}`);
+    const other = ' Youssef Hanssen stayed.';
+    assert.deepEqual(severities(`Houssein Nordmann spoke. Later Houssein Nordmann left.${other}`), ['hint Houssein', 'hint Houssein']);
+    // Written so once, or where every other name is written as the corpus writes it: a slip.
+    assert.deepEqual(severities(`Houssein Nordmann spoke. Later Nordmann left.${other}`), ['warning Houssein']);
+    assert.deepEqual(severities('Houssein Nordmann spoke. Later Houssein Nordmann left. Youssef Hansen stayed.'), ['warning Houssein', 'warning Houssein']);
+    assert.deepEqual(severities(`Husseim Nordmann spoke. Later Husseim Nordmann left.${other}`), ['warning Husseim', 'warning Husseim']);
+  });
 });

@@ -7,7 +7,7 @@ import { slipEvidence } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
 import { describeRole } from '../corpus/clusters.js';
 import damerauLevenshtein from 'damerau-levenshtein';
-import { bareTokens, compareNames, isSlip, nameTokens } from '../names.js';
+import { bareTokens, compareNames, isSlip, nameTokens, transliterationSkeleton } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { relatedLimit } from './rule.js';
@@ -142,8 +142,13 @@ function findingsFor(
     const local = spellingsIn(cluster, ref.articleId);
     const edit = replacementFor(ref.mention.text, cluster.canonical, comparison.reversed, slip, local, allSpellings(cluster));
     if (!edit) continue;
-    const finding = variantFinding(index, ref, edit, severity, evidence, related, (actual) => [
-      `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kind}.`,
+    const kept =
+      slip &&
+      keptThrough(local, mentionsIn(cluster, ref.articleId), cluster.canonical, form.spelling) &&
+      [...(writtenOtherwise(index).get(ref.articleId) ?? [])].some((other) => other !== cluster);
+    const own = kept ? 'hint' : severity;
+    const finding = variantFinding(index, ref, edit, own, evidence, related, (actual) => [
+      `“${ref.mention.text}” and “${cluster.canonical}” differ in ${describeDifference(actual, edit.newText)}: ${kept ? 'this article writes it so every time, likely its own romanisation' : kind}.`,
       link
         ? `They are taken for one ${cluster.type}: ${link.reason}.`
         : `They are taken for one ${cluster.type}.`,
@@ -152,6 +157,24 @@ function findingsFor(
     findings.push(cluster.tie ? asTie(finding) : finding);
   }
   return findings;
+}
+
+/**
+ * A spelling an article keeps every time it writes the name ("Houssein" twice, "Hussein" never): the
+ * outlet's way of writing it, as a habit across articles is, where the article writes another
+ * person's name its own way too. A slip is made once; the words the canonical spelling has and this
+ * one lacks are written nowhere in the article.
+ */
+function keptThrough(local: readonly string[], mentions: readonly string[], canonical: string, spelling: string): boolean {
+  const [mine, theirs] = [nameTokens(spelling), nameTokens(canonical)];
+  const variant = mine.filter((t) => !theirs.includes(t));
+  const missing = theirs.filter((t) => !mine.includes(t));
+  // Vowels and doubled letters are what romanisations disagree on ("Houssein", "Hussein"); a
+  // consonant changed or moved is a slip however often it is repeated.
+  const consonants = (tokens: string[]): string => tokens.map((t) => transliterationSkeleton(t).replace(/[aeiouy]/gu, '')).join(' ');
+  if (variant.length === 0 || variant.length !== missing.length || consonants(variant) !== consonants(missing)) return false;
+  const writes = (text: string, tokens: string[]): boolean => nameTokens(text).some((t) => tokens.includes(t));
+  return mentions.filter((text) => writes(text, variant)).length >= 2 && !local.some((text) => writes(text, missing));
 }
 
 /**
@@ -354,6 +377,48 @@ function replacementFor(
 }
 
 /** How one article writes a cluster's name, each way once: grouped once per cluster, not per finding. */
+const otherwiseOf = new WeakMap<CorpusIndex, Map<string, Set<IndexedCluster>>>();
+
+/**
+ * The people each article writes with a word their canonical name does not have ("Houssein" for
+ * "Hussein", "Wisniewska" for "Wiśniewska"): an outlet that spells names its own way does so for
+ * more than one.
+ */
+function writtenOtherwise(index: CorpusIndex): Map<string, Set<IndexedCluster>> {
+  let byArticle = otherwiseOf.get(index);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const cluster of index.clusters) {
+      if (cluster.type !== 'person') continue;
+      const canonical = new Set(nameTokens(cluster.canonical));
+      for (const m of cluster.mentions)
+        if (nameTokens(m.text).some((t) => !canonical.has(t))) {
+          const set = byArticle.get(m.articleId) ?? new Set<IndexedCluster>();
+          byArticle.set(m.articleId, set.add(cluster));
+        }
+    }
+    otherwiseOf.set(index, byArticle);
+  }
+  return byArticle;
+}
+
+const mentionsByArticle = new WeakMap<IndexedCluster, Map<string, string[]>>();
+
+/** Every mention of a cluster in one article as written, repeats and all. */
+function mentionsIn(cluster: IndexedCluster, articleId: string): readonly string[] {
+  let byArticle = mentionsByArticle.get(cluster);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const m of cluster.mentions) {
+      const list = byArticle.get(m.articleId) ?? [];
+      list.push(m.text);
+      byArticle.set(m.articleId, list);
+    }
+    mentionsByArticle.set(cluster, byArticle);
+  }
+  return byArticle.get(articleId) ?? [];
+}
+
 const spellingsByArticle = new WeakMap<IndexedCluster, Map<string, string[]>>();
 function spellingsIn(cluster: IndexedCluster, articleId: string): readonly string[] {
   let byArticle = spellingsByArticle.get(cluster);
