@@ -125,7 +125,7 @@ const appositiveEnd = String.raw`(?=[,;)]|\.(?:\s|$)|\s+(?:said|says|told|who|wh
 const titleWords = String.raw`(?!(?:of|for|at|in|on|with|who|which|that|since|until)\b)[\p{L}-]+`;
 
 const appositiveAfter = new RegExp(
-  String.raw`^,\s+(?:(?:now|currently)\s+)?(?:(?:Hon['’]ble|Hon\.|Honourable)\s+)?(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+\(\p{Lu}[\p{Lu}\d&]{1,9}\))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
+  String.raw`^,\s+(?:(?:now|currently)\s+)?(?:(?:Hon['’]ble|Hon\.|Honourable)\s+)?(?:the\s+)?(?:((?:\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*)*|(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)['’]s)\s+|(\p{Lu}\p{L}+)\s+)?((?:(?:deputy|vice|acting)\s+)?${titleWords}(?:\s+${titleWords}){0,2})(?:\s+(?:of|for|at)\s+([^,;:()"“”\n]{1,70}?))?(?:\s+\(\p{Lu}[\p{Lu}\d&]{1,9}\)|\s+\(\p{Lu}[^()\n]{1,60}\))?(?:\s+(since|until)\s+[^,;:()"“”\n]{1,30}?)?\s*${appositiveEnd}`,
   'u',
 );
 
@@ -153,11 +153,12 @@ export function roleAfter(text: string, end: number): RoleMention | undefined {
 
 /**
  * "Jane Roe was sworn in as Minister of Energy", "John Doe, who took office as Utopia's water
- * minister,", "Jane Roe was elected chair of the authority": an office taken, so held on the page's
- * date. Not "will be sworn in": an office to come is not held yet.
+ * minister,", "Jane Roe was elected chair of the authority", "John Doe has been chief executive of
+ * Harbour Holding since 2017": an office taken or held, so held on the page's date. Not "will be
+ * sworn in": an office to come is not held yet; nor "was": one held once.
  */
 const takenAs =
-  /^,?\s+(?:who\s+)?(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:sworn\s+in|appointed|named|elected|installed|confirmed|took\s+office|takes\s+office|(?:took|takes)\s+the\s+oath(?:\s+of\s+office)?)(?:\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?))?(?:\s+as)?\s+(?=\S)/u;
+  /^,?\s+(?:who\s+)?(?:(?:was\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:sworn\s+in|appointed|named|elected|installed|confirmed|took\s+office|takes\s+office|(?:took|takes)\s+the\s+oath(?:\s+of\s+office)?)(?:\s+(?:today|yesterday|on\s+\p{Lu}\p{Ll}+(?:\s+\d{1,2})?))?(?:\s+as)?|(?:is|has\s+been|became|becomes|remains))\s+(?=\S)/u;
 
 /** "The assembly approved Jane Roe as …", "the board appointed John Doe as …": the name between the verb and "as". */
 const namedBefore = /\b(?:appointed|named|approved|confirmed|elected|installed|chose|picked)\s+(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?$/u;
