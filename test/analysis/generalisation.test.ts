@@ -737,4 +737,20 @@ describe('generalisation', () => {
       'John Doe: -',
     ]);
   });
+
+  it('an office given to someone two articles know by another title is a slip against a holder named once; not a title many hold at once', () => {
+    const page = (date: string, body: string): string => `Court\n\n${date}\n\n${body}\n`;
+    const againstHolder = (title: string): boolean =>
+      corpusOf({
+        'a.txt': page('May 2, 2021', 'Jane Roe, chairman of Harbour Holding, opened the terminal.'),
+        'b.txt': page('May 3, 2021', 'Harbour Holding chairman Jane Roe spoke at the opening.'),
+        'c.txt': page('May 14, 2021', `John Doe, ${title}, spoke.`),
+        'd.txt': page('May 5, 2021', `Jane Roe, ${title}, spoke.`),
+      })
+        .findings('d.txt')
+        .some((f) => f.ruleId === 'role-conflict' && f.severity === 'warning' && f.message.includes('names John Doe'));
+    assert.ok(againstHolder("the HWB's director-general"));
+    // A court has many judges: a second one named is no slip.
+    assert.ok(!againstHolder('a judge of the Riverton High Court'));
+  });
 });

@@ -451,7 +451,13 @@ function titleGivenToSomeoneElse(index: CorpusIndex, flagged: Set<string>): Find
       if (Math.abs(Date.parse(other.date.slice(0, 10)) - time) / 86_400_000 <= LONE_MARGIN_DAYS)
         addTo(candidates, other.cluster, other);
     }
-    let holders = [...candidates].filter(([, named]) => articlesOf(named) >= 2);
+    // The other holder named in two articles; or in one, for an office of one holder, with whose
+    // office it is written on both sides ("Utopia's Secretary of Mining" is no holder of Riverland's
+    // mining ministry), where two or more articles know the one named here by other titles.
+    const once = oneHolder && articlesOf(elsewhere) >= 2 && t.owner !== undefined;
+    let holders = [...candidates].filter(
+      ([, named]) => articlesOf(named) >= 2 || (once && named.some((n) => n.owner === t.owner)),
+    );
     if (holders.length > 1) {
       // Named in this article, but not with this title: whose title the name took.
       const here = holders.filter(
