@@ -753,4 +753,19 @@ describe('generalisation', () => {
     // A court has many judges: a second one named is no slip.
     assert.ok(!againstHolder('a judge of the Riverton High Court'));
   });
+
+  it('a resignation demanded or refused is no change of office: "Minister Roe" stays a slip where Roe is a mayor in two articles', () => {
+    const page = (date: string, body: string): string => `Raid\n\n${date}\n\n${body}\n`;
+    const flagged = (after: string): boolean =>
+      corpusOf({
+        'a.txt': page('May 2, 2021', 'I spoke with my colleague in Riverton, Mayor Kari Nordmann, and we agree.'),
+        'b.txt': page('May 3, 2021', 'His counterpart in Riverton, Mayor Kari Nordmann, has made similar appeals.'),
+        'c.txt': page('May 4, 2021', `Police searched the offices. Minister Nordmann has not commented since the raid. ${after}`),
+      })
+        .findings('c.txt')
+        .some((f) => f.ruleId === 'role-conflict' && f.severity === 'warning');
+    assert.ok(flagged('The opposition has demanded his resignation.'));
+    assert.ok(flagged('He has refused to resign.'));
+    assert.ok(!flagged('He resigned on Friday.'));
+  });
 });

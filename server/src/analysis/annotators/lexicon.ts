@@ -657,6 +657,16 @@ export const departureCues =
 export const successionCues =
   /\b(?:appoint\w*|nominat\w*|named|replac\w*|succe(?:ed|ss)\w*|sworn|took office|tak(?:e|es|ing) office|resign\w*|step(?:s|ped)? down|outgoing|incoming|predecessor|ousted|dismiss\w*|sacked|fired|reshuffle\w*|promot\w*)\b/iu;
 
+/**
+ * A change of office asked for or refused, not made: "demanded his resignation", "calls for her
+ * dismissal", "refused to resign", "will not step down".
+ */
+const changeUnmade =
+  /\b(?:(?:demand|call|urg|press|seek|sought)\w*\s+(?:for\s+)?(?:his|her|their|its|the)\s+(?:\p{L}+['’]s\s+)?(?:resignation|dismissal|removal|ouster)|(?:refus|declin|reject)\w*\s+(?:to\s+|calls\s+to\s+)?(?:resign|step\s+down|quit)|(?:will|would|did|does|do|has|have)\s+not\s+(?:resign\w*|step\w*\s+down|quit)|won['’]t\s+(?:resign|step\s+down|quit))\b/giu;
+
+/** Whether `words` report a change of office by one of `cues`, once changes asked for or refused are set aside. */
+export const reportsChange = (cues: RegExp, words: string): boolean => cues.test(words.replace(changeUnmade, ' '));
+
 /** Weekday names: dates, never names. */
 export const weekdays = new Set(weekdayNames.map((name) => name.toLowerCase()));
 

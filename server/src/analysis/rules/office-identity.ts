@@ -8,7 +8,7 @@ import { baseName } from '../corpus/corpus-index.js';
 import type { IndexedCluster } from '../corpus/naming.js';
 import type { ClusterMention } from '../corpus-model.js';
 import type { ArticleAnalysis, Finding, RoleMention } from '../types.js';
-import { officeKinds, privateBodyNouns, successionCues } from '../annotators/lexicon.js';
+import { officeKinds, privateBodyNouns, reportsChange, successionCues } from '../annotators/lexicon.js';
 import { headTitles, heldSpan, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 
 /** "Judge and Justice": titles joined for a sentence. */
@@ -171,7 +171,7 @@ function changeReported(index: CorpusIndex, cluster: IndexedCluster, articleId: 
   const text = index.articles.get(articleId)!.text;
   return cluster.mentions
     .filter((m) => m.articleId === articleId)
-    .some((m) => successionCues.test(text.slice(Math.max(0, m.span.start - 160), m.span.end + 160)));
+    .some((m) => reportsChange(successionCues, text.slice(Math.max(0, m.span.start - 160), m.span.end + 160)));
 }
 
 /** A full name, or a surname no other person in the corpus has. */

@@ -17,6 +17,7 @@ import {
   organizationHeads,
   privateBodyNouns,
   singleHolderTitles,
+  reportsChange,
   successionCues,
 } from '../annotators/lexicon.js';
 import { heldSpan, isGeneralTitle, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
@@ -642,8 +643,8 @@ function changeOfHolder(index: CorpusIndex, holder: Holding[], once: Holding[], 
   const dates = holder.map((h) => h.date).sort();
   const date = once[0]!.date;
   // Next to the office: "the new minister", "the former minister", "minister until March".
-  const arrived = (words: string): boolean => arrivalCues.test(words) || /\b(?:new|newly)\b/iu.test(words);
-  const left = (words: string): boolean => departureCues.test(words) || /\b(?:former|until)\b/iu.test(words);
+  const arrived = (words: string): boolean => reportsChange(arrivalCues, words) || /\b(?:new|newly)\b/iu.test(words);
+  const left = (words: string): boolean => reportsChange(departureCues, words) || /\b(?:former|until)\b/iu.test(words);
   const either = (words: string): boolean => arrived(words) || left(words);
   const [holderCue, onceCue] =
     date < dates[0]! ? [arrived, left] : date > dates[dates.length - 1]! ? [left, arrived] : [either, either];
@@ -652,7 +653,7 @@ function changeOfHolder(index: CorpusIndex, holder: Holding[], once: Holding[], 
   return (
     holder.some((h) => holderCue(near(h))) ||
     once.some((h) => onceCue(near(h))) ||
-    onceCluster.mentions.some((m) => sentenceCue.test(sentenceAt(index, m)))
+    onceCluster.mentions.some((m) => reportsChange(sentenceCue, sentenceAt(index, m)))
   );
 }
 
