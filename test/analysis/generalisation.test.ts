@@ -720,12 +720,13 @@ describe('generalisation', () => {
     assert.deepEqual(severities(`Husseim Nordmann spoke. Later Husseim Nordmann left.${other}`), ['warning Husseim', 'warning Husseim']);
   });
 
-  it('reads an office held in the present ("has been chief executive of … since"), and a body\'s long form in brackets after it', () => {
+  it('reads an office held in the present ("has been chief executive of … since"), a body\'s long form in brackets after it, and a country before a portfolio\'s list', () => {
     const text =
       'Harbour plan\n\nMarch 3, 2021\n\n' +
       'Anneli Nordmann, chief executive of HWB (Harbour Water Board), spoke. ' +
       'Tom Hansen has been chief executive officer of the Riverton Basin Council (RBC) since 2017. ' +
-      'Jane Roe is a former minister of water. Ola Berg became mayor of Oslo in May. John Doe was president of the Harbour Union.\n';
+      'Jane Roe is a former minister of water. Ola Berg became mayor of Oslo in May. John Doe was president of the Harbour Union. ' +
+      'Dutch Infrastructure and Water Management Minister Piet Jansen spoke.\n';
     const roles = analyzeArticle({ id: 'a.txt', text })
       .entities.filter((e) => e.type === 'person' && !e.tentative)
       .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
@@ -735,6 +736,7 @@ describe('generalisation', () => {
       'Jane Roe: -',
       'Ola Berg: Mayor / Oslo',
       'John Doe: -',
+      'Piet Jansen: Water Management Minister / Netherlands',
     ]);
   });
 

@@ -270,7 +270,7 @@ function splitTitle(words: NameWord[], raw: NameChunk, context: Context): Entity
   const country = qualifier
     ? (countryOfDemonym(qualifier) ?? countryOf(qualifier))
     : from === (office ?? found).start || portfolio
-      ? countryOwning(raw, context)
+      ? (countryOwning(raw, context) ?? (portfolio ? countryBeforeList(raw, context) : undefined))
       : undefined;
   if (qualifier && !countryOfDemonym(qualifier)) {
     const sub = { ...raw, words: prefix, start: prefix[0]!.start, end: prefix[prefix.length - 1]!.end };
@@ -320,6 +320,16 @@ const isCue = (word: string): boolean =>
 function countryOwning(chunk: NameChunk, context: Context): string | undefined {
   const owner = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}-]*){0,2})['’]s\s+$/u.exec(context.text.slice(Math.max(0, chunk.start - 40), chunk.start));
   return owner ? countryOf(owner[1]!) : undefined;
+}
+
+/**
+ * The country before a portfolio's list, which the list's "and" cut from the chunk: "Dutch" of "Dutch
+ * Infrastructure and Water Management Minister Jane Roe".
+ */
+function countryBeforeList(chunk: NameChunk, context: Context): string | undefined {
+  const list = /(\p{Lu}[\p{L}-]*)((?:\s+\p{Lu}[\p{L}-]*)+),?\s+(?:and|&)\s+$/u.exec(context.text.slice(Math.max(0, chunk.start - 80), chunk.start));
+  if (!list || !list[2]!.trim().split(/\s+/u).every((word) => portfolioWords.has(lowerCase(word)))) return undefined;
+  return countryOfDemonym(list[1]!) ?? countryOf(list[1]!);
 }
 
 /** "Dr. Jane Roe of the Utopian Water Union": the person before "of", and the body after it. */
