@@ -63,7 +63,7 @@ const floors: Record<InjectionClass, number> = {
   weekday: 0.75,
   acronym: 0.5,
   'page-year': 0.3,
-  office: 0,
+  office: 0.3,
   planted: 0.3,
 };
 
