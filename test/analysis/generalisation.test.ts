@@ -770,4 +770,17 @@ describe('generalisation', () => {
     assert.ok(flagged('He has refused to resign.'));
     assert.ok(!flagged('He resigned on Friday.'));
   });
+
+  it('two holders whose names share their consonants in order ("Yusuf Ben Khalil", "Youssef bin Khalil") are one person romanised apart', () => {
+    const page = (date: string, body: string): string => `Strike\n\n${date}\n\n${body}\n`;
+    const corpus = corpusOf({
+      'a.txt': page('May 2, 2021', 'Harbour Holding chief executive Yusuf Ben Khalil signed the deal.'),
+      'b.txt': page('May 20, 2021', 'Yusuf Ben Khalil, chief executive of Harbour Holding, spoke.'),
+      'c.txt': page('May 12, 2021', 'The chief executive of Harbour Holding, Youssef bin Khalil, welcomed the ruling.'),
+    });
+    assert.deepEqual(
+      corpus.ids().flatMap((id) => corpus.findings(id).filter((f) => f.ruleId === 'role-conflict').map((f) => `${id} ${f.actual}`)),
+      [],
+    );
+  });
 });

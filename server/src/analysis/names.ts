@@ -119,6 +119,13 @@ export const transliterationSkeleton: (token: string) => string = memoize((token
     .replace(/(.)\1+/g, '$1'),
 );
 
+/**
+ * A token's consonants once romanisation is set aside: what "Houssein" and "Hussein", "Lutfi" and
+ * "Lotfi", "bin" and "ben" share. Romanisations disagree on vowels and doubled letters far more
+ * than on consonants.
+ */
+export const consonantSkeleton = (token: string): string => transliterationSkeleton(token).replace(/[aeiouy]/gu, '');
+
 /** How two spellings of a token relate. */
 export type TokenRelation = 'same' | 'transliteration' | 'typo' | 'different';
 
