@@ -783,4 +783,14 @@ describe('generalisation', () => {
       [],
     );
   });
+
+  it('"École des Mines de Paris" and "Fédération Générale des Mines" are bodies, whole, and no person', () => {
+    const text = 'Strike\n\nMay 2, 2021\n\nShe studied at the École des Mines de Paris. Miners of the Fédération Générale des Mines (FGM) struck.\n';
+    assert.deepEqual(
+      analyzeArticle({ id: 'a.txt', text })
+        .entities.filter((e) => !e.tentative && e.type !== 'place')
+        .map((e) => `${e.type} ${e.text}`),
+      ['organization École des Mines de Paris', 'organization Fédération Générale des Mines'],
+    );
+  });
 });

@@ -246,6 +246,7 @@ export const leadingOrganizationHeads = new Set([
   'autorité', 'autorità', 'polícia', 'policía', 'polizia', 'exército', 'ejército', 'armée', 'esercito', 'prefeitura',
   'governo', 'gobierno', 'gouvernement', 'movimento', 'movimiento', 'mouvement', 'cooperativa', 'consórcio',
   'consorcio', 'consortium', 'tribunale', 'corte', 'cour', 'conselho', 'junta', 'comité', 'comitato', 'frente', 'front',
+  'école', 'escola', 'escuela', 'scuola', 'lycée', 'collège', 'colegio', 'liceo',
 ]);
 
 export const organizationHeads = new Set([
@@ -517,6 +518,8 @@ export const nameParticles = new Set([
   'dos',
   'das',
   'du',
+  // French names of bodies: "Fédération Générale des Mines".
+  'des',
   'la',
   'le',
   'ter',
