@@ -376,7 +376,6 @@ function replacementFor(
   };
 }
 
-/** How one article writes a cluster's name, each way once: grouped once per cluster, not per finding. */
 const otherwiseOf = new WeakMap<CorpusIndex, Map<string, Set<IndexedCluster>>>();
 
 /**
@@ -402,37 +401,29 @@ function writtenOtherwise(index: CorpusIndex): Map<string, Set<IndexedCluster>> 
   return byArticle;
 }
 
-const mentionsByArticle = new WeakMap<IndexedCluster, Map<string, string[]>>();
+/** How one article writes a cluster's name, every mention and each way once: grouped once per cluster, not per finding. */
+const writtenByArticle = new WeakMap<IndexedCluster, Map<string, { mentions: string[]; spellings: string[] }>>();
+
+function writtenIn(cluster: IndexedCluster, articleId: string): { mentions: readonly string[]; spellings: readonly string[] } {
+  let byArticle = writtenByArticle.get(cluster);
+  if (!byArticle) {
+    byArticle = new Map();
+    for (const m of cluster.mentions) {
+      const written = byArticle.get(m.articleId) ?? { mentions: [], spellings: [] };
+      written.mentions.push(m.text);
+      if (!written.spellings.includes(m.text)) written.spellings.push(m.text);
+      byArticle.set(m.articleId, written);
+    }
+    writtenByArticle.set(cluster, byArticle);
+  }
+  return byArticle.get(articleId) ?? { mentions: [], spellings: [] };
+}
+
+/** The spellings of a cluster's name in one article, each once. */
+const spellingsIn = (cluster: IndexedCluster, articleId: string): readonly string[] => writtenIn(cluster, articleId).spellings;
 
 /** Every mention of a cluster in one article as written, repeats and all. */
-function mentionsIn(cluster: IndexedCluster, articleId: string): readonly string[] {
-  let byArticle = mentionsByArticle.get(cluster);
-  if (!byArticle) {
-    byArticle = new Map();
-    for (const m of cluster.mentions) {
-      const list = byArticle.get(m.articleId) ?? [];
-      list.push(m.text);
-      byArticle.set(m.articleId, list);
-    }
-    mentionsByArticle.set(cluster, byArticle);
-  }
-  return byArticle.get(articleId) ?? [];
-}
-
-const spellingsByArticle = new WeakMap<IndexedCluster, Map<string, string[]>>();
-function spellingsIn(cluster: IndexedCluster, articleId: string): readonly string[] {
-  let byArticle = spellingsByArticle.get(cluster);
-  if (!byArticle) {
-    byArticle = new Map();
-    for (const m of cluster.mentions) {
-      const list = byArticle.get(m.articleId) ?? [];
-      if (!list.includes(m.text)) list.push(m.text);
-      byArticle.set(m.articleId, list);
-    }
-    spellingsByArticle.set(cluster, byArticle);
-  }
-  return byArticle.get(articleId) ?? [];
-}
+const mentionsIn = (cluster: IndexedCluster, articleId: string): readonly string[] => writtenIn(cluster, articleId).mentions;
 
 /** Every way the corpus writes a cluster's name, each once: computed once per cluster. */
 const spellingsOfCluster = new WeakMap<IndexedCluster, string[]>();
