@@ -173,9 +173,9 @@ function ministersOfTheArticle(
 }
 
 /**
- * The country of a minister named without one: the one country of the places in the same sentence
- * ("In Lima, Foreign Minister Jane Roe said"), else of the place that opens the article's first
- * paragraph, a wire dateline's city ("LIMA, March 3 (Agency) —").
+ * The country of a minister named without one: the one country of the places written before the
+ * name in its sentence ("In Lima, Foreign Minister Jane Roe said"), else of the place that opens the
+ * article's first paragraph, a wire dateline's city ("LIMA, March 3 (Agency) —").
  */
 function countryAround(article: ArticleAnalysis, mention: EntityMention): string | undefined {
   const text = article.text;
