@@ -793,4 +793,14 @@ describe('generalisation', () => {
       ['organization École des Mines de Paris', 'organization Fédération Générale des Mines'],
     );
   });
+
+  it('a country whose people are called by its name is still a place; a demonym alone names nothing', () => {
+    const text = 'Ports\n\nMay 2, 2021\n\nThe port lost business to rivals in Tanzania and Djibouti. North Korean officials said nothing.\n';
+    assert.deepEqual(
+      analyzeArticle({ id: 'a.txt', text })
+        .entities.filter((e) => !e.tentative)
+        .map((e) => `${e.type} ${e.text}`),
+      ['place Tanzania', 'place Djibouti'],
+    );
+  });
 });

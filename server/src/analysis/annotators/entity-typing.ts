@@ -82,8 +82,9 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
   if (definesAcronym(raw, context.text) && words.length > 1) {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
   }
-  // "North Korean leader Kim Jong Un": a demonym describes; it names nothing.
-  if (countryOfDemonym(joined)) return [];
+  // "North Korean leader Kim Jong Un": a demonym describes; it names nothing. A country whose people
+  // are called by its name ("Djibouti") is still the country.
+  if (countryOfDemonym(joined) && lookupPlace(joined)?.kind !== 'country') return [];
   // "the East African coast", "West Asian states": an adjective of the region, which names nothing.
   if (words.length === 2 && compassWords.has(first.text.toLowerCase()) && demonymOfRegion(last.text)) return [];
   if (newsAgencies.has(joined.toLowerCase()) || socialPlatforms.has(joined.toLowerCase()))
