@@ -70,7 +70,10 @@ const floors: Record<InjectionClass, number> = {
 describe('eval: errors planted one at a time in the tuning corpora (a fixed sample)', () => {
   it('finds each class at least as often as it did', function () {
     this.timeout(30_000);
-    const results = tuning.flatMap((corpus) => runInjections(corpus, injections(corpus, 1, 1)));
+    // One case per class from every other corpus: a fence, kept small so that npm test stays fast;
+    // `npm run eval` plants every case in every corpus.
+    const sample = tuning.filter((_, i) => i % 2 === 0);
+    const results = sample.flatMap((corpus) => runInjections(corpus, injections(corpus, 1, 1)));
     for (const cls of injectionClasses) {
       const of = results.filter((r) => r.injection.cls === cls);
       if (of.length === 0) continue;
