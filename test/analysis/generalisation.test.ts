@@ -703,40 +703,40 @@ describe('generalisation', () => {
   it('a spelling an article keeps every time it writes a name, as it writes another name its own way, is its romanisation; not a consonant changed', () => {
     const page = (date: string, body: string): string => `Water\n\n${date}\n\n${body}\n`;
     const known = {
-      'a.txt': page('May 2, 2021', 'Hussein Nordmann, the union leader, spoke with Youssef Hansen. Nordmann said the canal was late.'),
-      'b.txt': page('May 3, 2021', 'Hussein Nordmann met Youssef Hansen. Hussein Nordmann left at noon.'),
-      'c.txt': page('May 4, 2021', 'The union leader Hussein Nordmann said no to Youssef Hansen.'),
+      'a.txt': page('May 2, 2021', 'Husni Nordmann, the union leader, spoke with Younes Hansen. Nordmann said the canal was late.'),
+      'b.txt': page('May 3, 2021', 'Husni Nordmann met Younes Hansen. Husni Nordmann left at noon.'),
+      'c.txt': page('May 4, 2021', 'The union leader Husni Nordmann said no to Younes Hansen.'),
     };
     const severities = (text: string): string[] =>
       corpusOf({ ...known, 'd.txt': page('May 5, 2021', text) })
         .findings('d.txt')
         .filter((f) => f.ruleId === 'name-variant' && /^H[ou]/u.test(f.actual))
         .map((f) => `${f.severity} ${f.actual}`);
-    const other = ' Youssef Hanssen stayed.';
-    assert.deepEqual(severities(`Houssein Nordmann spoke. Later Houssein Nordmann left.${other}`), ['hint Houssein', 'hint Houssein']);
+    const other = ' Younes Hanssen stayed.';
+    assert.deepEqual(severities(`Housni Nordmann spoke. Later Housni Nordmann left.${other}`), ['hint Housni', 'hint Housni']);
     // Written so once, or where every other name is written as the corpus writes it: a slip.
-    assert.deepEqual(severities(`Houssein Nordmann spoke. Later Nordmann left.${other}`), ['warning Houssein']);
-    assert.deepEqual(severities('Houssein Nordmann spoke. Later Houssein Nordmann left. Youssef Hansen stayed.'), ['warning Houssein', 'warning Houssein']);
-    assert.deepEqual(severities(`Husseim Nordmann spoke. Later Husseim Nordmann left.${other}`), ['warning Husseim', 'warning Husseim']);
+    assert.deepEqual(severities(`Housni Nordmann spoke. Later Nordmann left.${other}`), ['warning Housni']);
+    assert.deepEqual(severities('Housni Nordmann spoke. Later Housni Nordmann left. Younes Hansen stayed.'), ['warning Housni', 'warning Housni']);
+    assert.deepEqual(severities(`Husnim Nordmann spoke. Later Husnim Nordmann left.${other}`), ['warning Husnim', 'warning Husnim']);
   });
 
   it('reads an office held in the present ("has been chief executive of … since"), a body\'s long form in brackets after it, and a country before a portfolio\'s list', () => {
     const text =
       'Harbour plan\n\nMarch 3, 2021\n\n' +
-      'Anneli Nordmann, chief executive of HWB (Harbour Water Board), spoke. ' +
+      'Signy Nordmann, chief executive of HWB (Harbour Water Board), spoke. ' +
       'Tom Hansen has been chief executive officer of the Riverton Basin Council (RBC) since 2017. ' +
-      'Jane Roe is a former minister of water. Ola Berg became mayor of Oslo in May. John Doe was president of the Harbour Union. ' +
-      'Dutch Infrastructure and Water Management Minister Piet Jansen spoke.\n';
+      'Jane Roe is a former minister of water. Ola Brekkan became mayor of Oslo in May. John Doe was president of the Harbour Union. ' +
+      'Dutch Climate and Energy Minister Piet Jansen spoke.\n';
     const roles = analyzeArticle({ id: 'a.txt', text })
       .entities.filter((e) => e.type === 'person' && !e.tentative)
       .map((e) => `${e.text}: ${e.role ? `${e.role.title} / ${e.role.country ?? e.role.organization ?? ''}` : '-'}`);
     assert.deepEqual(roles, [
-      'Anneli Nordmann: Chief Executive / HWB',
+      'Signy Nordmann: Chief Executive / HWB',
       'Tom Hansen: Chief Executive / Riverton Basin Council',
       'Jane Roe: -',
-      'Ola Berg: Mayor / Oslo',
+      'Ola Brekkan: Mayor / Oslo',
       'John Doe: -',
-      'Piet Jansen: Water Management Minister / Netherlands',
+      'Piet Jansen: Energy Minister / Netherlands',
     ]);
   });
 
@@ -771,12 +771,12 @@ describe('generalisation', () => {
     assert.ok(!flagged('He resigned on Friday.'));
   });
 
-  it('two holders whose names share their consonants in order ("Yusuf Ben Khalil", "Youssef bin Khalil") are one person romanised apart', () => {
+  it('two holders whose names share their consonants in order ("Younes Ben Rawi", "Yunis bin Rawi") are one person romanised apart', () => {
     const page = (date: string, body: string): string => `Strike\n\n${date}\n\n${body}\n`;
     const corpus = corpusOf({
-      'a.txt': page('May 2, 2021', 'Harbour Holding chief executive Yusuf Ben Khalil signed the deal.'),
-      'b.txt': page('May 20, 2021', 'Yusuf Ben Khalil, chief executive of Harbour Holding, spoke.'),
-      'c.txt': page('May 12, 2021', 'The chief executive of Harbour Holding, Youssef bin Khalil, welcomed the ruling.'),
+      'a.txt': page('May 2, 2021', 'Harbour Holding chief executive Younes Ben Rawi signed the deal.'),
+      'b.txt': page('May 20, 2021', 'Younes Ben Rawi, chief executive of Harbour Holding, spoke.'),
+      'c.txt': page('May 12, 2021', 'The chief executive of Harbour Holding, Yunis bin Rawi, welcomed the ruling.'),
     });
     assert.deepEqual(
       corpus.ids().flatMap((id) => corpus.findings(id).filter((f) => f.ruleId === 'role-conflict').map((f) => `${id} ${f.actual}`)),
@@ -784,23 +784,23 @@ describe('generalisation', () => {
     );
   });
 
-  it('"École des Mines de Paris" and "Fédération Générale des Mines" are bodies, whole, and no person', () => {
-    const text = 'Strike\n\nMay 2, 2021\n\nShe studied at the École des Mines de Paris. Miners of the Fédération Générale des Mines (FGM) struck.\n';
+  it('"École des Ponts de Lyon" and "Fédération Générale des Ports" are bodies, whole, and no person', () => {
+    const text = 'Strike\n\nMay 2, 2021\n\nShe studied at the École des Ponts de Lyon. Dockers of the Fédération Générale des Ports (FGP) struck.\n';
     assert.deepEqual(
       analyzeArticle({ id: 'a.txt', text })
         .entities.filter((e) => !e.tentative && e.type !== 'place')
         .map((e) => `${e.type} ${e.text}`),
-      ['organization École des Mines de Paris', 'organization Fédération Générale des Mines'],
+      ['organization École des Ponts de Lyon', 'organization Fédération Générale des Ports'],
     );
   });
 
   it('a country whose people are called by its name is still a place; a demonym alone names nothing', () => {
-    const text = 'Ports\n\nMay 2, 2021\n\nThe port lost business to rivals in Tanzania and Djibouti. North Korean officials said nothing.\n';
+    const text = 'Ports\n\nMay 2, 2021\n\nThe port lost business to rivals in Malta and Gibraltar. North Korean officials said nothing.\n';
     assert.deepEqual(
       analyzeArticle({ id: 'a.txt', text })
         .entities.filter((e) => !e.tentative)
         .map((e) => `${e.type} ${e.text}`),
-      ['place Tanzania', 'place Djibouti'],
+      ['place Malta', 'place Gibraltar'],
     );
   });
 });

@@ -120,8 +120,8 @@ export const transliterationSkeleton: (token: string) => string = memoize((token
 );
 
 /**
- * A token's consonants once romanisation is set aside: what "Houssein" and "Hussein", "Lutfi" and
- * "Lotfi", "bin" and "ben" share. Romanisations disagree on vowels and doubled letters far more
+ * A token's consonants once romanisation is set aside: what "Housni" and "Husni", "Nabil" and
+ * "Nabeel", "bin" and "ben" share. Romanisations disagree on vowels and doubled letters far more
  * than on consonants.
  */
 export const consonantSkeleton = (token: string): string => transliterationSkeleton(token).replace(/[aeiouy]/gu, '');

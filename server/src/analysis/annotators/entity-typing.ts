@@ -83,7 +83,7 @@ function typeChunk(raw: NameChunk, context: Context): EntityMention[] {
     return [mentionOf(headKind(last.text) ?? 'organization', first, last, context)];
   }
   // "North Korean leader Kim Jong Un": a demonym describes; it names nothing. A country whose people
-  // are called by its name ("Djibouti") is still the country.
+  // are called by its name ("Gibraltar") is still the country.
   if (countryOfDemonym(joined) && lookupPlace(joined)?.kind !== 'country') return [];
   // "the East African coast", "West Asian states": an adjective of the region, which names nothing.
   if (words.length === 2 && compassWords.has(first.text.toLowerCase()) && demonymOfRegion(last.text)) return [];
@@ -325,7 +325,7 @@ function countryOwning(chunk: NameChunk, context: Context): string | undefined {
 
 /**
  * The country before a portfolio's list, which the list's "and" cut from the chunk: "Dutch" of "Dutch
- * Infrastructure and Water Management Minister Jane Roe".
+ * Climate and Energy Minister Jane Roe".
  */
 function countryBeforeList(chunk: NameChunk, context: Context): string | undefined {
   const list = /(\p{Lu}[\p{L}-]*)((?:\s+\p{Lu}[\p{L}-]*)+),?\s+(?:and|&)\s+$/u.exec(context.text.slice(Math.max(0, chunk.start - 80), chunk.start));

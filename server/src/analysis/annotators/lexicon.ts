@@ -518,7 +518,7 @@ export const nameParticles = new Set([
   'dos',
   'das',
   'du',
-  // French names of bodies: "Fédération Générale des Mines".
+  // French names of bodies: "Fédération Générale des Ports".
   'des',
   'la',
   'le',

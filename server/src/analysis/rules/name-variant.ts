@@ -160,7 +160,7 @@ function findingsFor(
 }
 
 /**
- * A spelling an article keeps every time it writes the name ("Houssein" twice, "Hussein" never): the
+ * A spelling an article keeps every time it writes the name ("Housni" twice, "Husni" never): the
  * outlet's way of writing it, as a habit across articles is, where the article writes another
  * person's name its own way too. A slip is made once; the words the canonical spelling has and this
  * one lacks are written nowhere in the article.
@@ -169,7 +169,7 @@ function keptThrough(local: readonly string[], mentions: readonly string[], cano
   const [mine, theirs] = [nameTokens(spelling), nameTokens(canonical)];
   const variant = mine.filter((t) => !theirs.includes(t));
   const missing = theirs.filter((t) => !mine.includes(t));
-  // Vowels and doubled letters are what romanisations disagree on ("Houssein", "Hussein"); a
+  // Vowels and doubled letters are what romanisations disagree on ("Housni", "Husni"); a
   // consonant changed or moved is a slip however often it is repeated.
   const consonants = (tokens: string[]): string => tokens.map(consonantSkeleton).join(' ');
   if (variant.length === 0 || variant.length !== missing.length || consonants(variant) !== consonants(missing)) return false;
@@ -379,8 +379,8 @@ function replacementFor(
 const otherwiseOf = new WeakMap<CorpusIndex, Map<string, Set<IndexedCluster>>>();
 
 /**
- * The people each article writes with a word their canonical name does not have ("Houssein" for
- * "Hussein", "Wisniewska" for "Wiśniewska"): an outlet that spells names its own way does so for
+ * The people each article writes with a word their canonical name does not have ("Housni" for
+ * "Husni", "Kozlowska" for "Kozłowska"): an outlet that spells names its own way does so for
  * more than one.
  */
 function writtenOtherwise(index: CorpusIndex): Map<string, Set<IndexedCluster>> {

@@ -522,7 +522,7 @@ const onePerson = (a: IndexedCluster, b: IndexedCluster): boolean =>
   romanisedAlike(a.canonical, b.canonical);
 
 /**
- * "Lutfi bin Saleh" and "Lotfi Ben Saleh": the same consonants in the same order, romanised apart
+ * "Nabil bin Rawi" and "Nabeel Ben Rawi": the same consonants in the same order, romanised apart
  * (and spaced apart: "bin Saleh" is one word to the name's tokens, "Ben Saleh" two).
  */
 function romanisedAlike(a: string, b: string): boolean {
