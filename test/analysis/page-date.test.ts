@@ -131,14 +131,14 @@ describe('page dates', () => {
     assert.equal(corpus.article('w.txt')?.structure.dateline?.value, '2022-02-15');
   });
 
-  it('gives a yearless page no year for a month one other page writes in passing ("minister since March 2021")', () => {
+  it('gives a yearless page no year for a month one other page writes in passing ("minister since July 2018")', () => {
     const corpus = new Corpus();
-    corpus.upsert({ id: 'a.txt', text: 'Accord talks\n\nOctober 3, 2022\n\nTalks opened in Riverton on Monday. The accord is to be signed in November. Jane Roe has been minister since March 2021.\n' });
-    corpus.upsert({ id: 'b.txt', text: 'Accord signed\n\nNovember 9, 2022\n\nThe accord was signed on Wednesday, after talks in October.\n' });
-    const wire = 'First water\n\nRIVERTON, March 22 (Agency) - The first water arrived on Wednesday, March 22. On Tuesday crews tested the pumps, and tonight the valves open. The accord was signed in November, after talks last October.\n';
+    corpus.upsert({ id: 'a.txt', text: 'Accord talks\n\nFebruary 4, 2019\n\nTalks opened in Riverton on Monday. The accord is to be signed in March. Jane Roe has been minister since July 2018.\n' });
+    corpus.upsert({ id: 'b.txt', text: 'Accord signed\n\nMarch 13, 2019\n\nThe accord was signed on Wednesday, after talks in February.\n' });
+    const wire = 'First water\n\nRIVERTON, July 17 (Agency) - The first water arrived on Wednesday, July 17. On Tuesday crews tested the pumps, and tonight the valves open. The accord was signed in March, after talks last February.\n';
     corpus.upsert({ id: 'c.txt', text: wire });
     corpus.refresh();
-    assert.equal(corpus.article('c.txt')?.structure.dateline?.value, '2023-03-22');
+    assert.equal(corpus.article('c.txt')?.structure.dateline?.value, '2019-07-17');
   });
 
   it('gives a yearless page the year in which the day it reports is the day an undated explainer gives', () => {

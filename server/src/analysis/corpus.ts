@@ -408,7 +408,7 @@ export class Corpus {
   /**
    * How far a yearless page's dates, read with `year`, agree with the other pages': one for each in a
    * month two or more of them date, three for each on a day any of them dates ("on Tuesday" the day
-   * another page gives). A month one page writes in passing ("minister since March 2021") is no
+   * another page gives). A month one page writes in passing ("minister since July 2018") is no
    * sign of the story's year.
    */
   private agreement(id: string, text: string, year: number, dated: Map<string, number>): number {
