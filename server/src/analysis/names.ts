@@ -124,7 +124,14 @@ export const transliterationSkeleton: (token: string) => string = memoize((token
  * "Nabeel", "bin" and "ben" share. Romanisations disagree on vowels and doubled letters far more
  * than on consonants.
  */
-export const consonantSkeleton = (token: string): string => transliterationSkeleton(token).replace(/[aeiouy]/gu, '');
+const consonantSkeleton = (token: string): string => transliterationSkeleton(token).replace(/[aeiouy]/gu, '');
+
+/**
+ * Whether two runs of name tokens are one romanised apart: the same consonants in the same order,
+ * however the words are spaced ("bin Rawi" is one token, "Ben Rawi" two).
+ */
+export const romanisedAlike = (a: readonly string[], b: readonly string[]): boolean =>
+  consonantSkeleton(a.join('')) === consonantSkeleton(b.join(''));
 
 /** How two spellings of a token relate. */
 export type TokenRelation = 'same' | 'transliteration' | 'typo' | 'different';

@@ -7,7 +7,7 @@ import { slipEvidence } from '../corpus/clusters.js';
 import type { IndexedCluster, NamedForm } from '../corpus/naming.js';
 import { describeRole } from '../corpus/clusters.js';
 import damerauLevenshtein from 'damerau-levenshtein';
-import { bareTokens, compareNames, consonantSkeleton, isSlip, nameTokens } from '../names.js';
+import { bareTokens, compareNames, isSlip, nameTokens, romanisedAlike } from '../names.js';
 import type { Finding, Severity, Span } from '../types.js';
 import type { CorpusRule } from './rule.js';
 import { relatedLimit } from './rule.js';
@@ -171,8 +171,7 @@ function keptThrough(local: readonly string[], mentions: readonly string[], cano
   const missing = theirs.filter((t) => !mine.includes(t));
   // Vowels and doubled letters are what romanisations disagree on ("Housni", "Husni"); a
   // consonant changed or moved is a slip however often it is repeated.
-  const consonants = (tokens: string[]): string => tokens.map(consonantSkeleton).join(' ');
-  if (variant.length === 0 || variant.length !== missing.length || consonants(variant) !== consonants(missing)) return false;
+  if (variant.length === 0 || missing.length === 0 || !romanisedAlike(variant, missing)) return false;
   const writes = (text: string, tokens: string[]): boolean => nameTokens(text).some((t) => tokens.includes(t));
   return mentions.filter((text) => writes(text, variant)).length >= 2 && !local.some((text) => writes(text, missing));
 }

@@ -23,7 +23,7 @@ import {
 import { heldSpan, isGeneralTitle, officeKey, portfolioOf, sameOffice } from '../corpus/offices.js';
 import { countryOfDemonym } from '../annotators/gazetteer.js';
 import { identityConflicts } from './office-identity.js';
-import { compareNames, consonantSkeleton, nameTokens } from '../names.js';
+import { compareNames, nameTokens, romanisedAlike } from '../names.js';
 
 // Memoised: a large corpus writes the same few titles tens of thousands of times.
 const isSingleHolder = memoize((title: string) => singleHolderTitles.has(title.toLowerCase()));
@@ -519,15 +519,12 @@ function titleFinding(index: CorpusIndex, t: Titled, other: Holding, current: In
 const onePerson = (a: IndexedCluster, b: IndexedCluster): boolean =>
   compareNames(a.canonical, b.canonical).relation !== 'different' ||
   nested(a.canonical, b.canonical) ||
-  romanisedAlike(a.canonical, b.canonical);
+  fullNamesRomanisedAlike(a.canonical, b.canonical);
 
-/**
- * "Nabil bin Rawi" and "Nabeel Ben Rawi": the same consonants in the same order, romanised apart
- * (and spaced apart: "bin Saleh" is one word to the name's tokens, "Ben Saleh" two).
- */
-function romanisedAlike(a: string, b: string): boolean {
+/** "Nabil bin Rawi" and "Nabeel Ben Rawi": two full names romanised apart. */
+function fullNamesRomanisedAlike(a: string, b: string): boolean {
   const [x, y] = [nameTokens(a), nameTokens(b)];
-  return x.length >= 2 && y.length >= 2 && consonantSkeleton(x.join('')) === consonantSkeleton(y.join(''));
+  return x.length >= 2 && y.length >= 2 && romanisedAlike(x, y);
 }
 
 /**
